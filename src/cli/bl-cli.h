@@ -1,0 +1,37 @@
+/* bl-cli.h: what the command line does without a window. Each returns the
+ * process's exit status: 0 done, 1 bad input (nothing changed), 2 the ledger
+ * cannot be opened. Messages go to stderr, results to stdout. */
+#pragma once
+
+#include <glib.h>
+
+#include "bl-store.h"
+
+G_BEGIN_DECLS
+
+#define BL_EXIT_OK        0
+#define BL_EXIT_BAD_INPUT 1
+#define BL_EXIT_NO_LEDGER 2
+
+/* --branch-name, --import-members, --import-activities, --export-csv */
+int bl_cli_set_branch_name     (BlStore *store, const char *name);
+int bl_cli_import_members      (BlStore *store, const char *file);
+int bl_cli_import_activities   (BlStore *store, const char *file);
+int bl_cli_export_csv          (BlStore *store, const char *dir);
+
+/* --rules PACK, --disable-rules ID, --status [--date D] [--json] */
+int bl_cli_enable_rules        (BlStore *store, const char *pack);
+int bl_cli_disable_rules       (BlStore *store, const char *id);
+int bl_cli_status              (BlStore *store, const char *date, gboolean json);
+
+/* --demo FILE: writes the demo ledger to FILE (no --database needed) */
+int bl_cli_demo                (const char *file);
+
+/* --report YYYY-MM --output FILE.pdf, --print-records ID,... --output FILE.pdf */
+int bl_cli_report              (BlStore *store, const char *month, const char *output);
+int bl_cli_print_records       (BlStore *store, const char *ids, const char *output);
+
+/* --check-reminders [--date D] [--json] [--dry-run] */
+int bl_cli_check_reminders     (BlStore *store, const char *date, gboolean json, gboolean dry_run);
+
+G_END_DECLS

@@ -1,0 +1,98 @@
+/* bl-activity.h: one activity (meeting, lecture, themed day…) with its record */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BL_ACTIVITY_STATUS_PLANNED,  /* 计划 */
+  BL_ACTIVITY_STATUS_HELD,     /* 已开展 */
+} BlActivityStatus;
+
+typedef enum {
+  BL_ATTENDANCE_PRESENT,  /* 出席 */
+  BL_ATTENDANCE_LEAVE,    /* 请假: with a reason (病假, 事假, 公出, or free text) */
+  BL_ATTENDANCE_ABSENT,   /* 缺席 without a proper reason */
+} BlAttendanceState;
+
+/* One expected member's attendance. member_name is filled by the store for display. */
+typedef struct {
+  gint64            member_id;
+  char             *member_name;
+  BlAttendanceState state;
+  char             *reason;  /* "" unless on leave */
+} BlAttendance;
+
+#define BL_TYPE_ACTIVITY (bl_activity_get_type ())
+G_DECLARE_FINAL_TYPE (BlActivity, bl_activity, BL, ACTIVITY, GObject)
+
+BlActivity      *bl_activity_new             (void);
+/* A deep copy, attendance and tags included: editors work on a copy. */
+BlActivity      *bl_activity_copy            (BlActivity *self);
+/* Copies every field of @src into @self, notifying what changed (the id too). */
+void             bl_activity_assign          (BlActivity *self, BlActivity *src);
+
+gint64           bl_activity_get_id          (BlActivity *self);
+void             bl_activity_set_id          (BlActivity *self, gint64 id);
+const char      *bl_activity_get_kind        (BlActivity *self);
+void             bl_activity_set_kind        (BlActivity *self, const char *kind);
+BlActivityStatus bl_activity_get_status      (BlActivity *self);
+void             bl_activity_set_status      (BlActivity *self, BlActivityStatus status);
+/* "YYYY-MM-DD"; times "HH:MM" or NULL. */
+const char      *bl_activity_get_date        (BlActivity *self);
+void             bl_activity_set_date        (BlActivity *self, const char *date);
+const char      *bl_activity_get_start_time  (BlActivity *self);
+void             bl_activity_set_start_time  (BlActivity *self, const char *time);
+const char      *bl_activity_get_end_time    (BlActivity *self);
+void             bl_activity_set_end_time    (BlActivity *self, const char *time);
+const char      *bl_activity_get_location    (BlActivity *self);
+void             bl_activity_set_location    (BlActivity *self, const char *location);
+const char      *bl_activity_get_host        (BlActivity *self);
+void             bl_activity_set_host        (BlActivity *self, const char *host);
+const char      *bl_activity_get_recorder    (BlActivity *self);
+void             bl_activity_set_recorder    (BlActivity *self, const char *recorder);
+/* Lecturer's name (a member's or a guest's). */
+const char      *bl_activity_get_lecturer    (BlActivity *self);
+void             bl_activity_set_lecturer    (BlActivity *self, const char *lecturer);
+/* Party group name for group meetings ("" otherwise). */
+const char      *bl_activity_get_group       (BlActivity *self);
+void             bl_activity_set_group       (BlActivity *self, const char *group);
+const char      *bl_activity_get_topic       (BlActivity *self);
+void             bl_activity_set_topic       (BlActivity *self, const char *topic);
+gboolean         bl_activity_get_first_topic (BlActivity *self);
+void             bl_activity_set_first_topic (BlActivity *self, gboolean first_topic);
+const char      *bl_activity_get_content     (BlActivity *self);
+void             bl_activity_set_content     (BlActivity *self, const char *content);
+const char      *bl_activity_get_resolutions (BlActivity *self);
+void             bl_activity_set_resolutions (BlActivity *self, const char *resolutions);
+const char      *bl_activity_get_guests      (BlActivity *self);
+void             bl_activity_set_guests      (BlActivity *self, const char *guests);
+/* Tags, NULL-terminated, never NULL. */
+const char * const *bl_activity_get_tags     (BlActivity *self);
+void             bl_activity_set_tags        (BlActivity *self, const char * const *tags);
+gboolean         bl_activity_has_tag         (BlActivity *self, const char *tag);
+
+/* Attendance (GArray of BlAttendance). Loaded by bl_store_get_activity(); the
+ * items of the store's list model carry only the counts below. */
+GArray          *bl_activity_get_attendance  (BlActivity *self);
+void             bl_activity_clear_attendance (BlActivity *self);
+void             bl_activity_add_attendance  (BlActivity       *self,
+                                              gint64            member_id,
+                                              const char       *member_name,
+                                              BlAttendanceState state,
+                                              const char       *reason);
+gboolean         bl_activity_get_attendance_loaded (BlActivity *self);
+/* Drops the loaded attendance, keeping its counts (list items stay light). */
+void             bl_activity_forget_attendance (BlActivity *self);
+/* 应到 / 实到: from the attendance when loaded, else as the store counted them. */
+guint            bl_activity_get_expected_count (BlActivity *self);
+guint            bl_activity_get_present_count  (BlActivity *self);
+void             bl_activity_set_counts      (BlActivity *self, guint expected, guint present);
+
+const char      *bl_activity_status_to_chinese (BlActivityStatus status);
+gboolean         bl_activity_status_parse    (const char *text, BlActivityStatus *out);
+const char      *bl_activity_status_display  (BlActivityStatus status);
+const char      *bl_attendance_state_display (BlAttendanceState state);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* bl-date.h: calendar dates as the ledger stores them ("YYYY-MM-DD", local time) */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  bl_date_parse          (const char  *text,
+                                  GDate       *out);
+gboolean  bl_time_parse          (const char  *text,
+                                  int         *minutes);
+char     *bl_date_to_iso         (const GDate *date);
+char     *bl_date_format_locale  (const GDate *date);
+char     *bl_date_iso_format_locale (const char *iso);
+void      bl_date_set_today      (GDate       *out);
+int       bl_date_days_between   (const GDate *from,
+                                  const GDate *to);
+
+G_END_DECLS

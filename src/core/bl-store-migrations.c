@@ -1,0 +1,139 @@
+/* bl-store-migrations.c: the ledger's schema, one forward migration per version */
+#include "config.h"
+
+#include "bl-store-migrations.h"
+
+/* Migration N brings a ledger from version N−1 to N; each runs in one
+ * transaction together with its PRAGMA user_version. Never edit a migration
+ * once it has shipped: add the next one. */
+static const char * const migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE setting ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE party_group ("
+  "  id   INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (name <> '')"
+  ");"
+
+  "CREATE TABLE member ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  name           TEXT NOT NULL CHECK (name <> ''),"
+  "  group_id       INTEGER REFERENCES party_group (id),"
+  "  category       TEXT NOT NULL DEFAULT 'full' CHECK (category IN ('full', 'probationary')),"
+  "  role           TEXT NOT NULL DEFAULT 'none' CHECK (role IN ('none', 'secretary', 'deputy',"
+  "                   'organization', 'propaganda', 'discipline', 'committee')),"
+  "  joined         TEXT CHECK (joined IS NULL OR date(joined) = joined),"
+  "  phone          TEXT NOT NULL DEFAULT '',"
+  "  status         TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'transferred')),"
+  "  transferred_on TEXT CHECK (transferred_on IS NULL OR date(transferred_on) = transferred_on)"
+  ");"
+  /* A name is unique among active members. */
+  "CREATE UNIQUE INDEX member_active_name ON member (name) WHERE status = 'active';"
+
+  /* Committee roles over time: who was secretary on a given day. */
+  "CREATE TABLE role_term ("
+  "  member_id INTEGER NOT NULL REFERENCES member (id) ON DELETE CASCADE,"
+  "  role      TEXT NOT NULL,"
+  "  start_date TEXT NOT NULL CHECK (date(start_date) = start_date),"
+  "  end_date   TEXT CHECK (end_date IS NULL OR date(end_date) = end_date)"
+  ");"
+  "CREATE INDEX role_term_role ON role_term (role, start_date);"
+
+  "CREATE TABLE activity_kind ("
+  "  id      TEXT PRIMARY KEY CHECK (id <> ''),"
+  "  name    TEXT NOT NULL,"
+  "  builtin INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "INSERT INTO activity_kind (id, name, builtin) VALUES"
+  "  ('general-meeting', '支部党员大会', 1), ('committee-meeting', '支部委员会', 1),"
+  "  ('group-meeting', '党小组会', 1), ('party-lecture', '党课', 1), ('theme-day', '主题党日', 1),"
+  "  ('study-session', '理论学习', 1), ('life-meeting', '组织生活会', 1),"
+  "  ('member-review', '民主评议党员', 1), ('heart-talk', '谈心谈话', 1), ('other', '其他', 1);"
+
+  "CREATE TABLE activity ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  kind        TEXT NOT NULL REFERENCES activity_kind (id),"
+  "  status      TEXT NOT NULL CHECK (status IN ('planned', 'held')),"
+  "  date        TEXT NOT NULL CHECK (date(date) = date),"
+  "  start_time  TEXT,"
+  "  end_time    TEXT,"
+  "  location    TEXT NOT NULL DEFAULT '',"
+  "  host        TEXT NOT NULL DEFAULT '',"
+  "  recorder    TEXT NOT NULL DEFAULT '',"
+  "  lecturer    TEXT NOT NULL DEFAULT '',"
+  "  group_id    INTEGER REFERENCES party_group (id),"
+  "  topic       TEXT NOT NULL CHECK (topic <> ''),"
+  "  first_topic INTEGER NOT NULL DEFAULT 0,"
+  "  content     TEXT NOT NULL DEFAULT '',"
+  "  resolutions TEXT NOT NULL DEFAULT '',"
+  "  guests      TEXT NOT NULL DEFAULT '',"
+  "  created     TEXT NOT NULL DEFAULT (datetime('now')),"
+  "  modified    TEXT NOT NULL DEFAULT (datetime('now'))"
+  ");"
+  "CREATE INDEX activity_date ON activity (date);"
+  "CREATE INDEX activity_kind_date ON activity (kind, date);"
+
+  "CREATE TABLE attendance ("
+  "  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  member_id   INTEGER NOT NULL REFERENCES member (id),"
+  "  state       TEXT NOT NULL CHECK (state IN ('present', 'leave', 'absent')),"
+  "  reason      TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (activity_id, member_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX attendance_member ON attendance (member_id, activity_id);"
+
+  "CREATE TABLE tag ("
+  "  id   INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (name <> '')"
+  ");"
+  "CREATE TABLE activity_tag ("
+  "  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  tag_id      INTEGER NOT NULL REFERENCES tag (id),"
+  "  position    INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (activity_id, tag_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX activity_tag_tag ON activity_tag (tag_id, activity_id);"
+
+  /* Rule packs: the built-in ones live in the program's resources; imported
+   * ones are kept here whole, so the ledger carries the rules it was judged by. */
+  "CREATE TABLE rule_pack ("
+  "  id       TEXT PRIMARY KEY,"
+  "  name     TEXT NOT NULL,"
+  "  content  TEXT NOT NULL,"
+  "  imported TEXT NOT NULL DEFAULT (datetime('now'))"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE rule_pack_enabled (pack_id TEXT PRIMARY KEY) WITHOUT ROWID;"
+  "INSERT INTO rule_pack_enabled (pack_id) VALUES ('standard');"
+  "CREATE TABLE rule_disabled (rule_id TEXT PRIMARY KEY) WITHOUT ROWID;"
+
+  /* Reminders: what was sent on which day, and what the user decided. */
+  "CREATE TABLE reminder_log ("
+  "  key     TEXT NOT NULL,"
+  "  day     TEXT NOT NULL,"
+  "  sent_at TEXT NOT NULL,"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (key, day)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE reminder_state ("
+  "  key           TEXT PRIMARY KEY,"
+  "  dismissed     INTEGER NOT NULL DEFAULT 0,"
+  "  snoozed_until TEXT"
+  ") WITHOUT ROWID;",
+};
+
+guint
+bl_store_migrations_count (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+const char *
+bl_store_migration_sql (guint to_version)
+{
+  g_return_val_if_fail (to_version >= 1 && to_version <= G_N_ELEMENTS (migrations), NULL);
+
+  return migrations[to_version - 1];
+}

@@ -1,0 +1,152 @@
+/* bl-store.h: the ledger, one SQLite file; the one owner of SQL */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bl-activity.h"
+#include "bl-kind.h"
+#include "bl-member.h"
+
+G_BEGIN_DECLS
+
+#define BL_STORE_ERROR (bl_store_error_quark ())
+
+typedef enum {
+  BL_STORE_ERROR_NOT_A_LEDGER,   /* some other file, or another program's database */
+  BL_STORE_ERROR_CORRUPT,        /* quick_check failed or SQLite says it is damaged */
+  BL_STORE_ERROR_NEWER_VERSION,  /* written by a newer Branch Ledger */
+  BL_STORE_ERROR_IO,             /* cannot create, read or write the file */
+  BL_STORE_ERROR_BUSY,           /* another program holds the ledger */
+  BL_STORE_ERROR_INVALID,        /* a record breaks a rule (name missing, no such member…) */
+  BL_STORE_ERROR_NOT_FOUND,
+  BL_STORE_ERROR_DUPLICATE,
+  BL_STORE_ERROR_FAILED,
+} BlStoreError;
+
+/* The schema version this build writes. */
+#define BL_STORE_SCHEMA_VERSION 1
+/* Backups kept in backups/ beside the ledger. */
+#define BL_STORE_BACKUPS_KEPT 14
+
+#define BL_TYPE_STORE (bl_store_get_type ())
+G_DECLARE_FINAL_TYPE (BlStore, bl_store, BL, STORE, GObject)
+
+GQuark       bl_store_error_quark        (void);
+
+/* $XDG_DATA_HOME/branch-ledger/ledger.db, or $BRANCH_LEDGER_DB when set. */
+char        *bl_store_default_path       (void);
+
+/* Opens (creating when missing) the ledger at @path. A file that is not a
+ * ledger, is damaged, or has a newer schema is refused and left untouched.
+ * The first open of each day writes a backup into backups/ beside it. */
+BlStore     *bl_store_open               (const char  *path,
+                                          GError     **error);
+const char  *bl_store_get_path           (BlStore     *self);
+char        *bl_store_get_backup_dir     (BlStore     *self);
+
+/* TRUE for a new ledger: no branch name, no members and no activities. */
+gboolean     bl_store_is_empty           (BlStore     *self);
+
+/* Transactions nest (savepoints inside): the outermost is BEGIN IMMEDIATE.
+ * Each public save below is one transaction of its own when none is open. */
+gboolean     bl_store_begin              (BlStore     *self,
+                                          GError     **error);
+gboolean     bl_store_commit             (BlStore     *self,
+                                          GError     **error);
+void         bl_store_rollback           (BlStore     *self);
+
+/* Key/value settings kept in the ledger (branch name, secretary, reminder log…). */
+char        *bl_store_get_setting        (BlStore     *self,
+                                          const char  *key);
+gboolean     bl_store_set_setting        (BlStore     *self,
+                                          const char  *key,
+                                          const char  *value,
+                                          GError     **error);
+#define BL_SETTING_BRANCH_NAME "branch-name"
+#define BL_SETTING_SECRETARY   "secretary"
+char        *bl_store_get_branch_name    (BlStore     *self);
+
+/* Party groups, by name, sorted. */
+GStrv        bl_store_list_groups        (BlStore     *self);
+gboolean     bl_store_ensure_group       (BlStore     *self,
+                                          const char  *name,
+                                          GError     **error);
+
+/* Kinds (BlKind): the built-in ones first, then custom ones. Live model. */
+GListModel  *bl_store_get_kinds          (BlStore     *self);
+gboolean     bl_store_add_kind           (BlStore     *self,
+                                          const char  *id,
+                                          const char  *name,
+                                          GError     **error);
+/* Display name of a kind id (the id itself when unknown). */
+const char  *bl_store_get_kind_name      (BlStore     *self,
+                                          const char  *id);
+/* A kind id from an id, a built-in Chinese or translated name, or a custom name. */
+const char  *bl_store_lookup_kind        (BlStore     *self,
+                                          const char  *id_or_name);
+
+/* Members (BlMember), transferred ones included, by group then name. Live model. */
+GListModel  *bl_store_get_members        (BlStore     *self);
+BlMember    *bl_store_find_member        (BlStore     *self,
+                                          gint64       id);
+BlMember    *bl_store_find_active_member (BlStore     *self,
+                                          const char  *name);
+/* Inserts (id 0: the new id is set on @member) or updates. */
+gboolean     bl_store_save_member        (BlStore     *self,
+                                          BlMember    *member,
+                                          GError     **error);
+/* Sets a member's committee role from a date on, keeping the history that
+ * "who was secretary on that day" needs. */
+gboolean     bl_store_set_member_role    (BlStore     *self,
+                                          gint64       member_id,
+                                          BlMemberRole role,
+                                          const char  *since,
+                                          GError     **error);
+/* The member who was secretary on @date (0 when nobody). */
+gint64       bl_store_get_secretary_on   (BlStore     *self,
+                                          const char  *date);
+gboolean     bl_store_transfer_member    (BlStore     *self,
+                                          gint64       member_id,
+                                          const char  *date,
+                                          GError     **error);
+/* The members expected at an activity of @kind on @date (应到): all active
+ * members; the group's for group meetings; the committee for committee
+ * meetings. Sorted by group, then name. */
+GPtrArray   *bl_store_expected_members   (BlStore     *self,
+                                          const char  *kind,
+                                          const char  *group,
+                                          const char  *date);
+
+/* Activities (BlActivity, without attendance), newest first. Live model with
+ * precise items-changed on each save and delete. */
+GListModel  *bl_store_get_activities     (BlStore     *self);
+/* A fresh, complete copy (attendance and tags loaded), or NULL. */
+BlActivity  *bl_store_get_activity       (BlStore     *self,
+                                          gint64       id,
+                                          GError     **error);
+/* Validates and saves an activity with its attendance and tags in one
+ * transaction. id 0 inserts and sets the new id; an id that no longer exists
+ * inserts with that id (undo of a delete). */
+gboolean     bl_store_save_activity      (BlStore     *self,
+                                          BlActivity  *activity,
+                                          GError     **error);
+gboolean     bl_store_delete_activity    (BlStore     *self,
+                                          gint64       id,
+                                          GError     **error);
+/* Whether an activity equal in kind, date, start and topic exists (other than @except_id). */
+gboolean     bl_store_activity_exists    (BlStore     *self,
+                                          const char  *kind,
+                                          const char  *date,
+                                          const char  *start_time,
+                                          const char  *topic,
+                                          gint64       except_id);
+/* Complete activities (attendance loaded) dated from @from to @to inclusive
+ * (either NULL for open), ascending by date and start. */
+GPtrArray   *bl_store_list_activities_between (BlStore    *self,
+                                          const char  *from,
+                                          const char  *to,
+                                          GError     **error);
+/* Date of the earliest activity, or NULL. */
+char        *bl_store_get_first_activity_date (BlStore   *self);
+
+G_END_DECLS

@@ -1,0 +1,122 @@
+/* bl-test-common.c: what the tests share: temporary ledgers and files */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "bl-test-common.h"
+
+static GPtrArray *dirs;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+static void
+remove_dirs (void)
+{
+  for (guint i = 0; dirs != NULL && i < dirs->len; i++)
+    remove_tree (g_ptr_array_index (dirs, i));
+  g_clear_pointer (&dirs, g_ptr_array_unref);
+}
+
+char *
+bl_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("branch-ledger-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (dirs == NULL)
+    {
+      dirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_dirs);
+    }
+  g_ptr_array_add (dirs, g_strdup (dir));
+  return dir;
+}
+
+BlStore *
+bl_test_store_new (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(GError) error = NULL;
+  BlStore *store = bl_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+char *
+bl_test_write_file (const char *name,
+                    const char *contents)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+const char *
+bl_test_program (void)
+{
+  const char *program = g_getenv ("BRANCH_LEDGER_BIN");
+
+  g_assert_nonnull (program);
+  return program;
+}
+
+int
+bl_test_run_program (const char * const  *argv,
+                     char               **out,
+                     char               **err)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (args, (gpointer) bl_test_program ());
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  if (WIFEXITED (wait_status))
+    return WEXITSTATUS (wait_status);
+  return -1;
+}
+
+gint64
+bl_test_add_member (BlStore    *store,
+                    const char *name,
+                    const char *group,
+                    int         role)
+{
+  g_autoptr(BlMember) member = bl_member_new (name);
+  g_autoptr(GError) error = NULL;
+
+  bl_member_set_group (member, group);
+  bl_member_set_role (member, (BlMemberRole) role);
+  bl_store_save_member (store, member, &error);
+  g_assert_no_error (error);
+  return bl_member_get_id (member);
+}
