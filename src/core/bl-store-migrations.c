@@ -46,7 +46,7 @@ static const char * const migrations[] = {
   "  id      TEXT PRIMARY KEY CHECK (id <> ''),"
   "  name    TEXT NOT NULL,"
   "  builtin INTEGER NOT NULL DEFAULT 0"
-  ") WITHOUT ROWID;"
+  ");"
   "INSERT INTO activity_kind (id, name, builtin) VALUES"
   "  ('general-meeting', '支部党员大会', 1), ('committee-meeting', '支部委员会', 1),"
   "  ('group-meeting', '党小组会', 1), ('party-lecture', '党课', 1), ('theme-day', '主题党日', 1),"

@@ -1,0 +1,531 @@
+/* test-store.c: the ledger store: creation, migrations, records, transactions, list models */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "bl-date.h"
+#include "bl-store.h"
+#include "bl-test-common.h"
+
+typedef struct {
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static BlActivity *
+make_activity (const char *kind,
+               const char *date,
+               const char *topic)
+{
+  BlActivity *activity = bl_activity_new ();
+
+  bl_activity_set_kind (activity, kind);
+  bl_activity_set_date (activity, date);
+  bl_activity_set_topic (activity, topic);
+  return activity;
+}
+
+static void
+test_create (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sub", "ledger.db", NULL);
+  g_autofree char *sub = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlStore) store = bl_store_open (path, &error);
+  struct stat st;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  g_assert_true (bl_store_is_empty (store));
+
+  /* Folder 0700, file 0600: members' phone numbers are personal data. */
+  g_assert_cmpint (g_stat (sub, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, BL_STORE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = NULL;
+
+  g_setenv ("BRANCH_LEDGER_DB", "/tmp/elsewhere/x.db", TRUE);
+  path = bl_store_default_path ();
+  g_assert_cmpstr (path, ==, "/tmp/elsewhere/x.db");
+  g_clear_pointer (&path, g_free);
+
+  g_unsetenv ("BRANCH_LEDGER_DB");
+  path = bl_store_default_path ();
+  g_assert_true (g_str_has_suffix (path, "/branch-ledger/ledger.db"));
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+}
+
+/* A version-0 file (an empty SQLite database, as a crash during creation
+ * leaves) is brought to the current version. */
+static void
+test_migrate_from_zero (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlStore) store = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = bl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bl_store_is_empty (store));
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_kinds (store)), ==, 10);
+}
+
+static void
+test_settings (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  guint changed = 0;
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (g_atomic_int_inc), &changed);
+
+  g_assert_null (bl_store_get_branch_name (store));
+  g_assert_true (bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, "第一党支部", &error));
+  g_assert_no_error (error);
+  name = bl_store_get_branch_name (store);
+  g_assert_cmpstr (name, ==, "第一党支部");
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (bl_store_is_empty (store));
+}
+
+static void
+test_members (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(BlMember) a = bl_member_new ("张三");
+  g_autoptr(BlMember) b = bl_member_new ("李四");
+  g_autoptr(BlMember) twin = bl_member_new ("张三");
+  g_autoptr(BlMember) found = NULL;
+  g_auto(GStrv) groups = NULL;
+  GListModel *members = bl_store_get_members (store);
+
+  g_signal_connect (members, "items-changed", G_CALLBACK (items_changed_cb), changes);
+
+  bl_member_set_group (a, "第一党小组");
+  bl_member_set_role (a, BL_MEMBER_ROLE_SECRETARY);
+  bl_member_set_joined (a, "2001-07-01");
+  g_assert_true (bl_store_save_member (store, a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bl_member_get_id (a), >, 0);
+
+  bl_member_set_group (b, "第二党小组");
+  bl_member_set_category (b, BL_MEMBER_CATEGORY_PROBATIONARY);
+  g_assert_true (bl_store_save_member (store, b, &error));
+  g_assert_no_error (error);
+
+  /* Each save: one insertion where it sorts (by group, then name). */
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).position, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 2);
+
+  groups = bl_store_list_groups (store);
+  g_assert_cmpuint (g_strv_length (groups), ==, 2);
+
+  /* Names are unique among active members. */
+  g_assert_false (bl_store_save_member (store, twin, &error));
+  g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 2);
+
+  /* … but a transferred one may share a name with an active one. */
+  g_assert_true (bl_store_transfer_member (store, bl_member_get_id (a), "2025-03-01", &error));
+  g_assert_no_error (error);
+  g_assert_true (bl_store_save_member (store, twin, &error));
+  g_assert_no_error (error);
+  found = bl_store_find_active_member (store, "张三");
+  g_assert_cmpint (bl_member_get_id (found), ==, bl_member_get_id (twin));
+  g_clear_object (&found);
+  found = bl_store_find_member (store, bl_member_get_id (a));
+  g_assert_cmpint (bl_member_get_status (found), ==, BL_MEMBER_STATUS_TRANSFERRED);
+  g_assert_cmpstr (bl_member_get_transferred_on (found), ==, "2025-03-01");
+  g_assert_true (bl_member_is_active_on (found, "2025-02-28"));
+  g_assert_false (bl_member_is_active_on (found, "2025-03-01"));
+
+  /* Empty name and bad dates are refused. */
+  bl_member_set_name (b, " ");
+  g_assert_false (bl_store_save_member (store, b, &error));
+  g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bl_member_set_name (b, "李四");
+  bl_member_set_joined (b, "2025-02-30");
+  g_assert_false (bl_store_save_member (store, b, &error));
+  g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
+}
+
+static void
+test_secretary_history (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 wang = bl_test_add_member (store, "王书记", "", BL_MEMBER_ROLE_SECRETARY);
+  gint64 zhao = bl_test_add_member (store, "赵委员", "", BL_MEMBER_ROLE_COMMITTEE);
+  g_autoptr(BlMember) old = NULL;
+
+  g_assert_cmpint (bl_store_get_secretary_on (store, "2020-01-01"), ==, wang);
+  g_assert_true (bl_store_set_member_role (store, zhao, BL_MEMBER_ROLE_SECRETARY, "2025-07-01", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bl_store_get_secretary_on (store, "2025-06-30"), ==, wang);
+  g_assert_cmpint (bl_store_get_secretary_on (store, "2025-07-01"), ==, zhao);
+  old = bl_store_find_member (store, wang);
+  g_assert_cmpint (bl_member_get_role (old), ==, BL_MEMBER_ROLE_NONE);
+}
+
+static void
+test_expected (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) group = NULL;
+  g_autoptr(GPtrArray) committee = NULL;
+  g_autoptr(BlMember) late = bl_member_new ("新党员");
+  g_autoptr(GError) error = NULL;
+
+  bl_test_add_member (store, "甲", "一组", BL_MEMBER_ROLE_SECRETARY);
+  bl_test_add_member (store, "乙", "一组", BL_MEMBER_ROLE_NONE);
+  bl_test_add_member (store, "丙", "二组", BL_MEMBER_ROLE_ORGANIZATION);
+  bl_member_set_joined (late, "2025-06-01");
+  bl_member_set_group (late, "二组");
+  g_assert_true (bl_store_save_member (store, late, &error));
+
+  all = bl_store_expected_members (store, BL_KIND_GENERAL_MEETING, NULL, "2025-05-01");
+  g_assert_cmpuint (all->len, ==, 3);
+  group = bl_store_expected_members (store, BL_KIND_GROUP_MEETING, "二组", "2025-07-01");
+  g_assert_cmpuint (group->len, ==, 2);
+  committee = bl_store_expected_members (store, BL_KIND_COMMITTEE_MEETING, NULL, "2025-07-01");
+  g_assert_cmpuint (committee->len, ==, 2);
+}
+
+static void
+test_activities (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  GListModel *list = bl_store_get_activities (store);
+  gint64 a = bl_test_add_member (store, "甲", "一组", BL_MEMBER_ROLE_SECRETARY);
+  gint64 b = bl_test_add_member (store, "乙", "一组", BL_MEMBER_ROLE_NONE);
+  g_autoptr(BlActivity) first = make_activity (BL_KIND_THEME_DAY, "2025-03-10", "学习二十届三中全会精神");
+  g_autoptr(BlActivity) second = make_activity (BL_KIND_COMMITTEE_MEETING, "2025-04-02", "研究发展党员工作");
+  g_autoptr(BlActivity) loaded = NULL;
+  g_autoptr(BlActivity) item = NULL;
+  g_autoptr(GPtrArray) range = NULL;
+  const char *tags[] = { "意识形态", "第一议题", NULL };
+  guint changed = 0;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (g_atomic_int_inc), &changed);
+
+  bl_activity_set_start_time (first, "09:00");
+  bl_activity_set_end_time (first, "11:30");
+  bl_activity_set_host (first, "甲");
+  bl_activity_set_content (first, "会议传达学习了……");
+  bl_activity_set_tags (first, tags);
+  bl_activity_set_first_topic (first, TRUE);
+  bl_activity_add_attendance (first, a, "甲", BL_ATTENDANCE_PRESENT, NULL);
+  bl_activity_add_attendance (first, b, "乙", BL_ATTENDANCE_LEAVE, "病假");
+  g_assert_true (bl_store_save_activity (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_assert_true (bl_store_save_activity (store, second, &error));
+  g_assert_no_error (error);
+
+  /* Newest first: the April meeting went in at position 0. */
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).position, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).added, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).removed, ==, 0);
+
+  loaded = bl_store_get_activity (store, bl_activity_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bl_activity_get_topic (loaded), ==, "学习二十届三中全会精神");
+  g_assert_cmpstr (bl_activity_get_end_time (loaded), ==, "11:30");
+  g_assert_true (bl_activity_get_first_topic (loaded));
+  g_assert_true (g_strv_equal (bl_activity_get_tags (loaded), tags));
+  g_assert_cmpuint (bl_activity_get_expected_count (loaded), ==, 2);
+  g_assert_cmpuint (bl_activity_get_present_count (loaded), ==, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      BlAttendance *entry = &g_array_index (bl_activity_get_attendance (loaded), BlAttendance, i);
+
+      g_assert_cmpstr (entry->reason, ==, entry->member_id == b ? "病假" : "");
+      g_assert_cmpint (entry->state, ==, entry->member_id == b ? BL_ATTENDANCE_LEAVE : BL_ATTENDANCE_PRESENT);
+    }
+
+  /* List items are light but know their counts. */
+  item = g_list_model_get_item (list, 1);
+  g_assert_false (bl_activity_get_attendance_loaded (item));
+  g_assert_cmpuint (bl_activity_get_expected_count (item), ==, 2);
+  g_assert_cmpuint (bl_activity_get_present_count (item), ==, 1);
+
+  /* An edit that keeps the date changes the item in place: no items-changed. */
+  g_array_set_size (changes, 0);
+  bl_activity_set_topic (loaded, "学习二十届三中全会精神（续）");
+  g_assert_true (bl_store_save_activity (store, loaded, &error));
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpstr (bl_activity_get_topic (item), ==, "学习二十届三中全会精神（续）");
+
+  /* Moving it after the April meeting: removed at 1, inserted at 0. */
+  bl_activity_set_date (loaded, "2025-05-01");
+  g_assert_true (bl_store_save_activity (store, loaded, &error));
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).position, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).added, ==, 1);
+
+  range = bl_store_list_activities_between (store, "2025-04-01", "2025-04-30", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (range->len, ==, 1);
+  g_assert_true (bl_activity_get_attendance_loaded (g_ptr_array_index (range, 0)));
+  g_clear_pointer (&range, g_ptr_array_unref);
+  range = bl_store_list_activities_between (store, NULL, NULL, &error);
+  g_assert_cmpuint (range->len, ==, 2);
+  g_assert_cmpuint (bl_activity_get_expected_count (g_ptr_array_index (range, 1)), ==, 2);
+
+  g_assert_true (bl_store_activity_exists (store, BL_KIND_COMMITTEE_MEETING, "2025-04-02", NULL, "研究发展党员工作", 0));
+  g_assert_false (bl_store_activity_exists (store, BL_KIND_COMMITTEE_MEETING, "2025-04-02", "09:00", "研究发展党员工作", 0));
+
+  /* Delete, then undo by saving the full copy back under its id. */
+  g_array_set_size (changes, 0);
+  g_assert_true (bl_store_delete_activity (store, bl_activity_get_id (loaded), &error));
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_true (bl_store_save_activity (store, loaded, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = bl_store_get_activity (store, bl_activity_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bl_activity_get_expected_count (loaded), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+
+  g_assert_false (bl_store_delete_activity (store, 9999, &error));
+  g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_activity_validation (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlActivity) activity = make_activity (BL_KIND_THEME_DAY, "2025-03-10", "");
+  GListModel *list = bl_store_get_activities (store);
+
+  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  bl_activity_set_topic (activity, "主题");
+  bl_activity_set_start_time (activity, "10:00");
+  bl_activity_set_end_time (activity, "09:00");
+  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  bl_activity_set_end_time (activity, NULL);
+  bl_activity_set_date (activity, "2999-01-01");
+  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Planned in the future is fine. */
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_PLANNED);
+  g_assert_true (bl_store_save_activity (store, activity, &error));
+  g_assert_no_error (error);
+
+  bl_activity_set_kind (activity, "no-such-kind");
+  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A group meeting needs a group that exists. */
+  bl_activity_set_kind (activity, BL_KIND_GROUP_MEETING);
+  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_clear_error (&error);
+  bl_activity_set_group (activity, "不存在的小组");
+  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Attendance of someone not in the ledger: nothing of the save remains. */
+  bl_activity_set_kind (activity, BL_KIND_THEME_DAY);
+  bl_activity_set_topic (activity, "改过的主题");
+  bl_activity_add_attendance (activity, 4242, "无名", BL_ATTENDANCE_PRESENT, NULL);
+  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&activity);
+  activity = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (bl_activity_get_topic (activity), ==, "主题");
+}
+
+static void
+test_nested_transaction (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlActivity) a = make_activity (BL_KIND_THEME_DAY, "2025-03-10", "一");
+  g_autoptr(BlActivity) b = make_activity (BL_KIND_THEME_DAY, "2025-03-11", "二");
+  GListModel *list = bl_store_get_activities (store);
+  guint changed = 0;
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (g_atomic_int_inc), &changed);
+
+  g_assert_true (bl_store_begin (store, &error));
+  g_assert_true (bl_store_save_activity (store, a, &error));
+  g_assert_true (bl_store_save_activity (store, b, &error));
+  g_assert_cmpuint (changed, ==, 0);
+  bl_store_rollback (store);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_false (bl_store_activity_exists (store, BL_KIND_THEME_DAY, "2025-03-10", NULL, "一", 0));
+
+  bl_activity_set_id (a, 0);
+  bl_activity_set_id (b, 0);
+  g_assert_true (bl_store_begin (store, &error));
+  g_assert_true (bl_store_save_activity (store, a, &error));
+  g_assert_true (bl_store_save_activity (store, b, &error));
+  g_assert_true (bl_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+}
+
+static void
+test_kinds (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *kinds = bl_store_get_kinds (store);
+
+  g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, 10);
+  g_assert_true (bl_store_add_kind (store, "ideology-research", "专题研究意识形态工作", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, 11);
+  g_assert_cmpstr (bl_store_get_kind_name (store, "ideology-research"), ==, "专题研究意识形态工作");
+  g_assert_cmpstr (bl_store_lookup_kind (store, "专题研究意识形态工作"), ==, "ideology-research");
+  g_assert_cmpstr (bl_store_lookup_kind (store, "主题党日"), ==, BL_KIND_THEME_DAY);
+  g_assert_cmpstr (bl_store_lookup_kind (store, "theme-day"), ==, BL_KIND_THEME_DAY);
+  g_assert_cmpstr (bl_store_lookup_kind (store, "Themed party day"), ==, BL_KIND_THEME_DAY);
+  g_assert_null (bl_store_lookup_kind (store, "茶话会"));
+}
+
+/* The first open of a day writes one backup; at most 14 are kept. */
+static void
+test_backups (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlStore) store = bl_store_open (path, &error);
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(BlStore) copy = NULL;
+  g_autofree char *name = NULL;
+  GDate today;
+  g_autofree char *iso = NULL;
+  g_autofree char *backup = NULL;
+  guint count = 0;
+
+  g_assert_no_error (error);
+  bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, "备份支部", &error);
+  g_clear_object (&store);
+  /* A new ledger has nothing to back up. */
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+
+  for (int i = 1; i <= 20; i++)
+    {
+      g_autofree char *old = g_strdup_printf ("%s/ledger-2020-01-%02d.db", backups, i);
+      g_mkdir_with_parents (backups, 0700);
+      g_file_set_contents (old, "old", -1, NULL);
+    }
+
+  store = bl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  store = bl_store_open (path, &error);
+  g_clear_object (&store);
+
+  listing = g_dir_open (backups, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    count++;
+  g_assert_cmpuint (count, ==, BL_STORE_BACKUPS_KEPT);
+
+  bl_date_set_today (&today);
+  iso = bl_date_to_iso (&today);
+  backup = g_strdup_printf ("%s/ledger-%s.db", backups, iso);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  copy = bl_store_open (backup, &error);
+  g_assert_no_error (error);
+  name = bl_store_get_branch_name (copy);
+  g_assert_cmpstr (name, ==, "备份支部");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/create", test_create);
+  g_test_add_func ("/store/default-path", test_default_path);
+  g_test_add_func ("/store/migrate-from-zero", test_migrate_from_zero);
+  g_test_add_func ("/store/settings", test_settings);
+  g_test_add_func ("/store/members", test_members);
+  g_test_add_func ("/store/secretary-history", test_secretary_history);
+  g_test_add_func ("/store/expected", test_expected);
+  g_test_add_func ("/store/activities", test_activities);
+  g_test_add_func ("/store/activity-validation", test_activity_validation);
+  g_test_add_func ("/store/nested-transaction", test_nested_transaction);
+  g_test_add_func ("/store/kinds", test_kinds);
+  g_test_add_func ("/store/backups", test_backups);
+
+  return g_test_run ();
+}
