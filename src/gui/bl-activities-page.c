@@ -1,0 +1,931 @@
+/* bl-activities-page.c: the activity list: a GtkColumnView over filter and
+ * sort models on the store's live list, so one edit costs one row */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bl-activities-page.h"
+#include "bl-date.h"
+#include "bl-kind.h"
+
+struct _BlActivitiesPage
+{
+  AdwBin               parent_instance;
+
+  BlStore             *store;
+
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkMultiSelection   *selection;
+
+  /* Filter state, read by filter_func */
+  char                *search;      /* casefolded, NULL for none */
+  char                *kind;        /* kind id, NULL for all */
+  char                *date_prefix; /* "YYYY" or "YYYY-MM", NULL for all */
+  int                  month;       /* 1–12 with no year, 0 for all */
+  int                  status;      /* -1 for all, else a BlActivityStatus */
+
+  GPtrArray           *kind_ids;    /* ids behind the kind drop-down (NULL first: all) */
+  GArray              *years;       /* years behind the year drop-down (0 first: all) */
+  gboolean             updating_dropdowns;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *kind_dropdown;
+  GtkDropDown         *year_dropdown;
+  GtkDropDown         *month_dropdown;
+  GtkDropDown         *status_dropdown;
+  GtkStack            *content_stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *topic_column;
+  GtkColumnViewColumn *host_column;
+  GtkColumnViewColumn *attendance_column;
+  GtkColumnViewColumn *status_column;
+  AdwStatusPage       *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (BlActivitiesPage, bl_activities_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  ACTIVITY_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* What the undo of a delete needs: the complete records as they were. */
+typedef struct {
+  BlStore         *store;
+  GPtrArray       *activities;
+  AdwToastOverlay *overlay;  /* where to tell that the undo failed */
+} UndoData;
+
+static void
+undo_data_free (gpointer data,
+                GClosure *closure)
+{
+  UndoData *undo = data;
+
+  g_clear_object (&undo->store);
+  g_clear_object (&undo->overlay);
+  g_clear_pointer (&undo->activities, g_ptr_array_unref);
+  g_free (undo);
+}
+
+static gboolean
+contains_casefolded (const char *haystack,
+                     const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL || *haystack == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  BlActivitiesPage *self = user_data;
+  BlActivity *activity = item;
+  const char *date = bl_activity_get_date (activity);
+
+  if (self->status >= 0 && (int) bl_activity_get_status (activity) != self->status)
+    return FALSE;
+  if (self->kind != NULL && g_strcmp0 (bl_activity_get_kind (activity), self->kind) != 0)
+    return FALSE;
+  if (self->date_prefix != NULL && (date == NULL || !g_str_has_prefix (date, self->date_prefix)))
+    return FALSE;
+  if (self->month > 0)
+    {
+      /* A month of any year: "YYYY-MM-DD" */
+      if (date == NULL || strlen (date) < 7 || atoi (date + 5) != self->month)
+        return FALSE;
+    }
+  if (self->search != NULL)
+    return contains_casefolded (bl_activity_get_topic (activity), self->search) ||
+           contains_casefolded (bl_activity_get_content (activity), self->search) ||
+           contains_casefolded (bl_activity_get_host (activity), self->search) ||
+           contains_casefolded (bl_activity_get_lecturer (activity), self->search) ||
+           contains_casefolded (bl_activity_get_location (activity), self->search);
+  return TRUE;
+}
+
+static const char *
+kind_name (BlActivitiesPage *self,
+           BlActivity       *activity)
+{
+  return self->store != NULL ? bl_store_get_kind_name (self->store, bl_activity_get_kind (activity))
+                             : bl_activity_get_kind (activity);
+}
+
+/* The person a row names: the lecturer of a lecture, else the host. */
+static const char *
+host_or_lecturer (BlActivity *activity)
+{
+  const char *lecturer = bl_activity_get_lecturer (activity);
+
+  if (lecturer != NULL && *lecturer != '\0')
+    return lecturer;
+  return bl_activity_get_host (activity) != NULL ? bl_activity_get_host (activity) : "";
+}
+
+static int
+compare_strings (const char *a,
+                 const char *b)
+{
+  return g_utf8_collate (a != NULL ? a : "", b != NULL ? b : "");
+}
+
+static int
+compare_date (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  int cmp = g_strcmp0 (bl_activity_get_date ((BlActivity *) a), bl_activity_get_date ((BlActivity *) b));
+
+  if (cmp == 0)
+    cmp = g_strcmp0 (bl_activity_get_start_time ((BlActivity *) a),
+                     bl_activity_get_start_time ((BlActivity *) b));
+  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_kind (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  BlActivitiesPage *self = user_data;
+
+  return gtk_ordering_from_cmpfunc (compare_strings (kind_name (self, (BlActivity *) a),
+                                                     kind_name (self, (BlActivity *) b)));
+}
+
+static int
+compare_topic (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return gtk_ordering_from_cmpfunc (compare_strings (bl_activity_get_topic ((BlActivity *) a),
+                                                     bl_activity_get_topic ((BlActivity *) b)));
+}
+
+static int
+compare_host (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return gtk_ordering_from_cmpfunc (compare_strings (host_or_lecturer ((BlActivity *) a),
+                                                     host_or_lecturer ((BlActivity *) b)));
+}
+
+static int
+compare_attendance (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  guint x = bl_activity_get_present_count ((BlActivity *) a);
+  guint y = bl_activity_get_present_count ((BlActivity *) b);
+
+  if (x == y)
+    {
+      x = bl_activity_get_expected_count ((BlActivity *) a);
+      y = bl_activity_get_expected_count ((BlActivity *) b);
+    }
+  return x < y ? GTK_ORDERING_SMALLER : x > y ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_status (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  BlActivityStatus x = bl_activity_get_status ((BlActivity *) a);
+  BlActivityStatus y = bl_activity_get_status ((BlActivity *) b);
+
+  return x < y ? GTK_ORDERING_SMALLER : x > y ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+set_column_sorter (GtkColumnViewColumn *column,
+                   GCompareDataFunc     func,
+                   gpointer             data)
+{
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (func, data, NULL));
+
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+static void
+update_empty_state (BlActivitiesPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  if (shown > 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "list");
+      return;
+    }
+
+  if (self->store == NULL || g_list_model_get_n_items (bl_store_get_activities (self->store)) == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Activities Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Plan a meeting or record one that was held with the + button (Ctrl+N)."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matching Activities"));
+      adw_status_page_set_description (self->empty_page, _("Try other words or filters."));
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+/* Rebuilds the kind drop-down from the store's kinds, keeping the selection. */
+static void
+update_kinds (BlActivitiesPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *selected = g_strdup (self->kind);
+  GListModel *kinds;
+  guint position = 0;
+  guint n;
+
+  g_ptr_array_set_size (self->kind_ids, 0);
+  g_ptr_array_add (self->kind_ids, NULL);
+  gtk_string_list_append (names, _("All Kinds"));
+
+  if (self->store != NULL)
+    {
+      kinds = bl_store_get_kinds (self->store);
+      n = g_list_model_get_n_items (kinds);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BlKind) kind = g_list_model_get_item (kinds, i);
+
+          if (g_strcmp0 (selected, bl_kind_get_id (kind)) == 0)
+            position = self->kind_ids->len;
+          g_ptr_array_add (self->kind_ids, g_strdup (bl_kind_get_id (kind)));
+          gtk_string_list_append (names, bl_kind_get_name (kind));
+        }
+    }
+
+  self->updating_dropdowns = TRUE;
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->kind_dropdown, position);
+  self->updating_dropdowns = FALSE;
+}
+
+/* The year drop-down offers every year from the first activity's to next year. */
+static void
+update_years (BlActivitiesPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *first = NULL;
+  int selected = 0;
+  int first_year;
+  int last_year;
+  guint position = 0;
+  GDate today;
+
+  if (gtk_drop_down_get_selected (self->year_dropdown) < self->years->len)
+    selected = g_array_index (self->years, int, gtk_drop_down_get_selected (self->year_dropdown));
+
+  bl_date_set_today (&today);
+  last_year = g_date_get_year (&today) + 1;
+  first_year = g_date_get_year (&today);
+  if (self->store != NULL && (first = bl_store_get_first_activity_date (self->store)) != NULL)
+    first_year = MIN (first_year, atoi (first));
+
+  g_array_set_size (self->years, 0);
+  {
+    int all = 0;
+
+    g_array_append_val (self->years, all);
+  }
+  gtk_string_list_append (names, _("All Years"));
+  for (int year = last_year; year >= first_year && year > 0; year--)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", year);
+
+      if (year == selected)
+        position = self->years->len;
+      g_array_append_val (self->years, year);
+      gtk_string_list_append (names, text);
+    }
+
+  self->updating_dropdowns = TRUE;
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->year_dropdown, position);
+  self->updating_dropdowns = FALSE;
+}
+
+static void
+setup_months (BlActivitiesPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (names, _("All Months"));
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_local (2000, month, 1, 0, 0, 0);
+      g_autofree char *name = g_date_time_format (time, "%B");
+
+      gtk_string_list_append (names, name);
+    }
+  gtk_drop_down_set_model (self->month_dropdown, G_LIST_MODEL (names));
+}
+
+/* Reads the drop-downs into the filter state and tells the filter how it changed. */
+static void
+apply_filters (BlActivitiesPage *self)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint year = gtk_drop_down_get_selected (self->year_dropdown);
+  guint month = gtk_drop_down_get_selected (self->month_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  int year_value = year < self->years->len ? g_array_index (self->years, int, year) : 0;
+  int month_value = month != GTK_INVALID_LIST_POSITION ? (int) month : 0;
+
+  g_free (self->kind);
+  self->kind = kind < self->kind_ids->len ? g_strdup (g_ptr_array_index (self->kind_ids, kind)) : NULL;
+
+  g_clear_pointer (&self->date_prefix, g_free);
+  self->month = 0;
+  if (year_value > 0 && month_value > 0)
+    self->date_prefix = g_strdup_printf ("%04d-%02d-", year_value, month_value);
+  else if (year_value > 0)
+    self->date_prefix = g_strdup_printf ("%04d-", year_value);
+  else
+    self->month = month_value;
+
+  self->status = status == 1 ? BL_ACTIVITY_STATUS_PLANNED
+               : status == 2 ? BL_ACTIVITY_STATUS_HELD
+               : -1;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+filter_changed_cb (BlActivitiesPage *self)
+{
+  if (!self->updating_dropdowns)
+    apply_filters (self);
+}
+
+static void
+search_changed_cb (BlActivitiesPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *folded = *stripped != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (g_strcmp0 (folded, self->search) == 0)
+    return;
+
+  /* Typing on narrows the list; deleting widens it: the filter model then
+   * only looks at the rows that can change. */
+  if (self->search == NULL || (folded != NULL && strstr (folded, self->search) != NULL))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (folded == NULL || strstr (self->search, folded) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&folded);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+column_view_activate_cb (BlActivitiesPage *self,
+                         guint             position)
+{
+  g_autoptr(BlActivity) activity = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (activity != NULL)
+    g_signal_emit (self, signals[ACTIVITY_ACTIVATED], 0, bl_activity_get_id (activity));
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                BlActivitiesPage         *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+set_cell (GtkListItem *item,
+          const char  *text)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+
+  gtk_label_set_text (label, text != NULL ? text : "");
+  /* Long topics are cut in the cell: the tooltip shows them whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text != NULL && g_utf8_strlen (text, -1) > 24 ? text : NULL);
+}
+
+static void
+bind_date_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              BlActivitiesPage         *self)
+{
+  BlActivity *activity = gtk_list_item_get_item (item);
+  g_autofree char *text = bl_date_iso_format_locale (bl_activity_get_date (activity));
+
+  set_cell (item, text);
+}
+
+static void
+bind_kind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              BlActivitiesPage         *self)
+{
+  set_cell (item, kind_name (self, gtk_list_item_get_item (item)));
+}
+
+static void
+bind_topic_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               BlActivitiesPage         *self)
+{
+  set_cell (item, bl_activity_get_topic (gtk_list_item_get_item (item)));
+}
+
+static void
+bind_host_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              BlActivitiesPage         *self)
+{
+  set_cell (item, host_or_lecturer (gtk_list_item_get_item (item)));
+}
+
+static void
+bind_attendance_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    BlActivitiesPage         *self)
+{
+  BlActivity *activity = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  /* Nobody has attended a planned meeting yet. */
+  if (bl_activity_get_status (activity) == BL_ACTIVITY_STATUS_HELD)
+    text = g_strdup_printf ("%u/%u", bl_activity_get_present_count (activity),
+                            bl_activity_get_expected_count (activity));
+  set_cell (item, text != NULL ? text : "—");
+}
+
+static void
+bind_status_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                BlActivitiesPage         *self)
+{
+  BlActivity *activity = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  set_cell (item, bl_activity_status_display (bl_activity_get_status (activity)));
+  if (bl_activity_get_status (activity) == BL_ACTIVITY_STATUS_PLANNED)
+    gtk_widget_add_css_class (label, "accent");
+  else
+    gtk_widget_remove_css_class (label, "accent");
+}
+
+static void
+on_undo_clicked (AdwToast *toast,
+                 UndoData *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (undo->activities == NULL || undo->activities->len == 0)
+    return;
+
+  if (!bl_store_begin (undo->store, &error))
+    goto failed;
+  for (guint i = 0; i < undo->activities->len; i++)
+    if (!bl_store_save_activity (undo->store, undo->activities->pdata[i], &error))
+      {
+        bl_store_rollback (undo->store);
+        goto failed;
+      }
+  if (!bl_store_commit (undo->store, &error))
+    goto failed;
+
+  /* An undo only works once. */
+  g_ptr_array_set_size (undo->activities, 0);
+  return;
+
+failed:
+  {
+    g_autofree char *message = g_strdup_printf (_("Cannot undo: %s"), error->message);
+
+    adw_toast_overlay_add_toast (undo->overlay, adw_toast_new (message));
+  }
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  bl_activities_page_delete_selected (BL_ACTIVITIES_PAGE (widget));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BlActivitiesPage *self = BL_ACTIVITIES_PAGE (widget);
+  g_autoptr(GArray) ids = bl_activities_page_get_selected_ids (self);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_signal_emit (self, signals[ACTIVITY_ACTIVATED], 0, g_array_index (ids, gint64, i));
+}
+
+static void
+activities_changed_cb (BlActivitiesPage *self)
+{
+  update_empty_state (self);
+}
+
+static void
+store_changed_cb (BlActivitiesPage *self)
+{
+  /* A new year may have appeared (an import of older records, say). */
+  update_years (self);
+  update_empty_state (self);
+}
+
+static void
+selection_changed_cb (BlActivitiesPage *self)
+{
+  GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gboolean any = !gtk_bitset_is_empty (selected);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.delete", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.open", any);
+  gtk_bitset_unref (selected);
+}
+
+static void
+bl_activities_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BlActivitiesPage *self = BL_ACTIVITIES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_activities_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BlActivitiesPage *self = BL_ACTIVITIES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      bl_activities_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_activities_page_dispose (GObject *object)
+{
+  BlActivitiesPage *self = BL_ACTIVITIES_PAGE (object);
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_ACTIVITIES_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bl_activities_page_parent_class)->dispose (object);
+}
+
+static void
+bl_activities_page_finalize (GObject *object)
+{
+  BlActivitiesPage *self = BL_ACTIVITIES_PAGE (object);
+
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->date_prefix, g_free);
+  g_clear_pointer (&self->kind_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->years, g_array_unref);
+
+  G_OBJECT_CLASS (bl_activities_page_parent_class)->finalize (object);
+}
+
+static void
+bl_activities_page_class_init (BlActivitiesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = bl_activities_page_get_property;
+  object_class->set_property = bl_activities_page_set_property;
+  object_class->dispose = bl_activities_page_dispose;
+  object_class->finalize = bl_activities_page_finalize;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted with the activity's id on Enter or double-click. */
+  signals[ACTIVITY_ACTIVATED] =
+    g_signal_new ("activity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-activities-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, month_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, date_column);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, topic_column);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, host_column);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, attendance_column);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_label_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_date_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_kind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_topic_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_host_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_attendance_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_status_cb);
+
+  gtk_widget_class_install_action (widget_class, "activities.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "activities.open", NULL, open_action);
+}
+
+static void
+bl_activities_page_init (BlActivitiesPage *self)
+{
+  GtkEventController *shortcuts;
+  GtkSorter *view_sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->status = -1;
+  self->kind_ids = g_ptr_array_new_with_free_func (g_free);
+  self->years = g_array_new (FALSE, TRUE, sizeof (int));
+
+  set_column_sorter (self->date_column, compare_date, self);
+  set_column_sorter (self->kind_column, compare_kind, self);
+  set_column_sorter (self->topic_column, compare_topic, self);
+  set_column_sorter (self->host_column, compare_host, self);
+  set_column_sorter (self->attendance_column, compare_attendance, self);
+  set_column_sorter (self->status_column, compare_status, self);
+
+  /* Filter first, then sort: sorting only what is shown. */
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  view_sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
+                                              g_object_ref (view_sorter));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_sort_by_column (self->column_view, self->date_column, GTK_SORT_DESCENDING);
+
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (activities_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Delete acts on the list, not on text being typed in the search entry. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("activities.delete")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                                                          gtk_named_action_new ("activities.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+
+  setup_months (self);
+  update_kinds (self);
+  update_years (self);
+  selection_changed_cb (self);
+  update_empty_state (self);
+}
+
+GtkWidget *
+bl_activities_page_new (BlStore *store)
+{
+  g_return_val_if_fail (store == NULL || BL_IS_STORE (store), NULL);
+
+  return g_object_new (BL_TYPE_ACTIVITIES_PAGE, "store", store, NULL);
+}
+
+BlStore *
+bl_activities_page_get_store (BlActivitiesPage *self)
+{
+  g_return_val_if_fail (BL_IS_ACTIVITIES_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+bl_activities_page_set_store (BlActivitiesPage *self,
+                              BlStore          *store)
+{
+  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
+  g_return_if_fail (store == NULL || BL_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      g_signal_handlers_disconnect_by_data (bl_store_get_kinds (self->store), self);
+    }
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (bl_store_get_kinds (store), "items-changed",
+                               G_CALLBACK (update_kinds), self, G_CONNECT_SWAPPED);
+    }
+
+  update_kinds (self);
+  update_years (self);
+  apply_filters (self);
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   store != NULL ? bl_store_get_activities (store) : NULL);
+  update_empty_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+GListModel *
+bl_activities_page_get_model (BlActivitiesPage *self)
+{
+  g_return_val_if_fail (BL_IS_ACTIVITIES_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+GArray *
+bl_activities_page_get_selected_ids (BlActivitiesPage *self)
+{
+  GtkBitset *selected;
+  GtkBitsetIter iter;
+  GArray *ids;
+  guint position;
+
+  g_return_val_if_fail (BL_IS_ACTIVITIES_PAGE (self), NULL);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(BlActivity) activity = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      gint64 id = bl_activity_get_id (activity);
+
+      g_array_append_val (ids, id);
+    }
+  gtk_bitset_unref (selected);
+  return ids;
+}
+
+void
+bl_activities_page_focus_search (BlActivitiesPage *self)
+{
+  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+bl_activities_page_add_toast (BlActivitiesPage *self,
+                              AdwToast         *toast)
+{
+  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+bl_activities_page_delete_selected (BlActivitiesPage *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  UndoData *undo;
+  AdwToast *toast;
+
+  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  ids = bl_activities_page_get_selected_ids (self);
+  if (ids->len == 0)
+    return;
+
+  /* Keep the complete records (attendance and tags) for the undo. */
+  copies = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      BlActivity *copy = bl_store_get_activity (self->store, g_array_index (ids, gint64, i), &error);
+
+      if (copy == NULL)
+        goto failed;
+      g_ptr_array_add (copies, copy);
+    }
+
+  if (!bl_store_begin (self->store, &error))
+    goto failed;
+  for (guint i = 0; i < ids->len; i++)
+    if (!bl_store_delete_activity (self->store, g_array_index (ids, gint64, i), &error))
+      {
+        bl_store_rollback (self->store);
+        goto failed;
+      }
+  if (!bl_store_commit (self->store, &error))
+    goto failed;
+
+  if (copies->len == 1)
+    {
+      const char *topic = bl_activity_get_topic (copies->pdata[0]);
+
+      /* Translators: a toast after a delete, with the activity's topic */
+      title = g_strdup_printf (_("“%s” deleted"), topic != NULL && *topic != '\0' ? topic : _("(No topic)"));
+    }
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity deleted",
+                                          "%u activities deleted", copies->len),
+                             copies->len);
+
+  undo = g_new0 (UndoData, 1);
+  undo->store = g_object_ref (self->store);
+  undo->overlay = g_object_ref (self->toast_overlay);
+  undo->activities = g_steal_pointer (&copies);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
+                         undo, undo_data_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return;
+
+failed:
+  {
+    g_autofree char *message = g_strdup_printf (_("Cannot delete: %s"), error->message);
+
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  }
+}

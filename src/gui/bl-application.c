@@ -1,0 +1,414 @@
+/* bl-application.c: the application: command line, the ledger it has open, windows */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bl-application.h"
+#include "bl-cli.h"
+#include "bl-reminder-service.h"
+#include "bl-window.h"
+
+struct _BlApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  BlStore        *store;
+  GError         *store_error;
+  BlReminderService *reminders;
+  gboolean        start_in_background;  /* --background: no window on the first activation */
+};
+
+G_DEFINE_FINAL_TYPE (BlApplication, bl_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the ledger in FILE"), N_("FILE") },
+  { "branch-name", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Set the branch's name"), N_("NAME") },
+  { "import-members", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import members from a CSV file"), N_("FILE.csv") },
+  { "import-activities", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import activities from a CSV file"), N_("FILE.csv") },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write members.csv and activities.csv into DIR"), N_("DIR") },
+  { "rules", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Enable a built-in rule pack by id, or import a rule pack file"), N_("PACK") },
+  { "disable-rules", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Disable a rule pack or a rule"), N_("ID") },
+  { "status", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the quota status and exit"), NULL },
+  { "date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Evaluate for this date instead of today"), N_("YYYY-MM-DD") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print JSON instead of a table"), NULL },
+  { "demo", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a demo ledger with sample data to FILE"), N_("FILE") },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export the monthly summary of a month as PDF"), N_("YYYY-MM") },
+  { "print-records", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export the records of these activities as PDF"), N_("ID,…") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The PDF file to write"), N_("FILE.pdf") },
+  { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Send the reminders that are due and exit"), NULL },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check-reminders: show what would be sent, send and record nothing"), NULL },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start without a window and send reminders"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static gboolean
+lookup_flag (GVariantDict *options,
+             const char   *name)
+{
+  gboolean value = FALSE;
+
+  g_variant_dict_lookup (options, name, "b", &value);
+  return value;
+}
+
+static char *
+lookup_string (GVariantDict *options,
+               const char   *name)
+{
+  char *value = NULL;
+
+  /* Filenames arrive as bytestrings, the rest as strings. */
+  if (!g_variant_dict_lookup (options, name, "^ay", &value))
+    g_variant_dict_lookup (options, name, "s", &value);
+  return value;
+}
+
+static gboolean
+has_command (GVariantDict *options)
+{
+  static const char * const commands[] = {
+    "branch-name", "import-members", "import-activities", "export-csv", "rules",
+    "disable-rules", "status", "report", "print-records", "check-reminders",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_variant_dict_contains (options, commands[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Runs the command-line actions in a fixed order (set-up, imports, rules,
+ * then the outputs), stopping at the first that fails. */
+static int
+run_commands (BlApplication *self,
+              GVariantDict  *options)
+{
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *date = lookup_string (options, "date");
+  g_autofree char *output = lookup_string (options, "output");
+  gboolean json = lookup_flag (options, "json");
+  int status = BL_EXIT_OK;
+
+  store = bl_store_open (self->database_path, &error);
+  if (store == NULL)
+    {
+      g_printerr (_("%s: cannot open the ledger: %s\n"), self->database_path, error->message);
+      return BL_EXIT_NO_LEDGER;
+    }
+
+#define RUN_STRING(option, call)                                   \
+  G_STMT_START {                                                  \
+    g_clear_pointer (&value, g_free);                             \
+    value = lookup_string (options, option);                      \
+    if (value != NULL && (status = (call)) != BL_EXIT_OK)          \
+      return status;                                              \
+  } G_STMT_END
+
+  RUN_STRING ("branch-name", bl_cli_set_branch_name (store, value));
+  RUN_STRING ("import-members", bl_cli_import_members (store, value));
+  RUN_STRING ("import-activities", bl_cli_import_activities (store, value));
+  RUN_STRING ("rules", bl_cli_enable_rules (store, value));
+  RUN_STRING ("disable-rules", bl_cli_disable_rules (store, value));
+  RUN_STRING ("export-csv", bl_cli_export_csv (store, value));
+
+  if (lookup_flag (options, "status") &&
+      (status = bl_cli_status (store, date, json)) != BL_EXIT_OK)
+    return status;
+
+  RUN_STRING ("report", bl_cli_report (store, value, output));
+  RUN_STRING ("print-records", bl_cli_print_records (store, value, output));
+
+  if (lookup_flag (options, "check-reminders"))
+    status = bl_cli_check_reminders (store, date, json, lookup_flag (options, "dry-run"));
+
+#undef RUN_STRING
+  return status;
+}
+
+static int
+bl_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  BlApplication *self = BL_APPLICATION (app);
+  g_autofree char *database = NULL;
+  g_autofree char *demo = NULL;
+
+  if (lookup_flag (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, VERSION);
+      return BL_EXIT_OK;
+    }
+
+  database = lookup_string (options, "database");
+  if (database != NULL)
+    {
+      g_free (self->database_path);
+      self->database_path = g_canonicalize_filename (database, NULL);
+    }
+
+  demo = lookup_string (options, "demo");
+  if (demo != NULL)
+    return bl_cli_demo (demo);
+
+  if (has_command (options))
+    return run_commands (self, options);
+
+  if (lookup_flag (options, "background"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Already running: it sends the reminders; do not open its window. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return BL_EXIT_BAD_INPUT;
+        }
+      if (g_application_get_is_remote (app))
+        return BL_EXIT_OK;
+      self->start_in_background = TRUE;
+      g_application_hold (app);
+    }
+
+  return -1;
+}
+
+/* The main window on the application's ledger, created when there is none
+ * (actions can arrive from a notification before any window exists). */
+static BlWindow *
+ensure_window (BlApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (BL_IS_WINDOW (active) && bl_window_get_store (BL_WINDOW (active)) == self->store)
+    return BL_WINDOW (active);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (BL_IS_WINDOW (l->data) && bl_window_get_store (BL_WINDOW (l->data)) == self->store)
+      return BL_WINDOW (l->data);
+
+  return bl_window_new (self);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  BlApplication *self = BL_APPLICATION (user_data);
+  BlWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (self->store == NULL)
+    return;
+  /* BlPreferencesWindow (branch, secretary, rule packs) is wired here once it lands. */
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  BlApplication *self = BL_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Branch Ledger developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("Branch Ledger"),
+                        "developer-name", _("The Branch Ledger developers"),
+                        "version", VERSION,
+                        "comments", _("Keep a Party branch's meetings, attendance and quotas: "
+                                      "see at a glance what is due, plan meetings, fill in their "
+                                      "records, and print the monthly summary."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Closing asks about unsaved records, where there are some. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static void
+open_overview_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  BlWindow *window = ensure_window (BL_APPLICATION (user_data));
+
+  bl_window_show_page (window, "overview");
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+record_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  BlWindow *window = ensure_window (BL_APPLICATION (user_data));
+  const char *kind = NULL;
+  const char *group = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &kind, &group);
+  gtk_window_present (GTK_WINDOW (window));
+  bl_window_new_activity (window, kind, group);
+}
+
+static void
+open_activity_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  BlWindow *window = ensure_window (BL_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+  bl_window_open_activity (window, g_variant_get_int64 (parameter));
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", preferences_activated },
+  { "about", about_activated },
+  { "quit", quit_activated },
+  { "open-overview", open_overview_activated },
+  { "record", record_activated, "(ss)" },
+  { "open-activity", open_activity_activated, "x" },
+};
+
+static void
+bl_application_startup (GApplication *app)
+{
+  BlApplication *self = BL_APPLICATION (app);
+
+  G_APPLICATION_CLASS (bl_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Branch Ledger"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+
+  self->store = bl_store_open (self->database_path, &self->store_error);
+
+  /* Reminders run as long as the app does, window or not. */
+  self->reminders = bl_reminder_service_new (app, self->store);
+  if (self->store != NULL)
+    bl_reminder_service_start (self->reminders);
+}
+
+static void
+bl_application_shutdown (GApplication *app)
+{
+  BlApplication *self = BL_APPLICATION (app);
+
+  if (self->reminders != NULL)
+    g_object_run_dispose (G_OBJECT (self->reminders));
+  g_clear_object (&self->reminders);
+
+  G_APPLICATION_CLASS (bl_application_parent_class)->shutdown (app);
+}
+
+static void
+bl_application_activate (GApplication *app)
+{
+  BlApplication *self = BL_APPLICATION (app);
+
+  /* --background: stay without a window until activated again. */
+  if (self->start_in_background)
+    {
+      self->start_in_background = FALSE;
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+}
+
+static void
+bl_application_finalize (GObject *object)
+{
+  BlApplication *self = BL_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (bl_application_parent_class)->finalize (object);
+}
+
+static void
+bl_application_class_init (BlApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = bl_application_finalize;
+  app_class->handle_local_options = bl_application_handle_local_options;
+  app_class->startup = bl_application_startup;
+  app_class->shutdown = bl_application_shutdown;
+  app_class->activate = bl_application_activate;
+}
+
+static void
+bl_application_init (BlApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keep a Party branch's meetings, attendance and quotas."));
+  self->database_path = bl_store_default_path ();
+}
+
+BlApplication *
+bl_application_new (void)
+{
+  return g_object_new (BL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+BlStore *
+bl_application_get_store (BlApplication *self)
+{
+  g_return_val_if_fail (BL_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const char *
+bl_application_get_database_path (BlApplication *self)
+{
+  g_return_val_if_fail (BL_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}
+
+const GError *
+bl_application_get_store_error (BlApplication *self)
+{
+  g_return_val_if_fail (BL_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
