@@ -1,0 +1,498 @@
+/* bl-cli-status.c: --rules PACK, --disable-rules ID, --status [--date D] [--json] */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "bl-cli.h"
+#include "bl-date.h"
+#include "bl-quota.h"
+#include "bl-rules.h"
+
+/* Columns line up in a terminal: CJK characters take two cells. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+typedef struct {
+  guint      n_columns;
+  GPtrArray *rows;        /* GStrv each, the first is the header */
+  gboolean  *right;       /* numbers are right-aligned */
+} Table;
+
+static Table *
+table_new (const gboolean *right,
+           guint           n_columns)
+{
+  Table *table = g_new0 (Table, 1);
+
+  table->n_columns = n_columns;
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->right = g_memdup2 (right, sizeof (gboolean) * n_columns);
+  return table;
+}
+
+static void
+table_free (Table *table)
+{
+  g_ptr_array_unref (table->rows);
+  g_free (table->right);
+  g_free (table);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Table, table_free)
+
+/* Takes the strings of @cells (n_columns of them). */
+static void
+table_add (Table *table,
+           char **cells)
+{
+  GStrv row = g_new0 (char *, table->n_columns + 1);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    row[i] = cells[i] != NULL ? cells[i] : g_strdup ("");
+  g_ptr_array_add (table->rows, row);
+}
+
+static void
+table_print (Table *table)
+{
+  g_autofree guint *widths = g_new0 (guint, table->n_columns);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        widths[c] = MAX (widths[c], display_width (row[c]));
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (table->rows, r);
+
+      g_string_truncate (line, 0);
+      g_string_append (line, "  ");
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          guint pad = widths[c] - display_width (row[c]);
+          gboolean last = c + 1 == table->n_columns;
+
+          if (table->right[c])
+            for (guint i = 0; i < pad; i++)
+              g_string_append_c (line, ' ');
+          g_string_append (line, row[c]);
+          if (!table->right[c] && !last)
+            for (guint i = 0; i < pad; i++)
+              g_string_append_c (line, ' ');
+          if (!last)
+            g_string_append (line, "  ");
+        }
+      g_print ("%s\n", line->str);
+    }
+}
+
+static char *
+format_period (const char *start,
+               const char *end)
+{
+  g_autofree char *from = bl_date_iso_format_locale (start);
+  g_autofree char *to = bl_date_iso_format_locale (end);
+
+  /* TRANSLATORS: a period from one date to another, e.g. "2025年1月1日–2025年3月31日" */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+static void
+print_quotas (BlQuotaReport *report)
+{
+  static const gboolean right[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE };
+  g_autoptr(Table) table = table_new (right, G_N_ELEMENTS (right));
+  char *header[] = {
+    g_strdup (_("Rule")), g_strdup (_("Group")), g_strdup (_("Period")), g_strdup (_("Deadline")),
+    g_strdup (_("Done")), g_strdup (_("Days left")), g_strdup (_("State")),
+  };
+
+  table_add (table, header);
+  for (guint i = 0; i < report->quotas->len; i++)
+    {
+      BlQuotaStatus *q = g_ptr_array_index (report->quotas, i);
+      char *cells[] = {
+        g_strdup (q->rule_name),
+        g_strdup (q->group),
+        g_strdup (bl_period_display (q->period)),
+        bl_date_iso_format_locale (q->end),
+        g_strdup_printf ("%u/%u", q->done, q->required),
+        g_strdup_printf ("%d", q->days_left),
+        g_strdup (bl_quota_state_display (q->state)),
+      };
+
+      table_add (table, cells);
+    }
+  table_print (table);
+}
+
+static void
+print_missed (BlQuotaReport *report)
+{
+  static const gboolean right[] = { FALSE, FALSE, FALSE, TRUE };
+  g_autoptr(Table) table = table_new (right, G_N_ELEMENTS (right));
+  char *header[] = {
+    g_strdup (_("Rule")), g_strdup (_("Group")), g_strdup (_("Period")), g_strdup (_("Done")),
+  };
+
+  table_add (table, header);
+  for (guint i = 0; i < report->missed->len; i++)
+    {
+      BlQuotaStatus *q = g_ptr_array_index (report->missed, i);
+      char *cells[] = {
+        g_strdup (q->rule_name),
+        g_strdup (q->group),
+        format_period (q->start, q->end),
+        g_strdup_printf ("%u/%u", q->done, q->required),
+      };
+
+      table_add (table, cells);
+    }
+  table_print (table);
+}
+
+static void
+print_absences (BlQuotaReport *report)
+{
+  static const gboolean right[] = { FALSE, FALSE, TRUE, FALSE };
+  g_autoptr(Table) table = table_new (right, G_N_ELEMENTS (right));
+  char *header[] = {
+    g_strdup (_("Member")), g_strdup (_("Last attended")), g_strdup (_("Months")),
+    g_strdup (_("Absence reasons since")),
+  };
+
+  table_add (table, header);
+  for (guint i = 0; i < report->absences->len; i++)
+    {
+      BlAbsence *a = g_ptr_array_index (report->absences, i);
+      char *cells[] = {
+        g_strdup (a->member),
+        a->last_attended != NULL ? bl_date_iso_format_locale (a->last_attended)
+                                 : g_strdup (_("Never")),
+        g_strdup_printf ("%u", a->months),
+        /* TRANSLATORS: separates absence reasons in a list, e.g. "病假、事假" */
+        g_strv_length (a->reasons) > 0 ? g_strjoinv (_(", "), a->reasons) : g_strdup ("—"),
+      };
+
+      table_add (table, cells);
+    }
+  table_print (table);
+}
+
+static void
+print_plain (BlQuotaReport *report)
+{
+  g_autofree char *date = bl_date_iso_format_locale (report->date);
+
+  g_print (_("Quota status on %s"), date);
+  g_print ("\n\n");
+
+  if (report->quotas->len == 0)
+    g_print ("  %s\n", _("No quota rules are enabled (enable some with --rules standard)."));
+  else
+    print_quotas (report);
+
+  g_print ("\n%s\n", _("Missed earlier this year:"));
+  if (report->missed->len == 0)
+    g_print ("  %s\n", _("None."));
+  else
+    print_missed (report);
+
+  g_print ("\n");
+  g_print (_("Members without organisational life for %d months or more:"), BL_ABSENCE_WARN_MONTHS);
+  g_print ("\n");
+  if (report->absences->len == 0)
+    g_print ("  %s\n", _("None."));
+  else
+    print_absences (report);
+}
+
+static void
+add_nullable (JsonBuilder *builder,
+              const char  *member,
+              const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static char *
+report_to_json (BlQuotaReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "date", report->date);
+
+  json_builder_set_member_name (builder, "quotas");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->quotas->len; i++)
+    {
+      BlQuotaStatus *q = g_ptr_array_index (report->quotas, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "rule", q->rule_id);
+      add_string (builder, "name", q->rule_name);
+      add_string (builder, "kind", q->kind);
+      add_nullable (builder, "group", q->group);
+      add_string (builder, "period", bl_period_to_id (q->period));
+      add_string (builder, "start", q->start);
+      add_string (builder, "end", q->end);
+      add_int (builder, "required", q->required);
+      add_int (builder, "done", q->done);
+      add_int (builder, "days_left", q->days_left);
+      add_string (builder, "state", bl_quota_state_to_id (q->state));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "missed");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->missed->len; i++)
+    {
+      BlQuotaStatus *q = g_ptr_array_index (report->missed, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "rule", q->rule_id);
+      add_nullable (builder, "group", q->group);
+      add_string (builder, "start", q->start);
+      add_string (builder, "end", q->end);
+      add_int (builder, "required", q->required);
+      add_int (builder, "done", q->done);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "absences");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->absences->len; i++)
+    {
+      BlAbsence *a = g_ptr_array_index (report->absences, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "member", a->member);
+      add_nullable (builder, "last_attended", a->last_attended);
+      add_int (builder, "months", a->months);
+      json_builder_set_member_name (builder, "reasons");
+      json_builder_begin_array (builder);
+      for (guint r = 0; a->reasons[r] != NULL; r++)
+        json_builder_add_string_value (builder, a->reasons[r]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
+}
+
+int
+bl_cli_status (BlStore    *store,
+               const char *date,
+               gboolean    json)
+{
+  g_autoptr(BlQuotaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  GDate d;
+
+  g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
+
+  if (date == NULL)
+    {
+      bl_date_set_today (&d);
+      date = today = bl_date_to_iso (&d);
+    }
+  else if (!bl_date_parse (date, &d))
+    {
+      g_printerr (_("--date: “%s” is not a date; write it as YYYY-MM-DD, e.g. 2025-12-20"), date);
+      g_printerr ("\n");
+      return BL_EXIT_BAD_INPUT;
+    }
+
+  report = bl_quota_evaluate (store, date, &error);
+  if (report == NULL)
+    {
+      g_printerr (_("Cannot evaluate the quotas: %s"), error->message);
+      g_printerr ("\n");
+      return BL_EXIT_BAD_INPUT;
+    }
+
+  if (json)
+    {
+      g_autofree char *text = report_to_json (report);
+
+      g_print ("%s\n", text);
+    }
+  else
+    print_plain (report);
+  return BL_EXIT_OK;
+}
+
+static char *
+pack_display_name (BlStore    *store,
+                   const char *pack_id)
+{
+  g_autoptr(GPtrArray) packs = bl_rules_list_packs (store, NULL);
+
+  for (guint i = 0; packs != NULL && i < packs->len; i++)
+    {
+      BlRulePackInfo *info = g_ptr_array_index (packs, i);
+
+      if (g_strcmp0 (info->id, pack_id) == 0)
+        return g_strdup (info->name);
+    }
+  return g_strdup (pack_id);
+}
+
+static void
+print_unknown_id (const char *id)
+{
+  g_autofree char *builtin = g_strjoinv (", ", (GStrv) bl_rules_builtin_pack_ids ());
+
+  g_printerr (_("“%s” is not a rule pack, a rule or a readable pack file. Built-in packs: %s"),
+              id, builtin);
+  g_printerr ("\n");
+}
+
+int
+bl_cli_enable_rules (BlStore    *store,
+                     const char *pack)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pack_id = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
+  g_return_val_if_fail (pack != NULL, BL_EXIT_BAD_INPUT);
+
+  /* An id wins over a file of the same name in the current folder ("./standard"
+   * imports that file). */
+  if (bl_rules_pack_exists (store, pack))
+    {
+      if (!bl_rules_set_pack_enabled (store, pack, TRUE, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return BL_EXIT_BAD_INPUT;
+        }
+      name = pack_display_name (store, pack);
+      g_print (_("Enabled the rule pack “%s” (%s)."), pack, name);
+      g_print ("\n");
+      return BL_EXIT_OK;
+    }
+
+  if (g_file_test (pack, G_FILE_TEST_IS_REGULAR))
+    {
+      if (!bl_rules_import_pack_file (store, pack, &pack_id, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          if (g_error_matches (error, BL_RULES_ERROR, BL_RULES_ERROR_MALFORMED))
+            g_printerr ("%s\n", _("The rule pack was not imported; nothing was changed."));
+          return BL_EXIT_BAD_INPUT;
+        }
+      name = pack_display_name (store, pack_id);
+      g_print (_("Imported and enabled the rule pack “%s” (%s)."), pack_id, name);
+      g_print ("\n");
+      return BL_EXIT_OK;
+    }
+
+  if ((pack_id = bl_rules_find_rule_pack (store, pack)) != NULL)
+    {
+      if (!bl_rules_set_rule_enabled (store, pack, TRUE, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return BL_EXIT_BAD_INPUT;
+        }
+      g_print (_("Enabled the rule “%s” again."), pack);
+      g_print ("\n");
+      return BL_EXIT_OK;
+    }
+
+  print_unknown_id (pack);
+  return BL_EXIT_BAD_INPUT;
+}
+
+int
+bl_cli_disable_rules (BlStore    *store,
+                      const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pack_id = NULL;
+
+  g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
+  g_return_val_if_fail (id != NULL, BL_EXIT_BAD_INPUT);
+
+  if (bl_rules_pack_exists (store, id))
+    {
+      if (!bl_rules_set_pack_enabled (store, id, FALSE, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return BL_EXIT_BAD_INPUT;
+        }
+      g_print (_("Disabled the rule pack “%s”."), id);
+      g_print ("\n");
+      return BL_EXIT_OK;
+    }
+
+  if ((pack_id = bl_rules_find_rule_pack (store, id)) != NULL)
+    {
+      if (!bl_rules_set_rule_enabled (store, id, FALSE, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return BL_EXIT_BAD_INPUT;
+        }
+      g_print (_("Disabled the rule “%s” (of the pack “%s”)."), id, pack_id);
+      g_print ("\n");
+      return BL_EXIT_OK;
+    }
+
+  print_unknown_id (id);
+  return BL_EXIT_BAD_INPUT;
+}

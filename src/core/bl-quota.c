@@ -1,0 +1,733 @@
+/* bl-quota.c: quota rules evaluated for a date (see ../shared/domain.md, "Quotas") */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bl-activity.h"
+#include "bl-date.h"
+#include "bl-quota.h"
+#include "bl-rules.h"
+#include "bl-store-private.h"
+
+/* Held activities of one kind in a date range, with what the conditions
+ * need. One query per rule (per-group rules too: the group comes along), so
+ * the cost does not grow with the number of groups or of activities in the
+ * ledger's other years. */
+#define SQL_RULE_ACTIVITIES \
+  "SELECT a.date, COALESCE(g.name, ''), a.lecturer FROM activity a" \
+  " LEFT JOIN party_group g ON g.id = a.group_id" \
+  " WHERE a.kind = ?1 AND a.status = 'held' AND a.date >= ?2 AND a.date <= ?3" \
+  " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM activity_tag at JOIN tag t ON t.id = at.tag_id" \
+  "                            WHERE at.activity_id = a.id AND t.name = ?4))"
+
+/* Members who attended a held activity dated in (?1, ?2]. */
+#define SQL_RECENT_ATTENDERS \
+  "SELECT DISTINCT t.member_id FROM activity a JOIN attendance t ON t.activity_id = a.id" \
+  " WHERE a.date > ?1 AND a.date <= ?2 AND a.status = 'held' AND t.state = 'present'"
+
+#define SQL_LAST_ATTENDED \
+  "SELECT MAX(a.date) FROM attendance t JOIN activity a ON a.id = t.activity_id" \
+  " WHERE t.member_id = ?1 AND t.state = 'present' AND a.status = 'held' AND a.date <= ?2"
+
+#define SQL_FIRST_HELD \
+  "SELECT MIN(date) FROM activity WHERE status = 'held' AND date <= ?1"
+
+/* Absences (leave with its reason, or absent) at held activities in (?2, ?3]. */
+#define SQL_ABSENCE_REASONS \
+  "SELECT t.state, t.reason FROM attendance t JOIN activity a ON a.id = t.activity_id" \
+  " WHERE t.member_id = ?1 AND t.state IN ('leave', 'absent') AND a.status = 'held'" \
+  " AND a.date > ?2 AND a.date <= ?3 ORDER BY a.date, a.start_time, a.id"
+
+G_DEFINE_QUARK (bl-quota-error-quark, bl_quota_error)
+
+/* Periods */
+
+const char *
+bl_period_to_id (BlPeriod period)
+{
+  switch (period)
+    {
+    case BL_PERIOD_MONTH: return "month";
+    case BL_PERIOD_QUARTER: return "quarter";
+    case BL_PERIOD_HALF_YEAR: return "half-year";
+    case BL_PERIOD_YEAR: return "year";
+    default: g_return_val_if_reached ("month");
+    }
+}
+
+gboolean
+bl_period_parse (const char *id,
+                 BlPeriod   *out)
+{
+  static const BlPeriod periods[] = { BL_PERIOD_MONTH, BL_PERIOD_QUARTER, BL_PERIOD_HALF_YEAR, BL_PERIOD_YEAR };
+
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (periods); i++)
+    if (g_strcmp0 (id, bl_period_to_id (periods[i])) == 0)
+      {
+        if (out != NULL)
+          *out = periods[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+bl_period_display (BlPeriod period)
+{
+  switch (period)
+    {
+    case BL_PERIOD_MONTH: return _("Month");
+    case BL_PERIOD_QUARTER: return _("Quarter");
+    case BL_PERIOD_HALF_YEAR: return _("Half-year");
+    case BL_PERIOD_YEAR: return _("Year");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+guint
+bl_period_count_in_year (BlPeriod period)
+{
+  switch (period)
+    {
+    case BL_PERIOD_MONTH: return 12;
+    case BL_PERIOD_QUARTER: return 4;
+    case BL_PERIOD_HALF_YEAR: return 2;
+    case BL_PERIOD_YEAR: return 1;
+    default: g_return_val_if_reached (1);
+    }
+}
+
+guint
+bl_period_index_of_month (BlPeriod period,
+                          guint    month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, 0);
+
+  return (month - 1) / (12 / bl_period_count_in_year (period));
+}
+
+/* The first and last day of period @index (0-based) of @year. */
+static void
+period_index_bounds (BlPeriod   period,
+                     GDateYear  year,
+                     guint      index,
+                     GDate     *start,
+                     GDate     *end)
+{
+  guint months = 12 / bl_period_count_in_year (period);
+  guint first_month = index * months + 1;
+  guint last_month = first_month + months - 1;
+
+  g_date_clear (start, 1);
+  g_date_set_dmy (start, 1, (GDateMonth) first_month, year);
+  g_date_clear (end, 1);
+  g_date_set_dmy (end, g_date_get_days_in_month ((GDateMonth) last_month, year),
+                  (GDateMonth) last_month, year);
+}
+
+void
+bl_period_bounds (BlPeriod     period,
+                  const GDate *date,
+                  GDate       *start,
+                  GDate       *end)
+{
+  g_return_if_fail (date != NULL && g_date_valid (date));
+  g_return_if_fail (start != NULL && end != NULL);
+
+  period_index_bounds (period, g_date_get_year (date),
+                       bl_period_index_of_month (period, g_date_get_month (date)), start, end);
+}
+
+gboolean
+bl_period_bounds_iso (BlPeriod     period,
+                      const char  *date,
+                      char       **start,
+                      char       **end)
+{
+  GDate d, s, e;
+
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  if (!bl_date_parse (date, &d))
+    return FALSE;
+  bl_period_bounds (period, &d, &s, &e);
+  *start = bl_date_to_iso (&s);
+  *end = bl_date_to_iso (&e);
+  return TRUE;
+}
+
+/* @date + @months, clamped to the end of a short month (GDate does that). */
+static void
+add_months (const GDate *date,
+            guint        months,
+            GDate       *out)
+{
+  *out = *date;
+  g_date_add_months (out, months);
+}
+
+guint
+bl_months_between (const GDate *from,
+                   const GDate *to)
+{
+  GDate probe;
+  int months;
+
+  g_return_val_if_fail (from != NULL && g_date_valid (from), 0);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), 0);
+
+  if (g_date_compare (from, to) >= 0)
+    return 0;
+  /* The calendar difference is right or one too many (when @to's day comes
+   * before @from's within the month). */
+  months = ((int) g_date_get_year (to) - (int) g_date_get_year (from)) * 12 +
+           ((int) g_date_get_month (to) - (int) g_date_get_month (from));
+  add_months (from, (guint) months, &probe);
+  if (g_date_compare (&probe, to) > 0)
+    months--;
+  return (guint) MAX (months, 0);
+}
+
+/* Reports */
+
+const char *
+bl_quota_state_to_id (BlQuotaState state)
+{
+  switch (state)
+    {
+    case BL_QUOTA_MET: return "met";
+    case BL_QUOTA_DUE_SOON: return "due-soon";
+    case BL_QUOTA_PENDING: return "pending";
+    default: g_return_val_if_reached ("pending");
+    }
+}
+
+const char *
+bl_quota_state_display (BlQuotaState state)
+{
+  switch (state)
+    {
+    case BL_QUOTA_MET: return _("Met");
+    case BL_QUOTA_DUE_SOON: return _("Due soon");
+    case BL_QUOTA_PENDING: return _("Pending");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+void
+bl_quota_status_free (BlQuotaStatus *status)
+{
+  if (status == NULL)
+    return;
+  g_free (status->rule_id);
+  g_free (status->rule_name);
+  g_free (status->kind);
+  g_free (status->group);
+  g_free (status->start);
+  g_free (status->end);
+  g_free (status);
+}
+
+void
+bl_absence_free (BlAbsence *absence)
+{
+  if (absence == NULL)
+    return;
+  g_free (absence->member);
+  g_free (absence->last_attended);
+  g_strfreev (absence->reasons);
+  g_free (absence);
+}
+
+void
+bl_quota_report_free (BlQuotaReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->date);
+  g_clear_pointer (&report->quotas, g_ptr_array_unref);
+  g_clear_pointer (&report->missed, g_ptr_array_unref);
+  g_clear_pointer (&report->absences, g_ptr_array_unref);
+  g_free (report);
+}
+
+/* Not met first, then the nearest deadline, then by name (and group). */
+static int
+compare_urgency (gconstpointer a,
+                 gconstpointer b)
+{
+  const BlQuotaStatus *x = *(const BlQuotaStatus * const *) a;
+  const BlQuotaStatus *y = *(const BlQuotaStatus * const *) b;
+  gboolean x_met = x->state == BL_QUOTA_MET;
+  gboolean y_met = y->state == BL_QUOTA_MET;
+  int cmp;
+
+  if (x_met != y_met)
+    return x_met ? 1 : -1;
+  if (x->days_left != y->days_left)
+    return x->days_left < y->days_left ? -1 : 1;
+  if ((cmp = g_utf8_collate (x->rule_name, y->rule_name)) != 0)
+    return cmp;
+  if ((cmp = g_strcmp0 (x->rule_id, y->rule_id)) != 0)
+    return cmp;
+  return g_utf8_collate (x->group != NULL ? x->group : "", y->group != NULL ? y->group : "");
+}
+
+/* Oldest period first, then as the quotas. */
+static int
+compare_missed (gconstpointer a,
+                gconstpointer b)
+{
+  const BlQuotaStatus *x = *(const BlQuotaStatus * const *) a;
+  const BlQuotaStatus *y = *(const BlQuotaStatus * const *) b;
+  int cmp;
+
+  if ((cmp = strcmp (x->start, y->start)) != 0)
+    return cmp;
+  if ((cmp = strcmp (x->end, y->end)) != 0)
+    return cmp;
+  return compare_urgency (a, b);
+}
+
+static int
+compare_absence (gconstpointer a,
+                 gconstpointer b)
+{
+  const BlAbsence *x = *(const BlAbsence * const *) a;
+  const BlAbsence *y = *(const BlAbsence * const *) b;
+
+  if (x->months != y->months)
+    return x->months > y->months ? -1 : 1;
+  return g_utf8_collate (x->member, y->member);
+}
+
+static BlQuotaStatus *
+status_new (BlRule      *rule,
+            const char  *group,
+            GDateYear    year,
+            guint        index,
+            guint        done,
+            const GDate *date)
+{
+  BlQuotaStatus *status = g_new0 (BlQuotaStatus, 1);
+  GDate start, end;
+
+  period_index_bounds (rule->period, year, index, &start, &end);
+  status->rule_id = g_strdup (rule->id);
+  status->rule_name = g_strdup (rule->name);
+  status->kind = g_strdup (rule->kind);
+  status->group = g_strdup (group);
+  status->period = rule->period;
+  status->start = bl_date_to_iso (&start);
+  status->end = bl_date_to_iso (&end);
+  status->required = rule->minimum;
+  status->done = done;
+  status->days_left = g_date_days_between (date, &end);
+  status->lead_days = rule->lead_days;
+  if (done >= rule->minimum)
+    status->state = BL_QUOTA_MET;
+  else if (status->days_left <= (int) rule->lead_days)
+    status->state = BL_QUOTA_DUE_SOON;
+  else
+    status->state = BL_QUOTA_PENDING;
+  return status;
+}
+
+/* Whether @lecturer is the name of the member who was secretary on @day.
+ * Secretaries change (elections, transfers), so the answer is per date;
+ * @cache maps a date to the secretary's name ("" for nobody). */
+static gboolean
+lecturer_is_secretary (BlStore    *store,
+                       GHashTable *cache,
+                       const char *day,
+                       const char *lecturer)
+{
+  const char *name = g_hash_table_lookup (cache, day);
+  g_autofree char *clean = NULL;
+
+  if (name == NULL)
+    {
+      gint64 id = bl_store_get_secretary_on (store, day);
+      g_autoptr(BlMember) member = id != 0 ? bl_store_find_member (store, id) : NULL;
+
+      name = member != NULL ? bl_member_get_name (member) : "";
+      g_hash_table_insert (cache, g_strdup (day), g_strdup (name));
+      name = g_hash_table_lookup (cache, day);
+    }
+  if (*name == '\0' || lecturer == NULL)
+    return FALSE;
+  clean = g_strstrip (g_strdup (lecturer));
+  return g_strcmp0 (clean, name) == 0;
+}
+
+/* Adds the current period's status to @quotas and the earlier periods of the
+ * year that fell short to @missed, for one rule (every group of a per-group rule). */
+static gboolean
+evaluate_rule (BlStore     *store,
+               BlRule      *rule,
+               GStrv        groups,
+               const GDate *date,
+               GHashTable  *secretaries,
+               GPtrArray   *quotas,
+               GPtrArray   *missed,
+               GError     **error)
+{
+  guint n_periods = bl_period_count_in_year (rule->period);
+  guint current = bl_period_index_of_month (rule->period, g_date_get_month (date));
+  GDateYear year = g_date_get_year (date);
+  guint n_slots = rule->per_group ? g_strv_length (groups) : 1;
+  g_autofree guint *counts = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GDate year_start, period_start, period_end;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* A per-group rule in a branch without groups asks for nothing. */
+  if (n_slots == 0)
+    return TRUE;
+
+  counts = g_new0 (guint, n_slots * n_periods);
+  g_date_clear (&year_start, 1);
+  g_date_set_dmy (&year_start, 1, G_DATE_JANUARY, year);
+  bl_period_bounds (rule->period, date, &period_start, &period_end);
+  from = bl_date_to_iso (&year_start);
+  to = bl_date_to_iso (&period_end);
+
+  stmt = bl_store_prepare (store, SQL_RULE_ACTIVITIES, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rule->kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  if (rule->tag != NULL)
+    sqlite3_bind_text (stmt, 4, rule->tag, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 4);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *day = (const char *) sqlite3_column_text (stmt, 0);
+      const char *group = (const char *) sqlite3_column_text (stmt, 1);
+      const char *lecturer = (const char *) sqlite3_column_text (stmt, 2);
+      guint slot = 0;
+      guint month;
+
+      if (day == NULL || strlen (day) != 10)
+        continue;
+      month = (guint) g_ascii_strtoull (day + 5, NULL, 10);
+      if (month < 1 || month > 12)
+        continue;
+
+      if (rule->per_group)
+        {
+          gboolean found = FALSE;
+
+          for (slot = 0; slot < n_slots; slot++)
+            if (g_strcmp0 (groups[slot], group) == 0)
+              {
+                found = TRUE;
+                break;
+              }
+          if (!found)
+            continue;  /* a group meeting of no (or a since-renamed) group */
+        }
+      if (g_strcmp0 (rule->lecturer, "secretary") == 0 &&
+          !lecturer_is_secretary (store, secretaries, day, lecturer))
+        continue;
+
+      counts[slot * n_periods + bl_period_index_of_month (rule->period, month)]++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      bl_store_set_sql_error (store, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  for (guint slot = 0; slot < n_slots; slot++)
+    {
+      const char *group = rule->per_group ? groups[slot] : NULL;
+
+      g_ptr_array_add (quotas, status_new (rule, group, year, current,
+                                           counts[slot * n_periods + current], date));
+      for (guint i = 0; i < current; i++)
+        {
+          guint done = counts[slot * n_periods + i];
+
+          if (done < rule->minimum)
+            g_ptr_array_add (missed, status_new (rule, group, year, i, done, date));
+        }
+    }
+  return TRUE;
+}
+
+static char *
+query_text (BlStore     *store,
+            const char  *sql,
+            const char  *arg1,
+            gboolean    *ok,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = bl_store_prepare (store, sql, error);
+  char *value = NULL;
+  int rc;
+
+  *ok = FALSE;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, arg1, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    bl_store_set_sql_error (store, error);
+  else
+    *ok = TRUE;
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* What a member gave as reasons since @since (exclusive) up to @until:
+ * each leave reason as recorded ("请假" when none was written), "缺席" for
+ * an absence without leave. Each distinct reason once, oldest first. */
+static GStrv
+absence_reasons (BlStore     *store,
+                 gint64       member_id,
+                 const char  *since,
+                 const char  *until,
+                 GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = bl_store_prepare (store, SQL_ABSENCE_REASONS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  sqlite3_bind_text (stmt, 2, since != NULL ? since : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, until, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *state = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *reason = g_strstrip (g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      const char *text;
+
+      if (g_strcmp0 (state, "leave") == 0)
+        text = *reason != '\0' ? reason : bl_attendance_state_display (BL_ATTENDANCE_LEAVE);
+      else
+        text = bl_attendance_state_display (BL_ATTENDANCE_ABSENT);
+      if (g_hash_table_contains (seen, text))
+        continue;
+      g_hash_table_add (seen, g_strdup (text));
+      g_strv_builder_add (builder, text);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      bl_store_set_sql_error (store, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
+}
+
+/* Active members at ≥ BL_ABSENCE_WARN_MONTHS months without attending a held
+ * activity. Only members outside the recent window are looked at one by
+ * one, so the cost follows the few drifting members, not the ledger's years. */
+static gboolean
+evaluate_absences (BlStore     *store,
+                   const GDate *date,
+                   const char  *date_iso,
+                   GPtrArray   *absences,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) recent = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) recent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *threshold_iso = NULL;
+  g_autofree char *first_held = NULL;
+  GListModel *members;
+  GDate threshold, probe;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  guint n;
+  int rc;
+
+  /* The last day T with T + 5 months ≤ date: anyone who attended after T is
+   * under the line. Adding months is monotonic, so step from a guess. */
+  threshold = *date;
+  g_date_subtract_months (&threshold, BL_ABSENCE_WARN_MONTHS);
+  for (;;)
+    {
+      GDate next = threshold;
+
+      g_date_add_days (&next, 1);
+      add_months (&next, BL_ABSENCE_WARN_MONTHS, &probe);
+      if (g_date_compare (&probe, date) > 0)
+        break;
+      threshold = next;
+    }
+  for (;;)
+    {
+      add_months (&threshold, BL_ABSENCE_WARN_MONTHS, &probe);
+      if (g_date_compare (&probe, date) <= 0)
+        break;
+      g_date_subtract_days (&threshold, 1);
+    }
+  threshold_iso = bl_date_to_iso (&threshold);
+
+  stmt = bl_store_prepare (store, SQL_RECENT_ATTENDERS, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, threshold_iso, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, date_iso, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (recent_ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bl_store_set_sql_error (store, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < recent_ids->len; i++)
+    g_hash_table_add (recent, &g_array_index (recent_ids, gint64, i));
+
+  first_held = query_text (store, SQL_FIRST_HELD, date_iso, &ok, error);
+  if (!ok)
+    return FALSE;
+
+  members = bl_store_get_members (store);
+  n = g_list_model_get_n_items (members);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BlMember) member = g_list_model_get_item (members, i);
+      gint64 id = bl_member_get_id (member);
+      g_autofree char *last = NULL;
+      const char *joined = bl_member_get_joined (member);
+      const char *since;
+      BlAbsence *absence;
+      GDate from;
+      guint months;
+
+      /* Transferred-out members are kept for history, never reported. */
+      if (bl_member_get_status (member) != BL_MEMBER_STATUS_ACTIVE ||
+          !bl_member_is_active_on (member, date_iso) ||
+          g_hash_table_contains (recent, &id))
+        continue;
+
+      stmt = bl_store_prepare (store, SQL_LAST_ATTENDED, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, date_iso, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        last = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          bl_store_set_sql_error (store, error);
+          return FALSE;
+        }
+
+      /* Never attended: counted from joining, but not from before the
+       * ledger's first held activity (nothing was recorded before it). */
+      if (last != NULL)
+        since = last;
+      else if (first_held == NULL)
+        continue;
+      else if (joined != NULL && *joined != '\0' && strcmp (joined, first_held) > 0)
+        since = joined;
+      else
+        since = first_held;
+
+      if (!bl_date_parse (since, &from))
+        continue;
+      months = bl_months_between (&from, date);
+      if (months < BL_ABSENCE_WARN_MONTHS)
+        continue;
+
+      absence = g_new0 (BlAbsence, 1);
+      absence->member_id = id;
+      absence->member = g_strdup (bl_member_get_name (member));
+      absence->last_attended = g_strdup (last);
+      absence->months = months;
+      absence->reasons = absence_reasons (store, id, last, date_iso, error);
+      if (absence->reasons == NULL)
+        {
+          bl_absence_free (absence);
+          return FALSE;
+        }
+      g_ptr_array_add (absences, absence);
+    }
+  g_ptr_array_sort (absences, compare_absence);
+  return TRUE;
+}
+
+BlQuotaReport *
+bl_quota_evaluate_rules (BlStore     *store,
+                         GPtrArray   *rules,
+                         const char  *date,
+                         GError     **error)
+{
+  g_autoptr(BlQuotaReport) report = NULL;
+  g_autoptr(GHashTable) secretaries = NULL;
+  g_auto(GStrv) groups = NULL;
+  GDate d;
+
+  g_return_val_if_fail (BL_IS_STORE (store), NULL);
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!bl_date_parse (date, &d))
+    {
+      g_set_error (error, BL_QUOTA_ERROR, BL_QUOTA_ERROR_BAD_DATE,
+                   _("“%s” is not a date: write it as YYYY-MM-DD, e.g. 2025-12-20"),
+                   date != NULL ? date : "");
+      return NULL;
+    }
+
+  report = g_new0 (BlQuotaReport, 1);
+  report->date = bl_date_to_iso (&d);
+  report->quotas = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_quota_status_free);
+  report->missed = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_quota_status_free);
+  report->absences = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_absence_free);
+
+  groups = bl_store_list_groups (store);
+  secretaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < rules->len; i++)
+    if (!evaluate_rule (store, g_ptr_array_index (rules, i), groups, &d, secretaries,
+                        report->quotas, report->missed, error))
+      return NULL;
+  g_ptr_array_sort (report->quotas, compare_urgency);
+  g_ptr_array_sort (report->missed, compare_missed);
+
+  if (!evaluate_absences (store, &d, report->date, report->absences, error))
+    return NULL;
+
+  return g_steal_pointer (&report);
+}
+
+BlQuotaReport *
+bl_quota_evaluate (BlStore     *store,
+                   const char  *date,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) rules = NULL;
+
+  g_return_val_if_fail (BL_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  rules = bl_rules_list_enabled (store, error);
+  if (rules == NULL)
+    return NULL;
+  return bl_quota_evaluate_rules (store, rules, date, error);
+}
