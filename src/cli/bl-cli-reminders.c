@@ -1,0 +1,207 @@
+/* bl-cli-reminders.c: --check-reminders [--date D] [--json] [--dry-run]:
+ * evaluates once, sends what is due, prints what it sent; for cron or a
+ * systemd user timer. Quiet time does not apply: it sends when it is run. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "bl-cli.h"
+#include "bl-date.h"
+#include "bl-notifier.h"
+#include "bl-reminder-service.h"
+#include "bl-reminders.h"
+
+static gboolean
+was_delivered (GPtrArray  *delivered,
+               const char *key)
+{
+  for (guint i = 0; delivered != NULL && i < delivered->len; i++)
+    if (g_strcmp0 (((BlReminder *) g_ptr_array_index (delivered, i))->key, key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+print_json (const char *date,
+            gboolean    dry_run,
+            GPtrArray  *due,
+            GPtrArray  *delivered,
+            GError     *send_error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, date);
+  json_builder_set_member_name (builder, "dry_run");
+  json_builder_add_boolean_value (builder, dry_run);
+  json_builder_set_member_name (builder, "error");
+  if (send_error != NULL)
+    json_builder_add_string_value (builder, send_error->message);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "reminders");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < due->len; i++)
+    {
+      const BlReminder *reminder = g_ptr_array_index (due, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, reminder->key);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, bl_reminder_type_to_id (reminder->type));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, reminder->title);
+      json_builder_set_member_name (builder, "body");
+      json_builder_add_string_value (builder, reminder->body);
+      json_builder_set_member_name (builder, "kind");
+      if (reminder->kind != NULL)
+        json_builder_add_string_value (builder, reminder->kind);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "group");
+      if (reminder->group != NULL && *reminder->group != '\0')
+        json_builder_add_string_value (builder, reminder->group);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "deadline");
+      if (reminder->deadline != NULL)
+        json_builder_add_string_value (builder, reminder->deadline);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "days_left");
+      if (reminder->days_left >= 0)
+        json_builder_add_int_value (builder, reminder->days_left);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "urgent");
+      json_builder_add_boolean_value (builder, reminder->urgent);
+      json_builder_set_member_name (builder, "sent");
+      json_builder_add_boolean_value (builder, was_delivered (delivered, reminder->key));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_reminder (const BlReminder *reminder)
+{
+  g_auto(GStrv) lines = g_strsplit (reminder->body, "\n", -1);
+
+  g_print ("• %s\n", reminder->title);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_print ("  %s\n", lines[i]);
+}
+
+static void
+print_text (gboolean   dry_run,
+            GPtrArray *due,
+            GPtrArray *delivered)
+{
+  guint unsent = 0;
+
+  if (due->len == 0)
+    {
+      g_print ("%s\n", _("No reminders are due."));
+      return;
+    }
+
+  if (dry_run)
+    {
+      g_print (ngettext ("Would send %u reminder:\n", "Would send %u reminders:\n", due->len), due->len);
+      for (guint i = 0; i < due->len; i++)
+        print_reminder (g_ptr_array_index (due, i));
+      return;
+    }
+
+  if (delivered->len > 0)
+    {
+      g_print (ngettext ("Sent %u reminder:\n", "Sent %u reminders:\n", delivered->len), delivered->len);
+      for (guint i = 0; i < delivered->len; i++)
+        print_reminder (g_ptr_array_index (delivered, i));
+    }
+  unsent = due->len - delivered->len;
+  if (unsent > 0)
+    {
+      g_print (ngettext ("Not sent, will be sent next time (%u):\n",
+                         "Not sent, will be sent next time (%u):\n", unsent), unsent);
+      for (guint i = 0; i < due->len; i++)
+        {
+          const BlReminder *reminder = g_ptr_array_index (due, i);
+
+          if (!was_delivered (delivered, reminder->key))
+            print_reminder (reminder);
+        }
+    }
+}
+
+int
+bl_cli_check_reminders (BlStore    *store,
+                        const char *date,
+                        gboolean    json,
+                        gboolean    dry_run)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GSettings) settings = bl_reminder_settings_new ();
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) delivered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) send_error = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = g_date_time_format (now, "%H:%M");
+  g_autofree char *sent_at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+  BlReminderOptions options;
+  GDate parsed;
+
+  g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
+
+  if (date != NULL && !bl_date_parse (date, &parsed))
+    {
+      g_printerr (_("“%s” is not a date: write it as YYYY-MM-DD, for example 2025-11-27.\n"), date);
+      return BL_EXIT_BAD_INPUT;
+    }
+  day = date != NULL ? g_strdup (date) : g_date_time_format (now, "%Y-%m-%d");
+
+  bl_reminder_options_from_settings (settings, &options);
+  due = bl_reminders_due (store, day, time, &options, &error);
+  if (due == NULL)
+    {
+      g_printerr (_("Cannot work out the reminders: %s\n"), error->message);
+      return BL_EXIT_BAD_INPUT;
+    }
+
+  if (!dry_run && due->len > 0)
+    {
+      g_autoptr(BlNotifier) notifier = bl_notifier_new ();
+
+      /* No buttons: this process ends right away, nobody would answer them. */
+      bl_notifier_send_sync (notifier, due, FALSE, &delivered, &send_error);
+      if (delivered->len > 0 &&
+          !bl_reminder_log_record_sent (store, delivered, day, sent_at, &error))
+        g_printerr (_("Warning: could not record the reminders sent: %s\n"), error->message);
+      if (send_error != NULL)
+        g_printerr (_("Warning: %s. Nothing that was not shown is marked as sent; "
+                      "the reminders stay on the overview and come again next time.\n"),
+                    send_error->message);
+    }
+  else
+    delivered = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_reminder_free);
+
+  if (json)
+    print_json (day, dry_run, due, delivered, send_error);
+  else
+    print_text (dry_run, due, delivered);
+  return BL_EXIT_OK;
+}
