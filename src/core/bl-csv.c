@@ -305,6 +305,23 @@ cell (char       **row,
   return value;
 }
 
+/* Minutes and resolutions keep their text exactly, blanks included. */
+static char *
+cell_text (char       **row,
+           const int   *index_of,
+           int          column)
+{
+  int i = index_of[column];
+  const char *value;
+
+  if (i < 0 || i >= (int) g_strv_length (row))
+    return g_strdup ("");
+  value = row[i];
+  if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@", value[1]) != NULL)
+    value++;
+  return g_strdup (value);
+}
+
 static gboolean
 fail_with_problems (Problems  *problems,
                     GError   **error)
@@ -413,6 +430,23 @@ apply_member_row (BlMember   *member,
     bl_member_set_transferred_on (member, NULL);
 }
 
+static char *
+current_secretary_name (BlStore *store)
+{
+  GListModel *members = bl_store_get_members (store);
+  guint n = g_list_model_get_n_items (members);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BlMember) member = g_list_model_get_item (members, i);
+
+      if (bl_member_get_status (member) == BL_MEMBER_STATUS_ACTIVE &&
+          bl_member_get_role (member) == BL_MEMBER_ROLE_SECRETARY)
+        return g_strdup (bl_member_get_name (member));
+    }
+  return NULL;
+}
+
 gboolean
 bl_csv_import_members (BlStore      *store,
                        const char   *path,
@@ -426,6 +460,7 @@ bl_csv_import_members (BlStore      *store,
   Problems problems = { path, messages, 0 };
   int index_of[N_MEMBER_COLUMNS];
   guint added = 0, updated = 0, secretary_line = 0;
+  g_autofree char *current_secretary = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -436,6 +471,7 @@ bl_csv_import_members (BlStore      *store,
   if (!map_header (g_ptr_array_index (rows, 0), member_columns, N_MEMBER_COLUMNS, index_of, &problems))
     return fail_with_problems (&problems, error);
 
+  current_secretary = current_secretary_name (store);
   if (!bl_store_begin (store, error))
     return FALSE;
 
@@ -487,6 +523,15 @@ bl_csv_import_members (BlStore      *store,
       else
         added++;
     }
+
+  /* With the whole file applied, the branch still has one secretary. */
+  if (secretary_line != 0 && current_secretary != NULL && !g_hash_table_contains (seen, current_secretary))
+    problem (&problems, secretary_line,
+             _("the ledger already has a secretary, %s: change their role in the same file, or in the Members page first"),
+             current_secretary);
+  else if (problems.count == 0 && secretary_line != 0 && bl_store_count_role (store, BL_MEMBER_ROLE_SECRETARY) > 1)
+    problem (&problems, secretary_line,
+             _("the ledger already has a secretary: change their role in the same file, or in the Members page first"));
 
   if (problems.count > 0)
     {
@@ -768,6 +813,8 @@ activity_from_row (BlStore    *store,
   guint before = problems->count;
   GDate parsed;
 
+  g_date_clear (&parsed, 1);
+
 #define TEXT(column, setter)                                  \
   G_STMT_START {                                              \
     g_autofree char *value_ = cell (row, index_of, column);   \
@@ -792,6 +839,15 @@ activity_from_row (BlStore    *store,
     problem (problems, line, _("the topic is missing"));
   if (*status != '\0' && !bl_activity_status_parse (status, &status_value))
     problem (problems, line, _("“%s” is not a status (已开展 or 计划)"), status);
+  if (status_value == BL_ACTIVITY_STATUS_HELD && g_date_valid (&parsed) && *date != '\0' &&
+      bl_date_parse (date, &parsed))
+    {
+      GDate today;
+
+      bl_date_set_today (&today);
+      if (g_date_compare (&parsed, &today) > 0)
+        problem (problems, line, _("a held activity cannot be dated in the future (mark it 计划 if it is planned)"));
+    }
   if (!parse_flag (first_topic, &first_topic_value))
     problem (problems, line, _("“%s” is not 是 or 否"), first_topic);
   if (*group != '\0' && !g_strv_contains ((const char * const *) group_names, group))
@@ -814,9 +870,14 @@ activity_from_row (BlStore    *store,
   TEXT (COL_RECORDER, bl_activity_set_recorder);
   TEXT (COL_LECTURER, bl_activity_set_lecturer);
   TEXT (COL_GUESTS, bl_activity_set_guests);
-  TEXT (COL_CONTENT, bl_activity_set_content);
-  TEXT (COL_RESOLUTIONS, bl_activity_set_resolutions);
 #undef TEXT
+  {
+    g_autofree char *content = cell_text (row, index_of, COL_CONTENT);
+    g_autofree char *resolutions = cell_text (row, index_of, COL_RESOLUTIONS);
+
+    bl_activity_set_content (activity, content);
+    bl_activity_set_resolutions (activity, resolutions);
+  }
   tag_list = split_list (tags);
   bl_activity_set_tags (activity, (const char * const *) tag_list);
 

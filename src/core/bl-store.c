@@ -1447,6 +1447,25 @@ bl_store_get_secretary_on (BlStore    *self,
   return id;
 }
 
+guint
+bl_store_count_role (BlStore      *self,
+                     BlMemberRole  role)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (BL_IS_STORE (self), 0);
+
+  stmt = bl_store_prepare (self, "SELECT count(*) FROM member WHERE status = 'active' AND role = ?1", NULL);
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, role_to_id (role));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
 gboolean
 bl_store_transfer_member (BlStore     *self,
                           gint64       member_id,

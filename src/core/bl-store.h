@@ -105,6 +105,9 @@ gboolean     bl_store_set_member_role    (BlStore     *self,
 /* The member who was secretary on @date (0 when nobody). */
 gint64       bl_store_get_secretary_on   (BlStore     *self,
                                           const char  *date);
+/* How many active members hold @role now. */
+guint        bl_store_count_role         (BlStore     *self,
+                                          BlMemberRole role);
 gboolean     bl_store_transfer_member    (BlStore     *self,
                                           gint64       member_id,
                                           const char  *date,

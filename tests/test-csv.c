@@ -1,0 +1,413 @@
+/* test-csv.c: members.csv and activities.csv: parsing, every error, quoting, BOM, headers, round trip */
+#include "config.h"
+
+#include <string.h>
+
+#include "bl-csv.h"
+#include "bl-test-common.h"
+
+#define BOM "\xef\xbb\xbf"
+
+static const char members_zh[] =
+  BOM "姓名,党小组,党员类别,职务,入党日期,电话,状态\r\n"
+  "王建国,第一党小组,正式党员,书记,1998-07-01,13800000001,在册\r\n"
+  "李秀英,第一党小组,正式党员,组织委员,2003-06-18,,在册\r\n"
+  "张伟,第二党小组,预备党员,,2025-01-10,\"139 0000 0003, 办公室\",\r\n"
+  "赵敏,第二党小组,,,,,\r\n"
+  "陈刚,第三党小组,正式党员,,2010-03-01,,转出\r\n";
+
+static BlStore *
+store_with_members (void)
+{
+  BlStore *store = bl_test_store_new ();
+  g_autofree char *path = bl_test_write_file ("members.csv", members_zh);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bl_csv_import_members (store, path, NULL, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+test_parse (void)
+{
+  static const char text[] = BOM "a,b,c\r\n\"x, \"\"y\"\"\",\"line1\nline2\",\n\n1,2,3";
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = bl_csv_parse (text, strlen (text), &lines, &error);
+  char **row;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (row[0], ==, "x, \"y\"");
+  g_assert_cmpstr (row[1], ==, "line1\nline2");
+  g_assert_cmpstr (row[2], ==, "");
+  g_assert_null (row[3]);
+  /* Rows start on lines 1, 2 and 5 (the quoted newline and a blank line). */
+  g_assert_cmpuint (g_array_index (lines, guint, 1), ==, 2);
+  g_assert_cmpuint (g_array_index (lines, guint, 2), ==, 5);
+
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = bl_csv_parse ("a\n\"open", 7, NULL, &error);
+  g_assert_null (rows);
+  g_assert_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID);
+  g_clear_error (&error);
+
+  rows = bl_csv_parse ("\xff\xfe" "a", 3, NULL, &error);
+  g_assert_null (rows);
+  g_assert_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID);
+}
+
+static void
+test_members_chinese (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autofree char *path = bl_test_write_file ("members.csv", members_zh);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlMember) zhang = NULL;
+  g_autoptr(BlMember) zhao = NULL;
+  g_autoptr(BlMember) wang = NULL;
+  BlCsvReport report;
+
+  bl_csv_report_init (&report);
+  g_assert_true (bl_csv_import_members (store, path, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 5);
+  g_assert_cmpuint (report.updated, ==, 0);
+  bl_csv_report_clear (&report);
+
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 5);
+  zhang = bl_store_find_active_member (store, "张伟");
+  g_assert_nonnull (zhang);
+  g_assert_cmpint (bl_member_get_category (zhang), ==, BL_MEMBER_CATEGORY_PROBATIONARY);
+  g_assert_cmpstr (bl_member_get_phone (zhang), ==, "139 0000 0003, 办公室");
+  g_assert_cmpstr (bl_member_get_group (zhang), ==, "第二党小组");
+  zhao = bl_store_find_active_member (store, "赵敏");
+  g_assert_cmpint (bl_member_get_category (zhao), ==, BL_MEMBER_CATEGORY_FULL);
+  g_assert_cmpint (bl_member_get_status (zhao), ==, BL_MEMBER_STATUS_ACTIVE);
+  g_assert_null (bl_member_get_joined (zhao));
+  /* Transferred members are kept for history, not active. */
+  g_assert_null (bl_store_find_active_member (store, "陈刚"));
+  wang = bl_store_find_active_member (store, "王建国");
+  g_assert_cmpint (bl_member_get_role (wang), ==, BL_MEMBER_ROLE_SECRETARY);
+  g_assert_cmpint (bl_store_get_secretary_on (store, "2024-01-01"), ==, bl_member_get_id (wang));
+}
+
+static void
+test_members_english_update (void)
+{
+  g_autoptr(BlStore) store = store_with_members ();
+  g_autofree char *path = bl_test_write_file ("update.csv",
+                                              "name,group,category,role,joined,phone,status\n"
+                                              "赵敏,第一党小组,full,committee,2001-01-01,123,active\n"
+                                              "New Member,,probationary,,,,\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlMember) zhao = NULL;
+  BlCsvReport report;
+
+  bl_csv_report_init (&report);
+  g_assert_true (bl_csv_import_members (store, path, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 1);
+  g_assert_cmpuint (report.updated, ==, 1);
+  bl_csv_report_clear (&report);
+
+  zhao = bl_store_find_active_member (store, "赵敏");
+  g_assert_cmpstr (bl_member_get_group (zhao), ==, "第一党小组");
+  g_assert_cmpint (bl_member_get_role (zhao), ==, BL_MEMBER_ROLE_COMMITTEE);
+  g_assert_cmpstr (bl_member_get_phone (zhao), ==, "123");
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 6);
+}
+
+static void
+test_members_errors (void)
+{
+  g_autoptr(BlStore) store = store_with_members ();
+  g_autofree char *path = bl_test_write_file ("bad.csv",
+                                              "姓名,党员类别,职务,入党日期,状态\n"
+                                              "孙丽,正式党员,,2001-02-03,在册\n"       /* fine, but not imported */
+                                              ",正式党员,,,\n"                         /* 3: no name */
+                                              "周杰,党员,,,\n"                         /* 4: category */
+                                              "吴磊,,主任,,\n"                         /* 5: role */
+                                              "郑洁,,,2001-13-01,\n"                   /* 6: date */
+                                              "冯涛,,,,离开\n"                         /* 7: status */
+                                              "孙丽,,,,\n"                             /* 8: twice */
+                                              "蒋华,,书记,,\n");                       /* 9: second secretary */
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) messages = NULL;
+  const char *expected_lines[] = { ":3:", ":4:", ":5:", ":6:", ":7:", ":8:", ":9:" };
+
+  g_assert_false (bl_csv_import_members (store, path, NULL, &error));
+  g_assert_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+
+  messages = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (messages), ==, G_N_ELEMENTS (expected_lines));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_lines); i++)
+    {
+      g_assert_true (g_str_has_prefix (messages[i], path));
+      g_assert_nonnull (strstr (messages[i], expected_lines[i]));
+    }
+  /* One transaction: not even the good first row. */
+  g_assert_null (bl_store_find_active_member (store, "孙丽"));
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 5);
+}
+
+/* Secretary conflict with one already in the ledger goes through the store's own rule. */
+static void
+test_header_errors (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unknown = bl_test_write_file ("h1.csv", "姓名,爱好\n张三,读书\n");
+  g_autofree char *missing = bl_test_write_file ("h2.csv", "党小组\n一组\n");
+  g_autofree char *empty = bl_test_write_file ("h3.csv", "");
+  g_autofree char *open_quote = bl_test_write_file ("h4.csv", "姓名\n\"张三\n");
+  g_autofree char *latin1 = bl_test_write_file ("h5.csv", "name\n\xd5\xc5\xc8\xfd\n");
+
+  g_assert_false (bl_csv_import_members (store, unknown, NULL, &error));
+  g_assert_nonnull (strstr (error->message, ":1: "));
+  g_assert_nonnull (strstr (error->message, "爱好"));
+  g_clear_error (&error);
+
+  g_assert_false (bl_csv_import_members (store, missing, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "姓名"));
+  g_clear_error (&error);
+
+  g_assert_false (bl_csv_import_members (store, empty, NULL, &error));
+  g_assert_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (bl_csv_import_members (store, open_quote, NULL, &error));
+  g_assert_true (g_str_has_prefix (error->message, open_quote));
+  g_assert_nonnull (strstr (error->message, ":2:"));
+  g_clear_error (&error);
+
+  g_assert_false (bl_csv_import_members (store, latin1, NULL, &error));
+  g_assert_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (bl_csv_import_members (store, "/nonexistent/members.csv", NULL, &error));
+  g_assert_error (error, BL_CSV_ERROR, BL_CSV_ERROR_IO);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 0);
+}
+
+static const char activities_zh[] =
+  BOM "类型,日期,开始时间,结束时间,主题,地点,主持人,记录人,主讲人,党小组,出席,缺席,列席,标签,状态,内容,决议,第一议题\n"
+  "主题党日,2025-03-10,09:00,11:00,学习全国两会精神,党员活动室,王建国,李秀英,,,,\"赵敏(病假)、张伟（公出）\",,意识形态,已开展,\"会议内容：\n一、传达……\",,是\n"
+  "committee-meeting,2025-03-12,14:00,15:00,研究三月工作,会议室,王建国,李秀英,,,王建国、李秀英,,,,,,通过三月计划,否\n"
+  "党小组会,2025-03-15,,,学习党章,,赵敏,,,第二党小组,赵敏,张伟(事假),,,,,,\n"
+  "党课,2025-03-20,,,书记讲党课：守初心,,,,王建国,,,,区委宣传部 刘老师,,,,,\n"
+  "支部党员大会,2099-01-01,,,计划中的大会,,,,,,,,,,计划,,,\n";
+
+static void
+test_activities_import (void)
+{
+  g_autoptr(BlStore) store = store_with_members ();
+  g_autofree char *path = bl_test_write_file ("activities.csv", activities_zh);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  BlActivity *theme, *committee, *group, *lecture, *planned;
+  BlCsvReport report;
+  GArray *attendance;
+
+  bl_csv_report_init (&report);
+  g_assert_true (bl_csv_import_activities (store, path, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 5);
+  g_assert_cmpuint (report.skipped, ==, 0);
+  bl_csv_report_clear (&report);
+
+  all = bl_store_list_activities_between (store, NULL, NULL, &error);
+  g_assert_cmpuint (all->len, ==, 5);
+  theme = g_ptr_array_index (all, 0);
+  committee = g_ptr_array_index (all, 1);
+  group = g_ptr_array_index (all, 2);
+  lecture = g_ptr_array_index (all, 3);
+  planned = g_ptr_array_index (all, 4);
+
+  /* Only 缺席 given: everyone else expected was present (陈刚 too: the file
+   * gives no transfer date, so he left on the day of the import). */
+  g_assert_cmpstr (bl_activity_get_kind (theme), ==, BL_KIND_THEME_DAY);
+  g_assert_true (bl_activity_get_first_topic (theme));
+  g_assert_true (bl_activity_has_tag (theme, "意识形态"));
+  g_assert_cmpstr (bl_activity_get_content (theme), ==, "会议内容：\n一、传达……");
+  g_assert_cmpuint (bl_activity_get_expected_count (theme), ==, 5);
+  g_assert_cmpuint (bl_activity_get_present_count (theme), ==, 3);
+  attendance = bl_activity_get_attendance (theme);
+  for (guint i = 0; i < attendance->len; i++)
+    {
+      BlAttendance *a = &g_array_index (attendance, BlAttendance, i);
+
+      if (g_str_equal (a->member_name, "赵敏"))
+        g_assert_cmpstr (a->reason, ==, "病假");
+      else if (g_str_equal (a->member_name, "张伟"))
+        g_assert_cmpstr (a->reason, ==, "公出");
+      else
+        g_assert_cmpint (a->state, ==, BL_ATTENDANCE_PRESENT);
+    }
+
+  /* Committee: the expected are the committee (secretary and 组织委员). */
+  g_assert_cmpstr (bl_activity_get_kind (committee), ==, BL_KIND_COMMITTEE_MEETING);
+  g_assert_cmpuint (bl_activity_get_expected_count (committee), ==, 2);
+  g_assert_cmpuint (bl_activity_get_present_count (committee), ==, 2);
+  g_assert_cmpstr (bl_activity_get_resolutions (committee), ==, "通过三月计划");
+
+  g_assert_cmpstr (bl_activity_get_group (group), ==, "第二党小组");
+  g_assert_cmpuint (bl_activity_get_expected_count (group), ==, 2);
+  g_assert_cmpuint (bl_activity_get_present_count (group), ==, 1);
+
+  /* Neither list: attendance not recorded. */
+  g_assert_cmpstr (bl_activity_get_lecturer (lecture), ==, "王建国");
+  g_assert_cmpstr (bl_activity_get_guests (lecture), ==, "区委宣传部 刘老师");
+  g_assert_cmpuint (bl_activity_get_expected_count (lecture), ==, 0);
+
+  g_assert_cmpint (bl_activity_get_status (planned), ==, BL_ACTIVITY_STATUS_PLANNED);
+
+  /* Importing the same file again changes nothing: each row is a duplicate. */
+  bl_csv_report_init (&report);
+  g_assert_true (bl_csv_import_activities (store, path, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 0);
+  g_assert_cmpuint (report.skipped, ==, 5);
+  g_assert_cmpuint (report.notes->len, ==, 5);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report.notes, 0), path));
+  g_assert_nonnull (strstr (g_ptr_array_index (report.notes, 0), ":2:"));
+  bl_csv_report_clear (&report);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 5);
+}
+
+static void
+test_activities_errors (void)
+{
+  g_autoptr(BlStore) store = store_with_members ();
+  g_autofree char *path = bl_test_write_file ("bad.csv",
+    "kind,date,start,end,topic,group,present,absent,status,first_topic\n"
+    "theme-day,2025-04-01,,,好的一行,,,,,\n"                 /* 2: fine */
+    "茶话会,2025-04-02,,,未知类型,,,,,\n"                   /* 3: kind */
+    "theme-day,2025/04/03,,,日期格式,,,,,\n"                /* 4: date */
+    "theme-day,,,,没有日期,,,,,\n"                          /* 5: no date */
+    "theme-day,2025-04-05,25:00,,时间,,,,,\n"               /* 6: time */
+    "theme-day,2025-04-06,10:00,09:00,结束早于开始,,,,,\n"  /* 7: end before start */
+    "theme-day,2025-04-07,,,,,,,,\n"                        /* 8: no topic */
+    "group-meeting,2025-04-08,,,没有小组,,,,,\n"            /* 9: group missing */
+    "group-meeting,2025-04-09,,,未知小组,第九党小组,,,,\n"  /* 10: unknown group */
+    "theme-day,2025-04-10,,,未知党员,,王建国、路人甲,,,\n"  /* 11: not a member */
+    "theme-day,2025-04-11,,,状态,,,,开过了,\n"              /* 12: status */
+    "theme-day,2025-04-12,,,第一议题,,,,,也许\n"            /* 13: flag */
+    "theme-day,2099-04-13,,,未来已开展,,,,已开展,\n");      /* 14: held in the future */
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) messages = NULL;
+
+  g_assert_false (bl_csv_import_activities (store, path, NULL, &error));
+  g_assert_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  messages = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (messages), ==, 12);
+  for (guint i = 0; messages[i] != NULL; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s:%u: ", path, i + 3);
+      g_assert_true (g_str_has_prefix (messages[i], where));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 0);
+}
+
+static void
+test_export_quoting (void)
+{
+  g_autoptr(BlStore) store = store_with_members ();
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  bl_activity_set_kind (activity, BL_KIND_OTHER);
+  bl_activity_set_date (activity, "2025-05-01");
+  bl_activity_set_topic (activity, "=HYPERLINK(\"http://example.invalid\")");
+  bl_activity_set_location (activity, "+86 会议室");
+  bl_activity_set_host (activity, "@王建国");
+  bl_activity_set_content (activity, "-1, \"引号\"\n第二行");
+  g_assert_true (bl_store_save_activity (store, activity, &error));
+
+  text = bl_csv_export_activities (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, BOM "类型,日期,开始时间,结束时间,主题,"));
+  g_assert_nonnull (strstr (text, ",\"'=HYPERLINK(\"\"http://example.invalid\"\")\","));
+  g_assert_nonnull (strstr (text, ",\"'+86 会议室\","));
+  g_assert_nonnull (strstr (text, ",\"'@王建国\","));
+  g_assert_nonnull (strstr (text, ",\"'-1, \"\"引号\"\"\n第二行\","));
+  g_assert_cmpuint (count_lines (text), ==, 3);
+}
+
+/* export → import into a new ledger → export gives identical files. */
+static void
+test_round_trip (void)
+{
+  g_autoptr(BlStore) store = store_with_members ();
+  g_autoptr(BlStore) copy = bl_test_store_new ();
+  g_autofree char *activities = bl_test_write_file ("activities.csv", activities_zh);
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *dir2 = bl_test_make_dir ();
+  g_autofree char *members_path = g_build_filename (dir, "members.csv", NULL);
+  g_autofree char *activities_path = g_build_filename (dir, "activities.csv", NULL);
+  g_autofree char *members1 = NULL, *members2 = NULL, *activities1 = NULL, *activities2 = NULL;
+  g_autofree char *members2_path = g_build_filename (dir2, "members.csv", NULL);
+  g_autofree char *activities2_path = g_build_filename (dir2, "activities.csv", NULL);
+  g_autoptr(BlActivity) odd = bl_activity_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bl_csv_import_activities (store, activities, NULL, &error));
+  g_assert_no_error (error);
+  bl_activity_set_kind (odd, BL_KIND_OTHER);
+  bl_activity_set_date (odd, "2025-06-01");
+  bl_activity_set_topic (odd, "=1+1, \"公式\"");
+  bl_activity_set_content (odd, "多行\r\n内容 ");
+  g_assert_true (bl_store_save_activity (store, odd, &error));
+
+  g_assert_true (bl_csv_export_dir (store, dir, &error));
+  g_assert_no_error (error);
+  g_assert_true (bl_csv_import_members (copy, members_path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (bl_csv_import_activities (copy, activities_path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (bl_csv_export_dir (copy, dir2, &error));
+  g_assert_no_error (error);
+
+  g_file_get_contents (members_path, &members1, NULL, NULL);
+  g_file_get_contents (members2_path, &members2, NULL, NULL);
+  g_file_get_contents (activities_path, &activities1, NULL, NULL);
+  g_file_get_contents (activities2_path, &activities2, NULL, NULL);
+  g_assert_cmpstr (members1, ==, members2);
+  g_assert_cmpstr (activities1, ==, activities2);
+  g_assert_true (g_str_has_prefix (members1, BOM "姓名,党小组,党员类别,职务,入党日期,电话,状态"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv/parse", test_parse);
+  g_test_add_func ("/csv/members-chinese", test_members_chinese);
+  g_test_add_func ("/csv/members-english-update", test_members_english_update);
+  g_test_add_func ("/csv/members-errors", test_members_errors);
+  g_test_add_func ("/csv/header-errors", test_header_errors);
+  g_test_add_func ("/csv/activities-import", test_activities_import);
+  g_test_add_func ("/csv/activities-errors", test_activities_errors);
+  g_test_add_func ("/csv/export-quoting", test_export_quoting);
+  g_test_add_func ("/csv/round-trip", test_round_trip);
+
+  return g_test_run ();
+}
