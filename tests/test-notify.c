@@ -215,6 +215,7 @@ typedef struct {
   gboolean           checked;
   guint              sent;
   GVariant          *recorded;   /* app.record's parameter */
+  gint64             opened_activity;
   guint              opened;
 } Fixture;
 
@@ -227,6 +228,16 @@ record_activated (GSimpleAction *action,
 
   g_clear_pointer (&f->recorded, g_variant_unref);
   f->recorded = g_variant_ref (parameter);
+}
+
+static void
+open_activity_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  f->opened_activity = g_variant_get_int64 (parameter);
 }
 
 static void
@@ -249,13 +260,13 @@ checked_cb (BlReminderService *service,
 }
 
 static void
-add_activity (BlStore *store, const char *kind, const char *date, const char *topic)
+add_activity (BlStore *store, const char *kind, BlActivityStatus status, const char *date, const char *topic)
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
   g_autoptr(GError) error = NULL;
 
   bl_activity_set_kind (activity, kind);
-  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_status (activity, status);
   bl_activity_set_date (activity, date);
   bl_activity_set_topic (activity, topic);
   g_assert_true (bl_store_save_activity (store, activity, &error));
@@ -269,6 +280,7 @@ fixture_set_up (Fixture       *f,
   const GActionEntry entries[] = {
     { "record", record_activated, "(ss)", NULL, NULL, { 0 } },
     { "open-overview", open_activated, NULL, NULL, NULL, { 0 } },
+    { "open-activity", open_activity_activated, "x", NULL, NULL, { 0 } },
   };
   g_autoptr(BlMember) member = bl_member_new ("王五");
   g_autoptr(GError) error = NULL;
@@ -282,13 +294,15 @@ fixture_set_up (Fixture       *f,
   bl_member_set_joined (member, "2010-07-01");
   g_assert_true (bl_store_save_member (f->store, member, &error));
   g_assert_no_error (error);
-  add_activity (f->store, "other", "2025-03-05", "年初部署会");
+  add_activity (f->store, "other", BL_ACTIVITY_STATUS_HELD, "2025-03-05", "年初部署会");
+  add_activity (f->store, "party-lecture", BL_ACTIVITY_STATUS_PLANNED, "2025-11-20", "学习新党章");
 
   /* On DATE: theme day and committee meeting 2 days before the deadline
-   * (urgent), and the member at eight months. */
+   * (urgent), the lecture of 20 November not recorded, and the member at
+   * eight months. */
   f->expected = bl_reminders_due (f->store, DATE, "10:00", NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (f->expected->len, >=, 3);
+  g_assert_cmpuint (f->expected->len, >=, 4);
 
   f->app = g_application_new ("io.github.branchledger.BranchLedger.Test", G_APPLICATION_NON_UNIQUE);
   g_action_map_add_action_entries (G_ACTION_MAP (f->app), entries, G_N_ELEMENTS (entries), f);
@@ -434,6 +448,12 @@ is_recorded (gpointer data)
 }
 
 static gboolean
+is_activity_opened (gpointer data)
+{
+  return ((Fixture *) data)->opened_activity != 0;
+}
+
+static gboolean
 is_opened (gpointer data)
 {
   return ((Fixture *) data)->opened > 0;
@@ -470,7 +490,8 @@ test_actions (Fixture       *f,
   BlReminder *absence = expected_of_type (f, BL_REMINDER_ABSENCE, NULL);
   const char *kind = NULL;
   const char *group = NULL;
-  int theme_index, committee_index, absence_index;
+  BlReminder *unrecorded = expected_of_type (f, BL_REMINDER_UNRECORDED, NULL);
+  int theme_index, committee_index, absence_index, unrecorded_index;
   const char * const quota_actions[] = {
     "default", "Open", "open", "Open", "record", "Record now", "snooze", "Snooze 1 day",
     "dismiss", "Don’t remind again for this period", NULL,
@@ -484,6 +505,8 @@ test_actions (Fixture       *f,
   theme_index = find_call (calls, theme->title);
   committee_index = find_call (calls, committee->title);
   absence_index = find_call (calls, absence->title);
+  unrecorded_index = find_call (calls, unrecorded->title);
+  g_assert_cmpint (unrecorded_index, >=, 0);
   g_assert_cmpint (theme_index, >=, 0);
   g_assert_cmpint (committee_index, >=, 0);
   g_assert_cmpint (absence_index, >=, 0);
@@ -514,6 +537,11 @@ test_actions (Fixture       *f,
   g_assert_cmpstr (kind, ==, "theme-day");
   g_assert_cmpstr (group, ==, "");
 
+  /* On a record not finished, "Record now" opens that record. */
+  emit_action ((guint32) unrecorded_index + 1, "record");
+  wait_until (is_activity_opened, f);
+  g_assert_cmpint (f->opened_activity, ==, unrecorded->activity_id);
+
   emit_action ((guint32) absence_index + 1, "default");
   wait_until (is_opened, f);
   g_assert_cmpuint (f->opened, ==, 1);
@@ -537,6 +565,8 @@ test_actions (Fixture       *f,
         g_assert_cmpstr (reminder->key, !=, committee->key);
         g_assert_cmpstr (reminder->key, !=, absence->key);
       }
+    /* The record not finished comes again the next day. */
+    g_assert_cmpuint (due->len, >, 0);
     g_assert_cmpuint (check (f, "2025-11-29", 10), ==, due->len);
     later = notify_calls ();
     g_assert_cmpuint (later->len, ==, calls->len + due->len);

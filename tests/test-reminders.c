@@ -277,6 +277,8 @@ test_planned (Fixture       *f,
   g_assert_cmpint (reminder->type, ==, BL_REMINDER_UNRECORDED);
   g_assert_true (g_str_has_prefix (reminder->title, "Record not finished"));
   g_assert_true (reminder->actions & BL_REMINDER_ACTION_DISMISS);
+  g_assert_true (reminder->actions & BL_REMINDER_ACTION_RECORD);
+  g_assert_cmpint (reminder->activity_id, ==, id);
   g_assert_null (find_type (late, BL_REMINDER_PLANNED_TODAY));
 
   activity = bl_store_get_activity (f->store, id, &error);

@@ -226,8 +226,9 @@ planned_reminder (BlStore    *store,
   g_free (reminder->group);
   reminder->group = g_strdup (bl_activity_get_group (activity) != NULL ? bl_activity_get_group (activity) : "");
   reminder->activity_id = bl_activity_get_id (activity);
-  /* Nothing to snooze or dismiss: the key is for this one day. */
-  reminder->actions = BL_REMINDER_ACTION_OPEN;
+  /* Nothing to snooze or dismiss: the key is for this one day. On the day,
+   * "Record now" opens the planned record to fill it in. */
+  reminder->actions = BL_REMINDER_ACTION_OPEN | (tomorrow ? 0 : BL_REMINDER_ACTION_RECORD);
   return reminder;
 }
 
@@ -253,7 +254,8 @@ unrecorded_reminder (BlStore    *store,
   g_free (reminder->group);
   reminder->group = g_strdup (bl_activity_get_group (activity) != NULL ? bl_activity_get_group (activity) : "");
   reminder->activity_id = bl_activity_get_id (activity);
-  reminder->actions = BL_REMINDER_ACTION_OPEN | BL_REMINDER_ACTION_SNOOZE | BL_REMINDER_ACTION_DISMISS;
+  reminder->actions = BL_REMINDER_ACTION_OPEN | BL_REMINDER_ACTION_RECORD |
+                      BL_REMINDER_ACTION_SNOOZE | BL_REMINDER_ACTION_DISMISS;
   return reminder;
 }
 

@@ -20,7 +20,8 @@ typedef enum {
 /* What a person can do from a reminder. */
 typedef enum {
   BL_REMINDER_ACTION_OPEN    = 1 << 0,  /* the overview */
-  BL_REMINDER_ACTION_RECORD  = 1 << 1,  /* the editor, kind (and group) filled in */
+  BL_REMINDER_ACTION_RECORD  = 1 << 1,  /* the editor: a new record with the kind (and group)
+                                         * filled in, or the planned activity's own record */
   BL_REMINDER_ACTION_SNOOZE  = 1 << 2,  /* again in a day */
   BL_REMINDER_ACTION_DISMISS = 1 << 3,  /* never again for this period */
 } BlReminderActions;

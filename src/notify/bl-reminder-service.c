@@ -148,6 +148,8 @@ notifier_action_cb (BlReminderService *self,
 
   if (g_strcmp0 (action, BL_NOTIFIER_ACTION_OPEN) == 0)
     activate_app_action (self, "open-overview", NULL);
+  else if (g_strcmp0 (action, BL_NOTIFIER_ACTION_RECORD) == 0 && reminder->activity_id != 0)
+    activate_app_action (self, "open-activity", g_variant_new_int64 (reminder->activity_id));
   else if (g_strcmp0 (action, BL_NOTIFIER_ACTION_RECORD) == 0)
     activate_app_action (self, "record",
                          g_variant_new ("(ss)", reminder->kind != NULL ? reminder->kind : "",

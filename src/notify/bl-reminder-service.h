@@ -28,8 +28,8 @@ void       bl_reminder_options_from_settings (GSettings         *settings,
 #define BL_TYPE_REMINDER_SERVICE (bl_reminder_service_get_type ())
 G_DECLARE_FINAL_TYPE (BlReminderService, bl_reminder_service, BL, REMINDER_SERVICE, GObject)
 
-/* @application receives "open-overview" and "record" ("(ss)": kind, group)
- * activations from the notifications' actions, and is held while
+/* @application receives "open-overview", "record" ("(ss)": kind, group) and
+ * "open-activity" ("x": id) activations from the notifications' actions, and is held while
  * "remind-when-closed" is on so that closing the window keeps it running. */
 BlReminderService *bl_reminder_service_new          (GApplication      *application,
                                                      BlStore           *store);
