@@ -1,0 +1,130 @@
+/* test-activity.c: the record classes: copies, tags, attendance counts, names */
+#include "config.h"
+
+#include "bl-activity.h"
+#include "bl-date.h"
+#include "bl-member.h"
+#include "bl-test-common.h"
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           GPtrArray  *names)
+{
+  g_ptr_array_add (names, g_strdup (pspec->name));
+}
+
+static void
+test_copy_assign (void)
+{
+  g_autoptr(BlActivity) a = bl_activity_new ();
+  g_autoptr(BlActivity) copy = NULL;
+  g_autoptr(BlActivity) target = bl_activity_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *tags[] = { " 意识形态 ", "", "意识形态", "学习强国", NULL };
+  const char *clean[] = { "意识形态", "学习强国", NULL };
+
+  bl_activity_set_id (a, 7);
+  bl_activity_set_kind (a, BL_KIND_PARTY_LECTURE);
+  bl_activity_set_date (a, "2025-06-30");
+  bl_activity_set_start_time (a, "");
+  bl_activity_set_lecturer (a, "王建国");
+  bl_activity_set_topic (a, "党课");
+  bl_activity_set_tags (a, tags);
+  bl_activity_add_attendance (a, 1, "甲", BL_ATTENDANCE_PRESENT, "ignored");
+  bl_activity_add_attendance (a, 2, "乙", BL_ATTENDANCE_LEAVE, "事假");
+  bl_activity_add_attendance (a, 3, "丙", BL_ATTENDANCE_ABSENT, NULL);
+
+  /* Tags are trimmed and unique; "" dates and times become NULL. */
+  g_assert_true (g_strv_equal (bl_activity_get_tags (a), clean));
+  g_assert_null (bl_activity_get_start_time (a));
+  g_assert_cmpstr (g_array_index (bl_activity_get_attendance (a), BlAttendance, 0).reason, ==, "");
+  g_assert_cmpuint (bl_activity_get_expected_count (a), ==, 3);
+  g_assert_cmpuint (bl_activity_get_present_count (a), ==, 1);
+
+  copy = bl_activity_copy (a);
+  g_assert_cmpint (bl_activity_get_id (copy), ==, 7);
+  g_assert_cmpstr (bl_activity_get_lecturer (copy), ==, "王建国");
+  g_assert_cmpuint (bl_activity_get_expected_count (copy), ==, 3);
+  /* Deep: changing the copy leaves the original alone. */
+  bl_activity_clear_attendance (copy);
+  g_assert_cmpuint (bl_activity_get_expected_count (a), ==, 3);
+
+  g_signal_connect (target, "notify", G_CALLBACK (notify_cb), names);
+  bl_activity_assign (target, a);
+  g_assert_true (g_ptr_array_find_with_equal_func (names, "topic", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (names, "tags", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (names, "guests", g_str_equal, NULL));
+
+  /* Forgetting attendance keeps the counts a list row shows. */
+  bl_activity_forget_attendance (target);
+  g_assert_false (bl_activity_get_attendance_loaded (target));
+  g_assert_cmpuint (bl_activity_get_expected_count (target), ==, 3);
+  g_assert_cmpuint (bl_activity_get_present_count (target), ==, 1);
+}
+
+static void
+test_member (void)
+{
+  g_autoptr(BlMember) m = bl_member_new ("张三");
+  BlMemberRole role;
+  BlMemberCategory category;
+  BlMemberStatus status;
+
+  g_assert_true (bl_member_role_parse ("纪检委员", &role));
+  g_assert_cmpint (role, ==, BL_MEMBER_ROLE_DISCIPLINE);
+  g_assert_true (bl_member_role_parse ("secretary", &role));
+  g_assert_cmpint (role, ==, BL_MEMBER_ROLE_SECRETARY);
+  g_assert_true (bl_member_role_parse ("", &role));
+  g_assert_cmpint (role, ==, BL_MEMBER_ROLE_NONE);
+  g_assert_false (bl_member_role_parse ("主任", &role));
+  g_assert_true (bl_member_category_parse (" 预备党员 ", &category));
+  g_assert_cmpint (category, ==, BL_MEMBER_CATEGORY_PROBATIONARY);
+  g_assert_true (bl_member_status_parse ("转出", &status));
+  g_assert_cmpint (status, ==, BL_MEMBER_STATUS_TRANSFERRED);
+
+  bl_member_set_joined (m, "2020-05-01");
+  g_assert_false (bl_member_is_active_on (m, "2020-04-30"));
+  g_assert_true (bl_member_is_active_on (m, "2020-05-01"));
+  bl_member_set_status (m, BL_MEMBER_STATUS_TRANSFERRED);
+  bl_member_set_transferred_on (m, "2024-01-01");
+  g_assert_true (bl_member_is_active_on (m, "2023-12-31"));
+  g_assert_false (bl_member_is_active_on (m, "2024-01-01"));
+}
+
+static void
+test_dates (void)
+{
+  GDate date;
+  int minutes;
+  g_autofree char *iso = NULL;
+
+  g_assert_true (bl_date_parse ("2024-02-29", &date));
+  g_assert_false (bl_date_parse ("2025-02-29", &date));
+  g_assert_false (bl_date_parse ("2025-2-28", &date));
+  g_assert_false (bl_date_parse ("2025/02/28", &date));
+  g_assert_false (bl_date_parse (NULL, &date));
+  g_assert_true (bl_date_parse ("2025-12-31", &date));
+  iso = bl_date_to_iso (&date);
+  g_assert_cmpstr (iso, ==, "2025-12-31");
+
+  g_assert_true (bl_time_parse ("9:05", &minutes));
+  g_assert_cmpint (minutes, ==, 545);
+  g_assert_true (bl_time_parse ("23:59", &minutes));
+  g_assert_false (bl_time_parse ("24:00", &minutes));
+  g_assert_false (bl_time_parse ("12:5", &minutes));
+  g_assert_false (bl_time_parse ("noon", &minutes));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/activity/copy-assign", test_copy_assign);
+  g_test_add_func ("/activity/member", test_member);
+  g_test_add_func ("/activity/dates", test_dates);
+
+  return g_test_run ();
+}

@@ -1,0 +1,177 @@
+/* test-cli.c: the command line of issue 2: --branch-name, imports, --export-csv, exit statuses */
+#include "config.h"
+
+#include <string.h>
+
+#include "bl-store.h"
+#include "bl-test-common.h"
+
+#define BOM "\xef\xbb\xbf"
+
+static char *
+new_ledger_path (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+
+  return g_build_filename (dir, "ledger.db", NULL);
+}
+
+static void
+test_import_export (void)
+{
+  g_autofree char *db = new_ledger_path ();
+  g_autofree char *db2 = new_ledger_path ();
+  g_autofree char *members = bl_test_write_file ("members.csv",
+                                                 "姓名,党小组,职务\n王建国,第一党小组,书记\n李秀英,第一党小组,\n");
+  g_autofree char *activities = bl_test_write_file ("activities.csv",
+                                                    "类型,日期,主题,出席\n主题党日,2025-03-10,学习,王建国\n");
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *dir2 = bl_test_make_dir ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *m1 = NULL, *m2 = NULL, *a1 = NULL, *a2 = NULL;
+  g_autofree char *m1_path = g_build_filename (dir, "members.csv", NULL);
+  g_autofree char *a1_path = g_build_filename (dir, "activities.csv", NULL);
+  g_autofree char *m2_path = g_build_filename (dir2, "members.csv", NULL);
+  g_autofree char *a2_path = g_build_filename (dir2, "activities.csv", NULL);
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  const char *first[] = { "--database", db, "--branch-name", "城东第一党支部", "--import-members", members,
+                          "--import-activities", activities, "--export-csv", dir, NULL };
+  const char *again[] = { "--database", db, "--import-activities", activities, NULL };
+  const char *copy[] = { "--database", db2, "--import-members", m1_path, "--import-activities", a1_path,
+                         "--export-csv", dir2, NULL };
+
+  g_assert_cmpint (bl_test_run_program (first, &out, &err), ==, 0);
+  g_test_message ("%s%s", out, err);
+  g_assert_true (g_file_get_contents (m1_path, &m1, NULL, NULL));
+  g_assert_true (g_file_get_contents (a1_path, &a1, NULL, NULL));
+  g_assert_true (g_str_has_prefix (m1, BOM "姓名,"));
+  g_assert_nonnull (strstr (a1, "学习"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The same file twice: a duplicate, reported and skipped, exit 0. */
+  g_assert_cmpint (bl_test_run_program (again, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (err, ":2: "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (bl_test_run_program (copy, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (m2_path, &m2, NULL, NULL));
+  g_assert_true (g_file_get_contents (a2_path, &a2, NULL, NULL));
+  g_assert_cmpstr (m1, ==, m2);
+  g_assert_cmpstr (a1, ==, a2);
+
+  store = bl_store_open (db, &error);
+  g_assert_no_error (error);
+  name = bl_store_get_branch_name (store);
+  g_assert_cmpstr (name, ==, "城东第一党支部");
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 1);
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *db = new_ledger_path ();
+  g_autofree char *members = bl_test_write_file ("members.csv",
+                                                 "姓名,党员类别\n王建国,正式党员\n,正式党员\n李秀英,党员\n");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *line3 = NULL, *line4 = NULL;
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "--database", db, "--import-members", members, NULL };
+
+  g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 1);
+  g_test_message ("%s", err);
+  line3 = g_strconcat (members, ":3: ", NULL);
+  line4 = g_strconcat (members, ":4: ", NULL);
+  g_assert_nonnull (strstr (err, line3));
+  g_assert_nonnull (strstr (err, line4));
+
+  store = bl_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 0);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autofree char *db = new_ledger_path ();
+  g_autofree char *out = NULL, *err = NULL;
+  const char *argv[] = { "--database", db, "--import-activities", "/nonexistent/activities.csv", NULL };
+
+  g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "/nonexistent/activities.csv"));
+}
+
+/* BRANCH_LEDGER_DB chooses the ledger when --database is not given. */
+static void
+test_environment (void)
+{
+  g_autofree char *db = new_ledger_path ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  const char *argv[] = { "--branch-name", "环境变量支部", NULL };
+
+  g_setenv ("BRANCH_LEDGER_DB", db, TRUE);
+  g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 0);
+  g_unsetenv ("BRANCH_LEDGER_DB");
+
+  store = bl_store_open (db, &error);
+  g_assert_no_error (error);
+  name = bl_store_get_branch_name (store);
+  g_assert_cmpstr (name, ==, "环境变量支部");
+}
+
+static void
+test_unopenable (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *out = NULL, *err = NULL;
+  const char *argv[] = { "--database", dir, "--branch-name", "x", NULL };
+
+  g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, dir));
+}
+
+/* Messages follow the user's language. */
+static void
+test_chinese_messages (void)
+{
+  g_autofree char *db = new_ledger_path ();
+  g_autofree char *members = bl_test_write_file ("members.csv", "姓名\n\n,\n");
+  g_autofree char *out = NULL, *err = NULL;
+  const char *argv[] = { "--database", db, "--import-members", members, NULL };
+
+  g_setenv ("LANG", "zh_CN.UTF-8", TRUE);
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 1);
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LANGUAGE");
+  g_setenv ("LANG", "C.UTF-8", TRUE);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "姓名"));
+  g_assert_nonnull (strstr (err, "没有导入"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANG", "C.UTF-8", TRUE);
+  g_unsetenv ("LANGUAGE");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/import-export", test_import_export);
+  g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/missing-file", test_missing_file);
+  g_test_add_func ("/cli/environment", test_environment);
+  g_test_add_func ("/cli/unopenable", test_unopenable);
+  g_test_add_func ("/cli/chinese-messages", test_chinese_messages);
+
+  return g_test_run ();
+}
