@@ -1,0 +1,30 @@
+/* bl-member-stats.h: how each member takes part (last attended, this year's rate) */
+#pragma once
+
+#include <glib.h>
+
+#include "bl-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64 member_id;
+  char  *last_attended;  /* "YYYY-MM-DD" of the last held activity attended, or NULL */
+  guint  expected;       /* held activities this year (up to the date) the member was expected at */
+  guint  present;        /* …and attended */
+} BlMemberStats;
+
+void        bl_member_stats_free     (BlMemberStats *stats);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BlMemberStats, bl_member_stats_free)
+
+/* Every member's stats as of @date ("YYYY-MM-DD", NULL for today), in one
+ * query: a table from member id (gint64*) to BlMemberStats*. Members never
+ * expected anywhere are missing from it. */
+GHashTable *bl_member_stats_compute  (BlStore      *store,
+                                      const char   *date,
+                                      GError      **error);
+
+/* This year's attendance rate in percent, or -1 when not expected yet. */
+int         bl_member_stats_rate     (const BlMemberStats *stats);
+
+G_END_DECLS
