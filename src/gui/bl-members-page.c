@@ -1,0 +1,704 @@
+/* bl-members-page.c: the branch's members, with how each takes part
+ *
+ * A GtkColumnView over the store's live member model (filtered, sortable).
+ * "Last attended" and this year's rate come from one grouped query
+ * (bl-member-stats), refreshed once after each change of the ledger. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bl-date.h"
+#include "bl-member-editor.h"
+#include "bl-member-import.h"
+#include "bl-member-stats.h"
+#include "bl-members-page.h"
+#include "bl-window.h"
+
+typedef enum {
+  COLUMN_NAME,
+  COLUMN_GROUP,
+  COLUMN_CATEGORY,
+  COLUMN_ROLE,
+  COLUMN_STATUS,
+  COLUMN_LAST,
+  COLUMN_RATE,
+  N_COLUMNS
+} Column;
+
+struct _BlMembersPage
+{
+  AdwBin               parent_instance;
+
+  BlStore             *store;
+  GHashTable          *stats;        /* member id → BlMemberStats */
+  GHashTable          *stat_items;   /* bound GtkListItems of the two stats columns */
+  GtkFilter           *filter;
+  GtkSorter           *stat_sorters[2];
+  GtkSingleSelection  *selection;
+  guint                refresh_id;
+
+  GtkSearchEntry      *search_entry;
+  GtkCheckButton      *transferred_check;
+  GtkLabel            *count_label;
+  GtkStack            *content_stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+};
+
+G_DEFINE_FINAL_TYPE (BlMembersPage, bl_members_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const column_ids[N_COLUMNS] = {
+  "name_column", "group_column", "category_column", "role_column",
+  "status_column", "last_column", "rate_column",
+};
+
+static void selection_changed_cb (BlMembersPage *self);
+
+static const BlMemberStats *
+member_stats (BlMembersPage *self,
+              BlMember      *member)
+{
+  gint64 id = bl_member_get_id (member);
+
+  return self->stats != NULL ? g_hash_table_lookup (self->stats, &id) : NULL;
+}
+
+static char *
+cell_text (BlMembersPage *self,
+           BlMember      *member,
+           Column         column)
+{
+  const BlMemberStats *stats;
+  const char *group;
+
+  switch (column)
+    {
+    case COLUMN_NAME:
+      return g_strdup (bl_member_get_name (member));
+    case COLUMN_GROUP:
+      group = bl_member_get_group (member);
+      return g_strdup (group != NULL && *group != '\0' ? group : "—");
+    case COLUMN_CATEGORY:
+      return g_strdup (bl_member_category_display (bl_member_get_category (member)));
+    case COLUMN_ROLE:
+      return g_strdup (bl_member_get_role (member) == BL_MEMBER_ROLE_NONE
+                       ? "" : bl_member_role_display (bl_member_get_role (member)));
+    case COLUMN_STATUS:
+      if (bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED &&
+          bl_member_get_transferred_on (member) != NULL)
+        {
+          g_autofree char *date = bl_date_iso_format_locale (bl_member_get_transferred_on (member));
+
+          /* Translators: a member's status, with the day they left the branch. */
+          return g_strdup_printf (_("%s on %s"),
+                                  bl_member_status_display (BL_MEMBER_STATUS_TRANSFERRED), date);
+        }
+      return g_strdup (bl_member_status_display (bl_member_get_status (member)));
+    case COLUMN_LAST:
+      stats = member_stats (self, member);
+      if (stats == NULL || stats->last_attended == NULL)
+        return g_strdup (_("Never"));
+      return bl_date_iso_format_locale (stats->last_attended);
+    case COLUMN_RATE:
+      stats = member_stats (self, member);
+      if (stats == NULL || bl_member_stats_rate (stats) < 0)
+        return g_strdup ("—");
+      /* Translators: this year's attendance: percentage, then attended/expected. */
+      return g_strdup_printf (_("%d%% (%u/%u)"), bl_member_stats_rate (stats),
+                              stats->present, stats->expected);
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_cell (BlMembersPage *self,
+             GtkListItem   *item,
+             Column         column)
+{
+  BlMember *member = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  if (member == NULL || label == NULL)
+    return;
+  text = cell_text (self, member, column);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  /* Transferred members are kept for history, shown dimmed. */
+  if (bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               BlMembersPage            *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_RATE ? 1.0f : 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COLUMN_RATE)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              BlMembersPage            *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  update_cell (self, item, column);
+  if (column == COLUMN_LAST || column == COLUMN_RATE)
+    {
+      g_object_set_data (G_OBJECT (item), "column", GINT_TO_POINTER (column));
+      g_hash_table_add (self->stat_items, item);
+    }
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                BlMembersPage            *self)
+{
+  g_hash_table_remove (self->stat_items, item);
+}
+
+static int
+compare_text (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  gpointer *data = user_data;
+  BlMembersPage *self = data[0];
+  Column column = GPOINTER_TO_INT (data[1]);
+  g_autofree char *text_a = cell_text (self, BL_MEMBER ((gpointer) a), column);
+  g_autofree char *text_b = cell_text (self, BL_MEMBER ((gpointer) b), column);
+  int result = g_utf8_collate (text_a, text_b);
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_enum (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  gpointer *data = user_data;
+  Column column = GPOINTER_TO_INT (data[1]);
+  BlMember *ma = BL_MEMBER ((gpointer) a), *mb = BL_MEMBER ((gpointer) b);
+  int va, vb;
+
+  if (column == COLUMN_CATEGORY)
+    va = bl_member_get_category (ma), vb = bl_member_get_category (mb);
+  else if (column == COLUMN_STATUS)
+    va = bl_member_get_status (ma), vb = bl_member_get_status (mb);
+  else
+    {
+      /* No role sorts after every committee role. */
+      va = bl_member_get_role (ma) == BL_MEMBER_ROLE_NONE ? G_MAXINT : (int) bl_member_get_role (ma);
+      vb = bl_member_get_role (mb) == BL_MEMBER_ROLE_NONE ? G_MAXINT : (int) bl_member_get_role (mb);
+    }
+  return va < vb ? GTK_ORDERING_SMALLER : va > vb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_stats (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  gpointer *data = user_data;
+  BlMembersPage *self = data[0];
+  Column column = GPOINTER_TO_INT (data[1]);
+  const BlMemberStats *sa = member_stats (self, BL_MEMBER ((gpointer) a));
+  const BlMemberStats *sb = member_stats (self, BL_MEMBER ((gpointer) b));
+  int result;
+
+  if (column == COLUMN_LAST)
+    result = g_strcmp0 (sa != NULL ? sa->last_attended : NULL, sb != NULL ? sb->last_attended : NULL);
+  else
+    {
+      int ra = sa != NULL ? bl_member_stats_rate (sa) : -1;
+      int rb = sb != NULL ? bl_member_stats_rate (sb) : -1;
+
+      result = ra - rb;
+    }
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static gboolean
+filter_member (gpointer item,
+               gpointer user_data)
+{
+  BlMembersPage *self = user_data;
+  BlMember *member = item;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (!gtk_check_button_get_active (self->transferred_check) &&
+      bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED)
+    return FALSE;
+  if (search == NULL || *search == '\0')
+    return TRUE;
+  return strstr (bl_member_get_name (member), search) != NULL ||
+         strstr (bl_member_get_group (member) ? bl_member_get_group (member) : "", search) != NULL ||
+         strstr (bl_member_get_phone (member) ? bl_member_get_phone (member) : "", search) != NULL;
+}
+
+static void
+update_count (BlMembersPage *self)
+{
+  GListModel *members = self->store != NULL ? bl_store_get_members (self->store) : NULL;
+  guint n = members != NULL ? g_list_model_get_n_items (members) : 0;
+  guint active = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BlMember) member = g_list_model_get_item (members, i);
+
+      if (bl_member_get_status (member) == BL_MEMBER_STATUS_ACTIVE)
+        active++;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u active member", "%u active members", active),
+                          active);
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
+}
+
+static void
+refresh_stats (BlMembersPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer item;
+
+  g_clear_pointer (&self->stats, g_hash_table_unref);
+  if (self->store != NULL)
+    {
+      self->stats = bl_member_stats_compute (self->store, NULL, &error);
+      if (self->stats == NULL)
+        g_warning ("Members page: %s", error->message);
+    }
+
+  g_hash_table_iter_init (&iter, self->stat_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_cell (self, item, GPOINTER_TO_INT (g_object_get_data (item, "column")));
+  for (guint i = 0; i < G_N_ELEMENTS (self->stat_sorters); i++)
+    gtk_sorter_changed (self->stat_sorters[i], GTK_SORTER_CHANGE_DIFFERENT);
+  update_count (self);
+  /* The selected member may have been transferred meanwhile. */
+  selection_changed_cb (self);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  BlMembersPage *self = user_data;
+
+  self->refresh_id = 0;
+  refresh_stats (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (BlMembersPage *self)
+{
+  /* Several changes in a row cost one query. */
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+filter_changed_cb (BlMembersPage *self)
+{
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+selection_changed_cb (BlMembersPage *self)
+{
+  g_autoptr(BlMember) member = bl_members_page_get_selected (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.edit", member != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.transfer",
+                                 member != NULL &&
+                                 bl_member_get_status (member) == BL_MEMBER_STATUS_ACTIVE);
+}
+
+static GtkWindow *
+parent_window (BlMembersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+open_editor (BlMembersPage *self,
+             BlMember      *member)
+{
+  BlMemberEditor *editor;
+
+  if (self->store == NULL)
+    return;
+  editor = bl_member_editor_new (self->store, member);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), parent_window (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+row_activated_cb (BlMembersPage *self,
+                  guint          position)
+{
+  g_autoptr(BlMember) member = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (member != NULL)
+    open_editor (self, member);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_editor (BL_MEMBERS_PAGE (widget), NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BlMembersPage *self = BL_MEMBERS_PAGE (widget);
+  g_autoptr(BlMember) member = bl_members_page_get_selected (self);
+
+  if (member != NULL)
+    open_editor (self, member);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BlMembersPage *self = BL_MEMBERS_PAGE (widget);
+
+  if (self->store != NULL)
+    bl_member_import_choose (widget, self->store);
+}
+
+static void
+transfer_date_changed_cb (GtkEditable      *entry,
+                          AdwMessageDialog *dialog)
+{
+  GDate date;
+  gboolean valid = bl_date_parse (gtk_editable_get_text (entry), &date);
+
+  adw_message_dialog_set_response_enabled (dialog, "transfer", valid);
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+transfer_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      BlMembersPage    *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "date-entry");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "member-id");
+  GDate date;
+  g_autofree char *iso = NULL;
+
+  if (!g_str_equal (response, "transfer") || self->store == NULL)
+    return;
+  if (!bl_date_parse (gtk_editable_get_text (entry), &date))
+    return;
+  iso = bl_date_to_iso (&date);
+  if (!bl_store_transfer_member (self->store, id, iso, &error))
+    {
+      GtkWidget *alert = adw_message_dialog_new (parent_window (self), _("The Member Was Not Transferred"),
+                                                 error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+    }
+}
+
+/* Asks for the day the member leaves: from then on they are no longer
+ * expected, and the records before stay as they were. */
+static void
+transfer_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BlMembersPage *self = BL_MEMBERS_PAGE (widget);
+  g_autoptr(BlMember) member = bl_members_page_get_selected (self);
+  g_autofree char *heading = NULL;
+  g_autofree char *today = NULL;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *label;
+  GtkWidget *entry;
+  gint64 *id;
+  GDate date;
+
+  if (member == NULL || bl_member_get_status (member) != BL_MEMBER_STATUS_ACTIVE)
+    return;
+
+  bl_date_set_today (&date);
+  today = bl_date_to_iso (&date);
+  heading = g_strdup_printf (_("Transfer Out %s?"), bl_member_get_name (member));
+  dialog = adw_message_dialog_new (parent_window (self), heading,
+                                   _("From this day on the member is no longer expected at meetings. "
+                                     "They stay in the ledger, with their attendance, for the records."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_("_Day of the transfer (YYYY-MM-DD)"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), today);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "transfer", _("_Transfer Out"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "transfer",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "transfer");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  id = g_new (gint64, 1);
+  *id = bl_member_get_id (member);
+  g_object_set_data_full (G_OBJECT (dialog), "member-id", id, g_free);
+  g_object_set_data (G_OBJECT (dialog), "date-entry", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (transfer_date_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (transfer_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+setup_columns (BlMembersPage *self)
+{
+  for (Column column = 0; column < N_COLUMNS; column++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSorter) sorter = NULL;
+      gpointer *data = g_new (gpointer, 2);
+      GtkCustomSorter *custom;
+
+      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
+      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell_cb), self, 0);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cell_cb), self, 0);
+      gtk_column_view_column_set_factory (self->columns[column], factory);
+
+      data[0] = self;
+      data[1] = GINT_TO_POINTER (column);
+      switch (column)
+        {
+        case COLUMN_CATEGORY:
+        case COLUMN_ROLE:
+        case COLUMN_STATUS:
+          custom = gtk_custom_sorter_new (compare_enum, data, g_free);
+          break;
+        case COLUMN_LAST:
+        case COLUMN_RATE:
+          custom = gtk_custom_sorter_new (compare_stats, data, g_free);
+          self->stat_sorters[column - COLUMN_LAST] = GTK_SORTER (custom);
+          break;
+        case COLUMN_NAME:
+        case COLUMN_GROUP:
+        case N_COLUMNS:
+        default:
+          custom = gtk_custom_sorter_new (compare_text, data, g_free);
+          break;
+        }
+      sorter = GTK_SORTER (custom);
+      gtk_column_view_column_set_sorter (self->columns[column], sorter);
+    }
+}
+
+static void
+bl_members_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BlMembersPage *self = BL_MEMBERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_members_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BlMembersPage *self = BL_MEMBERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      bl_members_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_members_page_dispose (GObject *object)
+{
+  BlMembersPage *self = BL_MEMBERS_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_MEMBERS_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->stats, g_hash_table_unref);
+  g_clear_pointer (&self->stat_items, g_hash_table_unref);
+
+  G_OBJECT_CLASS (bl_members_page_parent_class)->dispose (object);
+}
+
+static void
+bl_members_page_class_init (BlMembersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = bl_members_page_get_property;
+  object_class->set_property = bl_members_page_set_property;
+  object_class->dispose = bl_members_page_dispose;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-members-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BlMembersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BlMembersPage, transferred_check);
+  gtk_widget_class_bind_template_child (widget_class, BlMembersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, BlMembersPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, BlMembersPage, column_view);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, column_ids[i], FALSE,
+                                               G_STRUCT_OFFSET (BlMembersPage, columns) +
+                                               i * sizeof (GtkColumnViewColumn *));
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "members.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "members.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "members.transfer", NULL, transfer_action);
+  gtk_widget_class_install_action (widget_class, "members.import", NULL, import_action);
+}
+
+static void
+bl_members_page_init (BlMembersPage *self)
+{
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->stat_items = g_hash_table_new (NULL, NULL);
+  setup_columns (self);
+
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_member, self, NULL));
+  filtered = gtk_filter_list_model_new (NULL, g_object_ref (self->filter));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  selection_changed_cb (self);
+  update_count (self);
+}
+
+GtkWidget *
+bl_members_page_new (BlStore *store)
+{
+  g_return_val_if_fail (store == NULL || BL_IS_STORE (store), NULL);
+
+  return g_object_new (BL_TYPE_MEMBERS_PAGE, "store", store, NULL);
+}
+
+BlStore *
+bl_members_page_get_store (BlMembersPage *self)
+{
+  g_return_val_if_fail (BL_IS_MEMBERS_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+bl_members_page_set_store (BlMembersPage *self,
+                           BlStore       *store)
+{
+  GtkSortListModel *sorted;
+  GtkFilterListModel *filtered;
+
+  g_return_if_fail (BL_IS_MEMBERS_PAGE (self));
+  g_return_if_fail (store == NULL || BL_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  sorted = GTK_SORT_LIST_MODEL (gtk_single_selection_get_model (self->selection));
+  filtered = GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (sorted));
+  gtk_filter_list_model_set_model (filtered, store != NULL ? bl_store_get_members (store) : NULL);
+  refresh_stats (self);
+  selection_changed_cb (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+BlMember *
+bl_members_page_get_selected (BlMembersPage *self)
+{
+  g_return_val_if_fail (BL_IS_MEMBERS_PAGE (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection) != NULL
+         ? g_object_ref (gtk_single_selection_get_selected_item (self->selection)) : NULL;
+}

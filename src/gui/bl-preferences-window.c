@@ -1,0 +1,358 @@
+/* bl-preferences-window.c: branch name, secretary, rule packs (and reminders)
+ *
+ * Each change is saved as it is made (entry rows on "apply", switches on
+ * toggle), each in its own transaction; what fails is shown in a toast and
+ * put back as it was. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bl-preferences-window.h"
+#include "bl-rules.h"
+
+struct _BlPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  BlStore              *store;
+  GPtrArray            *pack_rows;
+
+  AdwEntryRow          *branch_row;
+  AdwEntryRow          *secretary_row;
+  AdwPreferencesGroup  *packs_group;
+  AdwPreferencesPage   *reminders_page;
+  AdwPreferencesGroup  *reminders_group;
+};
+
+G_DEFINE_FINAL_TYPE (BlPreferencesWindow, bl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void fill_packs (BlPreferencesWindow *self);
+
+static void
+toast (BlPreferencesWindow *self,
+       const char          *message)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+static void
+branch_changed_cb (BlPreferencesWindow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->branch_row), "error");
+}
+
+static void
+branch_apply_cb (BlPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->branch_row))));
+
+  if (*name == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->branch_row), "error");
+      toast (self, _("The branch needs a name."));
+      return;
+    }
+  if (!bl_store_set_setting (self->store, BL_SETTING_BRANCH_NAME, name, &error))
+    toast (self, error->message);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name);
+}
+
+static void
+secretary_apply_cb (BlPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->secretary_row))));
+
+  if (!bl_store_set_setting (self->store, BL_SETTING_SECRETARY, name, &error))
+    toast (self, error->message);
+}
+
+static void
+pack_switch_cb (GtkSwitch           *toggle,
+                GParamSpec          *pspec,
+                BlPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *pack_id = gtk_widget_get_name (GTK_WIDGET (toggle));
+  gboolean active = gtk_switch_get_active (toggle);
+
+  if (bl_rules_set_pack_enabled (self->store, pack_id, active, &error))
+    return;
+
+  toast (self, error->message);
+  /* Back to what the ledger says. */
+  g_signal_handlers_block_by_func (toggle, pack_switch_cb, self);
+  gtk_switch_set_active (toggle, !active);
+  g_signal_handlers_unblock_by_func (toggle, pack_switch_cb, self);
+}
+
+static void
+fill_packs (BlPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->pack_rows->len; i++)
+    adw_preferences_group_remove (self->packs_group, g_ptr_array_index (self->pack_rows, i));
+  g_ptr_array_set_size (self->pack_rows, 0);
+
+  packs = bl_rules_list_packs (self->store, &error);
+  if (packs == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < packs->len; i++)
+    {
+      BlRulePackInfo *info = g_ptr_array_index (packs, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), info->builtin ? _("Built in") : _("Imported"));
+      gtk_widget_set_name (toggle, info->id);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (toggle), info->enabled);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, info->name, -1);
+      g_signal_connect_object (toggle, "notify::active", G_CALLBACK (pack_switch_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_preferences_group_add (self->packs_group, row);
+      g_ptr_array_add (self->pack_rows, row);
+    }
+}
+
+static void
+show_pack_errors (BlPreferencesWindow *self,
+                  const char          *message)
+{
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *label;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Rule Pack Cannot Be Imported"),
+                                   _("Nothing was changed. Correct these lines in the pack file and import it again."));
+  label = gtk_label_new (message);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog     *chooser,
+                     int                  response,
+                     BlPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        bl_preferences_window_import_pack (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_import_pack_clicked (BlPreferencesWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) packs = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Rule Pack"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (packs, _("Rule Packs"));
+  gtk_file_filter_add_pattern (packs, "*.ini");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), packs);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+bl_preferences_window_constructed (GObject *object)
+{
+  BlPreferencesWindow *self = BL_PREFERENCES_WINDOW (object);
+  g_autofree char *name = NULL;
+  g_autofree char *secretary = NULL;
+
+  G_OBJECT_CLASS (bl_preferences_window_parent_class)->constructed (object);
+
+  g_assert (BL_IS_STORE (self->store));
+  name = bl_store_get_branch_name (self->store);
+  secretary = bl_store_get_setting (self->store, BL_SETTING_SECRETARY);
+  gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name != NULL ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->secretary_row), secretary != NULL ? secretary : "");
+  fill_packs (self);
+}
+
+static void
+bl_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  BlPreferencesWindow *self = BL_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  BlPreferencesWindow *self = BL_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_preferences_window_dispose (GObject *object)
+{
+  BlPreferencesWindow *self = BL_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->pack_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bl_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+bl_preferences_window_class_init (BlPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = bl_preferences_window_constructed;
+  object_class->get_property = bl_preferences_window_get_property;
+  object_class->set_property = bl_preferences_window_set_property;
+  object_class->dispose = bl_preferences_window_dispose;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, branch_row);
+  gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, secretary_row);
+  gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, packs_group);
+  gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, reminders_page);
+  gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, reminders_group);
+  gtk_widget_class_bind_template_callback (widget_class, branch_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, branch_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, secretary_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_pack_clicked);
+}
+
+static void
+bl_preferences_window_init (BlPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->pack_rows = g_ptr_array_new ();
+}
+
+BlPreferencesWindow *
+bl_preferences_window_new (BlStore *store)
+{
+  g_return_val_if_fail (BL_IS_STORE (store), NULL);
+
+  return g_object_new (BL_TYPE_PREFERENCES_WINDOW, "store", store, NULL);
+}
+
+BlStore *
+bl_preferences_window_get_store (BlPreferencesWindow *self)
+{
+  g_return_val_if_fail (BL_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+AdwPreferencesPage *
+bl_preferences_window_get_reminders_page (BlPreferencesWindow *self)
+{
+  g_return_val_if_fail (BL_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->reminders_page;
+}
+
+AdwPreferencesGroup *
+bl_preferences_window_get_reminders_group (BlPreferencesWindow *self)
+{
+  g_return_val_if_fail (BL_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->reminders_group;
+}
+
+gboolean
+bl_preferences_window_import_pack (BlPreferencesWindow *self,
+                                   GFile               *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *pack_id = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (BL_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_pack_errors (self, _("Only files on this computer can be imported."));
+      return FALSE;
+    }
+  if (!bl_rules_import_pack_file (self->store, path, &pack_id, &error))
+    {
+      show_pack_errors (self, error->message);
+      return FALSE;
+    }
+
+  fill_packs (self);
+  message = g_strdup_printf (_("Rule pack “%s” imported and enabled"), pack_id);
+  toast (self, message);
+  return TRUE;
+}

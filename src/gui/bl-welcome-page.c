@@ -1,0 +1,389 @@
+/* bl-welcome-page.c: the first-run page, shown while the ledger is empty */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "bl-demo.h"
+#include "bl-member-editor.h"
+#include "bl-member-import.h"
+#include "bl-rules.h"
+#include "bl-welcome-page.h"
+#include "bl-window.h"
+
+struct _BlWelcomePage
+{
+  AdwBin                parent_instance;
+
+  BlStore              *store;
+  GPtrArray            *pack_rows;   /* AdwActionRow, each with its pack id and switch */
+
+  AdwEntryRow          *branch_row;
+  AdwEntryRow          *secretary_row;
+  AdwPreferencesGroup  *packs_group;
+  AdwActionRow         *members_row;
+  GtkLabel             *error_label;
+  GtkWidget            *start_button;
+  GtkWidget            *demo_button;
+};
+
+G_DEFINE_FINAL_TYPE (BlWelcomePage, bl_welcome_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_error (BlWelcomePage *self,
+            const char    *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+update_members (BlWelcomePage *self)
+{
+  guint n = 0;
+  g_autofree char *subtitle = NULL;
+
+  if (self->store != NULL)
+    n = g_list_model_get_n_items (bl_store_get_members (self->store));
+  if (n == 0)
+    subtitle = g_strdup (_("None yet: you can also add them later on the Members page"));
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", n), n);
+  adw_action_row_set_subtitle (self->members_row, subtitle);
+}
+
+/* One row with a switch per rule pack the program or the ledger knows. */
+static void
+fill_packs (BlWelcomePage *self)
+{
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->pack_rows->len; i++)
+    adw_preferences_group_remove (self->packs_group, g_ptr_array_index (self->pack_rows, i));
+  g_ptr_array_set_size (self->pack_rows, 0);
+
+  if (self->store == NULL)
+    return;
+
+  packs = bl_rules_list_packs (self->store, &error);
+  if (packs == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < packs->len; i++)
+    {
+      BlRulePackInfo *info = g_ptr_array_index (packs, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->name);
+      if (g_str_equal (info->id, "standard"))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                     _("The national rules: meetings, party lectures, themed party days, life meetings, reviews and talks"));
+      else if (info->builtin)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Built in"));
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Imported"));
+      gtk_switch_set_active (GTK_SWITCH (toggle), info->enabled);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, info->name, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      g_object_set_data_full (G_OBJECT (row), "pack-id", g_strdup (info->id), g_free);
+      g_object_set_data (G_OBJECT (row), "pack-switch", toggle);
+      /* Tests and accessibility tools find a pack's switch by its id. */
+      gtk_widget_set_name (toggle, info->id);
+      adw_preferences_group_add (self->packs_group, row);
+      g_ptr_array_add (self->pack_rows, row);
+    }
+}
+
+static void
+store_changed_cb (BlWelcomePage *self)
+{
+  update_members (self);
+}
+
+static void
+branch_changed_cb (BlWelcomePage *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->branch_row), "error");
+  show_error (self, NULL);
+}
+
+static void
+on_add_member_clicked (BlWelcomePage *self)
+{
+  BlMemberEditor *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->store == NULL)
+    return;
+  editor = bl_member_editor_new (self->store, NULL);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_import_clicked (BlWelcomePage *self)
+{
+  if (self->store != NULL)
+    bl_member_import_choose (GTK_WIDGET (self), self->store);
+}
+
+/* Saves the branch, the secretary and the chosen packs in one transaction,
+ * then leaves for the main view. */
+static void
+on_start_clicked (BlWelcomePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *secretary = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->branch_row))));
+  secretary = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->secretary_row))));
+  if (*name == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->branch_row), "error");
+      show_error (self, _("Enter the name of your branch, for example 星湖科技园区第一党支部."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->branch_row));
+      return;
+    }
+
+  if (!bl_store_begin (self->store, &error))
+    goto failed;
+  if (!bl_store_set_setting (self->store, BL_SETTING_BRANCH_NAME, name, &error) ||
+      !bl_store_set_setting (self->store, BL_SETTING_SECRETARY, secretary, &error))
+    goto rollback;
+  for (guint i = 0; i < self->pack_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->pack_rows, i);
+      GtkSwitch *toggle = g_object_get_data (row, "pack-switch");
+
+      if (!bl_rules_set_pack_enabled (self->store, g_object_get_data (row, "pack-id"),
+                                      gtk_switch_get_active (toggle), &error))
+        goto rollback;
+    }
+  if (!bl_store_commit (self->store, &error))
+    goto rollback;
+
+  show_error (self, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-main", NULL);
+  return;
+
+rollback:
+  bl_store_rollback (self->store);
+failed:
+  show_error (self, error->message);
+}
+
+static void
+remove_ledger_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+/* Writes a fresh demo ledger beside (never over) the real one and opens it
+ * in a window of its own; this window, on the untouched real ledger, closes. */
+static void
+on_demo_clicked (BlWelcomePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlStore) demo = NULL;
+  g_autofree char *path = bl_welcome_page_get_demo_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  BlWindow *window;
+
+  if (self->store != NULL && g_strcmp0 (bl_store_get_path (self->store), path) == 0)
+    {
+      show_error (self, _("This ledger is the sample ledger itself."));
+      return;
+    }
+  if (!BL_IS_APPLICATION (app))
+    return;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot create the folder %s."), dir);
+
+      show_error (self, message);
+      return;
+    }
+  /* The sample is rebuilt each time so that its dates stay current; it is
+   * only ever this file of ours. */
+  remove_ledger_files (path);
+  if (!bl_demo_write_file (path, NULL, &error) ||
+      (demo = bl_store_open (path, &error)) == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  window = bl_window_new_for_store (BL_APPLICATION (app), demo);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (root));
+}
+
+static void
+bl_welcome_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BlWelcomePage *self = BL_WELCOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_welcome_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BlWelcomePage *self = BL_WELCOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      bl_welcome_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_welcome_page_dispose (GObject *object)
+{
+  BlWelcomePage *self = BL_WELCOME_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WELCOME_PAGE);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->pack_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bl_welcome_page_parent_class)->dispose (object);
+}
+
+static void
+bl_welcome_page_class_init (BlWelcomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = bl_welcome_page_get_property;
+  object_class->set_property = bl_welcome_page_set_property;
+  object_class->dispose = bl_welcome_page_dispose;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, branch_row);
+  gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, secretary_row);
+  gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, packs_group);
+  gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, members_row);
+  gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, demo_button);
+  gtk_widget_class_bind_template_callback (widget_class, branch_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_member_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_demo_clicked);
+}
+
+static void
+bl_welcome_page_init (BlWelcomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->pack_rows = g_ptr_array_new ();
+  update_members (self);
+}
+
+GtkWidget *
+bl_welcome_page_new (BlStore *store)
+{
+  g_return_val_if_fail (store == NULL || BL_IS_STORE (store), NULL);
+
+  return g_object_new (BL_TYPE_WELCOME_PAGE, "store", store, NULL);
+}
+
+BlStore *
+bl_welcome_page_get_store (BlWelcomePage *self)
+{
+  g_return_val_if_fail (BL_IS_WELCOME_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+bl_welcome_page_set_store (BlWelcomePage *self,
+                           BlStore       *store)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *secretary = NULL;
+
+  g_return_if_fail (BL_IS_WELCOME_PAGE (self));
+  g_return_if_fail (store == NULL || BL_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      name = bl_store_get_branch_name (store);
+      secretary = bl_store_get_setting (store, BL_SETTING_SECRETARY);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name != NULL ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->secretary_row), secretary != NULL ? secretary : "");
+  fill_packs (self);
+  update_members (self);
+  show_error (self, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+char *
+bl_welcome_page_get_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "branch-ledger", "demo", "demo.db", NULL);
+}
