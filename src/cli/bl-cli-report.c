@@ -1,0 +1,114 @@
+/* bl-cli-report.c: --report and --print-records: PDFs written without a
+ * window, by the same renderers that print from the Reports page */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bl-cli.h"
+#include "bl-record-renderer.h"
+#include "bl-report-renderer.h"
+#include "bl-report.h"
+
+static gboolean
+check_output (const char *option,
+              const char *output)
+{
+  if (output == NULL || output[0] == '\0')
+    {
+      /* TRANSLATORS: %s is a command-line option, "--report" */
+      g_printerr (_("%s needs --output FILE.pdf: the PDF file to write\n"), option);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+write_pdf (BlPrintRenderer *renderer,
+           const char      *output)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+  g_autoptr(GError) error = NULL;
+
+  if (!bl_print_renderer_export_pdf (renderer, file, NULL, &error))
+    {
+      g_printerr (_("Cannot write %s: %s\n"), output, error->message);
+      return BL_EXIT_BAD_INPUT;
+    }
+  g_print (_("Wrote %s\n"), output);
+  return BL_EXIT_OK;
+}
+
+int
+bl_cli_report (BlStore    *store,
+               const char *month,
+               const char *output)
+{
+  g_autoptr(BlReport) report = NULL;
+  g_autoptr(BlReportRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
+
+  if (!bl_report_parse_month (month, NULL, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return BL_EXIT_BAD_INPUT;
+    }
+  if (!check_output ("--report", output))
+    return BL_EXIT_BAD_INPUT;
+
+  report = bl_report_build (store, month, NULL, &error);
+  if (report == NULL)
+    {
+      g_printerr (_("Cannot gather the summary of %s: %s\n"), month, error->message);
+      return BL_EXIT_BAD_INPUT;
+    }
+
+  renderer = bl_report_renderer_new (g_steal_pointer (&report));
+  return write_pdf (BL_PRINT_RENDERER (renderer), output);
+}
+
+int
+bl_cli_print_records (BlStore    *store,
+                      const char *ids,
+                      const char *output)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(BlRecordRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
+
+  parts = g_strsplit (ids != NULL ? ids : "", ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = g_strstrip (parts[i]);
+      guint64 number = 0;
+
+      if (!g_ascii_string_to_unsigned (part, 10, 1, G_MAXINT64, &number, NULL))
+        {
+          /* TRANSLATORS: %s is what was given where an activity number was expected */
+          g_printerr (_("“%s” is not an activity number: give numbers separated by commas, for example 12,15\n"),
+                      part);
+          return BL_EXIT_BAD_INPUT;
+        }
+      g_array_append_val (numbers, number);
+    }
+  if (numbers->len == 0)
+    {
+      g_printerr (_("--print-records needs the numbers of the activities to print, for example 12,15\n"));
+      return BL_EXIT_BAD_INPUT;
+    }
+  if (!check_output ("--print-records", output))
+    return BL_EXIT_BAD_INPUT;
+
+  renderer = bl_record_renderer_new_for_ids (store, (const gint64 *) (gpointer) numbers->data,
+                                             numbers->len, &error);
+  if (renderer == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return BL_EXIT_BAD_INPUT;
+    }
+  return write_pdf (BL_PRINT_RENDERER (renderer), output);
+}

@@ -1,0 +1,983 @@
+/* bl-print-document.c: lays out pages once (in points, device-independent
+ * metrics) and draws them on whatever cairo context asks: printer, PDF, screen */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "bl-print-document.h"
+
+#define MARGIN_X       48.0
+#define MARGIN_TOP     40.0
+#define MARGIN_BOTTOM  36.0
+#define HEADER_BAND    20.0   /* running header above the content */
+#define FOOTER_BAND    30.0   /* footer below the content */
+#define CELL_PAD_X     3.0
+#define CELL_PAD_Y     2.5
+#define BOX_PAD        6.0
+#define BODY_SIZE      10.0
+#define TABLE_SIZE     9.0
+#define SMALL_SIZE     7.5
+#define HEADING_SIZE   12.0
+#define LINE_WIDTH     0.6
+#define LABEL_GRAY     0.90
+
+typedef enum {
+  ITEM_TEXT,
+  ITEM_RECT,
+  ITEM_LINE,
+} ItemKind;
+
+typedef struct {
+  ItemKind     kind;
+  double       x, y, w, h;    /* a line goes from (x, y) to (x + w, y + h) */
+  double       fill;          /* gray level of a rectangle's ground, < 0 for none */
+  double       stroke;        /* line width, 0 for none */
+  PangoLayout *layout;
+  int          first_line;
+  int          n_lines;       /* -1: the whole layout */
+} Item;
+
+typedef struct {
+  GArray *items;
+  char   *running_header;
+} Page;
+
+typedef struct {
+  double       x, w;
+  BlPrintCellFlags flags;
+  PangoLayout *layout;
+  double       text_height;
+} RowCell;
+
+typedef struct {
+  GArray *cells;   /* RowCell */
+  double  height;
+} Row;
+
+struct _BlPrintDocument
+{
+  GObject       parent_instance;
+
+  double        width, height;
+  char         *font_family;
+  PangoContext *context;
+  GHashTable   *layout_cache;   /* short texts (✓, ✗, —) shared between cells */
+
+  GPtrArray    *pages;          /* Page* */
+  double        y;              /* where the next block goes on the last page */
+  gboolean      page_empty;
+  char         *section_header;
+  char         *footer;
+
+  /* the open table */
+  guint         n_columns;
+  double       *column_x;       /* n_columns + 1 edges */
+  GPtrArray    *header_rows;    /* Row* */
+  gboolean      in_table;
+};
+
+G_DEFINE_FINAL_TYPE (BlPrintDocument, bl_print_document, G_TYPE_OBJECT)
+
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  for (guint i = 0; i < page->items->len; i++)
+    g_clear_object (&g_array_index (page->items, Item, i).layout);
+  g_array_unref (page->items);
+  g_free (page->running_header);
+  g_free (page);
+}
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  for (guint i = 0; i < row->cells->len; i++)
+    g_clear_object (&g_array_index (row->cells, RowCell, i).layout);
+  g_array_unref (row->cells);
+  g_free (row);
+}
+
+static double
+content_top (void)
+{
+  return MARGIN_TOP + HEADER_BAND;
+}
+
+static double
+content_bottom (BlPrintDocument *self)
+{
+  return self->height - MARGIN_BOTTOM - FOOTER_BAND;
+}
+
+static gboolean
+family_installed (PangoFontFamily **families,
+                  int               n_families,
+                  const char       *name)
+{
+  for (int i = 0; i < n_families; i++)
+    if (g_ascii_strcasecmp (pango_font_family_get_name (families[i]), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Chinese records need a CJK face for the language: Noto Sans CJK (or Source
+ * Han Sans, its twin) in the right regional variant, then the fonts Chinese
+ * distributions ship, then whatever "Sans" resolves to. */
+static char *
+choose_font_family (const char *language)
+{
+  static const char * const simplified[] = {
+    "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans SC",
+    "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", NULL };
+  static const char * const traditional[] = {
+    "Noto Sans CJK TC", "Source Han Sans TC", "Noto Sans CJK HK", "Noto Sans TC", NULL };
+  static const char * const japanese[] = { "Noto Sans CJK JP", "Source Han Sans JP", NULL };
+  static const char * const korean[] = { "Noto Sans CJK KR", "Source Han Sans KR", NULL };
+  const char * const *preferred = NULL;
+  PangoFontFamily **families = NULL;
+  int n_families = 0;
+  char *chosen = NULL;
+
+  if (g_str_has_prefix (language, "zh-tw") || g_str_has_prefix (language, "zh-hk") ||
+      g_str_has_prefix (language, "zh-mo") || g_str_has_prefix (language, "zh-hant"))
+    preferred = traditional;
+  else if (g_str_has_prefix (language, "ja"))
+    preferred = japanese;
+  else if (g_str_has_prefix (language, "ko"))
+    preferred = korean;
+
+  pango_font_map_list_families (pango_cairo_font_map_get_default (), &families, &n_families);
+  for (guint i = 0; chosen == NULL && preferred != NULL && preferred[i] != NULL; i++)
+    if (family_installed (families, n_families, preferred[i]))
+      chosen = g_strdup (preferred[i]);
+  /* Whatever the interface language, names and topics are Chinese. */
+  for (guint i = 0; chosen == NULL && simplified[i] != NULL; i++)
+    if (family_installed (families, n_families, simplified[i]))
+      chosen = g_strdup (simplified[i]);
+  g_free (families);
+
+  return chosen != NULL ? chosen : g_strdup ("Sans");
+}
+
+static char *
+default_language (void)
+{
+  const char * const *names = g_get_language_names ();
+  g_autofree char *name = g_strdup (names[0]);
+  char *dot;
+
+  if ((dot = strpbrk (name, ".@")) != NULL)
+    *dot = '\0';
+  if (g_str_equal (name, "C") || g_str_equal (name, "POSIX") || name[0] == '\0')
+    return g_strdup ("en");
+  g_strdelimit (name, "_", '-');
+  return g_ascii_strdown (name, -1);
+}
+
+static PangoLayout *
+make_layout (BlPrintDocument  *self,
+             const char       *text,
+             double            width,
+             BlPrintCellFlags  flags,
+             double            size)
+{
+  g_autofree char *key = NULL;
+  PangoFontDescription *font;
+  PangoLayout *layout;
+  gsize length = strlen (text);
+
+  /* Grids repeat the same few marks thousands of times: lay each out once. */
+  if (length <= 12)
+    {
+      key = g_strdup_printf ("%d|%.3f|%.3f|%s", flags, width, size, text);
+      layout = g_hash_table_lookup (self->layout_cache, key);
+      if (layout != NULL)
+        return g_object_ref (layout);
+    }
+
+  layout = pango_layout_new (self->context);
+  font = pango_font_description_new ();
+  pango_font_description_set_family (font, self->font_family);
+  pango_font_description_set_size (font, (int) (((flags & BL_PRINT_CELL_SMALL) ? SMALL_SIZE : size) * PANGO_SCALE));
+  if (flags & (BL_PRINT_CELL_LABEL | BL_PRINT_CELL_BOLD))
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  if (flags & BL_PRINT_CELL_CENTER)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  else if (flags & BL_PRINT_CELL_END)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  pango_layout_set_text (layout, text, (int) length);
+
+  if (key != NULL)
+    g_hash_table_insert (self->layout_cache, g_steal_pointer (&key), g_object_ref (layout));
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+static Page *
+current_page (BlPrintDocument *self)
+{
+  return g_ptr_array_index (self->pages, self->pages->len - 1);
+}
+
+static void
+add_item (BlPrintDocument *self,
+          const Item      *item)
+{
+  Item copy = *item;
+
+  if (copy.layout != NULL)
+    g_object_ref (copy.layout);
+  g_array_append_val (current_page (self)->items, copy);
+  self->page_empty = FALSE;
+}
+
+static void
+add_text (BlPrintDocument *self,
+          PangoLayout     *layout,
+          double           x,
+          double           y,
+          int              first_line,
+          int              n_lines)
+{
+  Item item = { ITEM_TEXT, x, y, 0, 0, -1, 0, layout, first_line, n_lines };
+
+  add_item (self, &item);
+}
+
+static void
+add_rect (BlPrintDocument *self,
+          double           x,
+          double           y,
+          double           w,
+          double           h,
+          double           fill,
+          double           stroke)
+{
+  Item item = { ITEM_RECT, x, y, w, h, fill, stroke, NULL, 0, 0 };
+
+  add_item (self, &item);
+}
+
+static void
+add_line (BlPrintDocument *self,
+          double           x1,
+          double           y1,
+          double           x2,
+          double           y2,
+          double           width)
+{
+  Item item = { ITEM_LINE, x1, y1, x2 - x1, y2 - y1, -1, width, NULL, 0, 0 };
+
+  add_item (self, &item);
+}
+
+static void emit_header_rows (BlPrintDocument *self);
+
+static void
+new_page (BlPrintDocument *self,
+          gboolean         continues_section)
+{
+  Page *page = g_new0 (Page, 1);
+
+  page->items = g_array_new (FALSE, FALSE, sizeof (Item));
+  page->running_header = continues_section ? g_strdup (self->section_header) : NULL;
+  g_ptr_array_add (self->pages, page);
+  self->y = content_top ();
+  self->page_empty = TRUE;
+}
+
+/* Makes room for @height more points, turning the page when they do not fit
+ * (unless the page is still empty: then nothing would fit anywhere better). */
+static void
+ensure_space (BlPrintDocument *self,
+              double           height)
+{
+  if (self->y + height <= content_bottom (self) || self->page_empty)
+    return;
+  new_page (self, TRUE);
+  if (self->in_table)
+    emit_header_rows (self);
+}
+
+/* Line heights of a laid-out paragraph. */
+static GArray *
+line_heights (PangoLayout *layout)
+{
+  GArray *heights = g_array_new (FALSE, FALSE, sizeof (double));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoRectangle logical;
+      double h;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      h = (double) logical.height / PANGO_SCALE;
+      g_array_append_val (heights, h);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return heights;
+}
+
+static Row *
+make_row (BlPrintDocument   *self,
+          const BlPrintCell *cells,
+          guint              n_cells,
+          BlPrintCellFlags   extra_flags)
+{
+  Row *row = g_new0 (Row, 1);
+  guint column = 0;
+
+  row->cells = g_array_new (FALSE, TRUE, sizeof (RowCell));
+  for (guint i = 0; i < n_cells && column < self->n_columns; i++)
+    {
+      guint span = MAX (cells[i].span, 1);
+      RowCell cell = { 0 };
+
+      span = MIN (span, self->n_columns - column);
+      cell.x = self->column_x[column];
+      cell.w = self->column_x[column + span] - cell.x;
+      cell.flags = cells[i].flags | extra_flags;
+      cell.layout = make_layout (self, cells[i].text != NULL ? cells[i].text : "",
+                                 MAX (cell.w - 2 * CELL_PAD_X, 1.0), cell.flags, TABLE_SIZE);
+      cell.text_height = layout_height (cell.layout);
+      row->height = MAX (row->height, cell.text_height + 2 * CELL_PAD_Y);
+      g_array_append_val (row->cells, cell);
+      column += span;
+    }
+  return row;
+}
+
+static void
+emit_row (BlPrintDocument *self,
+          const Row       *row)
+{
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      const RowCell *cell = &g_array_index (row->cells, RowCell, i);
+
+      add_rect (self, cell->x, self->y, cell->w, row->height,
+                (cell->flags & BL_PRINT_CELL_LABEL) ? LABEL_GRAY : -1.0, LINE_WIDTH);
+      /* Short cells sit in the middle of a tall row. */
+      add_text (self, cell->layout, cell->x + CELL_PAD_X,
+                self->y + (row->height - cell->text_height) / 2.0, 0, -1);
+    }
+  self->y += row->height;
+}
+
+static void
+emit_header_rows (BlPrintDocument *self)
+{
+  for (guint i = 0; self->header_rows != NULL && i < self->header_rows->len; i++)
+    emit_row (self, g_ptr_array_index (self->header_rows, i));
+}
+
+static void
+draw_text_item (cairo_t    *cr,
+                const Item *item)
+{
+  PangoLayoutIter *iter;
+  gboolean have_top = FALSE;
+  int top = 0;
+  int index = 0;
+
+  if (item->first_line == 0 && item->n_lines < 0)
+    {
+      cairo_move_to (cr, item->x, item->y);
+      pango_cairo_show_layout (cr, item->layout);
+      return;
+    }
+
+  iter = pango_layout_get_iter (item->layout);
+  do
+    {
+      if (index >= item->first_line && index < item->first_line + item->n_lines)
+        {
+          PangoRectangle logical;
+          int baseline = pango_layout_iter_get_baseline (iter);
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          if (!have_top)
+            {
+              top = logical.y;
+              have_top = TRUE;
+            }
+          cairo_move_to (cr, item->x + (double) logical.x / PANGO_SCALE,
+                         item->y + (double) (baseline - top) / PANGO_SCALE);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      index++;
+    }
+  while (index < item->first_line + item->n_lines && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  gpointer *state = closure;  /* { GOutputStream *, GError ** } */
+  GError **error = state[1];
+
+  if (*error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (state[0], data, length, NULL, NULL, error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+bl_print_document_finalize (GObject *object)
+{
+  BlPrintDocument *self = BL_PRINT_DOCUMENT (object);
+
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->header_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->layout_cache, g_hash_table_unref);
+  g_clear_object (&self->context);
+  g_free (self->column_x);
+  g_free (self->font_family);
+  g_free (self->section_header);
+  g_free (self->footer);
+
+  G_OBJECT_CLASS (bl_print_document_parent_class)->finalize (object);
+}
+
+static void
+bl_print_document_class_init (BlPrintDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bl_print_document_finalize;
+}
+
+static void
+bl_print_document_init (BlPrintDocument *self)
+{
+  self->pages = g_ptr_array_new_with_free_func (page_free);
+  self->layout_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+BlPrintDocument *
+bl_print_document_new (double      width,
+                       double      height,
+                       const char *language)
+{
+  BlPrintDocument *self;
+  g_autofree char *lang = NULL;
+  cairo_font_options_t *options;
+
+  g_return_val_if_fail (width > 2 * MARGIN_X + 100 && height > MARGIN_TOP + MARGIN_BOTTOM + 200, NULL);
+
+  self = g_object_new (BL_TYPE_PRINT_DOCUMENT, NULL);
+  self->width = width;
+  self->height = height;
+  lang = language != NULL ? g_ascii_strdown (language, -1) : default_language ();
+  g_strdelimit (lang, "_", '-');
+  self->font_family = choose_font_family (lang);
+
+  /* One point per unit and no hinting: the same line breaks on paper, in the
+   * PDF and on screen at any zoom. */
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+  pango_context_set_language (self->context, pango_language_from_string (lang));
+
+  new_page (self, FALSE);
+  return self;
+}
+
+double
+bl_print_document_get_page_width (BlPrintDocument *self)
+{
+  g_return_val_if_fail (BL_IS_PRINT_DOCUMENT (self), 0);
+  return self->width;
+}
+
+double
+bl_print_document_get_page_height (BlPrintDocument *self)
+{
+  g_return_val_if_fail (BL_IS_PRINT_DOCUMENT (self), 0);
+  return self->height;
+}
+
+const char *
+bl_print_document_get_font_family (BlPrintDocument *self)
+{
+  g_return_val_if_fail (BL_IS_PRINT_DOCUMENT (self), NULL);
+  return self->font_family;
+}
+
+double
+bl_print_document_get_content_width (BlPrintDocument *self)
+{
+  g_return_val_if_fail (BL_IS_PRINT_DOCUMENT (self), 0);
+  return self->width - 2 * MARGIN_X;
+}
+
+void
+bl_print_document_start_section (BlPrintDocument *self,
+                                 const char      *running_header)
+{
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (!self->in_table);
+
+  g_free (self->section_header);
+  self->section_header = g_strdup (running_header);
+  if (!self->page_empty)
+    new_page (self, FALSE);
+}
+
+void
+bl_print_document_set_footer (BlPrintDocument *self,
+                              const char      *text)
+{
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+
+  g_free (self->footer);
+  self->footer = g_strdup (text);
+}
+
+void
+bl_print_document_add_title (BlPrintDocument *self,
+                             const char      *text,
+                             double           size)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double h;
+
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (text != NULL);
+
+  layout = make_layout (self, text, bl_print_document_get_content_width (self),
+                        BL_PRINT_CELL_BOLD | BL_PRINT_CELL_CENTER, size);
+  h = layout_height (layout);
+  ensure_space (self, h);
+  add_text (self, layout, MARGIN_X, self->y, 0, -1);
+  self->y += h + size * 0.4;
+}
+
+void
+bl_print_document_add_heading (BlPrintDocument *self,
+                               const char      *text)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double h;
+
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (text != NULL);
+
+  layout = make_layout (self, text, bl_print_document_get_content_width (self),
+                        BL_PRINT_CELL_BOLD, HEADING_SIZE);
+  h = layout_height (layout);
+  if (!self->page_empty)
+    self->y += 10.0;
+  /* Never the last thing on a page: keep room for a couple of rows after it. */
+  ensure_space (self, h + 4.0 + 44.0);
+  add_text (self, layout, MARGIN_X, self->y, 0, -1);
+  self->y += h + 4.0;
+}
+
+/* Places @layout's lines from the current position on, turning pages between
+ * lines; with @label the lines sit in a frame under a shaded label strip. */
+static void
+flow_layout (BlPrintDocument *self,
+             PangoLayout     *layout,
+             double           x,
+             const char      *label,
+             const char      *continued_label)
+{
+  g_autoptr(GArray) heights = line_heights (layout);
+  g_autoptr(PangoLayout) label_layout = NULL;
+  g_autoptr(PangoLayout) continued_layout = NULL;
+  double width = bl_print_document_get_content_width (self);
+  double strip = 0, pad = 0;
+  guint i = 0;
+
+  if (label != NULL)
+    {
+      label_layout = make_layout (self, label, width - 2 * CELL_PAD_X, BL_PRINT_CELL_LABEL, TABLE_SIZE);
+      continued_layout = make_layout (self, continued_label ? continued_label : label,
+                                      width - 2 * CELL_PAD_X, BL_PRINT_CELL_LABEL, TABLE_SIZE);
+      strip = layout_height (label_layout) + 2 * CELL_PAD_Y;
+      pad = BOX_PAD;
+    }
+
+  while (i < heights->len)
+    {
+      guint start = i;
+      double used = 0;
+      double top = self->y;
+
+      while (i < heights->len &&
+             (self->y + strip + 2 * pad + used + g_array_index (heights, double, i) <= content_bottom (self) ||
+              (i == start && self->page_empty)))
+        used += g_array_index (heights, double, i++);
+
+      if (i == start)
+        {
+          new_page (self, TRUE);
+          continue;
+        }
+
+      if (label != NULL)
+        {
+          PangoLayout *strip_layout = start == 0 ? label_layout : continued_layout;
+
+          add_rect (self, MARGIN_X, top, width, strip, LABEL_GRAY, LINE_WIDTH);
+          add_text (self, strip_layout, MARGIN_X + CELL_PAD_X, top + CELL_PAD_Y, 0, -1);
+          add_rect (self, MARGIN_X, top + strip, width, used + 2 * pad, -1.0, LINE_WIDTH);
+        }
+      add_text (self, layout, x + pad, top + strip + pad, (int) start, (int) (i - start));
+      self->y = top + strip + used + 2 * pad;
+
+      if (i < heights->len)
+        new_page (self, TRUE);
+    }
+}
+
+void
+bl_print_document_add_paragraph (BlPrintDocument  *self,
+                                 const char       *text,
+                                 BlPrintCellFlags  flags)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (!self->in_table);
+
+  layout = make_layout (self, text, bl_print_document_get_content_width (self), flags, BODY_SIZE);
+  flow_layout (self, layout, MARGIN_X, NULL, NULL);
+  self->y += 2.0;
+}
+
+void
+bl_print_document_add_text_box (BlPrintDocument *self,
+                                const char      *label,
+                                const char      *continued_label,
+                                const char      *text)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (!self->in_table);
+
+  layout = make_layout (self, text, bl_print_document_get_content_width (self) - 2 * BOX_PAD,
+                        BL_PRINT_CELL_NONE, BODY_SIZE);
+  pango_layout_set_spacing (layout, (int) (BODY_SIZE * 0.35 * PANGO_SCALE));
+  flow_layout (self, layout, MARGIN_X, label, continued_label);
+}
+
+void
+bl_print_document_add_signatures (BlPrintDocument    *self,
+                                  const char * const *labels)
+{
+  guint n;
+  double column, height = 0;
+  GPtrArray *layouts;
+
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (labels != NULL);
+  g_return_if_fail (!self->in_table);
+
+  n = g_strv_length ((char **) labels);
+  if (n == 0)
+    return;
+  column = bl_print_document_get_content_width (self) / n;
+  layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      PangoLayout *layout = make_layout (self, labels[i], 0, BL_PRINT_CELL_NONE, BODY_SIZE);
+
+      height = MAX (height, layout_height (layout));
+      g_ptr_array_add (layouts, layout);
+    }
+
+  /* Room above the lines for a handwritten signature. */
+  ensure_space (self, height + 24.0);
+  self->y += 14.0;
+  for (guint i = 0; i < n; i++)
+    {
+      PangoLayout *layout = g_ptr_array_index (layouts, i);
+      PangoRectangle logical;
+      double x = MARGIN_X + i * column;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      add_text (self, layout, x, self->y, 0, -1);
+      add_line (self, x + (double) logical.width / PANGO_SCALE + 2.0, self->y + height,
+                x + column - 18.0, self->y + height, LINE_WIDTH);
+    }
+  self->y += height + 10.0;
+  g_ptr_array_unref (layouts);
+}
+
+void
+bl_print_document_add_space (BlPrintDocument *self,
+                             double           points)
+{
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+
+  if (!self->page_empty)
+    self->y = MIN (self->y + points, content_bottom (self));
+}
+
+void
+bl_print_document_begin_table (BlPrintDocument *self,
+                               guint            n_columns,
+                               const double    *widths)
+{
+  double x = MARGIN_X;
+
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (n_columns > 0 && widths != NULL);
+  g_return_if_fail (!self->in_table);
+
+  self->n_columns = n_columns;
+  g_free (self->column_x);
+  self->column_x = g_new (double, n_columns + 1);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      self->column_x[i] = x;
+      x += widths[i];
+    }
+  self->column_x[n_columns] = x;
+  g_clear_pointer (&self->header_rows, g_ptr_array_unref);
+  self->header_rows = g_ptr_array_new_with_free_func (row_free);
+  self->in_table = TRUE;
+}
+
+void
+bl_print_document_add_header_row (BlPrintDocument   *self,
+                                  const BlPrintCell *cells,
+                                  guint              n_cells)
+{
+  Row *row;
+
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (self->in_table);
+
+  row = make_row (self, cells, n_cells, BL_PRINT_CELL_LABEL);
+  /* Keep the header with at least a row under it. */
+  self->in_table = FALSE;
+  ensure_space (self, row->height + 2 * (TABLE_SIZE * 1.4 + 2 * CELL_PAD_Y));
+  self->in_table = TRUE;
+  emit_row (self, row);
+  g_ptr_array_add (self->header_rows, row);
+}
+
+void
+bl_print_document_add_row (BlPrintDocument   *self,
+                           const BlPrintCell *cells,
+                           guint              n_cells)
+{
+  Row *row;
+
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (self->in_table);
+
+  row = make_row (self, cells, n_cells, BL_PRINT_CELL_NONE);
+  ensure_space (self, row->height);
+  emit_row (self, row);
+  row_free (row);
+}
+
+void
+bl_print_document_end_table (BlPrintDocument *self)
+{
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (self->in_table);
+
+  self->in_table = FALSE;
+  g_clear_pointer (&self->header_rows, g_ptr_array_unref);
+  self->y += 4.0;
+}
+
+guint
+bl_print_document_get_n_pages (BlPrintDocument *self)
+{
+  g_return_val_if_fail (BL_IS_PRINT_DOCUMENT (self), 0);
+  return self->pages->len;
+}
+
+void
+bl_print_document_draw_page (BlPrintDocument *self,
+                             cairo_t         *cr,
+                             guint            page_nr)
+{
+  g_autoptr(PangoLayout) number = NULL;
+  g_autofree char *number_text = NULL;
+  double footer_y = self->height - MARGIN_BOTTOM - FOOTER_BAND + 10.0;
+  double width = bl_print_document_get_content_width (self);
+  Page *page;
+
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page_nr < self->pages->len);
+
+  page = g_ptr_array_index (self->pages, page_nr);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, self->width, self->height);
+  cairo_fill (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const Item *item = &g_array_index (page->items, Item, i);
+
+      switch (item->kind)
+        {
+        case ITEM_RECT:
+          cairo_rectangle (cr, item->x, item->y, item->w, item->h);
+          if (item->fill >= 0)
+            {
+              cairo_set_source_rgb (cr, item->fill, item->fill, item->fill);
+              if (item->stroke > 0)
+                cairo_fill_preserve (cr);
+              else
+                cairo_fill (cr);
+            }
+          if (item->stroke > 0)
+            {
+              cairo_set_source_rgb (cr, 0, 0, 0);
+              cairo_set_line_width (cr, item->stroke);
+              cairo_stroke (cr);
+            }
+          cairo_new_path (cr);
+          break;
+        case ITEM_LINE:
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          cairo_set_line_width (cr, item->stroke);
+          cairo_move_to (cr, item->x, item->y);
+          cairo_rel_line_to (cr, item->w, item->h);
+          cairo_stroke (cr);
+          break;
+        case ITEM_TEXT:
+        default:
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          draw_text_item (cr, item);
+          break;
+        }
+    }
+
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  if (page->running_header != NULL)
+    {
+      g_autoptr(PangoLayout) header = make_layout (self, page->running_header, width,
+                                                   BL_PRINT_CELL_SMALL, TABLE_SIZE);
+
+      pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (header, -1);
+      cairo_move_to (cr, MARGIN_X, MARGIN_TOP);
+      pango_cairo_show_layout (cr, header);
+      cairo_set_line_width (cr, 0.4);
+      cairo_move_to (cr, MARGIN_X, MARGIN_TOP + layout_height (header) + 2.0);
+      cairo_rel_line_to (cr, width, 0);
+      cairo_stroke (cr);
+    }
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  if (self->footer != NULL)
+    {
+      g_autoptr(PangoLayout) footer = make_layout (self, self->footer, width * 0.7,
+                                                   BL_PRINT_CELL_NONE, BODY_SIZE);
+
+      cairo_move_to (cr, MARGIN_X, footer_y);
+      pango_cairo_show_layout (cr, footer);
+    }
+  /* TRANSLATORS: page number in a printed page's footer: "第 1 页 / 共 3 页" */
+  number_text = g_strdup_printf (_("Page %u of %u"), page_nr + 1, self->pages->len);
+  number = make_layout (self, number_text, width * 0.3, BL_PRINT_CELL_END, TABLE_SIZE);
+  cairo_move_to (cr, MARGIN_X + width * 0.7, footer_y + 1.0);
+  pango_cairo_show_layout (cr, number);
+
+  cairo_restore (cr);
+}
+
+gboolean
+bl_print_document_write_pdf (BlPrintDocument  *self,
+                             GFile            *file,
+                             const char       *title,
+                             GError          **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) write_error = NULL;
+  gpointer state[2];
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (BL_IS_PRINT_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Written beside the target and renamed on close: a failed export leaves
+   * an older file as it was. */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+
+  state[0] = stream;
+  state[1] = &write_error;
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, state, self->width, self->height);
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " VERSION);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      bl_print_document_draw_page (self, cr, i);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (write_error != NULL || status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+      /* Closing with a cancelled cancellable drops the half-written copy. */
+      g_cancellable_cancel (cancel);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
+      if (write_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&write_error));
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}

@@ -1,0 +1,284 @@
+/* bl-record-renderer.c: the record of a meeting as the paper 记录本 has it:
+ * the form, the minutes and resolutions in full, the signatures */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bl-date.h"
+#include "bl-kind.h"
+#include "bl-record-renderer.h"
+
+struct _BlRecordRenderer
+{
+  BlPrintRenderer  parent_instance;
+
+  BlStore         *store;
+  GPtrArray       *activities;   /* BlActivity* */
+};
+
+G_DEFINE_FINAL_TYPE (BlRecordRenderer, bl_record_renderer, BL_TYPE_PRINT_RENDERER)
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+/* What the form shows for a field left empty. */
+static const char *
+or_none (const char *text)
+{
+  /* TRANSLATORS: an empty field of a printed record */
+  return is_blank (text) ? _("None") : text;
+}
+
+static char *
+format_time (BlActivity *activity)
+{
+  const char *date = bl_activity_get_date (activity);
+  const char *start = bl_activity_get_start_time (activity);
+  const char *end = bl_activity_get_end_time (activity);
+  g_autofree char *day = date != NULL ? bl_date_iso_format_locale (date) : NULL;
+  GString *text = g_string_new (day != NULL ? day : (date != NULL ? date : ""));
+
+  if (!is_blank (start) && !is_blank (end))
+    g_string_append_printf (text, " %s–%s", start, end);
+  else if (!is_blank (start))
+    g_string_append_printf (text, " %s", start);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+format_kind (BlRecordRenderer *self,
+             BlActivity       *activity)
+{
+  const char *name = bl_store_get_kind_name (self->store, bl_activity_get_kind (activity));
+  const char *group = bl_activity_get_group (activity);
+  GString *text = g_string_new (name);
+
+  if (!is_blank (group))
+    g_string_append_printf (text, _(" (%s)"), group);
+  if (bl_activity_get_first_topic (activity))
+    /* TRANSLATORS: the 第一议题 flag of a study session, after its kind */
+    g_string_append (text, _(", first topic"));
+  if (bl_activity_get_status (activity) == BL_ACTIVITY_STATUS_PLANNED)
+    g_string_append_printf (text, _(" (%s)"), bl_activity_status_display (BL_ACTIVITY_STATUS_PLANNED));
+  return g_string_free (text, FALSE);
+}
+
+/* 缺席人员及原因: those on leave with their reason, then those absent. */
+static char *
+format_absent (BlActivity *activity)
+{
+  GArray *attendance = bl_activity_get_attendance (activity);
+  GString *text = g_string_new (NULL);
+  /* TRANSLATORS: separates names in a list in running text: "、" in Chinese */
+  const char *separator = _(", ");
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; attendance != NULL && i < attendance->len; i++)
+      {
+        const BlAttendance *row = &g_array_index (attendance, BlAttendance, i);
+
+        if ((pass == 0 && row->state != BL_ATTENDANCE_LEAVE) ||
+            (pass == 1 && row->state != BL_ATTENDANCE_ABSENT))
+          continue;
+        if (text->len > 0)
+          g_string_append (text, separator);
+        if (row->state == BL_ATTENDANCE_LEAVE)
+          /* TRANSLATORS: a member on leave and the reason: "张三（病假）" */
+          g_string_append_printf (text, _("%s (%s)"), row->member_name,
+                                  is_blank (row->reason) ? bl_attendance_state_display (BL_ATTENDANCE_LEAVE)
+                                                         : row->reason);
+        else
+          g_string_append_printf (text, _("%s (%s)"), row->member_name,
+                                  bl_attendance_state_display (BL_ATTENDANCE_ABSENT));
+      }
+  if (text->len == 0)
+    g_string_append (text, _("None"));
+  return g_string_free (text, FALSE);
+}
+
+static void
+render_record (BlRecordRenderer *self,
+               BlPrintDocument  *document,
+               BlActivity       *activity)
+{
+  g_autofree char *branch = bl_store_get_branch_name (self->store);
+  const char *kind_name = bl_store_get_kind_name (self->store, bl_activity_get_kind (activity));
+  g_autofree char *title = NULL;
+  g_autofree char *running = NULL;
+  g_autofree char *kind = format_kind (self, activity);
+  g_autofree char *time = format_time (activity);
+  g_autofree char *day = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *present = NULL;
+  g_autofree char *absent = format_absent (activity);
+  double width = bl_print_document_get_content_width (document);
+  double label = 78.0;
+  double widths[4];
+  gboolean theme_day = g_strcmp0 (bl_activity_get_kind (activity), BL_KIND_THEME_DAY) == 0;
+  const char * const signatures[] = {
+    _("Host (signature):"), _("Recorder (signature):"), NULL
+  };
+
+  /* TRANSLATORS: the heading of a printed record: "支部委员会记录" */
+  title = g_strdup_printf (_("Record of the %s"), kind_name);
+  day = bl_date_iso_format_locale (bl_activity_get_date (activity));
+  running = g_strdup_printf ("%s　%s　%s　%s", is_blank (branch) ? "" : branch, title,
+                             day != NULL ? day : "", bl_activity_get_topic (activity));
+  g_strstrip (running);
+  bl_print_document_start_section (document, running);
+
+  if (!is_blank (branch))
+    bl_print_document_add_title (document, branch, 12.0);
+  bl_print_document_add_title (document, title, 16.0);
+
+  /* TRANSLATORS: number of people, in a printed record: "12 人" */
+  expected = g_strdup_printf (_("%u people"), bl_activity_get_expected_count (activity));
+  present = g_strdup_printf (_("%u people"), bl_activity_get_present_count (activity));
+
+  widths[0] = label;
+  widths[1] = width / 2 - label;
+  widths[2] = label;
+  widths[3] = width / 2 - label;
+  bl_print_document_begin_table (document, 4, widths);
+  {
+    const BlPrintCell rows[][4] = {
+      { { _("Kind"), 1, BL_PRINT_CELL_LABEL }, { kind, 1, 0 },
+        { _("Time"), 1, BL_PRINT_CELL_LABEL }, { time, 1, 0 } },
+      { { _("Place"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_location (activity)), 3, 0 } },
+      { { _("Host"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_host (activity)), 1, 0 },
+        { _("Recorder"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_recorder (activity)), 1, 0 } },
+      { { _("Lecturer"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_lecturer (activity)), 3, 0 } },
+      { { _("Topic"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_topic (activity)), 3, 0 } },
+      { { _("Expected"), 1, BL_PRINT_CELL_LABEL }, { expected, 1, 0 },
+        { _("Present"), 1, BL_PRINT_CELL_LABEL }, { present, 1, 0 } },
+      { { _("Absent, with reasons"), 1, BL_PRINT_CELL_LABEL }, { absent, 3, 0 } },
+      { { _("Attending guests"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_guests (activity)), 3, 0 } },
+    };
+    const guint n_cells[] = { 4, 2, 4, 2, 2, 4, 2, 2 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      bl_print_document_add_row (document, rows[i], n_cells[i]);
+  }
+  bl_print_document_end_table (document);
+
+  bl_print_document_add_space (document, 6.0);
+  if (theme_day)
+    bl_print_document_add_text_box (document, _("Main content and features"),
+                                    _("Main content and features (continued)"),
+                                    or_none (bl_activity_get_content (activity)));
+  else
+    bl_print_document_add_text_box (document, _("Minutes"), _("Minutes (continued)"),
+                                    or_none (bl_activity_get_content (activity)));
+  bl_print_document_add_space (document, 6.0);
+  bl_print_document_add_text_box (document, _("Resolutions"), _("Resolutions (continued)"),
+                                  or_none (bl_activity_get_resolutions (activity)));
+  bl_print_document_add_space (document, 8.0);
+  bl_print_document_add_signatures (document, signatures);
+}
+
+static void
+bl_record_renderer_render (BlPrintRenderer *renderer,
+                           BlPrintDocument *document)
+{
+  BlRecordRenderer *self = BL_RECORD_RENDERER (renderer);
+
+  for (guint i = 0; i < self->activities->len; i++)
+    render_record (self, document, g_ptr_array_index (self->activities, i));
+}
+
+static char *
+bl_record_renderer_get_title (BlPrintRenderer *renderer)
+{
+  BlRecordRenderer *self = BL_RECORD_RENDERER (renderer);
+
+  if (self->activities->len == 1)
+    {
+      BlActivity *activity = g_ptr_array_index (self->activities, 0);
+
+      return g_strdup_printf (_("Record of the %s"),
+                              bl_store_get_kind_name (self->store, bl_activity_get_kind (activity)));
+    }
+  return g_strdup (_("Meeting records"));
+}
+
+static void
+bl_record_renderer_finalize (GObject *object)
+{
+  BlRecordRenderer *self = BL_RECORD_RENDERER (object);
+
+  g_clear_pointer (&self->activities, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bl_record_renderer_parent_class)->finalize (object);
+}
+
+static void
+bl_record_renderer_class_init (BlRecordRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  BlPrintRendererClass *renderer_class = BL_PRINT_RENDERER_CLASS (klass);
+
+  object_class->finalize = bl_record_renderer_finalize;
+  renderer_class->render = bl_record_renderer_render;
+  renderer_class->get_title = bl_record_renderer_get_title;
+}
+
+static void
+bl_record_renderer_init (BlRecordRenderer *self)
+{
+  self->activities = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+BlRecordRenderer *
+bl_record_renderer_new (BlStore   *store,
+                        GPtrArray *activities)
+{
+  BlRecordRenderer *self;
+
+  g_return_val_if_fail (BL_IS_STORE (store), NULL);
+  g_return_val_if_fail (activities != NULL, NULL);
+
+  self = g_object_new (BL_TYPE_RECORD_RENDERER, NULL);
+  self->store = g_object_ref (store);
+  for (guint i = 0; i < activities->len; i++)
+    g_ptr_array_add (self->activities, g_object_ref (g_ptr_array_index (activities, i)));
+  return self;
+}
+
+BlRecordRenderer *
+bl_record_renderer_new_for_ids (BlStore      *store,
+                                const gint64 *ids,
+                                guint         n_ids,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (BL_IS_STORE (store), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      BlActivity *activity = bl_store_get_activity (store, ids[i], error);
+
+      if (activity == NULL)
+        return NULL;
+      g_ptr_array_add (activities, activity);
+    }
+  return bl_record_renderer_new (store, activities);
+}
+
+guint
+bl_record_renderer_get_n_records (BlRecordRenderer *self)
+{
+  g_return_val_if_fail (BL_IS_RECORD_RENDERER (self), 0);
+  return self->activities->len;
+}

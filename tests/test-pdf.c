@@ -1,0 +1,494 @@
+/* test-pdf.c: the PDFs the real program writes (--report, --print-records),
+ * read back with poppler's pdftotext, pdfinfo and pdffonts */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "bl-report.h"
+#include "bl-test-common.h"
+
+typedef struct {
+  char *dir;
+  char *database;
+} Ledger;
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdffonts = g_find_program_in_path ("pdffonts");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  if (pdftotext != NULL && pdffonts != NULL && pdfinfo != NULL)
+    return TRUE;
+  g_test_skip ("poppler-utils (pdftotext, pdffonts, pdfinfo) are not installed");
+  return FALSE;
+}
+
+/* Runs @argv with the messages in @language; returns the exit status. */
+static int
+run (const char * const *argv,
+     const char         *language,
+     char              **out,
+     char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  int status = -1;
+
+  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static int
+run_program (const char *language,
+             char      **err,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) bl_test_program ());
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  return run ((const char * const *) argv->pdata, language, &out, err);
+}
+
+/* The text of a PDF (or of one page), whitespace removed so that a topic
+ * wrapped inside its cell still reads as one string. */
+static char *
+pdf_text (const char *pdf,
+          int         page)
+{
+  g_autofree char *first = g_strdup_printf ("%d", page);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *all[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  const char *one[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", first, pdf, "-", NULL };
+  GString *compact;
+
+  g_assert_cmpint (run (page > 0 ? one : all, "C", &out, &err), ==, 0);
+  compact = g_string_new (NULL);
+  for (const char *p = out; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (compact, g_utf8_get_char (p));
+  return g_string_free (compact, FALSE);
+}
+
+static guint
+pdf_pages (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  const char *line;
+
+  g_assert_cmpint (run (argv, "C", &out, &err), ==, 0);
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  g_autofree char *compact = g_strdup (needle);
+  char *w = compact;
+
+  for (const char *r = needle; *r != '\0'; r++)
+    if (!g_ascii_isspace (*r))
+      *w++ = *r;
+  *w = '\0';
+  if (strstr (text, compact) == NULL)
+    g_error ("“%s” is not in the PDF's text:\n%.3000s", needle, text);
+}
+
+static Ledger *
+ledger_new (BlStore **store_out)
+{
+  Ledger *ledger = g_new0 (Ledger, 1);
+  g_autoptr(GError) error = NULL;
+
+  ledger->dir = bl_test_make_dir ();
+  ledger->database = g_build_filename (ledger->dir, "ledger.db", NULL);
+  *store_out = bl_store_open (ledger->database, &error);
+  g_assert_no_error (error);
+  bl_store_set_setting (*store_out, BL_SETTING_BRANCH_NAME, "星湖科技园区第一党支部", &error);
+  g_assert_no_error (error);
+  return ledger;
+}
+
+static void
+ledger_free (Ledger *ledger)
+{
+  g_free (ledger->dir);
+  g_free (ledger->database);
+  g_free (ledger);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Ledger, ledger_free)
+
+static gint64
+add_activity (BlStore          *store,
+              const char       *kind,
+              const char       *date,
+              const char       *topic,
+              const char       *content,
+              GArray           *members,
+              guint             absent_every)
+{
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GError) error = NULL;
+
+  bl_activity_set_kind (activity, kind);
+  bl_activity_set_date (activity, date);
+  bl_activity_set_start_time (activity, "14:30");
+  bl_activity_set_end_time (activity, "16:00");
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_topic (activity, topic);
+  bl_activity_set_host (activity, "王建国");
+  bl_activity_set_recorder (activity, "李记录");
+  bl_activity_set_location (activity, "党员活动室");
+  bl_activity_set_content (activity, content);
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      gint64 id = g_array_index (members, gint64, i);
+      g_autoptr(BlMember) member = bl_store_find_member (store, id);
+      gboolean away = absent_every > 0 && i % absent_every == 1;
+
+      bl_activity_add_attendance (activity, id, bl_member_get_name (member),
+                                  away ? BL_ATTENDANCE_LEAVE : BL_ATTENDANCE_PRESENT,
+                                  away ? "公出" : "");
+    }
+  bl_store_save_activity (store, activity, &error);
+  g_assert_no_error (error);
+  return bl_activity_get_id (activity);
+}
+
+static GArray *
+add_members (BlStore *store,
+             guint    n)
+{
+  static const char surnames[] = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜";
+  static const char given[] = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂";
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Each CJK character is three bytes. */
+      g_autofree char *name = g_strdup_printf ("%.3s%.3s%.3s", surnames + 3 * (i % 32),
+                                               given + 3 * (i % 21), given + 3 * ((i / 21) % 21));
+      g_autofree char *group = g_strdup_printf ("第%s党小组", i % 3 == 0 ? "一" : i % 3 == 1 ? "二" : "三");
+      gint64 id = bl_test_add_member (store, name, group, i == 0 ? BL_MEMBER_ROLE_SECRETARY : BL_MEMBER_ROLE_NONE);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+test_monthly_summary (void)
+{
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(Ledger) ledger = NULL;
+  g_autoptr(GArray) members = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *pdf = NULL;
+  g_autofree char *pdf_en = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_en = NULL;
+  g_autofree char *fonts = NULL;
+  g_autofree char *err = NULL;
+  const char *fonts_argv[3] = { "pdffonts", NULL, NULL };
+  static const char * const topics[] = {
+    "学习贯彻党的二十届四中全会精神",
+    "研究第四季度发展党员工作，讨论确定入党积极分子培养联系人，并对年度党费收缴情况进行核对",
+    "参观红色教育基地主题党日",
+  };
+
+  if (!have_poppler ())
+    return;
+
+  ledger = ledger_new (&store);
+  members = add_members (store, 12);
+  add_activity (store, BL_KIND_GENERAL_MEETING, "2025-11-05", topics[0], "会议内容", members, 4);
+  add_activity (store, BL_KIND_GENERAL_MEETING, "2025-11-12", topics[1], "会议内容", members, 0);
+  add_activity (store, BL_KIND_THEME_DAY, "2025-11-20", topics[2], "参观学习", members, 5);
+  add_activity (store, BL_KIND_THEME_DAY, "2025-10-20", "十月的主题党日不在十一月的汇总里", "", members, 0);
+  for (guint i = 0; i < members->len; i++)
+    {
+      g_autoptr(BlMember) member = bl_store_find_member (store, g_array_index (members, gint64, i));
+
+      g_ptr_array_add (names, g_strdup (bl_member_get_name (member)));
+    }
+  g_clear_object (&store);
+
+  pdf = g_build_filename (ledger->dir, "汇总.pdf", NULL);
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--report", "2025-11",
+                                "--output", pdf, NULL), ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  text = pdf_text (pdf, 0);
+  assert_contains (text, "星湖科技园区第一党支部");
+  assert_contains (text, "2025年11月 组织生活月度汇总");
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    assert_contains (text, topics[i]);
+  g_assert_null (strstr (text, "十月的主题党日"));
+  for (guint i = 0; i < names->len; i++)
+    assert_contains (text, g_ptr_array_index (names, i));
+  assert_contains (text, "公出");
+  assert_contains (text, "制表人");
+  assert_contains (text, "审核人");
+  assert_contains (text, "第 1 页 / 共");
+
+  /* The font is embedded, and it is a CJK one. */
+  fonts_argv[1] = pdf;
+  g_assert_cmpint (run (fonts_argv, "C", &fonts, &err), ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+    gboolean embedded_cjk = FALSE;
+
+    for (guint i = 2; lines[i] != NULL; i++)
+      if (strstr (lines[i], "CJK") != NULL && strstr (lines[i], " yes ") != NULL)
+        embedded_cjk = TRUE;
+    if (!embedded_cjk)
+      g_error ("no embedded CJK font:\n%s", fonts);
+  }
+
+  /* In English the title is translated; the records stay as written. */
+  pdf_en = g_build_filename (ledger->dir, "summary.pdf", NULL);
+  g_assert_cmpint (run_program ("C", &err, "--database", ledger->database, "--report", "2025-11",
+                                "--output", pdf_en, NULL), ==, 0);
+  text_en = pdf_text (pdf_en, 0);
+  assert_contains (text_en, "Organisational Life Monthly Summary, November 2025");
+  assert_contains (text_en, topics[1]);
+  assert_contains (text_en, "Prepared by");
+  assert_contains (text_en, "Page 1 of");
+}
+
+static void
+test_big_month (void)
+{
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(Ledger) ledger = NULL;
+  g_autoptr(GArray) members = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *err = NULL;
+  guint pages, grid_pages = 0;
+
+  if (!have_poppler ())
+    return;
+
+  ledger = ledger_new (&store);
+  members = add_members (store, 120);
+  bl_store_begin (store, NULL);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2025-11-%02u", 1 + i % 30);
+      g_autofree char *topic = g_strdup_printf ("第%u次学习：深入学习贯彻习近平新时代中国特色社会主义思想主题教育专题研讨", i + 1);
+
+      add_activity (store, i % 2 ? BL_KIND_STUDY_SESSION : BL_KIND_GROUP_MEETING, date, topic, "", members, 7);
+    }
+  g_assert_true (bl_store_commit (store, NULL));
+  g_clear_object (&store);
+
+  pdf = g_build_filename (ledger->dir, "big.pdf", NULL);
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--report", "2025-11",
+                                "--output", pdf, NULL), ==, 0);
+  pages = pdf_pages (pdf);
+  g_assert_cmpuint (pages, >=, 4);
+
+  for (guint p = 1; p <= pages; p++)
+    {
+      g_autofree char *text = pdf_text (pdf, (int) p);
+      g_autofree char *number = g_strdup_printf ("第%u页/共%u页", p, pages);
+
+      assert_contains (text, number);
+      /* Every page but the last (warnings may stand alone) continues a table
+       * under its repeated header: activities, quotas or the grid. */
+      if (p < pages && strstr (text, "序号") == NULL && strstr (text, "规定") == NULL &&
+          strstr (text, "党员姓名") == NULL)
+        g_error ("page %u has no table header:\n%s", p, text);
+      if (strstr (text, "党员姓名") != NULL)
+        grid_pages++;
+    }
+  g_assert_cmpuint (grid_pages, >=, 2);
+}
+
+static void
+test_empty_month (void)
+{
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(Ledger) ledger = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  ledger = ledger_new (&store);
+  bl_test_add_member (store, "张三", "", BL_MEMBER_ROLE_NONE);
+  g_clear_object (&store);
+
+  pdf = g_build_filename (ledger->dir, "empty.pdf", NULL);
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--report", "2025-02",
+                                "--output", pdf, NULL), ==, 0);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+  text = pdf_text (pdf, 0);
+  assert_contains (text, "2025年2月 组织生活月度汇总");
+  assert_contains (text, "本月没有组织生活记录");
+}
+
+static void
+test_records (void)
+{
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(Ledger) ledger = NULL;
+  g_autoptr(GArray) members = NULL;
+  g_autoptr(GString) minutes = g_string_new (NULL);
+  g_autofree char *short_id = NULL;
+  g_autofree char *long_id = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *several = NULL;
+  g_autofree char *job = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  guint paragraph = 0;
+  guint pages;
+
+  if (!have_poppler ())
+    return;
+
+  ledger = ledger_new (&store);
+  members = add_members (store, 8);
+  while (g_utf8_strlen (minutes->str, -1) < 20000)
+    {
+      g_string_append_printf (minutes, "第%u段：支部书记传达上级会议精神，与会党员结合本职工作逐一发言，"
+                                       "围绕学习贯彻、作风建设和为民服务谈认识、找差距、提措施。\n", ++paragraph);
+    }
+  short_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                              add_activity (store, BL_KIND_COMMITTEE_MEETING, "2025-11-03", "研究党费收缴",
+                                            "一致同意按时收缴党费。", members, 3));
+  long_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                             add_activity (store, BL_KIND_PARTY_LECTURE, "2025-11-18", "书记讲党课：守初心担使命",
+                                           minutes->str, members, 0));
+  g_clear_object (&store);
+
+  one = g_build_filename (ledger->dir, "one.pdf", NULL);
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--print-records", short_id,
+                                "--output", one, NULL), ==, 0);
+  g_assert_cmpuint (pdf_pages (one), ==, 1);
+  text = pdf_text (one, 0);
+  for (guint i = 0; i < 10; i++)
+    {
+      static const char * const labels[] = { "类型", "时间", "地点", "主持人", "记录人", "主讲人",
+                                             "主题", "应到", "实到", "缺席人员及原因" };
+      assert_contains (text, labels[i]);
+    }
+  assert_contains (text, "列席人员");
+  assert_contains (text, "研究党费收缴");
+  assert_contains (text, "一致同意按时收缴党费。");
+  assert_contains (text, "公出");
+  assert_contains (text, "主持人（签字）");
+  g_clear_pointer (&text, g_free);
+
+  several = g_build_filename (ledger->dir, "several.pdf", NULL);
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--print-records", long_id,
+                                "--output", several, NULL), ==, 0);
+  pages = pdf_pages (several);
+  g_assert_cmpuint (pages, >=, 3);
+  text = pdf_text (several, 0);
+  /* Every paragraph is printed, the last one too. */
+  {
+    g_autofree char *last = g_strdup_printf ("第%u段", paragraph);
+    g_autofree char *final_page = pdf_text (several, (int) pages);
+
+    assert_contains (text, "第1段");
+    assert_contains (text, last);
+    assert_contains (text, "主要内容（续）");
+    assert_contains (final_page, "记录人（签字）");
+  }
+  g_clear_pointer (&text, g_free);
+
+  /* One job, each record from a new page. */
+  both = g_strdup_printf ("%s,%s", short_id, long_id);
+  job = g_build_filename (ledger->dir, "job.pdf", NULL);
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--print-records", both,
+                                "--output", job, NULL), ==, 0);
+  g_assert_cmpuint (pdf_pages (job), ==, pages + 1);
+  text = pdf_text (job, 2);
+  assert_contains (text, "书记讲党课：守初心担使命");
+  g_assert_null (strstr (text, "研究党费收缴"));
+}
+
+static void
+test_refusals (void)
+{
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(Ledger) ledger = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *err = NULL;
+
+  ledger = ledger_new (&store);
+  g_clear_object (&store);
+  pdf = g_build_filename (ledger->dir, "x.pdf", NULL);
+
+  g_assert_cmpint (run_program ("C", &err, "--database", ledger->database, "--report", "2025-13",
+                                "--output", pdf, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "YYYY-MM"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--report", "11/2025",
+                                "--output", pdf, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "月份"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_program ("C", &err, "--database", ledger->database, "--report", "2025-11", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--output"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_program ("C", &err, "--database", ledger->database, "--report", "2025-11",
+                                "--output", "/nonexistent-dir/x.pdf", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "/nonexistent-dir/x.pdf"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_program ("C", &err, "--database", ledger->database, "--print-records", "9999",
+                                "--output", pdf, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "9999"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_program ("C", &err, "--database", ledger->database, "--print-records", "1,abc",
+                                "--output", pdf, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "abc"));
+  g_clear_pointer (&err, g_free);
+
+  /* Nothing was written by any of them. */
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pdf/monthly-summary", test_monthly_summary);
+  g_test_add_func ("/pdf/big-month", test_big_month);
+  g_test_add_func ("/pdf/empty-month", test_empty_month);
+  g_test_add_func ("/pdf/records", test_records);
+  g_test_add_func ("/pdf/refusals", test_refusals);
+
+  return g_test_run ();
+}
