@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "bl-preferences-window.h"
+#include "bl-reminder-preferences.h"
 #include "bl-rules.h"
 
 struct _BlPreferencesWindow
@@ -291,8 +292,19 @@ bl_preferences_window_class_init (BlPreferencesWindowClass *klass)
 static void
 bl_preferences_window_init (BlPreferencesWindow *self)
 {
+  GtkWidget *reminders;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pack_rows = g_ptr_array_new ();
+
+  /* The reminder settings are a group of their own (bl-reminder-preferences.c). */
+  reminders = bl_reminder_preferences_new ();
+  if (reminders != NULL)
+    {
+      adw_preferences_page_add (self->reminders_page, ADW_PREFERENCES_GROUP (reminders));
+      gtk_widget_set_visible (GTK_WIDGET (self->reminders_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->reminders_page), TRUE);
+    }
 }
 
 BlPreferencesWindow *
