@@ -1679,7 +1679,7 @@ bl_store_get_activity (BlStore  *self,
 
   if (activity == NULL)
     {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("There is no activity number %" G_GINT64_FORMAT), id);
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("There is no activity number %lld"), (long long) id);
       return NULL;
     }
   if (!load_attendance (self, activity, error))
@@ -2004,7 +2004,7 @@ bl_store_delete_activity (BlStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND,
-                   _("There is no activity number %" G_GINT64_FORMAT), id);
+                   _("There is no activity number %lld"), (long long) id);
       goto fail;
     }
   bl_store_mark_changed (self);
