@@ -9,6 +9,7 @@
 #include "bl-activities-page.h"
 #include "bl-date.h"
 #include "bl-kind.h"
+#include "bl-watch-list-model.h"
 
 struct _BlActivitiesPage
 {
@@ -16,6 +17,7 @@ struct _BlActivitiesPage
 
   BlStore             *store;
 
+  BlWatchListModel    *watch;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
@@ -517,6 +519,16 @@ on_undo_clicked (AdwToast *toast,
   if (undo->activities == NULL || undo->activities->len == 0)
     return;
 
+  /* One record is one transaction of its own, and the list changes by one
+   * row; several go together in one transaction. */
+  if (undo->activities->len == 1)
+    {
+      if (!bl_store_save_activity (undo->store, undo->activities->pdata[0], &error))
+        goto failed;
+      g_ptr_array_set_size (undo->activities, 0);
+      return;
+    }
+
   if (!bl_store_begin (undo->store, &error))
     goto failed;
   for (guint i = 0; i < undo->activities->len; i++)
@@ -538,6 +550,27 @@ failed:
 
     adw_toast_overlay_add_toast (undo->overlay, adw_toast_new (message));
   }
+}
+
+/* One record is one transaction of its own, and the list loses one row;
+ * several go in one transaction together. */
+static gboolean
+delete_ids (BlStore  *store,
+            GArray   *ids,
+            GError  **error)
+{
+  if (ids->len == 1)
+    return bl_store_delete_activity (store, g_array_index (ids, gint64, 0), error);
+
+  if (!bl_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!bl_store_delete_activity (store, g_array_index (ids, gint64, i), error))
+      {
+        bl_store_rollback (store);
+        return FALSE;
+      }
+  return bl_store_commit (store, error);
 }
 
 static void
@@ -628,12 +661,15 @@ bl_activities_page_dispose (GObject *object)
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
+  /* AdwBin owns its child: let it go before the template forgets it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_ACTIVITIES_PAGE);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
+  g_clear_object (&self->watch);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bl_activities_page_parent_class)->dispose (object);
@@ -800,8 +836,12 @@ bl_activities_page_set_store (BlActivitiesPage *self,
   update_kinds (self);
   update_years (self);
   apply_filters (self);
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   store != NULL ? bl_store_get_activities (store) : NULL);
+  /* The store updates an edited activity in place: the watch model tells
+   * the filter and the sort about it. */
+  g_clear_object (&self->watch);
+  if (store != NULL)
+    self->watch = bl_watch_list_model_new (bl_store_get_activities (store));
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->watch));
   update_empty_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -886,15 +926,7 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
       g_ptr_array_add (copies, copy);
     }
 
-  if (!bl_store_begin (self->store, &error))
-    goto failed;
-  for (guint i = 0; i < ids->len; i++)
-    if (!bl_store_delete_activity (self->store, g_array_index (ids, gint64, i), &error))
-      {
-        bl_store_rollback (self->store);
-        goto failed;
-      }
-  if (!bl_store_commit (self->store, &error))
+  if (!delete_ids (self->store, ids, &error))
     goto failed;
 
   if (copies->len == 1)

@@ -1,0 +1,132 @@
+/* bl-test-gui.h: what the GUI tests share: waiting for the main loop and
+ * finding widgets the way a person would (by type, label or title) */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*BlTestWidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* Runs the main loop until nothing is pending (idles, redraws, delayed signals). */
+static inline void
+bl_test_iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+bl_test_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds (search entries wait before they search). */
+static inline void
+bl_test_wait (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, bl_test_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  bl_test_iterate ();
+}
+
+static inline GtkWidget *
+bl_test_find (GtkWidget        *root,
+              BlTestWidgetMatch match,
+              gconstpointer     data)
+{
+  if (root == NULL)
+    return NULL;
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bl_test_find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline void
+bl_test_find_all (GtkWidget        *root,
+                  BlTestWidgetMatch match,
+                  gconstpointer     data,
+                  GPtrArray        *out)
+{
+  if (match (root, data))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bl_test_find_all (child, match, data, out);
+}
+
+static inline gboolean
+bl_test_match_type (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+/* A preferences row (entry, combo, action row) by its title, as written in the .ui. */
+static inline gboolean
+bl_test_match_row_title (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static inline gboolean
+bl_test_match_button_label (GtkWidget     *widget,
+                            gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static inline gboolean
+bl_test_match_tooltip (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static inline gboolean
+bl_test_match_label_prefix (GtkWidget     *widget,
+                            gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+#define bl_test_find_type(root, type) bl_test_find ((root), bl_test_match_type, GSIZE_TO_POINTER (type))
+#define bl_test_find_row(root, title) bl_test_find ((root), bl_test_match_row_title, (title))
+#define bl_test_find_button(root, label) bl_test_find ((root), bl_test_match_button_label, (label))
+
+/* A click, at once (a button's "activate" clicks after an animation). */
+static inline void
+bl_test_click (GtkWidget *button)
+{
+  g_assert (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+  bl_test_iterate ();
+}
+
+/* Whether a visible label inside @root starts with @text. */
+static inline gboolean
+bl_test_shows_text (GtkWidget  *root,
+                    const char *text)
+{
+  return bl_test_find (root, bl_test_match_label_prefix, text) != NULL;
+}
+
+G_END_DECLS

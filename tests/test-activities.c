@@ -1,0 +1,407 @@
+/* test-activities.c: the activity list: filters, sorting, live updates, delete and undo */
+#include "config.h"
+
+#include <locale.h>
+
+#include "bl-activities-page.h"
+#include "bl-kind.h"
+#include "bl-test-common.h"
+#include "bl-test-gui.h"
+
+typedef struct {
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+typedef struct {
+  BlStore          *store;
+  GtkWidget        *window;
+  BlActivitiesPage *page;
+  GArray           *changes;
+  gint64            member;
+} Fixture;
+
+static const struct {
+  const char *kind;
+  const char *date;
+  const char *topic;
+  const char *host;
+  const char *content;
+  BlActivityStatus status;
+} activities[] = {
+  { BL_KIND_GENERAL_MEETING, "2025-03-20", "一季度党员大会", "张书记", "总结工作", BL_ACTIVITY_STATUS_HELD },
+  { BL_KIND_COMMITTEE_MEETING, "2025-04-02", "研究发展党员", "张书记", "讨论入党积极分子", BL_ACTIVITY_STATUS_HELD },
+  { BL_KIND_STUDY_SESSION, "2025-05-10", "理论学习：党章", "李委员", "学习党章第一章", BL_ACTIVITY_STATUS_HELD },
+  { BL_KIND_THEME_DAY, "2025-06-28", "Red Education Visit", "王党员", "参观纪念馆", BL_ACTIVITY_STATUS_HELD },
+  { BL_KIND_STUDY_SESSION, "2026-01-15", "意识形态专题学习", "李委员", "学习意识形态工作责任制", BL_ACTIVITY_STATUS_HELD },
+  { BL_KIND_COMMITTEE_MEETING, "2026-02-05", "部署年度工作", "张书记", "", BL_ACTIVITY_STATUS_HELD },
+  { BL_KIND_GENERAL_MEETING, "2026-03-25", "民主评议准备", "赵党员", "", BL_ACTIVITY_STATUS_PLANNED },
+};
+
+static gint64
+save_activity (Fixture    *f,
+               const char *kind,
+               const char *date,
+               const char *topic,
+               const char *host,
+               const char *content,
+               BlActivityStatus status)
+{
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GError) error = NULL;
+
+  bl_activity_set_kind (activity, kind);
+  bl_activity_set_date (activity, date);
+  bl_activity_set_topic (activity, topic);
+  bl_activity_set_host (activity, host);
+  bl_activity_set_content (activity, content);
+  bl_activity_set_status (activity, status);
+  if (status == BL_ACTIVITY_STATUS_HELD)
+    bl_activity_add_attendance (activity, f->member, NULL, BL_ATTENDANCE_LEAVE, "病假");
+  bl_store_save_activity (f->store, activity, &error);
+  g_assert_no_error (error);
+  return bl_activity_get_id (activity);
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *f)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (f->changes, change);
+}
+
+static GListModel *
+model (Fixture *f)
+{
+  return bl_activities_page_get_model (f->page);
+}
+
+static BlActivity *
+item (Fixture *f,
+      guint    position)
+{
+  BlActivity *activity = g_list_model_get_item (model (f), position);
+
+  g_object_unref (activity);  /* the model keeps it */
+  return activity;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->store = bl_test_store_new ();
+  f->member = bl_test_add_member (f->store, "张书记", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+  for (guint i = 0; i < G_N_ELEMENTS (activities); i++)
+    save_activity (f, activities[i].kind, activities[i].date, activities[i].topic,
+                   activities[i].host, activities[i].content, activities[i].status);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
+  f->page = BL_ACTIVITIES_PAGE (bl_activities_page_new (f->store));
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (f->window);
+  bl_test_iterate ();
+
+  f->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_signal_connect (model (f), "items-changed", G_CALLBACK (items_changed_cb), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_signal_handlers_disconnect_by_data (model (f), f);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  bl_test_iterate ();
+  g_clear_pointer (&f->changes, g_array_unref);
+  g_clear_object (&f->store);
+}
+
+static GtkDropDown *
+dropdown (Fixture    *f,
+          const char *tooltip)
+{
+  GtkWidget *widget = bl_test_find (GTK_WIDGET (f->page), bl_test_match_tooltip, tooltip);
+
+  g_assert_true (GTK_IS_DROP_DOWN (widget));
+  return GTK_DROP_DOWN (widget);
+}
+
+static void
+search (Fixture    *f,
+        const char *text)
+{
+  GtkWidget *entry = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The entry waits a moment after typing before it searches. */
+  bl_test_wait (400);
+}
+
+static void
+select_string (GtkDropDown *dropdown,
+               const char  *text)
+{
+  GListModel *strings = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (strings); i++)
+    {
+      g_autoptr(GtkStringObject) string = g_list_model_get_item (strings, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (string), text) == 0)
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          bl_test_iterate ();
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static GtkColumnViewColumn *
+column (Fixture    *f,
+        const char *title)
+{
+  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_activities_filter (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, G_N_ELEMENTS (activities));
+  /* Newest first. */
+  g_assert_cmpstr (bl_activity_get_date (item (f, 0)), ==, "2026-03-25");
+  g_assert_cmpstr (bl_activity_get_date (item (f, 6)), ==, "2025-03-20");
+
+  /* Search looks at topic, minutes, host and location, ignoring case. */
+  search (f, "学习");
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 2);
+  search (f, "党章");
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 1);
+  g_assert_cmpstr (bl_activity_get_topic (item (f, 0)), ==, "理论学习：党章");
+  search (f, "red education");
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 1);
+  search (f, "纪念馆");  /* in the minutes only */
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 1);
+  search (f, "张书记");  /* the host */
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 3);
+  search (f, "没有这个词");
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 0);
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "No Matching Activities"));
+  search (f, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, G_N_ELEMENTS (activities));
+
+  /* Kind, year, month, status. */
+  select_string (dropdown (f, "Kind"), bl_kind_builtin_name (BL_KIND_COMMITTEE_MEETING));
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 2);
+  select_string (dropdown (f, "Year"), "2026");
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 1);
+  g_assert_cmpstr (bl_activity_get_topic (item (f, 0)), ==, "部署年度工作");
+  select_string (dropdown (f, "Kind"), "All Kinds");
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 3);
+  gtk_drop_down_set_selected (dropdown (f, "Month"), 3);  /* March */
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 1);
+  select_string (dropdown (f, "Year"), "All Years");
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 2);  /* March of any year */
+  gtk_drop_down_set_selected (dropdown (f, "Month"), 0);
+  gtk_drop_down_set_selected (dropdown (f, "Status"), 1);  /* planned */
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 1);
+  g_assert_cmpint (bl_activity_get_status (item (f, 0)), ==, BL_ACTIVITY_STATUS_PLANNED);
+  gtk_drop_down_set_selected (dropdown (f, "Status"), 2);  /* held */
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 6);
+}
+
+static void
+test_activities_sort (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  guint n = g_list_model_get_n_items (model (f));
+
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column (f, "Date"), GTK_SORT_ASCENDING);
+  bl_test_iterate ();
+  g_assert_cmpstr (bl_activity_get_date (item (f, 0)), ==, "2025-03-20");
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpstr (bl_activity_get_date (item (f, i - 1)), <=, bl_activity_get_date (item (f, i)));
+
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column (f, "Topic"), GTK_SORT_ASCENDING);
+  bl_test_iterate ();
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (g_utf8_collate (bl_activity_get_topic (item (f, i - 1)),
+                                     bl_activity_get_topic (item (f, i))), <=, 0);
+
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column (f, "Host or Lecturer"), GTK_SORT_DESCENDING);
+  bl_test_iterate ();
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (g_utf8_collate (bl_activity_get_host (item (f, i - 1)),
+                                     bl_activity_get_host (item (f, i))), >=, 0);
+
+  /* Planned ones have nobody present: they sort first on attendance. */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column (f, "Status"), GTK_SORT_ASCENDING);
+  bl_test_iterate ();
+  g_assert_cmpint (bl_activity_get_status (item (f, 0)), ==, BL_ACTIVITY_STATUS_PLANNED);
+  g_assert_cmpint (bl_activity_get_status (item (f, n - 1)), ==, BL_ACTIVITY_STATUS_HELD);
+}
+
+/* One save or delete in the store: one precise change in the list. */
+static void
+test_activities_live (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(BlActivity) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  Change *change;
+
+  id = save_activity (f, BL_KIND_THEME_DAY, "2025-12-01", "新增的主题党日", "李委员", "", BL_ACTIVITY_STATUS_HELD);
+  bl_test_iterate ();
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  change = &g_array_index (f->changes, Change, 0);
+  /* Dates descending: 2026-03-25, 2026-02-05, 2026-01-15, then 2025-12-01 */
+  g_assert_cmpuint (change->position, ==, 3);
+  g_assert_cmpuint (change->removed, ==, 0);
+  g_assert_cmpuint (change->added, ==, 1);
+  g_assert_cmpint (bl_activity_get_id (item (f, 3)), ==, id);
+
+  /* A filtered-out change does not touch the list at all. */
+  search (f, "党员");
+  g_array_set_size (f->changes, 0);
+  save_activity (f, BL_KIND_OTHER, "2024-01-01", "无关的活动", "", "", BL_ACTIVITY_STATUS_HELD);
+  bl_test_iterate ();
+  g_assert_cmpuint (f->changes->len, ==, 0);
+  search (f, "");
+
+  /* An edit changes one row, whatever the events look like: never a reload. */
+  g_array_set_size (f->changes, 0);
+  copy = bl_store_get_activity (f->store, id, &error);
+  g_assert_no_error (error);
+  bl_activity_set_topic (copy, "改名的主题党日");
+  bl_store_save_activity (f->store, copy, &error);
+  g_assert_no_error (error);
+  bl_test_iterate ();
+  g_assert_cmpuint (f->changes->len, >=, 1);
+  for (guint i = 0; i < f->changes->len; i++)
+    {
+      change = &g_array_index (f->changes, Change, i);
+      g_assert_cmpuint (change->removed, <=, 1);
+      g_assert_cmpuint (change->added, <=, 1);
+    }
+  g_assert_cmpstr (bl_activity_get_topic (item (f, 3)), ==, "改名的主题党日");
+}
+
+static void
+test_activities_delete_undo (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkSelectionModel *selection;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(BlActivity) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  BlActivity *victim;
+  gint64 victim_id;
+  guint n = g_list_model_get_n_items (model (f));
+  Change *change;
+  GtkWidget *undo;
+
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  g_assert_true (GTK_IS_MULTI_SELECTION (selection));
+  gtk_selection_model_select_item (selection, 2, TRUE);
+  victim = item (f, 2);
+  victim_id = bl_activity_get_id (victim);
+
+  ids = bl_activities_page_get_selected_ids (f->page);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, victim_id);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.delete", NULL);
+  bl_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, n - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (f->store)), ==, n - 1);
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  change = &g_array_index (f->changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, 2);
+  g_assert_cmpuint (change->removed, ==, 1);
+  g_assert_cmpuint (change->added, ==, 0);
+
+  /* Undo: the same record comes back, attendance and id included. */
+  undo = bl_test_find_button (GTK_WIDGET (f->page), "_Undo");
+  g_assert_nonnull (undo);
+  g_array_set_size (f->changes, 0);
+  bl_test_click (undo);
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, n);
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  change = &g_array_index (f->changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, 2);
+  g_assert_cmpuint (change->removed, ==, 0);
+  g_assert_cmpuint (change->added, ==, 1);
+  g_assert_cmpint (bl_activity_get_id (item (f, 2)), ==, victim_id);
+
+  restored = bl_store_get_activity (f->store, victim_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bl_activity_get_attendance (restored)->len, ==, 1);
+  g_assert_cmpstr (g_array_index (bl_activity_get_attendance (restored), BlAttendance, 0).reason, ==, "病假");
+
+  /* Two at once. */
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.delete", NULL);
+  bl_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, n - 2);
+}
+
+static void
+activated_cb (BlActivitiesPage *page,
+              gint64            id,
+              gint64           *out)
+{
+  *out = id;
+}
+
+static void
+test_activities_activate (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  gint64 activated = 0;
+
+  g_signal_connect (f->page, "activity-activated", G_CALLBACK (activated_cb), &activated);
+  g_signal_emit_by_name (view, "activate", 1);
+  g_assert_cmpint (activated, ==, bl_activity_get_id (item (f, 1)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/activities/filter", Fixture, NULL, fixture_set_up, test_activities_filter, fixture_tear_down);
+  g_test_add ("/activities/sort", Fixture, NULL, fixture_set_up, test_activities_sort, fixture_tear_down);
+  g_test_add ("/activities/live", Fixture, NULL, fixture_set_up, test_activities_live, fixture_tear_down);
+  g_test_add ("/activities/delete-undo", Fixture, NULL, fixture_set_up, test_activities_delete_undo, fixture_tear_down);
+  g_test_add ("/activities/activate", Fixture, NULL, fixture_set_up, test_activities_activate, fixture_tear_down);
+  return g_test_run ();
+}
