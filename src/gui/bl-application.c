@@ -5,6 +5,7 @@
 
 #include "bl-application.h"
 #include "bl-cli.h"
+#include "bl-preferences-window.h"
 #include "bl-reminder-service.h"
 #include "bl-window.h"
 
@@ -199,12 +200,21 @@ preferences_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   BlApplication *self = BL_APPLICATION (user_data);
-  BlWindow *window = ensure_window (self);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  BlPreferencesWindow *preferences;
+  BlWindow *window;
 
+  /* The preferences of the ledger in front (the demo ledger, say), else the application's. */
+  if (BL_IS_WINDOW (active) && bl_window_get_store (BL_WINDOW (active)) != NULL)
+    window = BL_WINDOW (active);
+  else
+    window = ensure_window (self);
   gtk_window_present (GTK_WINDOW (window));
-  if (self->store == NULL)
+  if (bl_window_get_store (window) == NULL)
     return;
-  /* BlPreferencesWindow (branch, secretary, rule packs) is wired here once it lands. */
+  preferences = bl_preferences_window_new (bl_window_get_store (window));
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void

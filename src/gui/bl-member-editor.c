@@ -158,7 +158,9 @@ role_selected_cb (BlMemberEditor *self)
 {
   gboolean changed = adw_combo_row_get_selected (self->role_row) != (guint) self->original_role;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->role_since_row), changed);
+  /* A new member's role is theirs from the start. */
+  gtk_widget_set_visible (GTK_WIDGET (self->role_since_row),
+                          changed && bl_member_get_id (self->member) != 0);
 }
 
 static void
@@ -342,7 +344,11 @@ bl_member_editor_save (BlMemberEditor  *self,
       return FALSE;
     }
 
-  role_changed = role != self->original_role;
+  /* A new member is saved with their role; an existing one's change of
+   * role is recorded from a day on, for the role history. */
+  role_changed = role != self->original_role && bl_member_get_id (self->member) != 0;
+  if (bl_member_get_id (self->member) == 0)
+    bl_member_set_role (self->member, role);
   if (role_changed && (!read_date (self->role_since_row, &since) || since == NULL))
     {
       show_error (self, GTK_WIDGET (self->role_since_row),

@@ -7,7 +7,9 @@
 #include "bl-activities-page.h"
 #include "bl-activity-editor.h"
 #include "bl-date.h"
+#include "bl-members-page.h"
 #include "bl-overview-page.h"
+#include "bl-welcome-page.h"
 #include "bl-window.h"
 
 struct _BlWindow
@@ -196,6 +198,8 @@ bl_window_class_init (BlWindowClass *klass)
 
   g_type_ensure (BL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (BL_TYPE_ACTIVITIES_PAGE);
+  g_type_ensure (BL_TYPE_MEMBERS_PAGE);
+  g_type_ensure (BL_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BlWindow, main_stack);
