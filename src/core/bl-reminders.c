@@ -136,9 +136,25 @@ format_days_left (int days)
   return g_strdup_printf (ngettext ("%d day left", "%d days left", (unsigned long) days), days);
 }
 
-static BlReminder *
-quota_reminder (const BlQuotaStatus *q)
+/* What the sentence names: the kind ("theme day") when the rule is just
+ * about that kind ("theme day, every month"), else the rule's own name
+ * (a rule that counts only tagged sessions is not all study sessions). */
+static const char *
+quota_subject (BlStore             *store,
+               const BlQuotaStatus *q)
 {
+  const char *kind = bl_store_get_kind_name (store, q->kind);
+
+  if (kind != NULL && *kind != '\0' && g_str_has_prefix (q->rule_name, kind))
+    return kind;
+  return q->rule_name;
+}
+
+static BlReminder *
+quota_reminder (BlStore             *store,
+                const BlQuotaStatus *q)
+{
+  const char *subject = quota_subject (store, q);
   BlReminder *reminder;
   g_autofree char *deadline = format_short_date (q->end);
   g_autofree char *days = format_days_left (q->days_left);
@@ -158,12 +174,12 @@ quota_reminder (const BlQuotaStatus *q)
     /* TRANSLATORS: "This month's" "theme day" has not been held yet;
      * "5 days left" (deadline "Nov 30"). */
     reminder->body = g_strdup_printf (_("%s %s has not been held yet; %s (deadline %s)."),
-                                      period_phrase (q->period), q->rule_name, days, deadline);
+                                      period_phrase (q->period), subject, days, deadline);
   else
     /* TRANSLATORS: "This year's" "study session": 8 of 12 held; 4 more
      * needed, "20 days left" (deadline "Dec 31"). */
     reminder->body = g_strdup_printf (_("%s %s: %u of %u held; %u more needed, %s (deadline %s)."),
-                                      period_phrase (q->period), q->rule_name, q->done, q->required,
+                                      period_phrase (q->period), subject, q->done, q->required,
                                       q->required - q->done, days, deadline);
   reminder->kind = g_strdup (q->kind);
   g_free (reminder->group);
@@ -283,7 +299,7 @@ absence_reminder (const BlAbsence *absence,
     {
       /* TRANSLATORS: separates absence reasons in a list; zh_CN "、" */
       g_autofree char *reasons = g_strjoinv (_(", "), absence->reasons);
-      g_string_append_c (body, ' ');
+      g_string_append_c (body, '\n');
       g_string_append_printf (body, _("Absence reasons recorded since: %s."), reasons);
     }
   g_string_append_c (body, '\n');
@@ -351,7 +367,7 @@ bl_reminders_collect (BlStore                 *store,
 
       if (q->done >= q->required || q->days_left < 0 || (guint) q->days_left > lead_for (q, options))
         continue;
-      g_ptr_array_add (reminders, quota_reminder (q));
+      g_ptr_array_add (reminders, quota_reminder (store, q));
     }
 
   /* Newest first in the model; planned ones are rare, so one pass is cheap. */
