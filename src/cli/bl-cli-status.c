@@ -152,7 +152,7 @@ print_missed (BlQuotaReport *report)
   static const gboolean right[] = { FALSE, FALSE, FALSE, TRUE };
   g_autoptr(Table) table = table_new (right, G_N_ELEMENTS (right));
   char *header[] = {
-    g_strdup (_("Rule")), g_strdup (_("Group")), g_strdup (_("Period")), g_strdup (_("Done")),
+    g_strdup (_("Rule")), g_strdup (_("Group")), g_strdup (_("Dates")), g_strdup (_("Done")),
   };
 
   table_add (table, header);
@@ -393,12 +393,16 @@ pack_display_name (BlStore    *store,
 }
 
 static void
-print_unknown_id (const char *id)
+print_unknown_id (const char *id,
+                  gboolean    may_be_file)
 {
   g_autofree char *builtin = g_strjoinv (", ", (GStrv) bl_rules_builtin_pack_ids ());
 
-  g_printerr (_("“%s” is not a rule pack, a rule or a readable pack file. Built-in packs: %s"),
-              id, builtin);
+  if (may_be_file)
+    g_printerr (_("“%s” is not a rule pack, a rule or a readable pack file. Built-in packs: %s"),
+                id, builtin);
+  else
+    g_printerr (_("“%s” is neither a rule pack nor a rule. Built-in packs: %s"), id, builtin);
   g_printerr ("\n");
 }
 
@@ -455,7 +459,7 @@ bl_cli_enable_rules (BlStore    *store,
       return BL_EXIT_OK;
     }
 
-  print_unknown_id (pack);
+  print_unknown_id (pack, TRUE);
   return BL_EXIT_BAD_INPUT;
 }
 
@@ -493,6 +497,6 @@ bl_cli_disable_rules (BlStore    *store,
       return BL_EXIT_OK;
     }
 
-  print_unknown_id (id);
+  print_unknown_id (id, FALSE);
   return BL_EXIT_BAD_INPUT;
 }

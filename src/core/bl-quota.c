@@ -380,7 +380,7 @@ evaluate_rule (BlStore     *store,
   g_autofree guint *counts = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
-  GDate year_start, period_start, period_end;
+  GDate year_start;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -391,9 +391,10 @@ evaluate_rule (BlStore     *store,
   counts = g_new0 (guint, n_slots * n_periods);
   g_date_clear (&year_start, 1);
   g_date_set_dmy (&year_start, 1, G_DATE_JANUARY, year);
-  bl_period_bounds (rule->period, date, &period_start, &period_end);
+  /* As the ledger stood on @date: nothing dated after it counts (held
+   * activities are never in the future, but @date may be in the past). */
   from = bl_date_to_iso (&year_start);
-  to = bl_date_to_iso (&period_end);
+  to = bl_date_to_iso (date);
 
   stmt = bl_store_prepare (store, SQL_RULE_ACTIVITIES, error);
   if (stmt == NULL)
