@@ -410,13 +410,13 @@ bl_report_quota_state_display (BlReportQuotaState state)
   switch (state)
     {
     case BL_REPORT_QUOTA_MET:
-      return _("Met");
+      return C_("quota state", "Met");
     case BL_REPORT_QUOTA_DUE_SOON:
-      return _("Due soon");
+      return C_("quota state", "Due soon");
     case BL_REPORT_QUOTA_PENDING:
-      return _("Not yet met");
+      return C_("quota state", "Not yet met");
     case BL_REPORT_QUOTA_MISSED:
-      return _("Missed");
+      return C_("quota state", "Missed");
     default:
       g_return_val_if_reached ("");
     }
@@ -631,10 +631,10 @@ bl_year_stats_to_csv (BlYearStats *stats)
   g_return_val_if_fail (stats != NULL, NULL);
 
   out = g_string_new ("\xEF\xBB\xBF");
-  csv_field (out, _("Month"), FALSE);
+  csv_field (out, C_("statistics", "Month"), FALSE);
   for (guint k = 0; k < stats->n_kinds; k++)
     csv_field (out, stats->kind_names[k], FALSE);
-  csv_field (out, _("Total"), TRUE);
+  csv_field (out, C_("statistics", "Total"), TRUE);
 
   for (int m = 1; m <= 12; m++)
     {
@@ -646,7 +646,7 @@ bl_year_stats_to_csv (BlYearStats *stats)
       csv_number (out, stats->month_totals[m - 1], TRUE);
     }
 
-  csv_field (out, _("Total"), FALSE);
+  csv_field (out, C_("statistics", "Total"), FALSE);
   for (guint k = 0; k < stats->n_kinds; k++)
     csv_number (out, stats->kind_totals[k], FALSE);
   csv_number (out, stats->total, TRUE);

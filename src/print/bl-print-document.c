@@ -320,24 +320,40 @@ ensure_space (BlPrintDocument *self,
     emit_header_rows (self);
 }
 
-/* Line heights of a laid-out paragraph. */
+/* Line heights of a laid-out paragraph, each with the spacing that follows it
+ * (the distance to the next line's top), the last one without. */
 static GArray *
 line_heights (PangoLayout *layout)
 {
   GArray *heights = g_array_new (FALSE, FALSE, sizeof (double));
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  gboolean have_previous = FALSE;
+  int previous_y = 0;
+  int last_height = 0;
 
   do
     {
       PangoRectangle logical;
-      double h;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      h = (double) logical.height / PANGO_SCALE;
-      g_array_append_val (heights, h);
+      if (have_previous)
+        {
+          double h = (double) (logical.y - previous_y) / PANGO_SCALE;
+
+          g_array_append_val (heights, h);
+        }
+      previous_y = logical.y;
+      last_height = logical.height;
+      have_previous = TRUE;
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+
+  {
+    double h = (double) last_height / PANGO_SCALE;
+
+    g_array_append_val (heights, h);
+  }
   return heights;
 }
 

@@ -77,7 +77,7 @@ bl_print_renderer_get_title (BlPrintRenderer *self)
 
   if (BL_PRINT_RENDERER_GET_CLASS (self)->get_title != NULL)
     return BL_PRINT_RENDERER_GET_CLASS (self)->get_title (self);
-  return g_strdup (_("Branch Ledger"));
+  return g_strdup (C_("printout", "Branch Ledger"));
 }
 
 BlPrintDocument *

@@ -34,7 +34,7 @@ static const char *
 or_none (const char *text)
 {
   /* TRANSLATORS: an empty field of a printed record */
-  return is_blank (text) ? _("None") : text;
+  return is_blank (text) ? C_("printout", "None") : text;
 }
 
 static char *
@@ -62,12 +62,12 @@ format_kind (BlRecordRenderer *self,
   GString *text = g_string_new (name);
 
   if (!is_blank (group))
-    g_string_append_printf (text, _(" (%s)"), group);
+    g_string_append_printf (text, C_("printout", " (%s)"), group);
   if (bl_activity_get_first_topic (activity))
     /* TRANSLATORS: the 第一议题 flag of a study session, after its kind */
-    g_string_append (text, _(", first topic"));
+    g_string_append (text, C_("printout", ", first topic"));
   if (bl_activity_get_status (activity) == BL_ACTIVITY_STATUS_PLANNED)
-    g_string_append_printf (text, _(" (%s)"), bl_activity_status_display (BL_ACTIVITY_STATUS_PLANNED));
+    g_string_append_printf (text, C_("printout", " (%s)"), bl_activity_status_display (BL_ACTIVITY_STATUS_PLANNED));
   return g_string_free (text, FALSE);
 }
 
@@ -78,7 +78,7 @@ format_absent (BlActivity *activity)
   GArray *attendance = bl_activity_get_attendance (activity);
   GString *text = g_string_new (NULL);
   /* TRANSLATORS: separates names in a list in running text: "、" in Chinese */
-  const char *separator = _(", ");
+  const char *separator = C_("printout", ", ");
 
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; attendance != NULL && i < attendance->len; i++)
@@ -92,15 +92,15 @@ format_absent (BlActivity *activity)
           g_string_append (text, separator);
         if (row->state == BL_ATTENDANCE_LEAVE)
           /* TRANSLATORS: a member on leave and the reason: "张三（病假）" */
-          g_string_append_printf (text, _("%s (%s)"), row->member_name,
+          g_string_append_printf (text, C_("printout", "%s (%s)"), row->member_name,
                                   is_blank (row->reason) ? bl_attendance_state_display (BL_ATTENDANCE_LEAVE)
                                                          : row->reason);
         else
-          g_string_append_printf (text, _("%s (%s)"), row->member_name,
+          g_string_append_printf (text, C_("printout", "%s (%s)"), row->member_name,
                                   bl_attendance_state_display (BL_ATTENDANCE_ABSENT));
       }
   if (text->len == 0)
-    g_string_append (text, _("None"));
+    g_string_append (text, C_("printout", "None"));
   return g_string_free (text, FALSE);
 }
 
@@ -140,8 +140,8 @@ render_record (BlRecordRenderer *self,
   bl_print_document_add_title (document, title, 16.0);
 
   /* TRANSLATORS: number of people, in a printed record: "12 人" */
-  expected = g_strdup_printf (_("%u people"), bl_activity_get_expected_count (activity));
-  present = g_strdup_printf (_("%u people"), bl_activity_get_present_count (activity));
+  expected = g_strdup_printf (C_("printout", "%u people"), bl_activity_get_expected_count (activity));
+  present = g_strdup_printf (C_("printout", "%u people"), bl_activity_get_present_count (activity));
 
   widths[0] = label;
   widths[1] = width / 2 - label;
@@ -150,15 +150,15 @@ render_record (BlRecordRenderer *self,
   bl_print_document_begin_table (document, 4, widths);
   {
     const BlPrintCell rows[][4] = {
-      { { _("Kind"), 1, BL_PRINT_CELL_LABEL }, { kind, 1, 0 },
-        { _("Time"), 1, BL_PRINT_CELL_LABEL }, { time, 1, 0 } },
-      { { _("Place"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_location (activity)), 3, 0 } },
-      { { _("Host"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_host (activity)), 1, 0 },
-        { _("Recorder"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_recorder (activity)), 1, 0 } },
-      { { _("Lecturer"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_lecturer (activity)), 3, 0 } },
-      { { _("Topic"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_topic (activity)), 3, 0 } },
-      { { _("Expected"), 1, BL_PRINT_CELL_LABEL }, { expected, 1, 0 },
-        { _("Present"), 1, BL_PRINT_CELL_LABEL }, { present, 1, 0 } },
+      { { C_("printout", "Kind"), 1, BL_PRINT_CELL_LABEL }, { kind, 1, 0 },
+        { C_("printout", "Time"), 1, BL_PRINT_CELL_LABEL }, { time, 1, 0 } },
+      { { C_("printout", "Place"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_location (activity)), 3, 0 } },
+      { { C_("printout", "Host"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_host (activity)), 1, 0 },
+        { C_("printout", "Recorder"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_recorder (activity)), 1, 0 } },
+      { { C_("printout", "Lecturer"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_lecturer (activity)), 3, 0 } },
+      { { C_("printout", "Topic"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_topic (activity)), 3, 0 } },
+      { { C_("printout", "Expected"), 1, BL_PRINT_CELL_LABEL }, { expected, 1, 0 },
+        { C_("printout", "Present"), 1, BL_PRINT_CELL_LABEL }, { present, 1, 0 } },
       { { _("Absent, with reasons"), 1, BL_PRINT_CELL_LABEL }, { absent, 3, 0 } },
       { { _("Attending guests"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_guests (activity)), 3, 0 } },
     };
@@ -175,10 +175,10 @@ render_record (BlRecordRenderer *self,
                                     _("Main content and features (continued)"),
                                     or_none (bl_activity_get_content (activity)));
   else
-    bl_print_document_add_text_box (document, _("Minutes"), _("Minutes (continued)"),
+    bl_print_document_add_text_box (document, C_("printout", "Minutes"), C_("printout", "Minutes (continued)"),
                                     or_none (bl_activity_get_content (activity)));
   bl_print_document_add_space (document, 6.0);
-  bl_print_document_add_text_box (document, _("Resolutions"), _("Resolutions (continued)"),
+  bl_print_document_add_text_box (document, C_("printout", "Resolutions"), C_("printout", "Resolutions (continued)"),
                                   or_none (bl_activity_get_resolutions (activity)));
   bl_print_document_add_space (document, 8.0);
   bl_print_document_add_signatures (document, signatures);

@@ -37,7 +37,7 @@ with_group (const char *name,
   if (group == NULL || group[0] == '\0')
     return g_strdup (name != NULL ? name : "");
   /* TRANSLATORS: a rule or meeting and the party group it is for: "党小组会（第一党小组）" */
-  return g_strdup_printf (_("%s (%s)"), name != NULL ? name : "", group);
+  return g_strdup_printf (C_("printout", "%s (%s)"), name != NULL ? name : "", group);
 }
 
 static void
@@ -66,15 +66,15 @@ render_activities (BlReportRenderer *self,
 {
   BlReport *report = self->report;
   double width = bl_print_document_get_content_width (document);
-  double widths[] = { 24, 74, 66, 0, 60, 44, 40 };
+  double widths[] = { 24, 74, 64, 0, 66, 52, 46 };
   const BlPrintCell header[] = {
-    CELL (_("No."), BL_PRINT_CELL_CENTER),
-    CELL (_("Date"), BL_PRINT_CELL_CENTER),
-    CELL (_("Kind"), BL_PRINT_CELL_CENTER),
-    CELL (_("Topic"), BL_PRINT_CELL_CENTER),
-    CELL (_("Host or lecturer"), BL_PRINT_CELL_CENTER),
-    CELL (_("Present / expected"), BL_PRINT_CELL_CENTER),
-    CELL (_("Attendance"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "No."), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "Date"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "Kind"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "Topic"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "Host or lecturer"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "Present / expected"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "Attendance"), BL_PRINT_CELL_CENTER),
   };
 
   bl_print_document_add_heading (document, _("1. Activities of the month"));
@@ -133,16 +133,16 @@ render_quotas (BlReportRenderer *self,
 {
   BlReport *report = self->report;
   double width = bl_print_document_get_content_width (document);
-  double widths[] = { 0, 80, 80, 36, 36, 52 };
+  double widths[] = { 0, 76, 84, 48, 40, 56 };
   g_autofree char *as_of_date = locale_date (report->evaluated_on);
-  g_autofree char *as_of = g_strdup_printf (_("As of %s."), as_of_date);
+  g_autofree char *as_of = g_strdup_printf (C_("printout", "As of %s."), as_of_date);
   const BlPrintCell header[] = {
-    CELL (_("Rule"), BL_PRINT_CELL_CENTER),
-    CELL (_("Period"), BL_PRINT_CELL_CENTER),
-    CELL (_("Deadline"), BL_PRINT_CELL_CENTER),
-    CELL (_("Required"), BL_PRINT_CELL_CENTER),
-    CELL (_("Held"), BL_PRINT_CELL_CENTER),
-    CELL (_("State"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "Rule"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "Period"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "Deadline"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "Required"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "Held"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "State"), BL_PRINT_CELL_CENTER),
   };
 
   bl_print_document_add_heading (document, _("2. Quotas of the periods including this month"));
@@ -197,7 +197,7 @@ cell_text (const BlReportCell *cell)
       return "✗";
     case BL_REPORT_CELL_LEAVE:
       /* TRANSLATORS: attendance grid: on leave, reason not recorded */
-      return cell->reason != NULL ? cell->reason : _("leave");
+      return cell->reason != NULL ? cell->reason : C_("printout", "leave");
     case BL_REPORT_CELL_NOT_EXPECTED:
     default:
       return "";
@@ -238,7 +238,7 @@ render_grid_slice (BlReportRenderer *self,
   guint c = 0;
 
   widths[c] = name_width;
-  cells[c++] = (BlPrintCell) CELL (_("Member"), BL_PRINT_CELL_CENTER);
+  cells[c++] = (BlPrintCell) CELL (C_("printout", "Member"), BL_PRINT_CELL_CENTER);
   for (guint i = 0; i < n; i++)
     {
       const BlReportActivity *activity = bl_report_get_column (report, first + i);
@@ -259,9 +259,9 @@ render_grid_slice (BlReportRenderer *self,
   if (with_totals)
     {
       widths[c] = 44;
-      cells[c++] = (BlPrintCell) CELL (_("Present / expected"), BL_PRINT_CELL_CENTER | BL_PRINT_CELL_SMALL);
+      cells[c++] = (BlPrintCell) CELL (C_("printout", "Present / expected"), BL_PRINT_CELL_CENTER | BL_PRINT_CELL_SMALL);
       widths[c] = 40;
-      cells[c++] = (BlPrintCell) CELL (_("Attendance"), BL_PRINT_CELL_CENTER | BL_PRINT_CELL_SMALL);
+      cells[c++] = (BlPrintCell) CELL (C_("printout", "Attendance"), BL_PRINT_CELL_CENTER | BL_PRINT_CELL_SMALL);
     }
 
   bl_print_document_begin_table (document, n_columns, widths);
@@ -368,7 +368,7 @@ render_warnings (BlReportRenderer *self,
   bl_print_document_add_heading (document, _("4. Open warnings"));
   if (report->missed->len == 0 && report->absences->len == 0)
     {
-      bl_print_document_add_paragraph (document, _("None."), BL_PRINT_CELL_NONE);
+      bl_print_document_add_paragraph (document, C_("printout", "None."), BL_PRINT_CELL_NONE);
       return;
     }
 
@@ -390,7 +390,7 @@ render_warnings (BlReportRenderer *self,
     {
       const BlAbsence *absence = g_ptr_array_index (report->absences, i);
       g_autofree char *last = absence->last_attended ? locale_date (absence->last_attended)
-                                                      : g_strdup (_("never"));
+                                                      : g_strdup (C_("printout", "never"));
       g_autoptr(GString) text = g_string_new (NULL);
 
       g_string_printf (text,
@@ -403,7 +403,7 @@ render_warnings (BlReportRenderer *self,
       if (absence->reasons != NULL && absence->reasons[0] != NULL)
         {
           /* TRANSLATORS: separates items of a list in running text: "、" in Chinese */
-          g_autofree char *reasons = g_strjoinv (_(", "), absence->reasons);
+          g_autofree char *reasons = g_strjoinv (C_("printout", ", "), absence->reasons);
 
           g_string_append_c (text, ' ');
           g_string_append_printf (text, _("Recorded reasons: %s."), reasons);
