@@ -1,0 +1,274 @@
+/* test-window.c: the main window driven through its actions: pages, the
+ * overview following a save, the editor opened from the overview */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "bl-activity-editor.h"
+#include "bl-application.h"
+#include "bl-date.h"
+#include "bl-kind.h"
+#include "bl-quota.h"
+#include "bl-test-common.h"
+#include "bl-test-gui.h"
+#include "bl-window.h"
+
+static BlApplication *
+start_app (const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  BlApplication *app;
+
+  g_setenv ("BRANCH_LEDGER_DB", database, TRUE);
+  app = bl_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+static BlWindow *
+main_window (BlApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (BL_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static BlActivityEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (BL_IS_ACTIVITY_EDITOR (window) && gtk_widget_get_visible (window))
+        return BL_ACTIVITY_EDITOR (window);
+    }
+  return NULL;
+}
+
+static const char *
+visible_page (BlWindow *window)
+{
+  GtkWidget *stack = bl_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
+}
+
+static BlQuotaStatus *
+find_quota (BlQuotaReport *report,
+            const char    *kind)
+{
+  for (guint i = 0; i < report->quotas->len; i++)
+    {
+      BlQuotaStatus *quota = report->quotas->pdata[i];
+
+      if (g_strcmp0 (quota->kind, kind) == 0 && quota->group == NULL)
+        return quota;
+    }
+  return NULL;
+}
+
+static void
+test_window_overview_and_record (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autofree char *today = NULL;
+  g_autoptr(BlApplication) app = NULL;
+  g_autoptr(BlQuotaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlActivity) saved = NULL;
+  BlActivityEditor *editor;
+  BlQuotaStatus *quota;
+  BlWindow *window;
+  BlStore *store;
+  GtkWidget *row;
+  GtkWidget *kind_row;
+  GDate date;
+  gint64 id;
+
+  {
+    g_autoptr(BlStore) setup = bl_store_open (path, &error);
+
+    g_assert_no_error (error);
+    bl_store_set_setting (setup, BL_SETTING_BRANCH_NAME, "机关第一党支部", &error);
+    g_assert_no_error (error);
+    bl_test_add_member (setup, "张书记", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+    bl_test_add_member (setup, "李委员", "第一党小组", BL_MEMBER_ROLE_ORGANIZATION);
+    bl_test_add_member (setup, "王党员", "第二党小组", BL_MEMBER_ROLE_NONE);
+  }
+
+  app = start_app (path);
+  store = bl_application_get_store (app);
+  g_assert_nonnull (store);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
+  window = main_window (app);
+  g_assert_nonnull (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  bl_test_iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Branch Ledger");
+  g_assert_cmpstr (visible_page (window), ==, "overview");
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "机关第一党支部"));
+
+  /* Pages by action (Alt+1…4 are bound to it). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "activities");
+  g_assert_cmpstr (visible_page (window), ==, "activities");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "members");
+  g_assert_cmpstr (visible_page (window), ==, "members");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
+  g_assert_cmpstr (visible_page (window), ==, "overview");
+
+  /* The committee's monthly quota is not met: its row offers "Record". */
+  bl_date_set_today (&date);
+  today = bl_date_to_iso (&date);
+  report = bl_quota_evaluate (store, today, &error);
+  g_assert_no_error (error);
+  quota = find_quota (report, BL_KIND_COMMITTEE_MEETING);
+  g_assert (quota != NULL);
+  g_assert_cmpuint (quota->done, ==, 0);
+  row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "0 of 1 done"));
+  g_assert_false (bl_test_shows_text (row, "Met"));
+
+  /* "Record" opens the editor with the kind filled in. */
+  bl_test_click (bl_test_find_button (row, "_Record"));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  kind_row = bl_test_find_row (GTK_WIDGET (editor), "_Kind");
+  g_assert_cmpstr (bl_kind_get_id (adw_combo_row_get_selected_item (ADW_COMBO_ROW (kind_row))), ==,
+                   BL_KIND_COMMITTEE_MEETING);
+  gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "T_opic")), "研究年度工作计划");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  bl_test_iterate ();
+  g_assert_null (find_editor ());
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 1);
+
+  /* The overview follows at once: the committee's quota is met. */
+  row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1 of 1 done"));
+  g_assert_true (bl_test_shows_text (row, "Met"));
+  g_assert_null (bl_test_find_button (row, "_Record"));
+
+  /* app.open-activity opens that record. */
+  {
+    g_autoptr(BlActivity) first = g_list_model_get_item (bl_store_get_activities (store), 0);
+
+    id = bl_activity_get_id (first);
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-activity", g_variant_new_int64 (id));
+  bl_test_iterate ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpint (bl_activity_editor_get_id (editor), ==, id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "T_opic"))),
+                   ==, "研究年度工作计划");
+  gtk_window_close (GTK_WINDOW (editor));  /* unchanged: closes without asking */
+  bl_test_iterate ();
+  g_assert_null (find_editor ());
+
+  /* app.record with a group, as reminders send it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "record",
+                                  g_variant_new ("(ss)", BL_KIND_GROUP_MEETING, "第二党小组"));
+  bl_test_iterate ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  {
+    GtkWidget *group_row = bl_test_find_row (GTK_WIDGET (editor), "Party _Group");
+    GtkStringObject *group = adw_combo_row_get_selected_item (ADW_COMBO_ROW (group_row));
+
+    g_assert_true (gtk_widget_get_visible (group_row));
+    g_assert_cmpstr (gtk_string_object_get_string (group), ==, "第二党小组");
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Ctrl+N's action: a new record. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
+  bl_test_iterate ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpint (bl_activity_editor_get_id (editor), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Deleting from the list: the overview follows too. */
+  saved = bl_store_get_activity (store, id, &error);
+  g_assert_no_error (error);
+  bl_store_delete_activity (store, id, &error);
+  g_assert_no_error (error);
+  bl_test_iterate ();
+  row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "0 of 1 done"));
+  g_assert_nonnull (bl_test_find_button (row, "_Record"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bl_test_iterate ();
+}
+
+/* A file that is not a ledger: the window says why, and changes nothing. */
+static void
+test_window_store_error (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = bl_test_write_file ("notes.db", "these are not the ledger you are looking for\n");
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(BlApplication) app = NULL;
+      GtkWidget *stack;
+      BlWindow *window;
+
+      g_file_get_contents (path, &before, NULL, NULL);
+      app = start_app (path);
+      g_assert_null (bl_application_get_store (app));
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
+      window = main_window (app);
+      g_assert_nonnull (window);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+      stack = bl_test_find_type (GTK_WIDGET (window), GTK_TYPE_STACK);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+      g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "The Ledger Cannot Be Opened"));
+
+      g_file_get_contents (path, &after, NULL, NULL);
+      g_assert_cmpstr (before, ==, after);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config = NULL;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  /* Reminders are test-notify's business (with a notification server on
+   * its bus); here they stay off, and keep no autostart file in the home. */
+  config = bl_test_make_dir ();
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+  }
+
+  g_test_add_func ("/window/overview-and-record", test_window_overview_and_record);
+  g_test_add_func ("/window/store-error", test_window_store_error);
+  return g_test_run ();
+}
