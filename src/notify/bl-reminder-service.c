@@ -23,6 +23,7 @@ struct _BlReminderService
   GSettings    *settings;
   GCancellable *cancellable;
   guint         timeout_id;
+  GDateTime    *next_check;   /* wall-clock time of the next automatic check */
   guint         idle_id;
   gboolean      busy;
   CheckData    *pending;      /* the check being sent: one at a time */
@@ -48,6 +49,7 @@ check_data_free (CheckData *data)
 }
 
 static void schedule_next (BlReminderService *self);
+static gboolean timeout_cb (gpointer user_data);
 
 GSettings *
 bl_reminder_settings_new (void)
@@ -202,14 +204,36 @@ sent_cb (GObject      *source,
   g_signal_emit (self, signals[CHECKED], 0, delivered->len);
 }
 
+/* Timers run on the monotonic clock, which stops while the machine sleeps;
+ * so wake up at least every few minutes and compare with the wall clock. */
+#define MAX_SLEEP_SECONDS 300
+
+static void
+arm_timer (BlReminderService *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GTimeSpan span = g_date_time_difference (self->next_check, now) / G_TIME_SPAN_SECOND;
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  /* A second late rather than early: early would land in the quiet time
+   * or the old day. */
+  self->timeout_id = g_timeout_add_seconds ((guint) CLAMP (span + 1, 1, MAX_SLEEP_SECONDS), timeout_cb, self);
+}
+
 static gboolean
 timeout_cb (gpointer user_data)
 {
   BlReminderService *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   self->timeout_id = 0;
-  bl_reminder_service_check (self, NULL);
-  schedule_next (self);
+  if (g_date_time_compare (now, self->next_check) >= 0)
+    {
+      bl_reminder_service_check (self, NULL);
+      schedule_next (self);
+    }
+  else
+    arm_timer (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -217,16 +241,11 @@ static void
 schedule_next (BlReminderService *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) next = NULL;
   g_autofree char *quiet = quiet_until (self);
-  GTimeSpan span;
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  next = bl_reminders_next_check (now, quiet);
-  span = g_date_time_difference (next, now) / G_TIME_SPAN_SECOND;
-  /* A second late rather than early: early would land in the quiet time
-   * or the old day. */
-  self->timeout_id = g_timeout_add_seconds ((guint) CLAMP (span, 1, 3600) + 1, timeout_cb, self);
+  g_clear_pointer (&self->next_check, g_date_time_unref);
+  self->next_check = bl_reminders_next_check (now, quiet);
+  arm_timer (self);
 }
 
 static gboolean
@@ -273,6 +292,7 @@ bl_reminder_service_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pending, check_data_free);
+  g_clear_pointer (&self->next_check, g_date_time_unref);
 
   G_OBJECT_CLASS (bl_reminder_service_parent_class)->dispose (object);
 }
