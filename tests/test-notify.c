@@ -747,9 +747,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config_home = NULL;
   int status;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The autostart entry goes to a config dir of our own (set before GLib
+   * reads it; G_TEST_OPTION_ISOLATE_DIRS leaks in GLib 2.74). */
+  config_home = g_dir_make_tmp ("test-notify-config-XXXXXX", NULL);
+  g_assert_nonnull (config_home);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
 
   /* A bus of our own, whatever the session has. */
   test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
@@ -771,5 +778,6 @@ main (int   argc,
   bl_notifier_uninit ();
   g_test_dbus_down (test_bus);
   g_clear_object (&test_bus);
+  remove_tree (config_home);
   return status;
 }

@@ -533,13 +533,21 @@ main (int   argc,
       char *argv[])
 {
   const char *localedir = g_getenv ("BRANCH_LEDGER_LOCALEDIR");
+  g_autofree char *config_home = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   if (localedir != NULL)
     bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The autostart entry goes to a config dir of our own (set before GLib
+   * reads it; G_TEST_OPTION_ISOLATE_DIRS leaks in GLib 2.74). */
+  config_home = g_dir_make_tmp ("test-reminders-config-XXXXXX", NULL);
+  g_assert_nonnull (config_home);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
   g_test_add ("/reminders/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -556,5 +564,7 @@ main (int   argc,
   g_test_add_func ("/reminders/quiet-time", test_quiet_time);
   g_test_add_func ("/reminders/autostart", test_autostart);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (config_home);
+  return status;
 }

@@ -191,6 +191,7 @@ bl_cli_check_reminders (BlStore    *store,
       if (delivered->len > 0 &&
           !bl_reminder_log_record_sent (store, delivered, day, sent_at, &error))
         g_printerr (_("Warning: could not record the reminders sent: %s\n"), error->message);
+      bl_notifier_uninit ();
       if (send_error != NULL)
         g_printerr (_("Warning: %s. Nothing that was not shown is marked as sent; "
                       "the reminders stay on the overview and come again next time.\n"),
