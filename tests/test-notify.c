@@ -394,6 +394,12 @@ test_plain (Fixture       *f,
   int index;
 
   start_mock (NULL);
+  /* Before 08:00 the running app stays quiet. */
+  g_assert_cmpuint (check (f, DATE, 7), ==, 0);
+  calls = notify_calls ();
+  g_assert_cmpuint (calls->len, ==, 0);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+
   g_assert_cmpuint (check (f, DATE, 10), ==, f->expected->len);
 
   calls = notify_calls ();
