@@ -270,6 +270,17 @@ open_overview_activated (GSimpleAction *action,
 }
 
 static void
+show_page_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  BlWindow *window = ensure_window (BL_APPLICATION (user_data));
+
+  bl_window_show_page (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 record_activated (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
@@ -299,6 +310,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
   { "quit", quit_activated },
   { "open-overview", open_overview_activated },
+  { "show-page", show_page_activated, "s" },
   { "record", record_activated, "(ss)" },
   { "open-activity", open_activity_activated, "x" },
 };
