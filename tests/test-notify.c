@@ -708,6 +708,48 @@ test_cli (Fixture       *f,
   }
 }
 
+/* The running service: nothing for a new, empty ledger; as soon as it is
+ * set up (the welcome page), a check without waiting for the hour. */
+static void
+test_checks_once_set_up (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(BlReminderService) service = NULL;
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "new.db", NULL);
+
+  /* Whatever the time and day this runs: no quiet time, and a monthly lead
+   * long enough for every day of the month. */
+  g_settings_set_string (settings, BL_SETTINGS_QUIET_UNTIL, "00:00");
+  g_settings_set_int (settings, BL_SETTINGS_LEAD_DAYS_MONTH, 31);
+
+  start_mock (NULL);
+  store = bl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bl_store_is_empty (store));
+  service = bl_reminder_service_new (f->app, store);
+  g_signal_connect (service, "checked", G_CALLBACK (checked_cb), f);
+
+  f->checked = FALSE;
+  bl_reminder_service_start (service);
+  wait_until (is_checked, f);
+  g_assert_cmpuint (f->sent, ==, 0);
+
+  f->checked = FALSE;
+  g_assert_true (bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, "新支部", &error));
+  g_assert_no_error (error);
+  wait_until (is_checked, f);
+  g_assert_cmpuint (f->sent, >, 0);
+
+  g_settings_reset (settings, BL_SETTINGS_QUIET_UNTIL);
+  g_settings_reset (settings, BL_SETTINGS_LEAD_DAYS_MONTH);
+  /* Starting wrote the autostart entry; the next test wants none. */
+  g_assert_true (bl_autostart_is_enabled ());
+  g_assert_true (bl_autostart_set_enabled (FALSE, &error));
+}
+
 static gboolean
 autostart_present (gpointer data)
 {
@@ -775,6 +817,7 @@ main (int   argc,
   ADD ("actions", test_actions);
   ADD ("no-server", test_no_server);
   ADD ("command-line", test_cli);
+  ADD ("checks-once-set-up", test_checks_once_set_up);
   g_test_add_func ("/notify/autostart-follows-setting", test_autostart_setting);
 
   status = g_test_run ();

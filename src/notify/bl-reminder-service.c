@@ -29,6 +29,7 @@ struct _BlReminderService
   CheckData    *pending;      /* the check being sent: one at a time */
   gboolean      holding;
   gboolean      warned;
+  gboolean      skipped_empty;  /* the last check found a new, empty ledger */
 };
 
 G_DEFINE_FINAL_TYPE (BlReminderService, bl_reminder_service, G_TYPE_OBJECT)
@@ -248,6 +249,27 @@ schedule_next (BlReminderService *self)
   arm_timer (self);
 }
 
+/* A new ledger was just set up (the welcome page): check without waiting
+ * for the hour. */
+static void
+store_changed_cb (BlReminderService *self,
+                  BlStore           *store)
+{
+  if (self->skipped_empty && self->timeout_id != 0 && !bl_store_is_empty (store))
+    {
+      self->skipped_empty = FALSE;
+      bl_reminder_service_check (self, NULL);
+    }
+}
+
+static void
+watch_store (BlReminderService *self)
+{
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
 static gboolean
 initial_check_cb (gpointer user_data)
 {
@@ -289,6 +311,8 @@ bl_reminder_service_dispose (GObject *object)
   self->application = NULL;
   g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pending, check_data_free);
@@ -341,6 +365,7 @@ bl_reminder_service_new (GApplication *application,
   if (application != NULL)
     g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &self->application);
   self->store = store != NULL ? g_object_ref (store) : NULL;
+  watch_store (self);
   return self;
 }
 
@@ -359,7 +384,13 @@ bl_reminder_service_set_store (BlReminderService *self,
   g_return_if_fail (BL_IS_REMINDER_SERVICE (self));
   g_return_if_fail (store == NULL || BL_IS_STORE (store));
 
-  if (g_set_object (&self->store, store) && self->timeout_id != 0)
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  watch_store (self);
+  if (self->timeout_id != 0)
     bl_reminder_service_check (self, NULL);
 }
 
@@ -405,8 +436,9 @@ bl_reminder_service_check (BlReminderService *self,
   current = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
   quiet = quiet_until (self);
   /* A new ledger has nothing to remind of yet: every quota would be "due". */
+  self->skipped_empty = self->store != NULL && bl_store_is_empty (self->store);
   if (self->store == NULL || !reminders_enabled (self) || bl_reminders_is_quiet (current, quiet) ||
-      bl_store_is_empty (self->store))
+      self->skipped_empty)
     {
       g_signal_emit (self, signals[CHECKED], 0, 0u);
       return;
