@@ -121,6 +121,21 @@ cell_text (BlMembersPage *self,
     }
 }
 
+static gboolean
+is_drifting (BlMembersPage *self,
+             BlMember      *member)
+{
+  const BlMemberStats *stats = member_stats (self, member);
+  GDate last, limit;
+
+  if (bl_member_get_status (member) != BL_MEMBER_STATUS_ACTIVE || stats == NULL ||
+      stats->last_attended == NULL || !bl_date_parse (stats->last_attended, &last))
+    return FALSE;
+  bl_date_set_today (&limit);
+  g_date_subtract_months (&limit, 5);
+  return g_date_compare (&last, &limit) <= 0;
+}
+
 static void
 update_cell (BlMembersPage *self,
              GtkListItem   *item,
@@ -139,6 +154,12 @@ update_cell (BlMembersPage *self,
     gtk_widget_add_css_class (label, "dim-label");
   else
     gtk_widget_remove_css_class (label, "dim-label");
+  /* Five months without organisational life: drifting toward the six of
+   * Article 9, worth the secretary's eye. */
+  if (column == COLUMN_LAST && is_drifting (self, member))
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_remove_css_class (label, "warning");
 }
 
 static void
@@ -581,6 +602,7 @@ bl_members_page_dispose (GObject *object)
   BlMembersPage *self = BL_MEMBERS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_MEMBERS_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->selection);

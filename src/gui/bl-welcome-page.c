@@ -290,6 +290,7 @@ bl_welcome_page_dispose (GObject *object)
 {
   BlWelcomePage *self = BL_WELCOME_PAGE (object);
 
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WELCOME_PAGE);
   g_clear_object (&self->store);
   g_clear_pointer (&self->pack_rows, g_ptr_array_unref);

@@ -1,0 +1,546 @@
+/* test-members.c: first run (welcome page), the members page with its
+ * editor, transfer and CSV import, and the preferences window, all driven
+ * through their widgets and checked in the store */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "bl-application.h"
+#include "bl-date.h"
+#include "bl-member-editor.h"
+#include "bl-member-import.h"
+#include "bl-members-page.h"
+#include "bl-preferences-window.h"
+#include "bl-rules.h"
+#include "bl-test-common.h"
+#include "bl-test-gui.h"
+#include "bl-welcome-page.h"
+#include "bl-window.h"
+
+/* One application for the whole run (an application cannot be started
+ * twice in a process); its own ledger starts empty, for the first run. The
+ * other tests open windows on ledgers of their own. */
+static BlApplication *app;
+static char *app_ledger;
+
+static void
+start_app (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = bl_test_make_dir ();
+
+  app_ledger = g_build_filename (dir, "ledger.db", NULL);
+  g_setenv ("BRANCH_LEDGER_DB", app_ledger, TRUE);
+  app = bl_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+}
+
+static BlWindow *
+open_window (BlStore *store)
+{
+  BlWindow *window = bl_window_new_for_store (app, store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  bl_test_iterate ();
+  return window;
+}
+
+static void
+close_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  bl_test_iterate ();
+}
+
+static BlWindow *
+window_for_path (const char *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (BL_IS_WINDOW (l->data) && bl_window_get_store (l->data) != NULL &&
+        g_strcmp0 (bl_store_get_path (bl_window_get_store (l->data)), path) == 0)
+      return l->data;
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+match_name (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_SWITCH (widget) && g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+static const char *
+top_stack_page (BlWindow *window)
+{
+  GtkWidget *stack = bl_test_find_type (GTK_WIDGET (window), GTK_TYPE_STACK);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static gboolean
+pack_enabled (BlStore *store, const char *id)
+{
+  g_autoptr(GPtrArray) packs = bl_rules_list_packs (store, NULL);
+
+  for (guint i = 0; packs != NULL && i < packs->len; i++)
+    {
+      BlRulePackInfo *info = packs->pdata[i];
+
+      if (g_str_equal (info->id, id))
+        return info->enabled;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+set_row (GtkWidget *root, const char *title, const char *text)
+{
+  GtkWidget *row = bl_test_find_row (root, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+close_dialogs (void)
+{
+  GtkWindow *dialog;
+
+  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+  bl_test_iterate ();
+}
+
+/* The welcome page saves branch, secretary and packs together, then leaves. */
+static void
+test_first_run (void)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *secretary = NULL;
+  BlStore *store = bl_application_get_store (app);
+  BlWindow *window;
+  GtkWidget *page;
+  GtkWidget *ideology;
+
+  /* The window the application opens on its empty ledger. */
+  g_application_activate (G_APPLICATION (app));
+  bl_test_iterate ();
+  window = window_for_path (app_ledger);
+  g_assert_nonnull (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (bl_store_is_empty (store));
+  g_assert_cmpstr (top_stack_page (window), ==, "welcome");
+  page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
+  g_assert_nonnull (page);
+
+  /* The standard pack is on by default, the park's plan offered. */
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (bl_test_find (page, match_name, "standard"))));
+  ideology = bl_test_find (page, match_name, "park-2025-ideology");
+  g_assert_nonnull (ideology);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (ideology)));
+
+  /* No name: an inline message, nothing saved, still on the welcome page. */
+  bl_test_click (bl_test_find_button (page, "_Start"));
+  g_assert_true (bl_test_shows_text (page, "Enter the name of your branch"));
+  g_assert_true (bl_store_is_empty (store));
+  g_assert_cmpstr (top_stack_page (window), ==, "welcome");
+
+  set_row (page, "Branch _Name", "  滨江街道机关第二党支部 ");
+  set_row (page, "_Secretary", "周红");
+  gtk_switch_set_active (GTK_SWITCH (ideology), TRUE);
+  bl_test_click (bl_test_find_button (page, "_Start"));
+
+  name = bl_store_get_branch_name (store);
+  secretary = bl_store_get_setting (store, BL_SETTING_SECRETARY);
+  g_assert_cmpstr (name, ==, "滨江街道机关第二党支部");
+  g_assert_cmpstr (secretary, ==, "周红");
+  g_assert_true (pack_enabled (store, "standard"));
+  g_assert_true (pack_enabled (store, "park-2025-ideology"));
+  g_assert_false (bl_store_is_empty (store));
+  g_assert_cmpstr (top_stack_page (window), ==, "main");
+  close_windows ();
+}
+
+/* A first run that turns the standard pack off keeps it off. */
+static void
+test_first_run_without_standard (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  BlWindow *window = open_window (store);
+  GtkWidget *page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
+
+  g_assert_cmpstr (top_stack_page (window), ==, "welcome");
+  set_row (page, "Branch _Name", "某某园区第一党支部");
+  gtk_switch_set_active (GTK_SWITCH (bl_test_find (page, match_name, "standard")), FALSE);
+  bl_test_click (bl_test_find_button (page, "_Start"));
+  g_assert_false (pack_enabled (store, "standard"));
+  g_assert_false (pack_enabled (store, "park-2025-ideology"));
+  g_assert_cmpstr (top_stack_page (window), ==, "main");
+  close_windows ();
+}
+
+/* "Try with Sample Data" opens a demo ledger of its own; the real one stays empty. */
+static void
+test_sample_data (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  const char *data_home = g_get_user_data_dir ();
+  g_autofree char *demo_path = bl_welcome_page_get_demo_path ();
+  g_autofree char *name = NULL;
+  BlWindow *window;
+  BlWindow *demo;
+  GtkWidget *page;
+
+  g_assert_true (g_str_has_prefix (demo_path, data_home));
+  g_assert_true (g_str_has_prefix (data_home, g_get_tmp_dir ()));
+
+  window = open_window (store);
+  page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
+  bl_test_click (bl_test_find_button (page, "_Try with Sample Data"));
+
+  demo = window_for_path (demo_path);
+  g_assert_nonnull (demo);
+  g_assert_cmpstr (top_stack_page (demo), ==, "main");
+  name = bl_store_get_branch_name (bl_window_get_store (demo));
+  g_assert_cmpstr (name, !=, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (bl_window_get_store (demo))), >=, 25);
+  /* The real ledger is untouched, and its window gone. */
+  g_assert_null (window_for_path (bl_store_get_path (store)));
+  g_assert_true (bl_store_is_empty (store));
+
+  /* Again, from a fresh window on the empty ledger: a fresh sample, not a refusal. */
+  gtk_window_destroy (GTK_WINDOW (demo));
+  bl_test_iterate ();
+  window = open_window (store);
+  page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
+  bl_test_click (bl_test_find_button (page, "_Try with Sample Data"));
+  g_assert_nonnull (window_for_path (demo_path));
+  close_windows ();
+}
+
+static BlMember *
+member_named (BlStore *store, const char *name)
+{
+  GListModel *members = bl_store_get_members (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(BlMember) member = g_list_model_get_item (members, i);
+
+      if (g_str_equal (bl_member_get_name (member), name))
+        return g_steal_pointer (&member);
+    }
+  return NULL;
+}
+
+static void
+select_member (GtkWidget *page, const char *name)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (bl_test_find_type (page, GTK_TYPE_COLUMN_VIEW));
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BlMember) member = g_list_model_get_item (model, i);
+
+      if (g_str_equal (bl_member_get_name (member), name))
+        {
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Add, edit and transfer out on the members page change the store. */
+static void
+test_members_page (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(BlMember) added = NULL;
+  g_autoptr(BlMember) edited = NULL;
+  g_autoptr(BlMember) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  BlMemberEditor *editor;
+  GtkWindow *dialog;
+  GtkWidget *page;
+  BlWindow *window;
+  GtkWidget *group_row;
+  GDate date;
+  guint n_before;
+
+  bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, "机关第一党支部", &error);
+  g_assert_no_error (error);
+  bl_test_add_member (store, "张书记", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+  bl_test_add_member (store, "王党员", "第一党小组", BL_MEMBER_ROLE_NONE);
+  bl_date_set_today (&date);
+  today = bl_date_to_iso (&date);
+
+  window = open_window (store);
+  bl_window_show_page (window, "members");
+  page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_MEMBERS_PAGE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (bl_test_shows_text (page, "2 active members"));
+  n_before = g_list_model_get_n_items (bl_store_get_members (store));
+
+  /* Add: an empty name is refused inline, nothing saved. */
+  gtk_widget_activate_action (page, "members.add", NULL);
+  bl_test_iterate ();
+  editor = BL_MEMBER_EDITOR (find_toplevel (BL_TYPE_MEMBER_EDITOR));
+  g_assert_nonnull (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (editor), "Enter the member’s name."));
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, n_before);
+
+  /* …then a probationary member in a new group, with a phone. */
+  set_row (GTK_WIDGET (editor), "_Name", "刘新");
+  group_row = bl_test_find_row (GTK_WIDGET (editor), "Party _Group");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (group_row),
+                              g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (group_row))) - 1);
+  set_row (GTK_WIDGET (editor), "Name of the New _Group", "第二党小组");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (bl_test_find_row (GTK_WIDGET (editor), "_Category")),
+                              BL_MEMBER_CATEGORY_PROBATIONARY);
+  set_row (GTK_WIDGET (editor), "_Joined (YYYY-MM-DD)", "2025-13-01");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (editor), "The date joined is not a date"));
+  g_assert_null (member_named (store, "刘新"));
+  set_row (GTK_WIDGET (editor), "_Joined (YYYY-MM-DD)", "2025-06-30");
+  set_row (GTK_WIDGET (editor), "_Phone", "13900001111");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  bl_test_iterate ();
+  g_assert_null (find_toplevel (BL_TYPE_MEMBER_EDITOR));
+
+  added = member_named (store, "刘新");
+  g_assert_nonnull (added);
+  g_assert_cmpstr (bl_member_get_group (added), ==, "第二党小组");
+  g_assert_cmpint (bl_member_get_category (added), ==, BL_MEMBER_CATEGORY_PROBATIONARY);
+  g_assert_cmpstr (bl_member_get_joined (added), ==, "2025-06-30");
+  g_assert_cmpstr (bl_member_get_phone (added), ==, "13900001111");
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (page, "3 active members"));
+
+  /* Edit: 王党员 becomes 组织委员 from a given day. */
+  select_member (page, "王党员");
+  gtk_widget_activate_action (page, "members.edit", NULL);
+  bl_test_iterate ();
+  editor = BL_MEMBER_EDITOR (find_toplevel (BL_TYPE_MEMBER_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "_Name"))),
+                   ==, "王党员");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (bl_test_find_row (GTK_WIDGET (editor), "Committee _Role")),
+                              BL_MEMBER_ROLE_ORGANIZATION);
+  g_assert_true (gtk_widget_get_visible (bl_test_find_row (GTK_WIDGET (editor), "Role _Since (YYYY-MM-DD)")));
+  set_row (GTK_WIDGET (editor), "Role _Since (YYYY-MM-DD)", "2024-03-01");
+  set_row (GTK_WIDGET (editor), "_Phone", "13800002222");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  bl_test_iterate ();
+  g_assert_null (find_toplevel (BL_TYPE_MEMBER_EDITOR));
+  edited = member_named (store, "王党员");
+  g_assert_cmpint (bl_member_get_role (edited), ==, BL_MEMBER_ROLE_ORGANIZATION);
+  g_assert_cmpstr (bl_member_get_phone (edited), ==, "13800002222");
+  {
+    /* On the committee from that day on, not before. */
+    g_autoptr(GPtrArray) before = bl_store_expected_members (store, "committee-meeting", NULL, "2024-02-28");
+    g_autoptr(GPtrArray) after = bl_store_expected_members (store, "committee-meeting", NULL, "2024-03-02");
+
+    g_assert_cmpuint (after->len, ==, before->len + 1);
+  }
+
+  /* Transfer out: the dialog asks for the day; a bad day cannot be confirmed. */
+  select_member (page, "刘新");
+  gtk_widget_activate_action (page, "members.transfer", NULL);
+  bl_test_iterate ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  {
+    GtkWidget *entry = bl_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "not a day");
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "transfer"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), today);
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "transfer"));
+  }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "transfer");
+  bl_test_iterate ();
+  moved = member_named (store, "刘新");
+  g_assert_cmpint (bl_member_get_status (moved), ==, BL_MEMBER_STATUS_TRANSFERRED);
+  g_assert_cmpstr (bl_member_get_transferred_on (moved), ==, today);
+  /* Kept for history: still listed, no longer active. */
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, n_before + 1);
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (page, "2 active members"));
+  /* A transferred member cannot be transferred again. */
+  g_assert_false (gtk_widget_get_sensitive (bl_test_find_button (page, "_Transfer Out…")));
+  close_dialogs ();
+  close_windows ();
+}
+
+/* A CSV file with errors imports nothing and shows its FILE:LINE problems. */
+static void
+test_members_import (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autofree char *bad = bl_test_write_file ("members.csv",
+                                             "姓名,党小组,党员类别,职务,入党日期,电话,状态\n"
+                                             "李四,第一党小组,正式党员,,2010-07-01,,在册\n"
+                                             "王五,第一党小组,不知道,,2012-13-40,,在册\n");
+  g_autofree char *good = bl_test_write_file ("members.csv",
+                                              "姓名,党小组,党员类别,职务,入党日期,电话,状态\n"
+                                              "李四,第一党小组,正式党员,,2010-07-01,,在册\n"
+                                              "王五,第一党小组,预备党员,,2025-03-01,,在册\n");
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = bl_members_page_new (store);
+  GtkWindow *dialog;
+  g_autofree char *line = g_strdup_printf ("%s:3", bad);
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  bl_test_iterate ();
+
+  g_assert_false (bl_member_import_file (page, store, bad_file));
+  bl_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 0);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (dialog), line));
+  close_dialogs ();
+
+  g_assert_true (bl_member_import_file (page, store, good_file));
+  bl_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 2);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (bl_test_shows_text (page, "2 active members"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  bl_test_iterate ();
+}
+
+/* app.preferences: the branch name and the packs are saved in the ledger. */
+static void
+test_preferences (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autofree char *bad_pack = bl_test_write_file ("bad.ini", "[Pack]\nid=broken\n[Rule x]\nkind=\nperiod=fortnight\n");
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_pack);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkWindow *preferences;
+  GtkWidget *row;
+
+  bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, "旧名称党支部", &error);
+  g_assert_no_error (error);
+
+  /* app.preferences opens it on the ledger of the window in front. */
+  gtk_window_set_focus_visible (GTK_WINDOW (open_window (store)), TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  bl_test_iterate ();
+  preferences = find_toplevel (BL_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  gtk_window_destroy (preferences);
+  bl_test_iterate ();
+
+  preferences = GTK_WINDOW (bl_preferences_window_new (store));
+  gtk_window_present (preferences);
+  bl_test_iterate ();
+  row = bl_test_find_row (GTK_WIDGET (preferences), "Branch _Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "旧名称党支部");
+
+  /* An empty name is refused. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "  ");
+  g_signal_emit_by_name (row, "apply");
+  name = bl_store_get_branch_name (store);
+  g_assert_cmpstr (name, ==, "旧名称党支部");
+  g_clear_pointer (&name, g_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "新区第三党支部");
+  g_signal_emit_by_name (row, "apply");
+  name = bl_store_get_branch_name (store);
+  g_assert_cmpstr (name, ==, "新区第三党支部");
+
+  row = bl_test_find_row (GTK_WIDGET (preferences), "_Secretary");
+  gtk_editable_set_text (GTK_EDITABLE (row), "赵书记");
+  g_signal_emit_by_name (row, "apply");
+  g_clear_pointer (&name, g_free);
+  name = bl_store_get_setting (store, BL_SETTING_SECRETARY);
+  g_assert_cmpstr (name, ==, "赵书记");
+
+  /* Pack switches write through. */
+  g_assert_false (pack_enabled (store, "park-2025-ideology"));
+  gtk_switch_set_active (GTK_SWITCH (bl_test_find (GTK_WIDGET (preferences), match_name, "park-2025-ideology")), TRUE);
+  g_assert_true (pack_enabled (store, "park-2025-ideology"));
+  gtk_switch_set_active (GTK_SWITCH (bl_test_find (GTK_WIDGET (preferences), match_name, "standard")), FALSE);
+  g_assert_false (pack_enabled (store, "standard"));
+
+  /* A broken pack file: its problems shown, nothing imported. */
+  g_assert_false (bl_preferences_window_import_pack (BL_PREFERENCES_WINDOW (preferences), bad_file));
+  bl_test_iterate ();
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), bad_pack));
+  g_assert_null (bl_test_find (GTK_WIDGET (preferences), match_name, "broken"));
+  close_dialogs ();
+
+  g_assert_nonnull (bl_preferences_window_get_reminders_group (BL_PREFERENCES_WINDOW (preferences)));
+  gtk_window_destroy (preferences);
+  close_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config = NULL;
+  g_autofree char *data = NULL;
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  /* The sample ledger goes under XDG_DATA_HOME: a temporary one, set before
+   * GTK (its icon theme) reads and caches the variable. */
+  data = bl_test_make_dir ();
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  config = bl_test_make_dir ();
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+  }
+
+  start_app ();
+  g_test_add_func ("/welcome/first-run", test_first_run);
+  g_test_add_func ("/welcome/first-run-without-standard", test_first_run_without_standard);
+  g_test_add_func ("/welcome/sample-data", test_sample_data);
+  g_test_add_func ("/members/add-edit-transfer", test_members_page);
+  g_test_add_func ("/members/import", test_members_import);
+  g_test_add_func ("/preferences/branch-and-packs", test_preferences);
+  status = g_test_run ();
+  g_clear_object (&app);
+  g_free (app_ledger);
+  return status;
+}
