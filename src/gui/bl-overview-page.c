@@ -138,7 +138,8 @@ new_quota_row (BlQuotaStatus *quota)
 
   if (quota->state != BL_QUOTA_MET)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Record"));
+      /* No mnemonic: every row has one, Alt+R could not tell them apart. */
+      GtkWidget *button = gtk_button_new_with_label (_("Record"));
       g_autofree char *label = g_strdup_printf (_("Record: %s"), title);
 
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -229,7 +230,7 @@ new_activity_row (BlOverviewPage *self,
 
   row = new_row (topic != NULL && *topic != '\0' ? topic : _("(No topic)"), subtitle->str);
 
-  button = gtk_button_new_with_mnemonic (overdue ? _("Fill In _Record") : _("_Open"));
+  button = gtk_button_new_with_label (overdue ? _("Fill In Record") : _("Open"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.open-activity");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", bl_activity_get_id (activity));
@@ -416,6 +417,8 @@ bl_overview_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->store);
+  /* AdwBin owns its child: let it go before the template forgets it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (bl_overview_page_parent_class)->dispose (object);

@@ -122,6 +122,13 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+activity_activated_cb (BlWindow *self,
+                       gint64    id)
+{
+  bl_window_open_activity (self, id);
+}
+
+static void
 bl_window_constructed (GObject *object)
 {
   BlWindow *self = BL_WINDOW (object);
@@ -129,6 +136,8 @@ bl_window_constructed (GObject *object)
   G_OBJECT_CLASS (bl_window_parent_class)->constructed (object);
 
   setup_store (self);
+  g_signal_connect_object (self->activities_page, "activity-activated",
+                           G_CALLBACK (activity_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity", self->store != NULL);
 }
 
@@ -346,11 +355,28 @@ bl_window_open_activity (BlWindow *self,
   g_autoptr(BlActivity) activity = NULL;
   g_autoptr(GError) error = NULL;
   BlActivityEditor *editor;
+  GListModel *toplevels;
 
   g_return_if_fail (BL_IS_WINDOW (self));
 
   if (self->store == NULL)
     return;
+
+  /* One editor per record: a second request brings the first to the front. */
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (BL_IS_ACTIVITY_EDITOR (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (self) &&
+          bl_activity_editor_get_id (BL_ACTIVITY_EDITOR (window)) == id &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          gtk_window_present (window);
+          return;
+        }
+    }
 
   activity = bl_store_get_activity (self->store, id, &error);
   if (activity == NULL)
