@@ -9,6 +9,7 @@
 #include "bl-date.h"
 #include "bl-members-page.h"
 #include "bl-overview-page.h"
+#include "bl-reports-page.h"
 #include "bl-welcome-page.h"
 #include "bl-window.h"
 
@@ -209,6 +210,7 @@ bl_window_class_init (BlWindowClass *klass)
   g_type_ensure (BL_TYPE_ACTIVITIES_PAGE);
   g_type_ensure (BL_TYPE_MEMBERS_PAGE);
   g_type_ensure (BL_TYPE_WELCOME_PAGE);
+  g_type_ensure (BL_TYPE_REPORTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BlWindow, main_stack);
@@ -223,6 +225,8 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-main", NULL, show_main_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  /* win.print-records: prints the records selected on the activities page. */
+  bl_reports_page_install_window_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-activity", NULL);

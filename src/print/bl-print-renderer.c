@@ -7,30 +7,27 @@
 
 G_DEFINE_ABSTRACT_TYPE (BlPrintRenderer, bl_print_renderer, G_TYPE_OBJECT)
 
-#define DOCUMENT_KEY "bl-print-document"
+#define DOCUMENT_KEY   "bl-print-document"
+#define RENDERER_KEY   "bl-print-renderer"
+#define PAGE_SETUP_KEY "bl-page-setup"
 
-static void
-paper_size (GtkPageSetup *setup,
-            double       *width,
-            double       *height)
+void
+bl_print_page_setup_get_size (GtkPageSetup *setup,
+                              double       *width,
+                              double       *height)
 {
+  g_return_if_fail (setup == NULL || GTK_IS_PAGE_SETUP (setup));
+  g_return_if_fail (width != NULL && height != NULL);
+
   if (setup == NULL)
     {
       *width = BL_PRINT_A4_WIDTH;
       *height = BL_PRINT_A4_HEIGHT;
       return;
     }
-  /* Already swapped for landscape. */
+  /* gtk_page_setup_get_paper_width() already turns the paper for landscape. */
   *width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
   *height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
-  if (gtk_page_setup_get_orientation (setup) == GTK_PAGE_ORIENTATION_LANDSCAPE ||
-      gtk_page_setup_get_orientation (setup) == GTK_PAGE_ORIENTATION_REVERSE_LANDSCAPE)
-    {
-      double swap = *width;
-
-      *width = *height;
-      *height = swap;
-    }
 }
 
 static void
@@ -45,6 +42,8 @@ begin_print_cb (GtkPrintOperation *operation,
                                        gtk_print_context_get_width (context),
                                        gtk_print_context_get_height (context));
   g_object_set_data_full (G_OBJECT (operation), DOCUMENT_KEY, document, g_object_unref);
+  g_object_set_data_full (G_OBJECT (operation), PAGE_SETUP_KEY,
+                          gtk_page_setup_copy (gtk_print_context_get_page_setup (context)), g_object_unref);
   gtk_print_operation_set_n_pages (operation, (int) bl_print_document_get_n_pages (document));
 }
 
@@ -110,7 +109,7 @@ bl_print_renderer_export_pdf (BlPrintRenderer  *self,
   g_return_val_if_fail (setup == NULL || GTK_IS_PAGE_SETUP (setup), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  paper_size (setup, &width, &height);
+  bl_print_page_setup_get_size (setup, &width, &height);
   document = bl_print_renderer_layout (self, width, height);
   title = bl_print_renderer_get_title (self);
   return bl_print_document_write_pdf (document, file, title, error);
@@ -131,7 +130,16 @@ bl_print_renderer_create_operation (BlPrintRenderer *self)
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  /* An asynchronous job outlives whoever started it. */
+  g_object_set_data_full (G_OBJECT (operation), RENDERER_KEY, g_object_ref (self), g_object_unref);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), self);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
   return operation;
+}
+
+GtkPageSetup *
+bl_print_renderer_get_operation_page_setup (GtkPrintOperation *operation)
+{
+  g_return_val_if_fail (GTK_IS_PRINT_OPERATION (operation), NULL);
+  return g_object_get_data (G_OBJECT (operation), PAGE_SETUP_KEY);
 }

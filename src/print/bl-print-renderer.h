@@ -35,7 +35,15 @@ gboolean           bl_print_renderer_export_pdf       (BlPrintRenderer *self,
                                                        GtkPageSetup    *setup,
                                                        GError         **error);
 /* A print operation that lays the pages out for the paper chosen in the
- * print dialog and draws them. */
+ * print dialog and draws them. It keeps @self alive while it runs. */
 GtkPrintOperation *bl_print_renderer_create_operation (BlPrintRenderer *self);
+/* The page setup a finished print operation from the above printed with
+ * (chosen in the dialog), or NULL when it never started printing. */
+GtkPageSetup      *bl_print_renderer_get_operation_page_setup (GtkPrintOperation *operation);
+
+/* The paper of @setup in points, turned for landscape (NULL: A4 portrait). */
+void               bl_print_page_setup_get_size       (GtkPageSetup    *setup,
+                                                       double          *width,
+                                                       double          *height);
 
 G_END_DECLS

@@ -133,7 +133,7 @@ render_quotas (BlReportRenderer *self,
 {
   BlReport *report = self->report;
   double width = bl_print_document_get_content_width (document);
-  double widths[] = { 0, 76, 84, 48, 40, 56 };
+  double widths[] = { 0, 76, 84, 46, 44, 56 };
   g_autofree char *as_of_date = locale_date (report->evaluated_on);
   g_autofree char *as_of = g_strdup_printf (C_("printout", "As of %s."), as_of_date);
   const BlPrintCell header[] = {

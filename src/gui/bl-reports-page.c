@@ -1,0 +1,849 @@
+/* bl-reports-page.c: the Reports page: a month picked, its summary drawn by
+ * the printing renderer itself, printed or saved as PDF; the year's counts */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "bl-activities-page.h"
+#include "bl-date.h"
+#include "bl-record-renderer.h"
+#include "bl-report-renderer.h"
+#include "bl-report.h"
+#include "bl-reports-page.h"
+
+/* Preview pixels per point. */
+#define PREVIEW_SCALE 1.0
+
+struct _BlReportsPage
+{
+  AdwBin                parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkDropDown          *month_dropdown;
+  GtkSpinButton        *year_spin;
+  GtkStack             *view_stack;
+  GtkLabel             *summary_label;
+  GtkWidget            *pages_box;
+  GtkLabel             *statistics_label;
+  GtkGrid              *statistics_grid;
+
+  BlStore              *store;
+  int                   year;
+  int                   month;
+  gboolean              syncing;       /* the pickers are being set from code */
+  guint                 rebuild_id;
+
+  BlReportRenderer     *renderer;
+  BlPrintDocument      *document;
+  BlYearStats          *stats;
+  GtkPageSetup         *page_setup;
+  GtkPrintSettings     *print_settings;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (BlReportsPage, bl_reports_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Print settings and page setup, remembered between runs */
+
+static char *
+print_config_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "branch-ledger", "printing.ini", NULL);
+}
+
+static void
+load_print_setup (GtkPrintSettings **settings,
+                  GtkPageSetup     **setup)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = print_config_path ();
+
+  *settings = NULL;
+  *setup = NULL;
+  if (g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    {
+      *settings = gtk_print_settings_new_from_key_file (file, NULL, NULL);
+      *setup = gtk_page_setup_new_from_key_file (file, NULL, NULL);
+    }
+  if (*settings == NULL)
+    *settings = gtk_print_settings_new ();
+  if (*setup == NULL)
+    {
+      /* Branch records are bound on A4. */
+      g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+      *setup = gtk_page_setup_new ();
+      gtk_page_setup_set_paper_size (*setup, a4);
+    }
+}
+
+static void
+save_print_setup (GtkPrintSettings *settings,
+                  GtkPageSetup     *setup)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = print_config_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  if (settings != NULL)
+    gtk_print_settings_to_key_file (settings, file, NULL);
+  if (setup != NULL)
+    gtk_page_setup_to_key_file (setup, file, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !g_key_file_save_to_file (file, path, &error))
+    g_warning ("Cannot remember the print settings in %s: %s", path,
+               error != NULL ? error->message : g_strerror (errno));
+}
+
+static void
+show_error (GtkWidget  *widget,
+            const char *heading,
+            const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               GtkWidget               *widget)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      show_error (widget, C_("reports", "Printing Failed"), error != NULL ? error->message : "");
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      GtkPageSetup *used = bl_print_renderer_get_operation_page_setup (operation);
+
+      save_print_setup (gtk_print_operation_get_print_settings (operation),
+                        used != NULL ? used : gtk_print_operation_get_default_page_setup (operation));
+      if (BL_IS_REPORTS_PAGE (widget) && used != NULL)
+        {
+          BlReportsPage *self = BL_REPORTS_PAGE (widget);
+
+          g_set_object (&self->page_setup, used);
+          g_clear_object (&self->print_settings);
+          self->print_settings = g_object_ref (gtk_print_operation_get_print_settings (operation));
+        }
+    }
+  g_object_unref (operation);
+}
+
+/* Opens the print dialog (with its preview) for @renderer; @widget hears
+ * how it went. */
+static void
+run_print (GtkWidget       *widget,
+           BlPrintRenderer *renderer)
+{
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *operation;
+  GtkPrintOperationResult result;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  load_print_setup (&settings, &setup);
+  operation = bl_print_renderer_create_operation (renderer);
+  gtk_print_operation_set_print_settings (operation, settings);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  /* Holds the operation until "done". */
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), widget, 0);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    show_error (widget, C_("reports", "Printing Failed"), error->message);
+}
+
+/* The preview */
+
+static void
+draw_page_cb (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (user_data);
+  guint page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "bl-page"));
+
+  if (self->document == NULL || page >= bl_print_document_get_n_pages (self->document))
+    return;
+  cairo_scale (cr, width / bl_print_document_get_page_width (self->document),
+               height / bl_print_document_get_page_height (self->document));
+  bl_print_document_draw_page (self->document, cr, page);
+}
+
+static char *
+month_id (BlReportsPage *self)
+{
+  return g_strdup_printf ("%04d-%02d", self->year, self->month);
+}
+
+static void
+clear_children (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_BOX (box))
+        gtk_box_remove (GTK_BOX (box), child);
+      else
+        gtk_grid_remove (GTK_GRID (box), child);
+    }
+}
+
+static GtkWidget *
+grid_label (const char *text,
+            float       xalign,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+rebuild_statistics (BlReportsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  clear_children (GTK_WIDGET (self->statistics_grid));
+  g_clear_pointer (&self->stats, bl_year_stats_free);
+  if (self->store == NULL)
+    return;
+
+  self->stats = bl_year_stats_build (self->store, self->year, &error);
+  if (self->stats == NULL)
+    {
+      gtk_label_set_text (self->statistics_label, error->message);
+      return;
+    }
+
+  title = g_strdup_printf (_("Activities held in %d, by month and kind: %u in all"), self->year,
+                           self->stats->total);
+  gtk_label_set_text (self->statistics_label, title);
+
+  gtk_grid_attach (self->statistics_grid, grid_label (C_("statistics", "Month"), 0, "heading"), 0, 0, 1, 1);
+  for (guint k = 0; k < self->stats->n_kinds; k++)
+    gtk_grid_attach (self->statistics_grid, grid_label (self->stats->kind_names[k], 0.5, "heading"),
+                     (int) k + 1, 0, 1, 1);
+  gtk_grid_attach (self->statistics_grid, grid_label (C_("statistics", "Total"), 0.5, "heading"),
+                   (int) self->stats->n_kinds + 1, 0, 1, 1);
+
+  for (int m = 1; m <= 13; m++)
+    {
+      gboolean total_row = m == 13;
+      g_autofree char *label = total_row ? g_strdup (C_("statistics", "Total"))
+                                         : bl_report_format_month (self->year, m);
+
+      gtk_grid_attach (self->statistics_grid, grid_label (label, 0, total_row ? "heading" : NULL), 0, m, 1, 1);
+      for (guint k = 0; k <= self->stats->n_kinds; k++)
+        {
+          guint value;
+          char text[16];
+          const char *css;
+
+          if (k == self->stats->n_kinds)
+            value = total_row ? self->stats->total : self->stats->month_totals[m - 1];
+          else
+            value = total_row ? self->stats->kind_totals[k] : self->stats->counts[(m - 1) * self->stats->n_kinds + k];
+          g_snprintf (text, sizeof text, "%u", value);
+          css = total_row || k == self->stats->n_kinds ? "heading" : value == 0 ? "dim-label" : NULL;
+          gtk_grid_attach (self->statistics_grid, grid_label (text, 0.5, css), (int) k + 1, m, 1, 1);
+        }
+    }
+}
+
+static void
+rebuild (BlReportsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *month = month_id (self);
+  g_autofree char *status = NULL;
+  BlReport *report;
+  double width, height;
+  guint n_pages;
+
+  clear_children (self->pages_box);
+  g_clear_object (&self->document);
+  g_clear_object (&self->renderer);
+
+  rebuild_statistics (self);
+  if (self->store == NULL)
+    {
+      gtk_label_set_text (self->summary_label, "");
+      return;
+    }
+
+  report = bl_report_build (self->store, month, NULL, &error);
+  if (report == NULL)
+    {
+      gtk_label_set_text (self->summary_label, error->message);
+      return;
+    }
+
+  self->renderer = bl_report_renderer_new (report);
+  bl_print_page_setup_get_size (self->page_setup, &width, &height);
+  self->document = bl_print_renderer_layout (BL_PRINT_RENDERER (self->renderer), width, height);
+  n_pages = bl_print_document_get_n_pages (self->document);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      GtkWidget *area = gtk_drawing_area_new ();
+      g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, n_pages);
+
+      g_object_set_data (G_OBJECT (area), "bl-page", GUINT_TO_POINTER (i));
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (width * PREVIEW_SCALE));
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (height * PREVIEW_SCALE));
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_page_cb, self, NULL);
+      gtk_widget_add_css_class (area, "report-page");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_box_append (GTK_BOX (self->pages_box), area);
+    }
+
+  {
+    g_autofree char *title = bl_report_renderer_format_title (report);
+
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u page", "%s: %u pages", n_pages),
+                              title, n_pages);
+    gtk_label_set_text (self->summary_label, status);
+  }
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (user_data);
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild (BlReportsPage *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+sync_pickers (BlReportsPage *self)
+{
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->month_dropdown, (guint) self->month - 1);
+  gtk_spin_button_set_value (self->year_spin, self->year);
+  self->syncing = FALSE;
+}
+
+static void
+set_year_month (BlReportsPage *self,
+                int            year,
+                int            month)
+{
+  while (month < 1)
+    {
+      month += 12;
+      year--;
+    }
+  while (month > 12)
+    {
+      month -= 12;
+      year++;
+    }
+  year = CLAMP (year, 1900, 9999);
+  if (year == self->year && month == self->month)
+    return;
+  self->year = year;
+  self->month = month;
+  sync_pickers (self);
+  queue_rebuild (self);
+}
+
+static void
+set_this_month (BlReportsPage *self)
+{
+  GDate today;
+
+  bl_date_set_today (&today);
+  set_year_month (self, g_date_get_year (&today), g_date_get_month (&today));
+}
+
+/* Callbacks */
+
+static void
+store_changed_cb (BlReportsPage *self)
+{
+  queue_rebuild (self);
+}
+
+static void
+month_selected_cb (BlReportsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->month_dropdown);
+
+  if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  set_year_month (self, self->year, (int) selected + 1);
+}
+
+static void
+year_changed_cb (BlReportsPage *self)
+{
+  if (self->syncing)
+    return;
+  set_year_month (self, gtk_spin_button_get_value_as_int (self->year_spin), self->month);
+}
+
+static void
+pdf_chosen_cb (GtkNativeDialog *dialog,
+               int              response,
+               BlReportsPage   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->renderer != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (!bl_print_renderer_export_pdf (BL_PRINT_RENDERER (self->renderer), file, self->page_setup, &error))
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
+
+          show_error (GTK_WIDGET (self), _("The PDF Was Not Saved"), message);
+        }
+      else
+        {
+          g_autofree char *base = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (C_("reports", "Saved %s"), base);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+csv_chosen_cb (GtkNativeDialog *dialog,
+               int              response,
+               BlReportsPage   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->stats != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (!bl_year_stats_write_csv (self->stats, file, &error))
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
+
+          show_error (GTK_WIDGET (self), _("The CSV File Was Not Saved"), message);
+        }
+      else
+        {
+          g_autofree char *base = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (C_("reports", "Saved %s"), base);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+page_setup_done_cb (GtkPageSetup *setup,
+                    gpointer      user_data)
+{
+  g_autoptr(BlReportsPage) self = user_data;
+
+  if (setup == NULL)
+    return;
+  g_set_object (&self->page_setup, setup);
+  save_print_setup (self->print_settings, self->page_setup);
+  queue_rebuild (self);
+}
+
+/* Actions */
+
+static void
+previous_month_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (widget);
+
+  set_year_month (self, self->year, self->month - 1);
+}
+
+static void
+next_month_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (widget);
+
+  set_year_month (self, self->year, self->month + 1);
+}
+
+static void
+this_month_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  set_this_month (BL_REPORTS_PAGE (widget));
+}
+
+static void
+ensure_current (BlReportsPage *self)
+{
+  /* An action right after a change prints what the picker shows. */
+  if (self->rebuild_id != 0)
+    {
+      g_clear_handle_id (&self->rebuild_id, g_source_remove);
+      rebuild (self);
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (widget);
+
+  ensure_current (self);
+  if (self->renderer == NULL)
+    return;
+  run_print (widget, BL_PRINT_RENDERER (self->renderer));
+}
+
+static GtkFileChooserNative *
+new_chooser (BlReportsPage *self,
+             const char    *title,
+             const char    *suggested_name,
+             const char    *filter_name,
+             const char    *mime_type,
+             const char    *pattern)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  return chooser;
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (widget);
+  g_autofree char *month = month_id (self);
+  g_autofree char *suggested = NULL;
+
+  ensure_current (self);
+  if (self->renderer == NULL || self->chooser != NULL)
+    return;
+
+  /* TRANSLATORS: file name suggested for the PDF; %s is the month, 2025-11 */
+  suggested = g_strdup_printf (_("monthly-summary-%s.pdf"), month);
+  self->chooser = new_chooser (self, _("Export the Monthly Summary as PDF"), suggested,
+                               C_("reports", "PDF documents"), "application/pdf", "*.pdf");
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (pdf_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (widget);
+  g_autofree char *suggested = NULL;
+
+  ensure_current (self);
+  if (self->stats == NULL || self->chooser != NULL)
+    return;
+
+  /* TRANSLATORS: file name suggested for the statistics; %d is the year */
+  suggested = g_strdup_printf (_("annual-statistics-%d.csv"), self->year);
+  self->chooser = new_chooser (self, _("Export the Annual Statistics as CSV"), suggested,
+                               C_("reports", "CSV files"), "text/csv", "*.csv");
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (csv_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+page_setup_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_print_run_page_setup_dialog_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         self->page_setup, self->print_settings,
+                                         page_setup_done_cb, g_object_ref (self));
+}
+
+/* win.print-records, on the window */
+static void
+print_records_action (GtkWidget  *window,
+                      const char *name,
+                      GVariant   *parameter)
+{
+  GObject *page = gtk_widget_get_template_child (window, G_OBJECT_TYPE (window), "activities_page");
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(BlRecordRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (page));
+
+  g_object_get (window, "store", &store, NULL);
+  if (store == NULL)
+    return;
+  ids = bl_activities_page_get_selected_ids (BL_ACTIVITIES_PAGE (page));
+  if (ids == NULL || ids->len == 0)
+    {
+      bl_activities_page_add_toast (BL_ACTIVITIES_PAGE (page),
+                                    adw_toast_new (_("Select the activities whose records to print")));
+      return;
+    }
+
+  renderer = bl_record_renderer_new_for_ids (store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
+  if (renderer == NULL)
+    {
+      show_error (window, C_("reports", "Printing Failed"), error->message);
+      return;
+    }
+  run_print (window, BL_PRINT_RENDERER (renderer));
+}
+
+/* Overrides */
+
+static void
+bl_reports_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_reports_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      bl_reports_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bl_reports_page_dispose (GObject *object)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_REPORTS_PAGE);
+  g_clear_object (&self->document);
+  g_clear_object (&self->renderer);
+  g_clear_pointer (&self->stats, bl_year_stats_free);
+  g_clear_object (&self->store);
+  g_clear_object (&self->page_setup);
+  g_clear_object (&self->print_settings);
+
+  G_OBJECT_CLASS (bl_reports_page_parent_class)->dispose (object);
+}
+
+static void
+bl_reports_page_class_init (BlReportsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = bl_reports_page_get_property;
+  object_class->set_property = bl_reports_page_set_property;
+  object_class->dispose = bl_reports_page_dispose;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-reports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BlReportsPage, month_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BlReportsPage, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, BlReportsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, BlReportsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, BlReportsPage, pages_box);
+  gtk_widget_class_bind_template_child (widget_class, BlReportsPage, statistics_label);
+  gtk_widget_class_bind_template_child (widget_class, BlReportsPage, statistics_grid);
+
+  gtk_widget_class_install_action (widget_class, "reports.previous-month", NULL, previous_month_action);
+  gtk_widget_class_install_action (widget_class, "reports.next-month", NULL, next_month_action);
+  gtk_widget_class_install_action (widget_class, "reports.this-month", NULL, this_month_action);
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "reports.page-setup", NULL, page_setup_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "reports.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "reports.previous-month", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "reports.next-month", NULL);
+}
+
+static void
+bl_reports_page_init (BlReportsPage *self)
+{
+  GDate today;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not bound as a template child: the bin's own child goes with the bin. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
+
+  load_print_setup (&self->print_settings, &self->page_setup);
+  bl_date_set_today (&today);
+  self->year = g_date_get_year (&today);
+  self->month = g_date_get_month (&today);
+  sync_pickers (self);
+
+  g_signal_connect_object (self->month_dropdown, "notify::selected",
+                           G_CALLBACK (month_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->year_spin, "value-changed",
+                           G_CALLBACK (year_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Public API */
+
+GtkWidget *
+bl_reports_page_new (BlStore *store)
+{
+  g_return_val_if_fail (store == NULL || BL_IS_STORE (store), NULL);
+
+  return g_object_new (BL_TYPE_REPORTS_PAGE, "store", store, NULL);
+}
+
+BlStore *
+bl_reports_page_get_store (BlReportsPage *self)
+{
+  g_return_val_if_fail (BL_IS_REPORTS_PAGE (self), NULL);
+  return self->store;
+}
+
+void
+bl_reports_page_set_store (BlReportsPage *self,
+                           BlStore       *store)
+{
+  g_return_if_fail (BL_IS_REPORTS_PAGE (self));
+  g_return_if_fail (store == NULL || BL_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  queue_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+gboolean
+bl_reports_page_set_month (BlReportsPage *self,
+                           const char    *month)
+{
+  int year, number;
+
+  g_return_val_if_fail (BL_IS_REPORTS_PAGE (self), FALSE);
+
+  if (!bl_report_parse_month (month, &year, &number, NULL))
+    return FALSE;
+  set_year_month (self, year, number);
+  ensure_current (self);
+  return TRUE;
+}
+
+char *
+bl_reports_page_get_month (BlReportsPage *self)
+{
+  g_return_val_if_fail (BL_IS_REPORTS_PAGE (self), NULL);
+  return month_id (self);
+}
+
+guint
+bl_reports_page_get_n_pages (BlReportsPage *self)
+{
+  g_return_val_if_fail (BL_IS_REPORTS_PAGE (self), 0);
+
+  ensure_current (self);
+  return self->document != NULL ? bl_print_document_get_n_pages (self->document) : 0;
+}
+
+void
+bl_reports_page_install_window_actions (GtkWidgetClass *window_class)
+{
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (window_class));
+
+  gtk_widget_class_install_action (window_class, "win.print-records", NULL, print_records_action);
+}

@@ -1,0 +1,201 @@
+/* test-reports.c: the Reports page: the month picker drives the preview, the
+ * preview follows the ledger, the page setup is remembered, the statistics */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "bl-reports-page.h"
+#include "bl-test-common.h"
+#include "bl-test-gui.h"
+
+static char *config_dir;
+
+static void
+add_activity (BlStore    *store,
+              const char *date,
+              const char *topic)
+{
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GError) error = NULL;
+
+  bl_activity_set_kind (activity, BL_KIND_THEME_DAY);
+  bl_activity_set_date (activity, date);
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_topic (activity, topic);
+  bl_store_save_activity (store, activity, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+match_views (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "statistics") != NULL;
+}
+
+static guint
+count_pages (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+
+  bl_test_find_all (page, bl_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_DRAWING_AREA), areas);
+  return areas->len;
+}
+
+static GtkWidget *
+show_page (BlStore *store)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = bl_reports_page_new (store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  bl_test_iterate ();
+  return page;
+}
+
+static void
+test_months (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  GtkWidget *page;
+  g_autofree char *month = NULL;
+  guint before;
+
+  bl_test_add_member (store, "张三", "", BL_MEMBER_ROLE_NONE);
+  add_activity (store, "2025-11-05", "学习");
+  page = show_page (store);
+
+  g_assert_true (bl_reports_page_set_month (BL_REPORTS_PAGE (page), "2025-11"));
+  bl_test_iterate ();
+  g_assert_cmpuint (bl_reports_page_get_n_pages (BL_REPORTS_PAGE (page)), >=, 1);
+  /* One drawing of each page the printer would get. */
+  g_assert_cmpuint (count_pages (page), ==, bl_reports_page_get_n_pages (BL_REPORTS_PAGE (page)));
+  g_assert_true (bl_test_shows_text (page, "Organisational Life Monthly Summary, November 2025"));
+  gtk_test_widget_wait_for_draw (page);
+
+  gtk_widget_activate_action (page, "reports.next-month", NULL);
+  bl_test_iterate ();
+  month = bl_reports_page_get_month (BL_REPORTS_PAGE (page));
+  g_assert_cmpstr (month, ==, "2025-12");
+  g_clear_pointer (&month, g_free);
+
+  /* Across the year's edge both ways. */
+  gtk_widget_activate_action (page, "reports.previous-month", NULL);
+  gtk_widget_activate_action (page, "reports.previous-month", NULL);
+  bl_test_iterate ();
+  month = bl_reports_page_get_month (BL_REPORTS_PAGE (page));
+  g_assert_cmpstr (month, ==, "2025-10");
+  g_clear_pointer (&month, g_free);
+  g_assert_true (bl_reports_page_set_month (BL_REPORTS_PAGE (page), "2026-01"));
+  gtk_widget_activate_action (page, "reports.previous-month", NULL);
+  bl_test_iterate ();
+  month = bl_reports_page_get_month (BL_REPORTS_PAGE (page));
+  g_assert_cmpstr (month, ==, "2025-12");
+  g_clear_pointer (&month, g_free);
+
+  g_assert_false (bl_reports_page_set_month (BL_REPORTS_PAGE (page), "2025-13"));
+  month = bl_reports_page_get_month (BL_REPORTS_PAGE (page));
+  g_assert_cmpstr (month, ==, "2025-12");
+
+  /* The preview follows the ledger: a busy month runs onto more pages. */
+  g_assert_true (bl_reports_page_set_month (BL_REPORTS_PAGE (page), "2025-11"));
+  before = bl_reports_page_get_n_pages (BL_REPORTS_PAGE (page));
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *topic = g_strdup_printf ("第%u次主题党日：重温入党誓词，开展志愿服务和红色教育", i);
+
+      add_activity (store, "2025-11-20", topic);
+    }
+  bl_test_iterate ();
+  g_assert_cmpuint (bl_reports_page_get_n_pages (BL_REPORTS_PAGE (page)), >, before);
+  g_assert_cmpuint (count_pages (page), ==, bl_reports_page_get_n_pages (BL_REPORTS_PAGE (page)));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
+  bl_test_iterate ();
+}
+
+static void
+test_statistics (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  GtkWidget *page;
+
+  add_activity (store, "2025-03-05", "一");
+  add_activity (store, "2025-03-25", "二");
+  add_activity (store, "2025-07-01", "三");
+  page = show_page (store);
+  g_assert_true (bl_reports_page_set_month (BL_REPORTS_PAGE (page), "2025-03"));
+  bl_test_iterate ();
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean found = FALSE;
+    GtkWidget *stack = bl_test_find (page, match_views, NULL);
+
+    gtk_stack_set_visible_child_name (GTK_STACK (stack), "statistics");
+    bl_test_iterate ();
+    g_assert_true (bl_test_shows_text (page, "Activities held in 2025, by month and kind: 3 in all"));
+    bl_test_find_all (page, bl_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), "March 2025"))
+        found = TRUE;
+    g_assert_true (found);
+  }
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
+  bl_test_iterate ();
+}
+
+/* The page setup chosen once (kept in the config folder) lays the preview out. */
+static void
+test_page_setup_remembered (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *dir = g_build_filename (config_dir, "branch-ledger", NULL);
+  g_autofree char *path = g_build_filename (dir, "printing.ini", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+  GtkWidget *page;
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_page_setup_to_key_file (setup, file, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_key_file_save_to_file (file, path, &error));
+  g_assert_no_error (error);
+
+  page = show_page (store);
+  g_assert_true (bl_reports_page_set_month (BL_REPORTS_PAGE (page), "2025-11"));
+  bl_test_find_all (page, bl_test_match_type, GSIZE_TO_POINTER (GTK_TYPE_DRAWING_AREA), areas);
+  g_assert_cmpuint (areas->len, >=, 1);
+  g_assert_cmpint (gtk_drawing_area_get_content_width (g_ptr_array_index (areas, 0)), >,
+                   gtk_drawing_area_get_content_height (g_ptr_array_index (areas, 0)));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
+  bl_test_iterate ();
+  g_remove (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  /* Where the page setup is remembered: set before GTK reads the variable. */
+  config_dir = bl_test_make_dir ();
+  g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_assert_cmpstr (g_get_user_config_dir (), ==, config_dir);
+
+  g_test_add_func ("/reports/months", test_months);
+  g_test_add_func ("/reports/statistics", test_statistics);
+  g_test_add_func ("/reports/page-setup-remembered", test_page_setup_remembered);
+
+  return g_test_run ();
+}
