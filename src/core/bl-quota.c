@@ -21,23 +21,35 @@
   " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM activity_tag at JOIN tag t ON t.id = at.tag_id" \
   "                            WHERE at.activity_id = a.id AND t.name = ?4))"
 
-/* Members who attended a held activity dated in (?1, ?2]. */
-#define SQL_RECENT_ATTENDERS \
-  "SELECT DISTINCT t.member_id FROM activity a JOIN attendance t ON t.activity_id = a.id" \
-  " WHERE a.date > ?1 AND a.date <= ?2 AND a.status = 'held' AND t.state = 'present'"
+/* The attendance queries start from the activities (the activity_date
+ * index, newest first where it matters) and probe attendance by its primary
+ * key (activity_id, member_id): CROSS JOIN fixes that order. Left to itself
+ * SQLite walks a member's whole history, or all of attendance, instead. */
 
-#define SQL_LAST_ATTENDED \
-  "SELECT MAX(a.date) FROM attendance t JOIN activity a ON a.id = t.activity_id" \
-  " WHERE t.member_id = ?1 AND t.state = 'present' AND a.status = 'held' AND a.date <= ?2"
+/* Members present at a held activity dated in (?1, ?2]. */
+#define SQL_RECENT_ATTENDERS \
+  "SELECT t.member_id FROM activity a CROSS JOIN attendance t" \
+  " WHERE t.activity_id = a.id AND a.date > ?1 AND a.date <= ?2 AND a.status = 'held'" \
+  " AND t.state = 'present'"
+
+/* Whether a member was ever present at a held activity up to ?2: from the
+ * member's side, which is quick for new members who have not come yet (the
+ * history scan below would walk back to the ledger's first day for them). */
+#define SQL_EVER_ATTENDED \
+  "SELECT 1 FROM attendance t JOIN activity a ON a.id = t.activity_id" \
+  " WHERE t.member_id = ?1 AND t.state = 'present' AND a.status = 'held' AND a.date <= ?2 LIMIT 1"
+
+/* A member's attendance at held activities in [?3, ?2], newest first: read
+ * until the first "present", it gives the last attended date and the
+ * absences since in one pass that costs what the gap is long. */
+#define SQL_MEMBER_HISTORY \
+  "SELECT a.date, t.state, t.reason, coalesce(a.start_time, ''), a.id" \
+  " FROM activity a CROSS JOIN attendance t" \
+  " WHERE t.activity_id = a.id AND t.member_id = ?1 AND a.date <= ?2 AND a.date >= ?3" \
+  " AND a.status = 'held' ORDER BY a.date DESC"
 
 #define SQL_FIRST_HELD \
   "SELECT MIN(date) FROM activity WHERE status = 'held' AND date <= ?1"
-
-/* Absences (leave with its reason, or absent) at held activities in (?2, ?3]. */
-#define SQL_ABSENCE_REASONS \
-  "SELECT t.state, t.reason FROM attendance t JOIN activity a ON a.id = t.activity_id" \
-  " WHERE t.member_id = ?1 AND t.state IN ('leave', 'absent') AND a.status = 'held'" \
-  " AND a.date > ?2 AND a.date <= ?3 ORDER BY a.date, a.start_time, a.id"
 
 G_DEFINE_QUARK (bl-quota-error-quark, bl_quota_error)
 
@@ -491,54 +503,169 @@ query_text (BlStore     *store,
   return value;
 }
 
-/* What a member gave as reasons since @since (exclusive) up to @until:
- * each leave reason as recorded ("请假" when none was written), "缺席" for
- * an absence without leave. Each distinct reason once, oldest first. */
-static GStrv
-absence_reasons (BlStore     *store,
-                 gint64       member_id,
-                 const char  *since,
-                 const char  *until,
-                 GError     **error)
+/* One leave or absence, as the history scan met it. */
+typedef struct {
+  char   *date;
+  char   *start_time;
+  gint64  activity_id;
+  char   *text;
+} AbsenceRow;
+
+static void
+absence_row_clear (gpointer data)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = bl_store_prepare (store, SQL_ABSENCE_REASONS, error);
+  AbsenceRow *row = data;
+
+  g_free (row->date);
+  g_free (row->start_time);
+  g_free (row->text);
+}
+
+static int
+compare_absence_rows (gconstpointer a,
+                      gconstpointer b)
+{
+  const AbsenceRow *x = a, *y = b;
+  int cmp;
+
+  if ((cmp = strcmp (x->date, y->date)) != 0)
+    return cmp;
+  if ((cmp = strcmp (x->start_time, y->start_time)) != 0)
+    return cmp;
+  return x->activity_id < y->activity_id ? -1 : x->activity_id > y->activity_id;
+}
+
+/* Reads @member_id's attendance from @until back to @from (inclusive), stopping
+ * at the first held activity attended: its date goes to @last (NULL when
+ * none), the leaves and absences after it to @rows. */
+static gboolean
+scan_member_history (BlStore     *store,
+                     gint64       member_id,
+                     const char  *until,
+                     const char  *from,
+                     char       **last,
+                     GArray      *rows,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = bl_store_prepare (store, SQL_MEMBER_HISTORY, error);
   int rc;
 
+  *last = NULL;
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, member_id);
-  sqlite3_bind_text (stmt, 2, since != NULL ? since : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, until, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, until, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, from != NULL ? from : "", -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *state = (const char *) sqlite3_column_text (stmt, 0);
-      g_autofree char *reason = g_strstrip (g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-      const char *text;
+      const char *date = (const char *) sqlite3_column_text (stmt, 0);
+      const char *state = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *reason = g_strstrip (g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+      AbsenceRow row;
 
+      if (g_strcmp0 (state, "present") == 0)
+        {
+          *last = g_strdup (date);
+          rc = SQLITE_DONE;
+          break;
+        }
+      /* A leave with its reason as recorded (the word for "on leave" when
+       * none was written); an absence without leave as the word for it. */
+      row.date = g_strdup (date);
+      row.start_time = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      row.activity_id = sqlite3_column_int64 (stmt, 4);
       if (g_strcmp0 (state, "leave") == 0)
-        text = *reason != '\0' ? reason : bl_attendance_state_display (BL_ATTENDANCE_LEAVE);
+        row.text = g_strdup (*reason != '\0' ? reason : bl_attendance_state_display (BL_ATTENDANCE_LEAVE));
       else
-        text = bl_attendance_state_display (BL_ATTENDANCE_ABSENT);
-      if (g_hash_table_contains (seen, text))
-        continue;
-      g_hash_table_add (seen, g_strdup (text));
-      g_strv_builder_add (builder, text);
+        row.text = g_strdup (bl_attendance_state_display (BL_ATTENDANCE_ABSENT));
+      g_array_append_val (rows, row);
     }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       bl_store_set_sql_error (store, error);
-      sqlite3_reset (stmt);
-      return NULL;
+      g_clear_pointer (last, g_free);
+      return FALSE;
     }
-  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Each distinct reason once, oldest first. */
+static GStrv
+reasons_from_rows (GArray *rows)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_array_sort (rows, compare_absence_rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *text = g_array_index (rows, AbsenceRow, i).text;
+
+      if (g_hash_table_add (seen, (gpointer) text))
+        g_strv_builder_add (builder, text);
+    }
   return g_strv_builder_end (builder);
 }
 
+static gboolean
+ever_attended (BlStore     *store,
+               gint64       member_id,
+               const char  *until,
+               gboolean    *attended,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = bl_store_prepare (store, SQL_EVER_ATTENDED, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  sqlite3_bind_text (stmt, 2, until, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      bl_store_set_sql_error (store, error);
+      return FALSE;
+    }
+  *attended = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* The last day T with T + 5 months ≤ @date: whoever attended after T is
+ * under the line. Adding months is monotonic, so step from a guess. */
+static void
+absence_threshold (const GDate *date,
+                   GDate       *threshold)
+{
+  GDate probe;
+
+  *threshold = *date;
+  g_date_subtract_months (threshold, BL_ABSENCE_WARN_MONTHS);
+  for (;;)
+    {
+      GDate next = *threshold;
+
+      g_date_add_days (&next, 1);
+      add_months (&next, BL_ABSENCE_WARN_MONTHS, &probe);
+      if (g_date_compare (&probe, date) > 0)
+        break;
+      *threshold = next;
+    }
+  for (;;)
+    {
+      add_months (threshold, BL_ABSENCE_WARN_MONTHS, &probe);
+      if (g_date_compare (&probe, date) <= 0)
+        break;
+      g_date_subtract_days (threshold, 1);
+    }
+}
+
 /* Active members at ≥ BL_ABSENCE_WARN_MONTHS months without attending a held
- * activity. Only members outside the recent window are looked at one by
- * one, so the cost follows the few drifting members, not the ledger's years. */
+ * activity. One pass over the last five months finds everyone under the
+ * line; only the others are looked at one by one, so the cost follows the
+ * few drifting members, not the ledger's years. */
 static gboolean
 evaluate_absences (BlStore     *store,
                    const GDate *date,
@@ -551,33 +678,13 @@ evaluate_absences (BlStore     *store,
   g_autofree char *threshold_iso = NULL;
   g_autofree char *first_held = NULL;
   GListModel *members;
-  GDate threshold, probe;
+  GDate threshold;
   sqlite3_stmt *stmt;
   gboolean ok;
   guint n;
   int rc;
 
-  /* The last day T with T + 5 months ≤ date: anyone who attended after T is
-   * under the line. Adding months is monotonic, so step from a guess. */
-  threshold = *date;
-  g_date_subtract_months (&threshold, BL_ABSENCE_WARN_MONTHS);
-  for (;;)
-    {
-      GDate next = threshold;
-
-      g_date_add_days (&next, 1);
-      add_months (&next, BL_ABSENCE_WARN_MONTHS, &probe);
-      if (g_date_compare (&probe, date) > 0)
-        break;
-      threshold = next;
-    }
-  for (;;)
-    {
-      add_months (&threshold, BL_ABSENCE_WARN_MONTHS, &probe);
-      if (g_date_compare (&probe, date) <= 0)
-        break;
-      g_date_subtract_days (&threshold, 1);
-    }
+  absence_threshold (date, &threshold);
   threshold_iso = bl_date_to_iso (&threshold);
 
   stmt = bl_store_prepare (store, SQL_RECENT_ATTENDERS, error);
@@ -597,6 +704,7 @@ evaluate_absences (BlStore     *store,
       bl_store_set_sql_error (store, error);
       return FALSE;
     }
+  /* The array no longer grows: its elements can be the set's keys. */
   for (guint i = 0; i < recent_ids->len; i++)
     g_hash_table_add (recent, &g_array_index (recent_ids, gint64, i));
 
@@ -609,10 +717,12 @@ evaluate_absences (BlStore     *store,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BlMember) member = g_list_model_get_item (members, i);
-      gint64 id = bl_member_get_id (member);
+      g_autoptr(GArray) rows = NULL;
       g_autofree char *last = NULL;
+      gint64 id = bl_member_get_id (member);
       const char *joined = bl_member_get_joined (member);
       const char *since;
+      gboolean attended;
       BlAbsence *absence;
       GDate from;
       guint months;
@@ -623,49 +733,48 @@ evaluate_absences (BlStore     *store,
           g_hash_table_contains (recent, &id))
         continue;
 
-      stmt = bl_store_prepare (store, SQL_LAST_ATTENDED, error);
-      if (stmt == NULL)
+      rows = g_array_new (FALSE, FALSE, sizeof (AbsenceRow));
+      g_array_set_clear_func (rows, absence_row_clear);
+      if (!ever_attended (store, id, date_iso, &attended, error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, date_iso, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        last = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+
+      if (attended)
         {
-          bl_store_set_sql_error (store, error);
-          return FALSE;
+          if (!scan_member_history (store, id, date_iso, NULL, &last, rows, error))
+            return FALSE;
+          since = last;
+        }
+      else
+        {
+          /* Never attended: counted from joining, but not from before the
+           * ledger's first held activity (nothing was recorded before it). */
+          if (first_held == NULL)
+            continue;
+          if (joined != NULL && *joined != '\0' && strcmp (joined, first_held) > 0)
+            since = joined;
+          else
+            since = first_held;
         }
 
-      /* Never attended: counted from joining, but not from before the
-       * ledger's first held activity (nothing was recorded before it). */
-      if (last != NULL)
-        since = last;
-      else if (first_held == NULL)
-        continue;
-      else if (joined != NULL && *joined != '\0' && strcmp (joined, first_held) > 0)
-        since = joined;
-      else
-        since = first_held;
-
-      if (!bl_date_parse (since, &from))
+      if (since == NULL || !bl_date_parse (since, &from))
         continue;
       months = bl_months_between (&from, date);
       if (months < BL_ABSENCE_WARN_MONTHS)
         continue;
+      if (!attended)
+        {
+          g_autofree char *ignored = NULL;
+
+          if (!scan_member_history (store, id, date_iso, since, &ignored, rows, error))
+            return FALSE;
+        }
 
       absence = g_new0 (BlAbsence, 1);
       absence->member_id = id;
       absence->member = g_strdup (bl_member_get_name (member));
-      absence->last_attended = g_strdup (last);
+      absence->last_attended = g_steal_pointer (&last);
       absence->months = months;
-      absence->reasons = absence_reasons (store, id, last, date_iso, error);
-      if (absence->reasons == NULL)
-        {
-          bl_absence_free (absence);
-          return FALSE;
-        }
+      absence->reasons = reasons_from_rows (rows);
       g_ptr_array_add (absences, absence);
     }
   g_ptr_array_sort (absences, compare_absence);
