@@ -272,7 +272,9 @@ bl_member_editor_init (BlMemberEditor *self)
   gtk_string_list_append (categories, bl_member_category_display (BL_MEMBER_CATEGORY_FULL));
   gtk_string_list_append (categories, bl_member_category_display (BL_MEMBER_CATEGORY_PROBATIONARY));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
-  for (BlMemberRole role = BL_MEMBER_ROLE_NONE; role <= BL_MEMBER_ROLE_COMMITTEE; role++)
+  /* Translators: the committee role of a member who has none. */
+  gtk_string_list_append (roles, C_("role", "None"));
+  for (BlMemberRole role = BL_MEMBER_ROLE_SECRETARY; role <= BL_MEMBER_ROLE_COMMITTEE; role++)
     gtk_string_list_append (roles, bl_member_role_display (role));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
 }
