@@ -219,8 +219,6 @@ grid_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -248,33 +246,41 @@ rebuild_statistics (BlReportsPage *self)
                            self->stats->total);
   gtk_label_set_text (self->statistics_label, title);
 
-  gtk_grid_attach (self->statistics_grid, grid_label (C_("statistics", "Month"), 0, "heading"), 0, 0, 1, 1);
-  for (guint k = 0; k < self->stats->n_kinds; k++)
-    gtk_grid_attach (self->statistics_grid, grid_label (self->stats->kind_names[k], 0.5, "heading"),
-                     (int) k + 1, 0, 1, 1);
-  gtk_grid_attach (self->statistics_grid, grid_label (C_("statistics", "Total"), 0.5, "heading"),
-                   (int) self->stats->n_kinds + 1, 0, 1, 1);
-
-  for (int m = 1; m <= 13; m++)
+  /* Kinds down, months across: twelve narrow columns fit a window where a
+   * column per kind would not (the CSV keeps a row per month). */
+  gtk_grid_attach (self->statistics_grid, grid_label (C_("statistics", "Kind"), 0, "heading"), 0, 0, 1, 1);
+  for (int m = 1; m <= 12; m++)
     {
-      gboolean total_row = m == 13;
-      g_autofree char *label = total_row ? g_strdup (C_("statistics", "Total"))
-                                         : bl_report_format_month (self->year, m);
+      g_autoptr(GDateTime) time = g_date_time_new_local (self->year, m, 1, 12, 0, 0);
+      /* TRANSLATORS: a month as a column heading, as strftime: "11月" in Chinese */
+      g_autofree char *label = time != NULL ? g_date_time_format (time, C_("short month", "%b")) : NULL;
 
-      gtk_grid_attach (self->statistics_grid, grid_label (label, 0, total_row ? "heading" : NULL), 0, m, 1, 1);
-      for (guint k = 0; k <= self->stats->n_kinds; k++)
+      gtk_grid_attach (self->statistics_grid, grid_label (label != NULL ? label : "", 0.5, "heading"),
+                       m, 0, 1, 1);
+    }
+  gtk_grid_attach (self->statistics_grid, grid_label (C_("statistics", "Total"), 0.5, "heading"),
+                   13, 0, 1, 1);
+
+  for (guint k = 0; k <= self->stats->n_kinds; k++)
+    {
+      gboolean total_row = k == self->stats->n_kinds;
+      const char *name = total_row ? C_("statistics", "Total") : self->stats->kind_names[k];
+
+      gtk_grid_attach (self->statistics_grid, grid_label (name, 0, total_row ? "heading" : NULL),
+                       0, (int) k + 1, 1, 1);
+      for (int m = 1; m <= 13; m++)
         {
           guint value;
           char text[16];
           const char *css;
 
-          if (k == self->stats->n_kinds)
-            value = total_row ? self->stats->total : self->stats->month_totals[m - 1];
+          if (m == 13)
+            value = total_row ? self->stats->total : self->stats->kind_totals[k];
           else
-            value = total_row ? self->stats->kind_totals[k] : self->stats->counts[(m - 1) * self->stats->n_kinds + k];
+            value = total_row ? self->stats->month_totals[m - 1] : self->stats->counts[(m - 1) * self->stats->n_kinds + k];
           g_snprintf (text, sizeof text, "%u", value);
-          css = total_row || k == self->stats->n_kinds ? "heading" : value == 0 ? "dim-label" : NULL;
-          gtk_grid_attach (self->statistics_grid, grid_label (text, 0.5, css), (int) k + 1, m, 1, 1);
+          css = total_row || m == 13 ? "heading" : value == 0 ? "dim-label" : NULL;
+          gtk_grid_attach (self->statistics_grid, grid_label (text, 0.5, css), m, (int) k + 1, 1, 1);
         }
     }
 }

@@ -18,6 +18,7 @@
 #define BOX_PAD        6.0
 #define BODY_SIZE      10.0
 #define TABLE_SIZE     9.0
+#define HEADER_SIZE    8.5
 #define SMALL_SIZE     7.5
 #define HEADING_SIZE   12.0
 #define LINE_WIDTH     0.6
@@ -377,7 +378,9 @@ make_row (BlPrintDocument   *self,
       cell.w = self->column_x[column + span] - cell.x;
       cell.flags = cells[i].flags | extra_flags;
       cell.layout = make_layout (self, cells[i].text != NULL ? cells[i].text : "",
-                                 MAX (cell.w - 2 * CELL_PAD_X, 1.0), cell.flags, TABLE_SIZE);
+                                 MAX (cell.w - 2 * CELL_PAD_X, 1.0), cell.flags,
+                                 /* Header rows a little smaller: long column names stay whole. */
+                                 (extra_flags & BL_PRINT_CELL_LABEL) ? HEADER_SIZE : TABLE_SIZE);
       cell.text_height = layout_height (cell.layout);
       row->height = MAX (row->height, cell.text_height + 2 * CELL_PAD_Y);
       g_array_append_val (row->cells, cell);

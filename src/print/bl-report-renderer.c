@@ -66,7 +66,7 @@ render_activities (BlReportRenderer *self,
 {
   BlReport *report = self->report;
   double width = bl_print_document_get_content_width (document);
-  double widths[] = { 24, 74, 64, 0, 66, 52, 46 };
+  double widths[] = { 24, 74, 64, 0, 66, 52, 50 };
   const BlPrintCell header[] = {
     CELL (C_("printout", "No."), BL_PRINT_CELL_CENTER),
     CELL (C_("printout", "Date"), BL_PRINT_CELL_CENTER),
@@ -133,7 +133,7 @@ render_quotas (BlReportRenderer *self,
 {
   BlReport *report = self->report;
   double width = bl_print_document_get_content_width (document);
-  double widths[] = { 0, 76, 84, 46, 44, 56 };
+  double widths[] = { 0, 76, 84, 50, 42, 56 };
   g_autofree char *as_of_date = locale_date (report->evaluated_on);
   g_autofree char *as_of = g_strdup_printf (C_("printout", "As of %s."), as_of_date);
   const BlPrintCell header[] = {
