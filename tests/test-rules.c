@@ -296,6 +296,44 @@ test_parse_good (void)
   g_assert_false (rule->per_group);
 }
 
+/* What a committee's secretary saves from Notepad: a byte-order mark and
+ * Windows line ends. */
+static void
+test_parse_windows_file (void)
+{
+  static const char text[] =
+    "\xef\xbb\xbf[Pack]\r\n"
+    "id=town\r\n"
+    "name=Town\r\n"
+    "name[zh_CN]=镇\r\n"
+    "kinds=volunteer\r\n"
+    "kind-volunteer=Volunteer\r\n"
+    "\r\n"
+    "[Rule volunteer-yearly]\r\n"
+    "name=Volunteer day\r\n"
+    "kind=volunteer\r\n"
+    "period=year\r\n"
+    "minimum=3\r\n"
+    "per-group=true\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlRulePack) pack = NULL;
+  BlRule *rule;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  pack = bl_rule_pack_parse ("town.ini", text, strlen (text), NULL, &error);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pack->id, ==, "town");
+  g_assert_cmpstr (pack->name, ==, "镇");
+  g_assert_cmpstrv (pack->kind_ids, ((const char * const []) { "volunteer", NULL }));
+  rule = g_ptr_array_index (pack->rules, 0);
+  g_assert_cmpstr (rule->id, ==, "volunteer-yearly");
+  g_assert_cmpstr (rule->kind, ==, "volunteer");
+  g_assert_cmpuint (rule->minimum, ==, 3);
+  g_assert_true (rule->per_group);
+  g_assert_cmpint (rule->period, ==, BL_PERIOD_YEAR);
+}
+
 /* Each malformed pack: the exact "FILE:LINE:" prefixes of its error lines. */
 static const struct {
   const char *what;
@@ -630,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/rules/builtin-packs", test_builtin_packs);
   g_test_add_func ("/rules/builtin-names-localised", test_builtin_names_localised);
   g_test_add_func ("/rules/parse-good", test_parse_good);
+  g_test_add_func ("/rules/parse-windows-file", test_parse_windows_file);
   g_test_add_func ("/rules/parse-malformed", test_parse_malformed);
   g_test_add ("/rules/new-ledger-has-standard", Fixture, NULL, fixture_set_up, test_new_ledger_has_standard, fixture_tear_down);
   g_test_add ("/rules/enable-disable", Fixture, NULL, fixture_set_up, test_enable_disable, fixture_tear_down);

@@ -495,6 +495,14 @@ parse_pack (const char  *file,
   pack->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_rule_free);
   g_array_set_clear_func (problem_list, problem_clear);
 
+  /* Notepad saves UTF-8 with a byte-order mark; neither GKeyFile nor people
+   * care for it. (Windows line ends are fine: lines are stripped.) */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
   if (!scan_lines (data, length, &lines, &problems))
     goto out;
 
