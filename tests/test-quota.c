@@ -589,8 +589,9 @@ test_absences (void)
     /* 赵 came back on 5 August; 周's attendance at a planned meeting does
      * not count; 钱 (transferred out) is never reported. */
     { "2025-08-05", "周强:2025-01-31:6:; 陈晨:-:6:病假|Absent; 孙丽:-:5:Absent" },
-    /* 吴 joined on 1 September and has missed every meeting since: 3 months. */
-    { "2025-12-31", "周强:2025-01-31:11:; 陈晨:-:11:病假|Absent; 孙丽:-:9:Absent" },
+    /* 吴 joined on 1 September and has missed every meeting since: 3 months.
+     * 郑 came as an activist on 31 January but joined on 1 July: 5 months. */
+    { "2025-12-31", "周强:2025-01-31:11:; 陈晨:-:11:病假|Absent; 孙丽:-:9:Absent; 郑洁:2025-01-31:5:" },
   };
   g_autoptr(BlStore) store = bl_test_store_new ();
   g_autoptr(GError) error = NULL;
@@ -601,6 +602,7 @@ test_absences (void)
   gint64 zhou = add_member (store, "周强", NULL, "2010-01-01");
   gint64 sun = add_member (store, "孙丽", NULL, "2025-03-01");
   gint64 wu = add_member (store, "吴刚", NULL, "2025-09-01");
+  gint64 zheng = add_member (store, "郑洁", NULL, "2025-07-01");
 
   /* 张 comes every month and is never reported. */
   for (guint m = 1; m <= 12; m++)
@@ -619,6 +621,7 @@ test_absences (void)
       { zhou, BL_ATTENDANCE_PRESENT, NULL },
       { chen, BL_ATTENDANCE_LEAVE, "病假" },
       { qian, BL_ATTENDANCE_PRESENT, NULL },
+      { zheng, BL_ATTENDANCE_PRESENT, NULL },
     };
     add_activity (store, "general-meeting", "2025-01-31", HELD, NULL, NULL, NULL, att, G_N_ELEMENTS (att));
   }

@@ -742,7 +742,11 @@ evaluate_absences (BlStore     *store,
         {
           if (!scan_member_history (store, id, date_iso, NULL, &last, rows, error))
             return FALSE;
+          /* Someone who came as an activist before joining is counted
+           * from joining. */
           since = last;
+          if (last != NULL && joined != NULL && *joined != '\0' && strcmp (joined, last) > 0)
+            since = joined;
         }
       else
         {
