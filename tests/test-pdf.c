@@ -63,8 +63,8 @@ run_program (const char *language,
   return run ((const char * const *) argv->pdata, language, &out, err);
 }
 
-/* The text of a PDF (or of one page), whitespace removed so that a topic
- * wrapped inside its cell still reads as one string. */
+/* The text of a PDF (or of one page) in drawing order, whitespace removed,
+ * so that a topic wrapped inside its cell still reads as one string. */
 static char *
 pdf_text (const char *pdf,
           int         page)
@@ -72,8 +72,8 @@ pdf_text (const char *pdf,
   g_autofree char *first = g_strdup_printf ("%d", page);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  const char *all[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  const char *one[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", first, pdf, "-", NULL };
+  const char *all[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
+  const char *one[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-f", first, "-l", first, pdf, "-", NULL };
   GString *compact;
 
   g_assert_cmpint (run (page > 0 ? one : all, "C", &out, &err), ==, 0);
