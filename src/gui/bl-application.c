@@ -18,6 +18,7 @@ struct _BlApplication
   GError         *store_error;
   BlReminderService *reminders;
   gboolean        start_in_background;  /* --background: no window on the first activation */
+  gboolean        launched;             /* run as a program (not a CLI command, not a test) */
 };
 
 G_DEFINE_FINAL_TYPE (BlApplication, bl_application, ADW_TYPE_APPLICATION)
@@ -157,6 +158,10 @@ bl_application_handle_local_options (GApplication *app,
 
   if (has_command (options))
     return run_commands (self, options);
+
+  /* Reminders (and their autostart entry) belong to the program people
+   * run; tests that register the application get neither. */
+  self->launched = TRUE;
 
   if (lookup_flag (options, "background"))
     {
@@ -335,7 +340,7 @@ bl_application_startup (GApplication *app)
 
   /* Reminders run as long as the app does, window or not. */
   self->reminders = bl_reminder_service_new (app, self->store);
-  if (self->store != NULL)
+  if (self->store != NULL && self->launched)
     bl_reminder_service_start (self->reminders);
 }
 

@@ -93,7 +93,9 @@ bl_reminder_preferences_dispose (GObject *object)
 {
   BlReminderPreferences *self = BL_REMINDER_PREFERENCES (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_REMINDER_PREFERENCES);
+  /* The rows live in the group's own list, not as our direct children:
+   * AdwPreferencesGroup tears them down (gtk_widget_dispose_template()
+   * would unparent them a second time). */
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (bl_reminder_preferences_parent_class)->dispose (object);
