@@ -438,6 +438,32 @@ test_nested_transaction (void)
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
 }
 
+/* Inside one transaction, later steps see what earlier ones saved. */
+static void
+test_transaction_sees_own_saves (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlMember) member = bl_member_new ("钱进");
+  g_autoptr(BlMember) found = NULL;
+  g_autoptr(BlActivity) activity = make_activity ("inspection", "2025-05-05", "意识形态工作督查");
+
+  g_assert_true (bl_store_begin (store, &error));
+  g_assert_true (bl_store_save_member (store, member, &error));
+  found = bl_store_find_active_member (store, "钱进");
+  g_assert_nonnull (found);
+  g_assert_true (bl_store_transfer_member (store, bl_member_get_id (member), "2025-06-01", &error));
+  g_assert_no_error (error);
+  g_assert_true (bl_store_add_kind (store, "inspection", "意识形态督查", &error));
+  g_assert_cmpstr (bl_store_lookup_kind (store, "意识形态督查"), ==, "inspection");
+  g_assert_true (bl_store_save_activity (store, activity, &error));
+  g_assert_no_error (error);
+  g_assert_true (bl_store_commit (store, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_kinds (store)), ==, 11);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 1);
+}
+
 static void
 test_kinds (void)
 {
@@ -524,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/store/activities", test_activities);
   g_test_add_func ("/store/activity-validation", test_activity_validation);
   g_test_add_func ("/store/nested-transaction", test_nested_transaction);
+  g_test_add_func ("/store/transaction-sees-own-saves", test_transaction_sees_own_saves);
   g_test_add_func ("/store/kinds", test_kinds);
   g_test_add_func ("/store/backups", test_backups);
 

@@ -994,6 +994,21 @@ bl_store_lookup_kind (BlStore    *self,
            g_ascii_strcasecmp (bl_kind_builtin_english_name (id), id_or_name) == 0))
         return id;
     }
+  /* Custom kinds added inside a transaction that has not committed yet. */
+  {
+    sqlite3_stmt *stmt = bl_store_prepare (self, "SELECT id FROM activity_kind WHERE id = ?1 OR name = ?1 LIMIT 1", NULL);
+    const char *found = NULL;
+
+    if (stmt != NULL)
+      {
+        bind_text (stmt, 1, id_or_name);
+        if (sqlite3_step (stmt) == SQLITE_ROW)
+          found = g_intern_string (column_text (stmt, 0));
+        sqlite3_reset (stmt);
+      }
+    if (found != NULL)
+      return found;
+  }
   /* Names the paper record and platforms also use. */
   if (g_str_equal (id_or_name, "党员大会"))
     return BL_KIND_GENERAL_MEETING;
@@ -1105,38 +1120,48 @@ find_member_item (BlStore *self,
   return NULL;
 }
 
+/* Straight from the file, so that a transaction sees its own saves (the
+ * list models follow only at its commit). */
+static BlMember *
+query_member (BlStore    *self,
+              const char *sql,
+              gint64      id,
+              const char *name)
+{
+  sqlite3_stmt *stmt = bl_store_prepare (self, sql, NULL);
+  BlMember *member = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (name != NULL)
+    bind_text (stmt, 1, name);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    member = member_from_row (stmt);
+  sqlite3_reset (stmt);
+  return member;
+}
+
 BlMember *
 bl_store_find_member (BlStore *self,
                       gint64   id)
 {
-  BlMember *member;
-
   g_return_val_if_fail (BL_IS_STORE (self), NULL);
 
-  member = find_member_item (self, id, NULL);
-  return member != NULL ? bl_member_copy (member) : NULL;
+  return query_member (self, "SELECT " MEMBER_COLUMNS " " MEMBER_FROM "WHERE m.id = ?1", id, NULL);
 }
 
 BlMember *
 bl_store_find_active_member (BlStore    *self,
                              const char *name)
 {
-  guint n;
-
   g_return_val_if_fail (BL_IS_STORE (self), NULL);
 
   if (name == NULL)
     return NULL;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->members));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BlMember) member = g_list_model_get_item (G_LIST_MODEL (self->members), i);
-
-      if (bl_member_get_status (member) == BL_MEMBER_STATUS_ACTIVE &&
-          g_str_equal (bl_member_get_name (member), name))
-        return bl_member_copy (member);
-    }
-  return NULL;
+  return query_member (self, "SELECT " MEMBER_COLUMNS " " MEMBER_FROM "WHERE m.name = ?1 AND m.status = 'active'",
+                       0, name);
 }
 
 static gboolean
@@ -1688,6 +1713,21 @@ bl_store_get_activity (BlStore  *self,
 }
 
 static gboolean
+kind_exists (BlStore    *self,
+             const char *id)
+{
+  sqlite3_stmt *stmt = bl_store_prepare (self, "SELECT 1 FROM activity_kind WHERE id = ?1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
 validate_activity (BlStore     *self,
                    BlActivity  *activity,
                    GError     **error)
@@ -1700,7 +1740,7 @@ validate_activity (BlStore     *self,
   char today[11];
   GDate parsed;
 
-  if (find_kind (self, bl_activity_get_kind (activity)) == NULL)
+  if (!kind_exists (self, bl_activity_get_kind (activity)))
     {
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
                    _("“%s” is not a known kind of activity"), bl_activity_get_kind (activity));
