@@ -90,7 +90,7 @@ fill_packs (BlWelcomePage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->name);
       if (g_str_equal (info->id, "standard"))
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                     _("The national rules: meetings, party lectures, themed party days, life meetings, reviews and talks"));
+                                     _("Meetings, party lectures, themed party days, life meetings, reviews and talks"));
       else if (info->builtin)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Built in"));
       else
