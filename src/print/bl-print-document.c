@@ -215,6 +215,8 @@ make_layout (BlPrintDocument  *self,
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
+  if (flags & BL_PRINT_CELL_HANGING)
+    pango_layout_set_indent (layout, (int) (-size * PANGO_SCALE));
   if (flags & BL_PRINT_CELL_CENTER)
     pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   else if (flags & BL_PRINT_CELL_END)
@@ -619,8 +621,9 @@ bl_print_document_add_heading (BlPrintDocument *self,
   h = layout_height (layout);
   if (!self->page_empty)
     self->y += 10.0;
-  /* Never the last thing on a page: keep room for a couple of rows after it. */
-  ensure_space (self, h + 4.0 + 44.0);
+  /* Never the last thing on a page: keep room for a note, a table header
+   * and a couple of rows after it. */
+  ensure_space (self, h + 4.0 + 96.0);
   add_text (self, layout, MARGIN_X, self->y, 0, -1);
   self->y += h + 4.0;
 }
@@ -872,44 +875,67 @@ bl_print_document_draw_page (BlPrintDocument *self,
   cairo_fill (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
 
+  /* Grounds first, then text, then every rule of the page as one path: a
+   * stroke per cell would make the PDF several times larger and slower. */
   for (guint i = 0; i < page->items->len; i++)
     {
       const Item *item = &g_array_index (page->items, Item, i);
 
-      switch (item->kind)
+      if (item->kind == ITEM_RECT && item->fill >= 0)
         {
-        case ITEM_RECT:
+          cairo_set_source_rgb (cr, item->fill, item->fill, item->fill);
           cairo_rectangle (cr, item->x, item->y, item->w, item->h);
-          if (item->fill >= 0)
-            {
-              cairo_set_source_rgb (cr, item->fill, item->fill, item->fill);
-              if (item->stroke > 0)
-                cairo_fill_preserve (cr);
-              else
-                cairo_fill (cr);
-            }
-          if (item->stroke > 0)
-            {
-              cairo_set_source_rgb (cr, 0, 0, 0);
-              cairo_set_line_width (cr, item->stroke);
-              cairo_stroke (cr);
-            }
-          cairo_new_path (cr);
-          break;
-        case ITEM_LINE:
-          cairo_set_source_rgb (cr, 0, 0, 0);
-          cairo_set_line_width (cr, item->stroke);
-          cairo_move_to (cr, item->x, item->y);
-          cairo_rel_line_to (cr, item->w, item->h);
-          cairo_stroke (cr);
-          break;
-        case ITEM_TEXT:
-        default:
-          cairo_set_source_rgb (cr, 0, 0, 0);
-          draw_text_item (cr, item);
-          break;
+          cairo_fill (cr);
         }
     }
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const Item *item = &g_array_index (page->items, Item, i);
+
+      if (item->kind == ITEM_TEXT)
+        draw_text_item (cr, item);
+    }
+
+  {
+    double widths[8];
+    guint n_widths = 0;
+
+    /* Each line width once (a page uses one or two), all its rules together. */
+    for (guint i = 0; i < page->items->len; i++)
+      {
+        const Item *item = &g_array_index (page->items, Item, i);
+        gboolean seen = FALSE;
+
+        if (item->kind == ITEM_TEXT || item->stroke <= 0)
+          continue;
+        for (guint w = 0; w < n_widths && !seen; w++)
+          seen = widths[w] == item->stroke;
+        if (!seen && n_widths < G_N_ELEMENTS (widths))
+          widths[n_widths++] = item->stroke;
+      }
+
+    for (guint w = 0; w < n_widths; w++)
+      {
+        for (guint i = 0; i < page->items->len; i++)
+          {
+            const Item *rule = &g_array_index (page->items, Item, i);
+
+            if (rule->kind == ITEM_TEXT || rule->stroke != widths[w])
+              continue;
+            if (rule->kind == ITEM_RECT)
+              cairo_rectangle (cr, rule->x, rule->y, rule->w, rule->h);
+            else
+              {
+                cairo_move_to (cr, rule->x, rule->y);
+                cairo_rel_line_to (cr, rule->w, rule->h);
+              }
+          }
+        cairo_set_line_width (cr, widths[w]);
+        cairo_stroke (cr);
+      }
+  }
 
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
   if (page->running_header != NULL)

@@ -14,6 +14,7 @@ typedef enum {
   BL_PRINT_CELL_END    = 1 << 2,
   BL_PRINT_CELL_SMALL  = 1 << 3,
   BL_PRINT_CELL_BOLD   = 1 << 4,
+  BL_PRINT_CELL_HANGING = 1 << 5, /* lines after the first indented: list items ("• …") */
 } BlPrintCellFlags;
 
 typedef struct {

@@ -383,7 +383,7 @@ render_warnings (BlReportRenderer *self,
       /* TRANSLATORS: a missed quota: 1$ period, 2$ rule, 3$ held, 4$ required, 5$ deadline */
       text = g_strdup_printf (_("• Missed: %1$s, %2$s: %3$u of %4$u held by the deadline %5$s."),
                               period, rule, status->done, status->required, deadline);
-      bl_print_document_add_paragraph (document, text, BL_PRINT_CELL_NONE);
+      bl_print_document_add_paragraph (document, text, BL_PRINT_CELL_HANGING);
     }
 
   for (guint i = 0; i < report->absences->len; i++)
@@ -408,7 +408,7 @@ render_warnings (BlReportRenderer *self,
           g_string_append_c (text, ' ');
           g_string_append_printf (text, _("Recorded reasons: %s."), reasons);
         }
-      bl_print_document_add_paragraph (document, text->str, BL_PRINT_CELL_NONE);
+      bl_print_document_add_paragraph (document, text->str, BL_PRINT_CELL_HANGING);
     }
 }
 
