@@ -8,6 +8,7 @@
 #include "bl-date.h"
 #include "bl-demo.h"
 #include "bl-kind.h"
+#include "bl-member-stats.h"
 #include "bl-rules.h"
 #include "bl-store.h"
 
@@ -317,6 +318,74 @@ test_drifting_member (Fixture *f, gconstpointer data)
   g_assert_cmpuint (absent_since, >, 2);
 }
 
+/* The members page's figures (one grouped query) agree with counting each
+ * member's attendance by hand. */
+static void
+test_member_stats (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) stats = bl_member_stats_compute (f->store, TODAY, &error);
+  g_autoptr(GPtrArray) all = bl_store_list_activities_between (f->store, NULL, TODAY, &error);
+  g_autoptr(GHashTable) last = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) present = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(BlMember) drifting = find_member (f->store, "赵磊");
+  GListModel *members = bl_store_get_members (f->store);
+  GHashTableIter iter;
+  gpointer key, value;
+  BlMemberStats *drift;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      BlActivity *activity = g_ptr_array_index (all, i);
+      GArray *attendance = bl_activity_get_attendance (activity);
+      gboolean this_year = g_str_has_prefix (bl_activity_get_date (activity), "2025-");
+
+      if (bl_activity_get_status (activity) != BL_ACTIVITY_STATUS_HELD)
+        continue;
+      for (guint j = 0; j < attendance->len; j++)
+        {
+          BlAttendance *a = &g_array_index (attendance, BlAttendance, j);
+          gint64 *id = g_memdup2 (&a->member_id, sizeof a->member_id);
+
+          if (a->state == BL_ATTENDANCE_PRESENT)
+            g_hash_table_insert (last, g_memdup2 (id, sizeof *id), (gpointer) bl_activity_get_date (activity));
+          if (this_year)
+            {
+              g_hash_table_insert (expected, g_memdup2 (id, sizeof *id),
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (expected, id)) + 1));
+              if (a->state == BL_ATTENDANCE_PRESENT)
+                g_hash_table_insert (present, g_memdup2 (id, sizeof *id),
+                                     GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (present, id)) + 1));
+            }
+          g_free (id);
+        }
+    }
+
+  g_assert_cmpuint (g_hash_table_size (stats), ==, g_list_model_get_n_items (members));
+  g_hash_table_iter_init (&iter, stats);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      BlMemberStats *s = value;
+
+      g_assert_cmpint (*(gint64 *) key, ==, s->member_id);
+      g_assert_cmpstr (s->last_attended, ==, g_hash_table_lookup (last, key));
+      g_assert_cmpuint (s->expected, ==, GPOINTER_TO_UINT (g_hash_table_lookup (expected, key)));
+      g_assert_cmpuint (s->present, ==, GPOINTER_TO_UINT (g_hash_table_lookup (present, key)));
+    }
+
+  drift = g_hash_table_lookup (stats, &(gint64) { bl_member_get_id (drifting) });
+  g_assert_nonnull (drift);
+  g_assert_cmpint (bl_member_stats_rate (drift), <, 70);
+  g_assert_cmpint (bl_member_stats_rate (drift), >=, 0);
+  g_assert_cmpint (days_before_today (drift->last_attended), >=, 153);
+
+  /* Nobody expected yet: no rate. */
+  g_assert_cmpint (bl_member_stats_rate (&(BlMemberStats) { 0 }), ==, -1);
+  g_assert_cmpint (bl_member_stats_rate (&(BlMemberStats) { .expected = 3, .present = 2 }), ==, 67);
+}
+
 static char *
 describe (BlStore *store)
 {
@@ -435,6 +504,7 @@ main (int argc, char *argv[])
   g_test_add ("/demo/rule-packs", Fixture, NULL, fixture_set_up, test_rule_packs, fixture_tear_down);
   g_test_add ("/demo/activities", Fixture, NULL, fixture_set_up, test_activities, fixture_tear_down);
   g_test_add ("/demo/drifting-member", Fixture, NULL, fixture_set_up, test_drifting_member, fixture_tear_down);
+  g_test_add ("/demo/member-stats", Fixture, NULL, fixture_set_up, test_member_stats, fixture_tear_down);
   g_test_add ("/demo/deterministic", Fixture, NULL, fixture_set_up, test_deterministic, fixture_tear_down);
   g_test_add ("/demo/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/demo/command-line", Fixture, NULL, fixture_set_up, test_command_line, fixture_tear_down);

@@ -447,6 +447,11 @@ test_preferences (void)
   g_autoptr(BlStore) store = bl_test_store_new ();
   g_autofree char *bad_pack = bl_test_write_file ("bad.ini", "[Pack]\nid=broken\n[Rule x]\nkind=\nperiod=fortnight\n");
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad_pack);
+  g_autofree char *good_pack = bl_test_write_file ("street.ini",
+                                                   "[Pack]\nid=street-2026\nname=Street plan 2026\n"
+                                                   "[Rule street-theme-day]\nname=Themed party day, twice a month\n"
+                                                   "kind=theme-day\nperiod=month\nminimum=2\n");
+  g_autoptr(GFile) good_file = g_file_new_for_path (good_pack);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   GtkWindow *preferences;
@@ -503,6 +508,14 @@ test_preferences (void)
   g_assert_true (bl_test_shows_text (GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), bad_pack));
   g_assert_null (bl_test_find (GTK_WIDGET (preferences), match_name, "broken"));
   close_dialogs ();
+
+  /* A good one: imported, enabled, and listed with its switch. */
+  g_assert_true (bl_preferences_window_import_pack (BL_PREFERENCES_WINDOW (preferences), good_file));
+  bl_test_iterate ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (pack_enabled (store, "street-2026"));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (bl_test_find (GTK_WIDGET (preferences), match_name, "street-2026"))));
+  g_assert_nonnull (bl_test_find_row (GTK_WIDGET (preferences), "Street plan 2026"));
 
   g_assert_nonnull (bl_preferences_window_get_reminders_group (BL_PREFERENCES_WINDOW (preferences)));
   gtk_window_destroy (preferences);
