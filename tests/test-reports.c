@@ -4,7 +4,9 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
+#include "bl-report-renderer.h"
 #include "bl-reports-page.h"
 #include "bl-test-common.h"
 #include "bl-test-gui.h"
@@ -180,6 +182,68 @@ test_page_setup_remembered (void)
   g_remove (path);
 }
 
+/* The print operation the dialog runs draws the same pages: exported here
+ * without a dialog (GTK_PRINT_OPERATION_ACTION_EXPORT) and read back. */
+static void
+test_print_operation (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(BlReportRenderer) renderer = NULL;
+  g_autoptr(BlPrintDocument) document = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint pages = 0;
+  BlReport *report;
+
+  bl_test_add_member (store, "张三", "", BL_MEMBER_ROLE_NONE);
+  for (guint i = 0; i < 30; i++)
+    add_activity (store, "2025-11-10", "学习贯彻党的二十届四中全会精神，结合岗位实际谈认识");
+  report = bl_report_build (store, "2025-11", "2025-12-01", &error);
+  g_assert_no_error (error);
+  renderer = bl_report_renderer_new (report);
+  document = bl_print_renderer_layout (BL_PRINT_RENDERER (renderer), BL_PRINT_A4_WIDTH, BL_PRINT_A4_HEIGHT);
+  g_assert_cmpuint (bl_print_document_get_n_pages (document), >=, 2);
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  operation = bl_print_renderer_create_operation (BL_PRINT_RENDERER (renderer));
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_nonnull (bl_print_renderer_get_operation_page_setup (operation));
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  /* Every page of the layout reached the file. */
+  {
+    g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+    g_autofree char *out = NULL;
+    const char *argv[] = { "pdfinfo", path, NULL };
+    const char *line;
+    int status = 0;
+
+    if (pdfinfo == NULL)
+      {
+        g_test_skip ("pdfinfo (poppler-utils) is not installed");
+        return;
+      }
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    line = strstr (out, "Pages:");
+    g_assert_nonnull (line);
+    pages = (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+  }
+  g_assert_cmpuint (pages, ==, bl_print_document_get_n_pages (document));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/reports/months", test_months);
   g_test_add_func ("/reports/statistics", test_statistics);
   g_test_add_func ("/reports/page-setup-remembered", test_page_setup_remembered);
+  g_test_add_func ("/reports/print-operation", test_print_operation);
 
   return g_test_run ();
 }
