@@ -167,7 +167,7 @@ test_first_run (void)
   g_assert_cmpstr (top_stack_page (window), ==, "welcome");
 
   set_row (page, "Branch _Name", "  滨江街道机关第二党支部 ");
-  set_row (page, "_Secretary", "周红");
+  set_row (page, "S_ecretary", "周红");
   gtk_switch_set_active (GTK_SWITCH (ideology), TRUE);
   bl_test_click (bl_test_find_button (page, "_Start"));
 
@@ -320,8 +320,8 @@ test_members_page (void)
   group_row = bl_test_find_row (GTK_WIDGET (editor), "Party _Group");
   adw_combo_row_set_selected (ADW_COMBO_ROW (group_row),
                               g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (group_row))) - 1);
-  set_row (GTK_WIDGET (editor), "Name of the New _Group", "第二党小组");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (bl_test_find_row (GTK_WIDGET (editor), "_Category")),
+  set_row (GTK_WIDGET (editor), "Name of the New Gro_up", "第二党小组");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (bl_test_find_row (GTK_WIDGET (editor), "Ca_tegory")),
                               BL_MEMBER_CATEGORY_PROBATIONARY);
   set_row (GTK_WIDGET (editor), "_Joined (YYYY-MM-DD)", "2025-13-01");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
@@ -353,8 +353,8 @@ test_members_page (void)
                    ==, "王党员");
   adw_combo_row_set_selected (ADW_COMBO_ROW (bl_test_find_row (GTK_WIDGET (editor), "Committee _Role")),
                               BL_MEMBER_ROLE_ORGANIZATION);
-  g_assert_true (gtk_widget_get_visible (bl_test_find_row (GTK_WIDGET (editor), "Role _Since (YYYY-MM-DD)")));
-  set_row (GTK_WIDGET (editor), "Role _Since (YYYY-MM-DD)", "2024-03-01");
+  g_assert_true (gtk_widget_get_visible (bl_test_find_row (GTK_WIDGET (editor), "Role S_ince (YYYY-MM-DD)")));
+  set_row (GTK_WIDGET (editor), "Role S_ince (YYYY-MM-DD)", "2024-03-01");
   set_row (GTK_WIDGET (editor), "_Phone", "13800002222");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   bl_test_iterate ();
