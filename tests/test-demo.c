@@ -173,6 +173,7 @@ test_activities (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) all = bl_store_list_activities_between (f->store, NULL, NULL, &error);
   g_autofree char *first = bl_store_get_first_activity_date (f->store);
   g_autoptr(GHashTable) committee_months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) lecture_months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint held = 0, planned_next_week = 0, planned_overdue = 0;
   guint present = 0, expected = 0, sick = 0, personal = 0, business = 0;
   guint ideology_this_year = 0, first_topic = 0, secretary_lectures = 0;
@@ -233,6 +234,8 @@ test_activities (Fixture *f, gconstpointer data)
         secretary_lectures++;
       if (g_str_equal (bl_activity_get_kind (activity), BL_KIND_COMMITTEE_MEETING))
         g_hash_table_add (committee_months, g_strndup (date, 7));
+      if (g_str_equal (bl_activity_get_kind (activity), BL_KIND_PARTY_LECTURE))
+        g_hash_table_add (lecture_months, g_strndup (date, 7));
     }
 
   g_assert_cmpuint (held, >, 150);
@@ -267,6 +270,9 @@ test_activities (Fixture *f, gconstpointer data)
   g_assert_false (g_hash_table_contains (committee_months, "2025-08"));
   g_assert_true (g_hash_table_contains (committee_months, "2025-07"));
   g_assert_true (g_hash_table_contains (committee_months, "2025-09"));
+  /* …and the last quarter that ended (Q3 2025) had no party lecture. */
+  g_assert_false (g_hash_table_contains (lecture_months, "2025-09"));
+  g_assert_true (g_hash_table_contains (lecture_months, "2025-06"));
 }
 
 /* 赵磊 last took part about five months ago, with a couple of 事假 since. */

@@ -483,7 +483,15 @@ add_members (Demo *demo, GError **error)
 #define MISS_COMMITTEE 3    /* no committee meeting (the secretary was away) */
 #define MISS_GROUP     5    /* the third party group did not meet */
 #define MISS_THEME     14   /* no themed party day */
-#define MISS_LECTURE   10   /* the party lecture of that quarter was not given */
+
+/* The last quarter that has ended: its party lecture was not given. */
+static int
+last_quarter_end_back (Demo *demo)
+{
+  int month = g_date_get_month (&demo->today);
+
+  return month % 3 == 0 ? 3 : month % 3;
+}
 
 static gboolean
 add_month (Demo *demo, int year, int month, int back, GError **error)
@@ -582,7 +590,7 @@ add_month (Demo *demo, int year, int month, int back, GError **error)
 
   /* 党课 in the last month of each quarter; the secretary gives the second
    * quarter's, the others a committee member or the park's Party school. */
-  if (month % 3 == 0 && back != MISS_LECTURE)
+  if (month % 3 == 0 && back != last_quarter_end_back (demo))
     {
       const char *lecturer;
       g_autofree char *lecture_topic = NULL;
