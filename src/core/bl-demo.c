@@ -543,7 +543,8 @@ add_month (Demo *demo, int year, int month, int back, GError **error)
 
   /* 主题党日, around the 20th; this month's is planned next week instead. */
   {
-    guint index = demo->counters[C_THEME]++ % G_N_ELEMENTS (theme_topics);
+    /* The last two topics belong to their months (清明, 七一). */
+    guint index = demo->counters[C_THEME]++ % (G_N_ELEMENTS (theme_topics) - 2);
 
     month_day (&date, year, month, 18 + g_rand_int_range (demo->rand, 0, 5));
     to_weekday (&date);
