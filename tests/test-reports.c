@@ -112,8 +112,19 @@ test_months (void)
       add_activity (store, "2025-11-20", topic);
     }
   bl_test_iterate ();
-  g_assert_cmpuint (bl_reports_page_get_n_pages (BL_REPORTS_PAGE (page)), >, before);
+  g_assert_cmpuint (count_pages (page), >, before);
   g_assert_cmpuint (count_pages (page), ==, bl_reports_page_get_n_pages (BL_REPORTS_PAGE (page)));
+
+  /* Hidden (another page of the window shown), it catches up when shown again. */
+  before = count_pages (page);
+  gtk_widget_set_visible (page, FALSE);
+  for (guint i = 0; i < 60; i++)
+    add_activity (store, "2025-11-21", "参观红色教育基地，重温入党誓词，开展主题党日志愿服务活动");
+  bl_test_iterate ();
+  g_assert_cmpuint (count_pages (page), ==, before);
+  gtk_widget_set_visible (page, TRUE);
+  bl_test_iterate ();
+  g_assert_cmpuint (count_pages (page), >, before);
 
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
   bl_test_iterate ();

@@ -32,6 +32,7 @@ struct _BlReportsPage
   int                   year;
   int                   month;
   gboolean              syncing;       /* the pickers are being set from code */
+  gboolean              stale;         /* changed while not on screen */
   guint                 rebuild_id;
 
   BlReportRenderer     *renderer;
@@ -354,6 +355,13 @@ rebuild_idle_cb (gpointer user_data)
 static void
 queue_rebuild (BlReportsPage *self)
 {
+  /* A big ledger takes a moment to summarise: not while another page is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
 }
@@ -531,9 +539,10 @@ static void
 ensure_current (BlReportsPage *self)
 {
   /* An action right after a change prints what the picker shows. */
-  if (self->rebuild_id != 0)
+  if (self->rebuild_id != 0 || self->stale)
     {
       g_clear_handle_id (&self->rebuild_id, g_source_remove);
+      self->stale = FALSE;
       rebuild (self);
     }
 }
@@ -701,6 +710,16 @@ bl_reports_page_set_property (GObject      *object,
 }
 
 static void
+bl_reports_page_map (GtkWidget *widget)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bl_reports_page_parent_class)->map (widget);
+  if (self->stale)
+    queue_rebuild (self);
+}
+
+static void
 bl_reports_page_dispose (GObject *object)
 {
   BlReportsPage *self = BL_REPORTS_PAGE (object);
@@ -729,6 +748,7 @@ bl_reports_page_class_init (BlReportsPageClass *klass)
   object_class->get_property = bl_reports_page_get_property;
   object_class->set_property = bl_reports_page_set_property;
   object_class->dispose = bl_reports_page_dispose;
+  widget_class->map = bl_reports_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
