@@ -511,7 +511,7 @@ bl_print_document_new (double      width,
   g_autofree char *lang = NULL;
   cairo_font_options_t *options;
 
-  g_return_val_if_fail (width > 2 * MARGIN_X + 100 && height > MARGIN_TOP + MARGIN_BOTTOM + 200, NULL);
+  g_return_val_if_fail (width >= BL_PRINT_MIN_WIDTH && height >= BL_PRINT_MIN_HEIGHT, NULL);
 
   self = g_object_new (BL_TYPE_PRINT_DOCUMENT, NULL);
   self->width = width;

@@ -26,6 +26,9 @@ typedef struct {
 /* A4 in points. */
 #define BL_PRINT_A4_WIDTH  595.2756
 #define BL_PRINT_A4_HEIGHT 841.8898
+/* The smallest page a document lays out. */
+#define BL_PRINT_MIN_WIDTH  200.0
+#define BL_PRINT_MIN_HEIGHT 300.0
 
 #define BL_TYPE_PRINT_DOCUMENT (bl_print_document_get_type ())
 G_DECLARE_FINAL_TYPE (BlPrintDocument, bl_print_document, BL, PRINT_DOCUMENT, GObject)

@@ -89,7 +89,8 @@ bl_print_renderer_layout (BlPrintRenderer *self,
   g_return_val_if_fail (BL_IS_PRINT_RENDERER (self), NULL);
   g_return_val_if_fail (BL_PRINT_RENDERER_GET_CLASS (self)->render != NULL, NULL);
 
-  document = bl_print_document_new (width, height, NULL);
+  /* Paper smaller than a postcard still gets pages (clipped), never none. */
+  document = bl_print_document_new (MAX (width, BL_PRINT_MIN_WIDTH), MAX (height, BL_PRINT_MIN_HEIGHT), NULL);
   BL_PRINT_RENDERER_GET_CLASS (self)->render (self, document);
   return document;
 }

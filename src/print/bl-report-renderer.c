@@ -355,7 +355,7 @@ render_attendance (BlReportRenderer *self,
           bl_print_document_add_paragraph (document, label, BL_PRINT_CELL_BOLD | BL_PRINT_CELL_SMALL);
         }
       render_grid_slice (self, document, first, n, last, name_width,
-                         MIN (column, GRID_MAX_COLUMN));
+                         CLAMP (column, GRID_MIN_COLUMN, GRID_MAX_COLUMN));
     }
 }
 
