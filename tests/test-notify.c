@@ -295,7 +295,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (bl_store_save_member (f->store, member, &error));
   g_assert_no_error (error);
   add_activity (f->store, "other", BL_ACTIVITY_STATUS_HELD, "2025-03-05", "年初部署会");
-  add_activity (f->store, "party-lecture", BL_ACTIVITY_STATUS_PLANNED, "2025-11-20", "学习新党章");
+  add_activity (f->store, "party-lecture", BL_ACTIVITY_STATUS_PLANNED, "2025-11-20", "党章 & <党规> 学习");
 
   /* On DATE: theme day and committee meeting 2 days before the deadline
    * (urgent), the lecture of 20 November not recorded, and the member at
@@ -430,6 +430,18 @@ test_plain (Fixture       *f,
 
   g_assert_true (bl_reminder_log_was_sent (f->store, theme->key, DATE));
 
+  /* The template's server reads bodies as markup: a topic's "&" and "<"
+   * arrive escaped, to be shown as written. */
+  {
+    BlReminder *unrecorded = expected_of_type (f, BL_REMINDER_UNRECORDED, NULL);
+    g_autofree char *escaped = g_markup_escape_text (unrecorded->body, -1);
+
+    index = find_call (calls, unrecorded->title);
+    g_assert_cmpint (index, >=, 0);
+    g_assert_nonnull (strstr (unrecorded->body, "党章 & <党规> 学习"));
+    g_assert_cmpstr (call_string (g_ptr_array_index (calls, (guint) index), 4), ==, escaped);
+  }
+
   /* The hourly check later that day sends nothing again. */
   g_assert_cmpuint (check (f, DATE, 11), ==, 0);
   again = notify_calls ();
@@ -518,6 +530,8 @@ test_actions (Fixture       *f,
   g_assert_cmpint (absence_index, >=, 0);
   actions = call_actions (g_ptr_array_index (calls, (guint) theme_index));
   g_assert_cmpstrv (actions, quota_actions);
+  /* No "body-markup" here: the body goes as it is. */
+  g_assert_cmpstr (call_string (g_ptr_array_index (calls, (guint) unrecorded_index), 4), ==, unrecorded->body);
   /* Nothing to record or dismiss for a member. */
   absence_actions = call_actions (g_ptr_array_index (calls, (guint) absence_index));
   g_assert_false (g_strv_contains ((const char * const *) absence_actions, "record"));

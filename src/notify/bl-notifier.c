@@ -69,15 +69,25 @@ ensure_libnotify (void)
   g_mutex_unlock (&init_lock);
 }
 
-static gboolean
-server_has_actions (void)
+typedef struct {
+  gboolean actions;
+  gboolean markup;  /* the body is read as markup: escape "<" and "&" */
+} ServerCaps;
+
+/* No answer (no server) leaves both FALSE; the first show then says why. */
+static ServerCaps
+server_caps (void)
 {
   GList *caps = notify_get_server_caps ();
-  gboolean found = FALSE;
+  ServerCaps found = { FALSE, FALSE };
 
   for (GList *l = caps; l != NULL; l = l->next)
-    if (g_strcmp0 (l->data, "actions") == 0)
-      found = TRUE;
+    {
+      if (g_strcmp0 (l->data, "actions") == 0)
+        found.actions = TRUE;
+      else if (g_strcmp0 (l->data, "body-markup") == 0)
+        found.markup = TRUE;
+    }
   g_list_free_full (caps, g_free);
   return found;
 }
@@ -134,11 +144,13 @@ add_action (BlNotifier         *self,
 static NotifyNotification *
 build_notification (BlNotifier *self,
                     BlReminder *reminder,
-                    gboolean    actions)
+                    gboolean    actions,
+                    gboolean    markup)
 {
   NotifyNotification *notification;
+  g_autofree char *body = markup ? g_markup_escape_text (reminder->body, -1) : g_strdup (reminder->body);
 
-  notification = notify_notification_new (reminder->title, reminder->body, APP_ID);
+  notification = notify_notification_new (reminder->title, body, APP_ID);
   notify_notification_set_hint_string (notification, "desktop-entry", APP_ID);
   notify_notification_set_urgency (notification,
                                    reminder->urgent ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
@@ -235,7 +247,7 @@ bl_notifier_send_sync (BlNotifier  *self,
                        GError     **error)
 {
   g_autoptr(GPtrArray) sent = NULL;
-  gboolean actions = FALSE;
+  ServerCaps caps = { FALSE, FALSE };
   gboolean ok = TRUE;
 
   g_return_val_if_fail (BL_IS_NOTIFIER (self), FALSE);
@@ -246,14 +258,14 @@ bl_notifier_send_sync (BlNotifier  *self,
   ensure_libnotify ();
 
   g_mutex_lock (&self->send_lock);
-  /* No answer means no server: then the first show reports why. */
-  if (with_actions && reminders->len > 0)
-    actions = server_has_actions ();
+  if (reminders->len > 0)
+    caps = server_caps ();
 
   for (guint i = 0; i < reminders->len; i++)
     {
       BlReminder *reminder = g_ptr_array_index (reminders, i);
-      NotifyNotification *notification = build_notification (self, reminder, actions);
+      gboolean actions = with_actions && caps.actions;
+      NotifyNotification *notification = build_notification (self, reminder, actions, caps.markup);
       g_autoptr(GError) local_error = NULL;
 
       if (!notify_notification_show (notification, &local_error))
