@@ -291,6 +291,10 @@ settings_changed_cb (BlReminderService *self,
       sync_autostart (self);
       update_hold (self);
     }
+  /* Turned (back) on: what is due now comes now, not in an hour. */
+  if (g_strcmp0 (key, BL_SETTINGS_REMINDERS_ENABLED) == 0 && reminders_enabled (self) &&
+      self->timeout_id != 0)
+    bl_reminder_service_check (self, NULL);
   if (g_strcmp0 (key, BL_SETTINGS_QUIET_UNTIL) == 0 && self->timeout_id != 0)
     schedule_next (self);
 }
