@@ -572,7 +572,12 @@ parse_pack (const char  *file,
                   continue;
                 }
               key = g_strconcat ("kind-", kind, NULL);
-              name = get_display (keyfile, PACK_GROUP, key);
+              /* The ledger keeps a kind's Chinese name whatever the locale of
+               * the session that enabled the pack: CSV files name kinds by it,
+               * and an export must read the same in every language. */
+              name = g_key_file_get_locale_string (keyfile, PACK_GROUP, key, "zh_CN", NULL);
+              if (name != NULL)
+                g_strstrip (name);
               if (name == NULL || *name == '\0')
                 {
                   problem (&problems, key_line (&lines, PACK_GROUP, "kinds"),

@@ -2111,7 +2111,7 @@ bl_store_list_activities_between (BlStore     *self,
 
   stmt = bl_store_prepare (self,
                            "SELECT " ACTIVITY_COLUMNS " " ACTIVITY_FROM
-                           "WHERE (?1 IS NULL OR a.date >= ?1) AND (?2 IS NULL OR a.date <= ?2) "
+                           "WHERE a.date >= coalesce (?1, '') AND a.date <= coalesce (?2, '9999-99-99') "
                            "ORDER BY a.date, a.start_time, a.id", error);
   if (stmt == NULL)
     return NULL;
@@ -2139,7 +2139,7 @@ bl_store_list_activities_between (BlStore     *self,
                            "JOIN activity a ON a.id = x.activity_id "
                            "JOIN member m ON m.id = x.member_id "
                            "LEFT JOIN party_group g ON g.id = m.group_id "
-                           "WHERE (?1 IS NULL OR a.date >= ?1) AND (?2 IS NULL OR a.date <= ?2) "
+                           "WHERE a.date >= coalesce (?1, '') AND a.date <= coalesce (?2, '9999-99-99') "
                            "ORDER BY x.activity_id, g.name IS NULL, g.name, m.name, m.id", error);
   if (stmt == NULL)
     return NULL;
