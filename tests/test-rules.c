@@ -282,7 +282,7 @@ test_parse_good (void)
   g_assert_cmpstr (pack->id, ==, "town-2026");
   g_assert_cmpstr (pack->name, ==, "Town rules");
   g_assert_cmpstrv (pack->kind_ids, ((const char * const []) { "volunteer", NULL }));
-  g_assert_cmpstrv (pack->kind_names, ((const char * const []) { "Volunteer service", NULL }));
+  g_assert_cmpstrv (pack->kind_names, ((const char * const []) { "志愿服务", NULL }));
   g_assert_cmpuint (pack->rules->len, ==, 2);
   rule = g_ptr_array_index (pack->rules, 0);
   g_assert_cmpstr (rule->id, ==, "volunteer-quarterly");
@@ -540,7 +540,7 @@ test_import (Fixture       *f,
   g_assert_true (bl_rules_import_pack_file (f->store, path, &pack_id, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (pack_id, ==, "town-2026");
-  g_assert_cmpstr (bl_store_get_kind_name (f->store, "volunteer"), ==, "Volunteer service");
+  g_assert_cmpstr (bl_store_get_kind_name (f->store, "volunteer"), ==, "志愿服务");
 
   packs = bl_rules_list_packs (f->store, &error);
   g_assert_no_error (error);
