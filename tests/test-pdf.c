@@ -39,6 +39,11 @@ run (const char * const *argv,
 
   env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
   env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  /* Callers reuse their buffers from one run to the next. */
+  if (out != NULL)
+    g_clear_pointer (out, g_free);
+  if (err != NULL)
+    g_clear_pointer (err, g_free);
   g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status, &error);
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
