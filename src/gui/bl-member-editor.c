@@ -292,6 +292,7 @@ bl_member_editor_new (BlStore  *store,
   self->store = g_object_ref (store);
   self->member = member != NULL ? bl_member_copy (member) : bl_member_new ("");
   fill_fields (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   return self;
 }
 
