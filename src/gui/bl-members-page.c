@@ -262,6 +262,77 @@ compare_stats (gconstpointer a,
   return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* 第一党小组, 第二党小组 … 第十二党小组 (or 1组, 2组): the number in a group's
+ * name, so that groups sort as people count them, not as their characters
+ * collate; G_MAXINT when there is none. */
+static int
+group_number (const char *name)
+{
+  static const char * const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+  int value = 0;
+  int pending = -1;      /* a Chinese digit not yet added in */
+  gboolean found = FALSE;
+
+  for (const char *p = name != NULL ? name : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int digit = -1;
+
+      if (*p >= '0' && *p <= '9')
+        {
+          value = value * 10 + (*p - '0');
+          found = TRUE;
+          continue;
+        }
+      if (g_str_has_prefix (p, "十"))
+        {
+          /* 十 is 10, 二十 is 20; 十二 is 10 then 2. */
+          value += (pending < 0 ? 1 : pending) * 10;
+          pending = -1;
+          found = TRUE;
+          continue;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+        if (g_str_has_prefix (p, digits[i]))
+          digit = (int) i;
+      if (digit >= 0)
+        {
+          pending = digit;
+          found = TRUE;
+          continue;
+        }
+      if (found)
+        break;
+    }
+  if (pending >= 0)
+    value += pending;
+  return found ? value : G_MAXINT;
+}
+
+static int
+compare_group (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  BlMember *ma = BL_MEMBER ((gpointer) a), *mb = BL_MEMBER ((gpointer) b);
+  int na = group_number (bl_member_get_group (ma));
+  int nb = group_number (bl_member_get_group (mb));
+  int result;
+
+  if (na != nb)
+    return na < nb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  result = g_utf8_collate (bl_member_get_group (ma) ? bl_member_get_group (ma) : "",
+                           bl_member_get_group (mb) ? bl_member_get_group (mb) : "");
+  if (result == 0)
+    {
+      /* Within a group: the committee first, then by name. */
+      int ra = bl_member_get_role (ma) == BL_MEMBER_ROLE_NONE ? G_MAXINT : (int) bl_member_get_role (ma);
+      int rb = bl_member_get_role (mb) == BL_MEMBER_ROLE_NONE ? G_MAXINT : (int) bl_member_get_role (mb);
+
+      result = ra != rb ? (ra < rb ? -1 : 1) : g_utf8_collate (bl_member_get_name (ma), bl_member_get_name (mb));
+    }
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
 static gboolean
 filter_member (gpointer item,
                gpointer user_data)
@@ -548,8 +619,10 @@ setup_columns (BlMembersPage *self)
           custom = gtk_custom_sorter_new (compare_stats, data, g_free);
           self->stat_sorters[column - COLUMN_LAST] = GTK_SORTER (custom);
           break;
-        case COLUMN_NAME:
         case COLUMN_GROUP:
+          custom = gtk_custom_sorter_new (compare_group, data, g_free);
+          break;
+        case COLUMN_NAME:
         case N_COLUMNS:
         default:
           custom = gtk_custom_sorter_new (compare_text, data, g_free);
@@ -666,6 +739,8 @@ bl_members_page_init (BlMembersPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* Groups in their own order (第一, 第二, 第三…), the committee first in each. */
+  gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_GROUP], GTK_SORT_ASCENDING);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   selection_changed_cb (self);
