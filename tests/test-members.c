@@ -235,7 +235,15 @@ test_sample_data (void)
   window = open_window (store);
   page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
   bl_test_click (bl_test_find_button (page, "_Try with Sample Data"));
-  g_assert_nonnull (window_for_path (demo_path));
+  demo = window_for_path (demo_path);
+  g_assert_nonnull (demo);
+
+  /* While it is open, the button goes to it rather than rebuild it. */
+  window = open_window (store);
+  page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
+  bl_test_click (bl_test_find_button (page, "_Try with Sample Data"));
+  g_assert_true (window_for_path (demo_path) == demo);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
   close_windows ();
 }
 

@@ -227,6 +227,16 @@ on_demo_clicked (BlWelcomePage *self)
   if (!BL_IS_APPLICATION (app))
     return;
 
+  /* Already open in another window: go there rather than rebuild it under it. */
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (BL_IS_WINDOW (l->data) && bl_window_get_store (l->data) != NULL &&
+        g_strcmp0 (bl_store_get_path (bl_window_get_store (l->data)), path) == 0)
+      {
+        gtk_window_present (l->data);
+        gtk_window_destroy (GTK_WINDOW (root));
+        return;
+      }
+
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot create the folder %s."), dir);
