@@ -264,6 +264,8 @@ test_editor_edit_and_discard (Fixture       *f,
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 2 · Present: 1"));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Not more than half of the committee"));
 
+  /* Its own record is no duplicate of itself. */
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->editor), "An activity of this kind"));
   set_text (f, "T_opic", "改过的议题");
   g_assert_true (bl_activity_editor_get_modified (f->editor));
 
@@ -379,6 +381,18 @@ test_editor_group_meeting (Fixture       *f,
   saved = bl_store_get_activity (f->store, bl_activity_editor_get_id (f->editor), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bl_activity_get_group (saved), ==, "第一党小组");
+
+  /* The same meeting entered again: a warning, not a refusal. */
+  g_clear_object (&f->editor);
+  bl_activity_set_topic (activity, "党小组学习");
+  bl_activity_set_group (activity, "第一党小组");
+  open_editor (f, activity);
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "An activity of this kind"));
+  set_text (f, "T_opic", "党小组学习（续）");
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->editor), "An activity of this kind"));
+  set_text (f, "T_opic", "党小组学习");
+  g_assert_true (save (f));
+  g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 2);
   g_assert_cmpuint (bl_activity_get_expected_count (saved), ==, 2);
   g_assert_cmpuint (bl_activity_get_present_count (saved), ==, 2);
 }

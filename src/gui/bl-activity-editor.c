@@ -42,6 +42,7 @@ struct _BlActivityEditor
   AdwEntryRow          *topic_row;
   GtkSwitch            *first_topic_switch;
   AdwEntryRow          *tags_row;
+  GtkLabel             *duplicate_label;
   GtkLabel             *activity_error_label;
   AdwEntryRow          *host_row;
   AdwEntryRow          *recorder_row;
@@ -529,6 +530,14 @@ check (BlActivityEditor *self)
     /* Not shown until the person tries to save, but it still blocks saving. */
     first = GTK_WIDGET (self->topic_row);
 
+  /* The same meeting entered twice is a likely slip, but not always one
+   * (two lectures on one topic): said, not refused. */
+  gtk_widget_set_visible (GTK_WIDGET (self->duplicate_label),
+                          !bad_date && *topic != '\0' &&
+                          bl_store_activity_exists (self->store, current_kind (self), self->date,
+                                                    *start != '\0' ? start : NULL, topic,
+                                                    bl_activity_get_id (self->activity)));
+
   mark_error (self->date_button, bad_date);
   mark_error (self->start_row, bad_start);
   mark_error (self->end_row, bad_end);
@@ -968,6 +977,7 @@ bl_activity_editor_class_init (BlActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, topic_row);
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, first_topic_switch);
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, tags_row);
+  gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, duplicate_label);
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, activity_error_label);
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, host_row);
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, recorder_row);
