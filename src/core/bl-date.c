@@ -88,8 +88,8 @@ bl_date_format_locale (const GDate *date)
   dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
                               g_date_get_day (date), 12, 0, 0);
   /* TRANSLATORS: a full date as shown in lists and on printed pages, in
-   * g_date_time_format() syntax; zh_CN: "%Y年%-m月%-d日" */
-  return g_date_time_format (dt, _("%e %B %Y"));
+   * g_date_time_format() syntax (%-d: no padding); zh_CN: "%Y年%-m月%-d日" */
+  return g_date_time_format (dt, _("%-d %B %Y"));
 }
 
 char *
