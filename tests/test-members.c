@@ -166,6 +166,23 @@ test_first_run (void)
   g_assert_true (bl_store_is_empty (store));
   g_assert_cmpstr (top_stack_page (window), ==, "welcome");
 
+  /* A member added by hand from the welcome page. */
+  bl_test_click (bl_test_find_button (page, "_Add…"));
+  {
+    GtkWindow *editor = find_toplevel (BL_TYPE_MEMBER_EDITOR);
+
+    g_assert_nonnull (editor);
+    set_row (GTK_WIDGET (editor), "_Name", "周红");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (bl_test_find_row (GTK_WIDGET (editor), "Committee _Role")),
+                                BL_MEMBER_ROLE_SECRETARY);
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+    bl_test_iterate ();
+    g_assert_null (find_toplevel (BL_TYPE_MEMBER_EDITOR));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 1);
+  g_assert_true (bl_test_shows_text (page, "1 member"));
+  g_assert_cmpstr (top_stack_page (window), ==, "welcome");
+
   set_row (page, "Branch _Name", "  滨江街道机关第二党支部 ");
   set_row (page, "S_ecretary", "周红");
   gtk_switch_set_active (GTK_SWITCH (ideology), TRUE);
@@ -179,6 +196,8 @@ test_first_run (void)
   g_assert_true (pack_enabled (store, "park-2025-ideology"));
   g_assert_false (bl_store_is_empty (store));
   g_assert_cmpstr (top_stack_page (window), ==, "main");
+  /* The secretary added by hand holds the role from the start. */
+  g_assert_cmpint (bl_store_get_secretary_on (store, "2000-01-01"), !=, 0);
   close_windows ();
 }
 
