@@ -420,6 +420,26 @@ test_members_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, n_before + 1);
   bl_test_iterate ();
   g_assert_true (bl_test_shows_text (page, "2 active members"));
+  /* Search and the transferred switch filter the list. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (bl_test_find_type (page, GTK_TYPE_COLUMN_VIEW));
+    GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (view));
+    GtkWidget *search = bl_test_find_type (page, GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *transferred = bl_test_find_type (page, GTK_TYPE_CHECK_BUTTON);
+
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (transferred), FALSE);
+    bl_test_iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (transferred), TRUE);
+    gtk_editable_set_text (GTK_EDITABLE (search), "第二党小组");
+    bl_test_wait (400);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+    bl_test_wait (400);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  }
+
   /* A transferred member cannot be transferred again. */
   g_assert_false (gtk_widget_get_sensitive (bl_test_find_button (page, "_Transfer Out…")));
   close_dialogs ();
