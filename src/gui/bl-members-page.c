@@ -98,8 +98,8 @@ cell_text (BlMembersPage *self,
         {
           g_autofree char *date = bl_date_iso_format_locale (bl_member_get_transferred_on (member));
 
-          /* Translators: a member's status, with the day they left the branch. */
-          return g_strdup_printf (_("%s on %s"),
+          /* On two lines: the column stays narrow enough for 1024 pixels. */
+          return g_strdup_printf ("%s\n%s",
                                   bl_member_status_display (BL_MEMBER_STATUS_TRANSFERRED), date);
         }
       return g_strdup (bl_member_status_display (bl_member_get_status (member)));
@@ -149,6 +149,8 @@ update_cell (BlMembersPage *self,
     return;
   text = cell_text (self, member, column);
   gtk_label_set_text (GTK_LABEL (label), text);
+  /* The whole text, should a narrow column shorten it. */
+  gtk_widget_set_tooltip_text (label, *text != '\0' ? text : NULL);
   /* Transferred members are kept for history, shown dimmed. */
   if (bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED)
     gtk_widget_add_css_class (label, "dim-label");
