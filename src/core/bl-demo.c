@@ -774,16 +774,14 @@ bl_demo_fill (BlStore     *store,
   demo.today_iso = iso (&demo.today);
   demo.member_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  /* The packs first, committed on their own: the store checks an
-   * activity's kind against its kinds model, which learns the pack's custom
-   * kinds only on commit. The ledger stays empty (bl_store_is_empty) if what
-   * follows fails, so trying again works. */
-  ok = bl_rules_set_pack_enabled (store, "standard", TRUE, error) &&
-       bl_rules_set_pack_enabled (store, "park-2025-ideology", TRUE, error) &&
-       bl_store_begin (store, error);
+  /* One transaction: the packs (with their custom kinds) and every record. */
+  ok = bl_store_begin (store, error);
   if (ok)
     {
-      ok = fill (&demo, error) && bl_store_commit (store, error);
+      ok = bl_rules_set_pack_enabled (store, "standard", TRUE, error) &&
+           bl_rules_set_pack_enabled (store, "park-2025-ideology", TRUE, error) &&
+           fill (&demo, error) &&
+           bl_store_commit (store, error);
       if (!ok)
         bl_store_rollback (store);
     }
