@@ -316,6 +316,25 @@ bl_store_rollback (BlStore *self)
     }
 }
 
+typedef gboolean (*WriteFunc) (BlStore *self, gpointer record, GError **error);
+
+/* Runs @write as one transaction (a savepoint inside an open one). */
+static gboolean
+in_transaction (BlStore    *self,
+                WriteFunc   write,
+                gpointer    record,
+                GError    **error)
+{
+  if (!bl_store_begin (self, error))
+    return FALSE;
+  if (!write (self, record, error) || !bl_store_commit (self, error))
+    {
+      bl_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 bl_store_mark_changed (BlStore *self)
 {
@@ -1266,9 +1285,10 @@ update_member_item (BlStore  *self,
 
 static gboolean
 write_member (BlStore   *self,
-              BlMember  *member,
+              gpointer   record,
               GError   **error)
 {
+  BlMember *member = record;
   static const char *insert_sql =
     "INSERT INTO member (name, group_id, category, role, joined, phone, status, transferred_on) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -1348,18 +1368,8 @@ bl_store_save_member (BlStore   *self,
 
   if (!validate_member (member, error))
     return FALSE;
-  if (!bl_store_begin (self, error))
+  if (!in_transaction (self, write_member, member, error))
     return FALSE;
-  if (!write_member (self, member, error))
-    {
-      bl_store_rollback (self);
-      return FALSE;
-    }
-  if (!bl_store_commit (self, error))
-    {
-      bl_store_rollback (self);
-      return FALSE;
-    }
   update_member_item (self, member);
   return TRUE;
 }
@@ -1891,9 +1901,10 @@ write_attendance (BlStore     *self,
 
 static gboolean
 write_activity (BlStore     *self,
-                BlActivity  *activity,
+                gpointer     record,
                 GError     **error)
 {
+  BlActivity *activity = record;
   static const char *insert_sql =
     "INSERT INTO activity (id, kind, status, date, start_time, end_time, location, host, recorder, lecturer, "
     "group_id, topic, first_topic, content, resolutions, guests) "
@@ -2006,18 +2017,8 @@ bl_store_save_activity (BlStore     *self,
 
   if (!validate_activity (self, activity, error))
     return FALSE;
-  if (!bl_store_begin (self, error))
+  if (!in_transaction (self, write_activity, activity, error))
     return FALSE;
-  if (!write_activity (self, activity, error))
-    {
-      bl_store_rollback (self);
-      return FALSE;
-    }
-  if (!bl_store_commit (self, error))
-    {
-      bl_store_rollback (self);
-      return FALSE;
-    }
   update_activity_item (self, activity);
   return TRUE;
 }

@@ -19,6 +19,7 @@ struct _BlApplication
   BlReminderService *reminders;
   gboolean        start_in_background;  /* --background: no window on the first activation */
   gboolean        launched;             /* run as a program (not a CLI command, not a test) */
+  gboolean        quitting;             /* Quit chosen: leave once the last window is gone */
 };
 
 G_DEFINE_FINAL_TYPE (BlApplication, bl_application, ADW_TYPE_APPLICATION)
@@ -255,12 +256,18 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  BlApplication *self = BL_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
-  /* Closing asks about unsaved records, where there are some. */
+  /* Closing asks about unsaved records, where there are some; once the last
+   * window is gone the program ends, background reminders or not (the
+   * autostart entry brings them back at the next login). */
+  self->quitting = TRUE;
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
   g_list_free (windows);
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -384,12 +391,25 @@ bl_application_finalize (GObject *object)
 }
 
 static void
+bl_application_window_removed (GtkApplication *app,
+                               GtkWindow      *window)
+{
+  BlApplication *self = BL_APPLICATION (app);
+
+  GTK_APPLICATION_CLASS (bl_application_parent_class)->window_removed (app, window);
+
+  if (self->quitting && gtk_application_get_windows (app) == NULL)
+    g_application_quit (G_APPLICATION (app));
+}
+
+static void
 bl_application_class_init (BlApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = bl_application_finalize;
+  GTK_APPLICATION_CLASS (klass)->window_removed = bl_application_window_removed;
   app_class->handle_local_options = bl_application_handle_local_options;
   app_class->startup = bl_application_startup;
   app_class->shutdown = bl_application_shutdown;
