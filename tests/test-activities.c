@@ -389,6 +389,61 @@ test_activities_activate (Fixture       *f,
   g_assert_cmpint (activated, ==, bl_activity_get_id (item (f, 1)));
 }
 
+static void
+print_records_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       data)
+{
+  (*(guint *) data)++;
+}
+
+/* The "Print Records…" button prints through win.print-records, and only
+ * while there is a selection to print. */
+static void
+test_activities_print_button (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("print-records", NULL);
+  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  GtkWidget *button = bl_test_find (GTK_WIDGET (f->page), bl_test_match_tooltip, "Print Records…");
+  guint printed = 0;
+
+  /* What the main window provides, counted here instead of printing. */
+  g_signal_connect (action, "activate", G_CALLBACK (print_records_cb), &printed);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, "printer-symbolic");
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  bl_test_iterate ();
+  g_assert_true (gtk_widget_get_sensitive (button));
+  bl_test_click (button);
+  g_assert_cmpuint (printed, ==, 1);
+
+  /* Several records, then none. */
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  bl_test_iterate ();
+  g_assert_true (gtk_widget_get_sensitive (button));
+  gtk_selection_model_unselect_all (selection);
+  bl_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  /* The selected record deleted: nothing selected is left to print. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  bl_test_iterate ();
+  g_assert_true (gtk_widget_get_sensitive (button));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.delete", NULL);
+  bl_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_cmpuint (printed, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,5 +458,6 @@ main (int   argc,
   g_test_add ("/activities/live", Fixture, NULL, fixture_set_up, test_activities_live, fixture_tear_down);
   g_test_add ("/activities/delete-undo", Fixture, NULL, fixture_set_up, test_activities_delete_undo, fixture_tear_down);
   g_test_add ("/activities/activate", Fixture, NULL, fixture_set_up, test_activities_activate, fixture_tear_down);
+  g_test_add ("/activities/print-button", Fixture, NULL, fixture_set_up, test_activities_print_button, fixture_tear_down);
   return g_test_run ();
 }

@@ -397,6 +397,133 @@ test_editor_group_meeting (Fixture       *f,
   g_assert_cmpuint (bl_activity_get_present_count (saved), ==, 2);
 }
 
+static void
+close_editor (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->editor));
+  g_clear_object (&f->editor);
+  bl_test_iterate ();
+}
+
+static gboolean
+past_notice_shown (Fixture *f)
+{
+  GtkWidget *notice = bl_test_find_type (GTK_WIDGET (f->editor), GTK_TYPE_INFO_BAR);
+
+  g_assert_nonnull (notice);
+  return gtk_widget_is_visible (notice) &&
+         bl_test_shows_text (notice, "This meeting's date has passed. Mark it held and fill in its record.");
+}
+
+static gint64
+save_planned (Fixture    *f,
+              const char *kind,
+              const char *date,
+              const char *topic)
+{
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GError) error = NULL;
+
+  bl_activity_set_kind (activity, kind);
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_PLANNED);
+  bl_activity_set_date (activity, date);
+  bl_activity_set_topic (activity, topic);
+  bl_store_save_activity (f->store, activity, &error);
+  g_assert_no_error (error);
+  return bl_activity_get_id (activity);
+}
+
+static void
+open_saved (Fixture *f,
+            gint64   id)
+{
+  g_autoptr(BlActivity) activity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  activity = bl_store_get_activity (f->store, id, &error);
+  g_assert_no_error (error);
+  open_editor (f, activity);
+}
+
+/* A planned meeting whose day has passed (the Overview's "Fill In Record"):
+ * a notice offers to mark it held; that only changes the form until Save. */
+static void
+test_editor_past_planned (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(BlActivity) saved = NULL;
+  g_autoptr(BlActivity) held = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *past = iso_in_days (-2);
+  g_autofree char *today = iso_in_days (0);
+  g_autofree char *tomorrow = iso_in_days (1);
+  GtkWidget *status_row, *attendance_list, *button;
+  gint64 id;
+
+  id = save_planned (f, BL_KIND_GENERAL_MEETING, past, "二季度党员大会");
+  open_saved (f, id);
+  status_row = row (f, "_Status");
+  rows = attendance_rows (f);
+  g_assert_cmpuint (rows->len, ==, 4);
+  attendance_list = gtk_widget_get_parent (rows->pdata[0]);
+
+  g_assert_true (past_notice_shown (f));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status_row)), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (attendance_list));
+  g_assert_false (bl_activity_editor_get_modified (f->editor));
+
+  button = bl_test_find_button (GTK_WIDGET (f->editor), "_Mark as Held");
+  g_assert_nonnull (button);
+  bl_test_click (button);
+
+  /* Exactly as if the person had chosen "Held": attendance opens, all present. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status_row)), ==, 1);
+  g_assert_false (past_notice_shown (f));
+  g_assert_true (bl_activity_editor_get_modified (f->editor));
+  g_assert_true (gtk_widget_get_sensitive (attendance_list));
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 4 · Present: 4"));
+  g_assert_nonnull (bl_test_find_button (GTK_WIDGET (f->editor), "All _Present"));
+  g_assert_true (gtk_widget_get_visible (bl_test_find_button (GTK_WIDGET (f->editor), "All _Present")));
+
+  /* Nothing is written before Save. */
+  saved = bl_store_get_activity (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bl_activity_get_status (saved), ==, BL_ACTIVITY_STATUS_PLANNED);
+  g_assert_cmpuint (bl_activity_get_attendance (saved)->len, ==, 0);
+
+  set_attendance (rows->pdata[3], 5);  /* absent */
+  g_assert_true (save (f));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
+
+  held = bl_store_get_activity (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bl_activity_get_status (held), ==, BL_ACTIVITY_STATUS_HELD);
+  g_assert_cmpstr (bl_activity_get_date (held), ==, past);
+  g_assert_cmpuint (bl_activity_get_attendance (held)->len, ==, 4);
+  g_assert_cmpuint (bl_activity_get_expected_count (held), ==, 4);
+  g_assert_cmpuint (bl_activity_get_present_count (held), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 1);
+  g_clear_object (&f->editor);
+
+  /* Held already: no notice, and none after the save either. */
+  open_saved (f, id);
+  g_assert_false (past_notice_shown (f));
+  /* Switched back to planned in the form, the notice says it again. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "_Status")), 0);
+  bl_test_iterate ();
+  g_assert_true (past_notice_shown (f));
+  close_editor (f);
+
+  /* Planned for today or later: the meeting has not been missed. */
+  open_saved (f, save_planned (f, BL_KIND_COMMITTEE_MEETING, today, "今天的支委会"));
+  g_assert_false (past_notice_shown (f));
+  close_editor (f);
+  open_saved (f, save_planned (f, BL_KIND_STUDY_SESSION, tomorrow, "明天的学习"));
+  g_assert_false (past_notice_shown (f));
+  close_editor (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +536,7 @@ main (int   argc,
   g_test_add ("/editor/fill-and-save", Fixture, NULL, fixture_set_up, test_editor_fill_and_save, fixture_tear_down);
   g_test_add ("/editor/edit-and-discard", Fixture, NULL, fixture_set_up, test_editor_edit_and_discard, fixture_tear_down);
   g_test_add ("/editor/dates", Fixture, NULL, fixture_set_up, test_editor_dates, fixture_tear_down);
+  g_test_add ("/editor/past-planned", Fixture, NULL, fixture_set_up, test_editor_past_planned, fixture_tear_down);
   g_test_add ("/editor/group-meeting", Fixture, NULL, fixture_set_up, test_editor_group_meeting, fixture_tear_down);
   return g_test_run ();
 }

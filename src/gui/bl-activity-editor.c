@@ -27,6 +27,7 @@ struct _BlActivityEditor
   gboolean              closing;
 
   AdwWindowTitle       *window_title;
+  GtkInfoBar           *past_notice;
   GtkScrolledWindow    *scrolled_window;
   GtkLabel             *save_error_label;
   AdwComboRow          *kind_row;
@@ -167,6 +168,17 @@ update_date_button (BlActivityEditor *self)
     }
   else
     gtk_menu_button_set_label (self->date_button, _("No Date"));
+}
+
+/* A planned meeting dated before today has most likely taken place with
+ * nobody filling in its record: say so, and offer to mark it held. */
+static void
+update_past_notice (BlActivityEditor *self)
+{
+  g_autofree char *today = today_iso ();
+  gboolean past = !current_is_held (self) && self->date != NULL && strcmp (self->date, today) < 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->past_notice), past);
 }
 
 static void
@@ -431,6 +443,7 @@ fill (BlActivityEditor *self)
                             bl_str_or_empty (bl_activity_get_resolutions (activity)), -1);
   update_kind_fields (self);
   load_attendance (self);
+  update_past_notice (self);
 
   self->loading = FALSE;
   set_modified (self, FALSE);
@@ -673,7 +686,17 @@ status_changed_cb (BlActivityEditor *self)
   if (self->loading)
     return;
   update_counts (self);
+  update_past_notice (self);
   changed (self);
+}
+
+/* The same as choosing "Held" in the status row: the attendance opens, the
+ * record counts as changed, and nothing is written before Save. */
+static void
+on_mark_held_clicked (BlActivityEditor *self)
+{
+  adw_combo_row_set_selected (self->status_row, STATUS_HELD);
+  gtk_widget_grab_focus (GTK_WIDGET (self->status_row));
 }
 
 static void
@@ -706,6 +729,7 @@ date_changed (BlActivityEditor *self,
   set_date (self, iso);
   gtk_popover_popdown (self->date_popover);
   rebuild_attendance (self);
+  update_past_notice (self);
   changed (self);
 }
 
@@ -962,6 +986,7 @@ bl_activity_editor_class_init (BlActivityEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-activity-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, past_notice);
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, kind_row);
@@ -1002,6 +1027,7 @@ bl_activity_editor_class_init (BlActivityEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_today_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_no_date_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_all_present_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_mark_held_clicked);
   gtk_widget_class_bind_template_callback (widget_class, lecturer_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, lecturer_row_activated_cb);
 
