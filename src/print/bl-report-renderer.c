@@ -74,7 +74,7 @@ render_activities (BlReportRenderer *self,
     CELL (C_("printout", "Topic"), BL_PRINT_CELL_CENTER),
     CELL (C_("printout", "Host or lecturer"), BL_PRINT_CELL_CENTER),
     CELL (C_("printout", "Present / expected"), BL_PRINT_CELL_CENTER),
-    CELL (C_("printout", "Attendance"), BL_PRINT_CELL_CENTER),
+    CELL (C_("printout", "Rate"), BL_PRINT_CELL_CENTER),
   };
 
   bl_print_document_add_heading (document, _("1. Activities of the month"));
@@ -261,7 +261,7 @@ render_grid_slice (BlReportRenderer *self,
       widths[c] = 44;
       cells[c++] = (BlPrintCell) CELL (C_("printout", "Present / expected"), BL_PRINT_CELL_CENTER | BL_PRINT_CELL_SMALL);
       widths[c] = 40;
-      cells[c++] = (BlPrintCell) CELL (C_("printout", "Attendance"), BL_PRINT_CELL_CENTER | BL_PRINT_CELL_SMALL);
+      cells[c++] = (BlPrintCell) CELL (C_("printout", "Rate"), BL_PRINT_CELL_CENTER | BL_PRINT_CELL_SMALL);
     }
 
   bl_print_document_begin_table (document, n_columns, widths);
