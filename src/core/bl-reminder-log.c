@@ -91,39 +91,20 @@ bl_reminder_log_was_sent (BlStore    *store,
                           const char *key,
                           const char *day)
 {
-  sqlite3_stmt *stmt;
-  gboolean found;
-
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (key != NULL && day != NULL, FALSE);
 
-  stmt = bl_store_prepare (store, "SELECT 1 FROM reminder_log WHERE key = ?1 AND day = ?2", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  finish (stmt);
-  return found;
+  return bl_store_has_row (store, "SELECT 1 FROM reminder_log WHERE key = ?1 AND day = ?2", key, day);
 }
 
 gboolean
 bl_reminder_log_ever_sent (BlStore    *store,
                            const char *key)
 {
-  sqlite3_stmt *stmt;
-  gboolean found;
-
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  stmt = bl_store_prepare (store, "SELECT 1 FROM reminder_log WHERE key = ?1 LIMIT 1", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  finish (stmt);
-  return found;
+  return bl_store_has_row (store, "SELECT 1 FROM reminder_log WHERE key = ?1 LIMIT 1", key, NULL);
 }
 
 void

@@ -405,23 +405,6 @@ default_lead_days (BlPeriod period)
     }
 }
 
-/* Asked of the table rather than the kinds model: the model follows only at
- * the outermost commit, and a pack may be enabled inside a bigger transaction. */
-static gboolean
-store_has_kind (BlStore    *store,
-                const char *kind)
-{
-  sqlite3_stmt *stmt = bl_store_prepare (store, "SELECT 1 FROM activity_kind WHERE id = ?1", NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
-}
-
 static BlRulePack *load_pack (BlStore *store, const char *pack_id, GError **error);
 
 /* The rule ids of every known pack other than @except_pack: rule id → pack id. */
@@ -673,7 +656,7 @@ parse_pack (const char  *file,
                  _("the kind id “%s” must be lower-case letters, digits and “-”"), rule->kind);
       else if (strict && !bl_kind_is_builtin_id (rule->kind) &&
                !g_ptr_array_find_with_equal_func (kind_ids, rule->kind, str_equal0, NULL) &&
-               !(store != NULL && store_has_kind (store, rule->kind)))
+               !(store != NULL && bl_store_has_kind (store, rule->kind)))
         problem (&problems, key_line (&lines, group, "kind"),
                  _("unknown kind “%s”: use a built-in kind or list it in [Pack] “kinds”"), rule->kind);
 
@@ -865,34 +848,17 @@ static gboolean
 is_pack_enabled (BlStore    *store,
                  const char *pack_id)
 {
-  sqlite3_stmt *stmt = bl_store_prepare (store, "SELECT 1 FROM rule_pack_enabled WHERE pack_id = ?1", NULL);
-  gboolean enabled;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, pack_id, -1, SQLITE_TRANSIENT);
-  enabled = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return enabled;
+  return bl_store_has_row (store, "SELECT 1 FROM rule_pack_enabled WHERE pack_id = ?1", pack_id, NULL);
 }
 
 gboolean
 bl_rules_is_rule_disabled (BlStore    *store,
                            const char *rule_id)
 {
-  sqlite3_stmt *stmt;
-  gboolean disabled;
-
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (rule_id != NULL, FALSE);
 
-  stmt = bl_store_prepare (store, "SELECT 1 FROM rule_disabled WHERE rule_id = ?1", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, rule_id, -1, SQLITE_TRANSIENT);
-  disabled = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return disabled;
+  return bl_store_has_row (store, "SELECT 1 FROM rule_disabled WHERE rule_id = ?1", rule_id, NULL);
 }
 
 gboolean
@@ -971,7 +937,7 @@ enable_pack_in_transaction (BlStore     *store,
                             GError     **error)
 {
   for (guint i = 0; pack->kind_ids[i] != NULL; i++)
-    if (!store_has_kind (store, pack->kind_ids[i]) &&
+    if (!bl_store_has_kind (store, pack->kind_ids[i]) &&
         !bl_store_add_kind (store, pack->kind_ids[i], pack->kind_names[i], error))
       return FALSE;
 

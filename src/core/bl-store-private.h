@@ -15,6 +15,12 @@ sqlite3_stmt *bl_store_prepare           (BlStore     *self,
 /* Sets @error from the connection's last error. */
 void          bl_store_set_sql_error     (BlStore     *self,
                                           GError     **error);
+/* Whether @sql, with @param1 and @param2 bound as text to ?1 and ?2 (either
+ * may be NULL when the statement has fewer), returns a row. */
+gboolean      bl_store_has_row           (BlStore     *self,
+                                          const char  *sql,
+                                          const char  *param1,
+                                          const char  *param2);
 /* Emits BlStore::changed once the outermost transaction commits. */
 void          bl_store_mark_changed      (BlStore     *self);
 

@@ -346,6 +346,29 @@ bl_store_mark_changed (BlStore *self)
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
+gboolean
+bl_store_has_row (BlStore    *self,
+                  const char *sql,
+                  const char *param1,
+                  const char *param2)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+
+  stmt = bl_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (param1 != NULL)
+    bind_text (stmt, 1, param1);
+  if (param2 != NULL)
+    bind_text (stmt, 2, param2);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
 /* Opening, checking, migrating, backing up */
 
 static gboolean
@@ -975,6 +998,17 @@ bl_store_add_kind (BlStore     *self,
 fail:
   bl_store_rollback (self);
   return FALSE;
+}
+
+/* Asked of the table, not the kinds model, which follows only at the
+ * outermost commit. */
+gboolean
+bl_store_has_kind (BlStore    *self,
+                   const char *id)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+
+  return id != NULL && bl_store_has_row (self, "SELECT 1 FROM activity_kind WHERE id = ?1", id, NULL);
 }
 
 const char *
@@ -1723,21 +1757,6 @@ bl_store_get_activity (BlStore  *self,
 }
 
 static gboolean
-kind_exists (BlStore    *self,
-             const char *id)
-{
-  sqlite3_stmt *stmt = bl_store_prepare (self, "SELECT 1 FROM activity_kind WHERE id = ?1", NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
-}
-
-static gboolean
 validate_activity (BlStore     *self,
                    BlActivity  *activity,
                    GError     **error)
@@ -1750,7 +1769,7 @@ validate_activity (BlStore     *self,
   char today[11];
   GDate parsed;
 
-  if (!kind_exists (self, bl_activity_get_kind (activity)))
+  if (!bl_store_has_kind (self, bl_activity_get_kind (activity)))
     {
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
                    _("“%s” is not a known kind of activity"), bl_activity_get_kind (activity));

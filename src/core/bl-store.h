@@ -78,6 +78,9 @@ gboolean     bl_store_add_kind           (BlStore     *self,
                                           const char  *id,
                                           const char  *name,
                                           GError     **error);
+/* Whether the ledger has this kind, custom kinds added in an open transaction included. */
+gboolean     bl_store_has_kind           (BlStore     *self,
+                                          const char  *id);
 /* Display name of a kind id (the id itself when unknown). */
 const char  *bl_store_get_kind_name      (BlStore     *self,
                                           const char  *id);
