@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bl-activities-page.h"
+#include "bl-cell-label.h"
 #include "bl-date.h"
 #include "bl-kind.h"
 #include "bl-watch-list-model.h"
@@ -427,11 +428,7 @@ setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 BlActivitiesPage         *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, bl_cell_label_new (0.0f));
 }
 
 static void
@@ -440,9 +437,8 @@ set_cell (GtkListItem *item,
 {
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
 
+  /* Long topics are cut in the cell: its tooltip shows them whole. */
   gtk_label_set_text (label, text != NULL ? text : "");
-  /* Long topics are cut in the cell: the tooltip shows them whole. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text != NULL && g_utf8_strlen (text, -1) > 24 ? text : NULL);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bl-cell-label.h"
 #include "bl-date.h"
 #include "bl-member-editor.h"
 #include "bl-member-import.h"
@@ -148,9 +149,8 @@ update_cell (BlMembersPage *self,
   if (member == NULL || label == NULL)
     return;
   text = cell_text (self, member, column);
+  /* A narrow column shortens it: the cell's tooltip then shows it whole. */
   gtk_label_set_text (GTK_LABEL (label), text);
-  /* The whole text, should a narrow column shorten it. */
-  gtk_widget_set_tooltip_text (label, *text != '\0' ? text : NULL);
   /* Transferred members are kept for history, shown dimmed. */
   if (bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED)
     gtk_widget_add_css_class (label, "dim-label");
@@ -169,11 +169,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                BlMembersPage            *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *label = bl_cell_label_new (column == COLUMN_RATE ? 1.0f : 0.0f);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_RATE ? 1.0f : 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column == COLUMN_RATE)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
