@@ -4,10 +4,8 @@
 
 #include <glib/gi18n.h>
 
-#include "bl-activities-page.h"
 #include "bl-date.h"
 #include "bl-print-operation.h"
-#include "bl-record-renderer.h"
 #include "bl-report-renderer.h"
 #include "bl-report.h"
 #include "bl-reports-page.h"
@@ -551,42 +549,6 @@ page_setup_action (GtkWidget  *widget,
                                          page_setup_done_cb, g_object_ref (self));
 }
 
-/* win.print-records, on the window */
-static void
-print_records_action (GtkWidget  *window,
-                      const char *name,
-                      GVariant   *parameter)
-{
-  GObject *page = gtk_widget_get_template_child (window, G_OBJECT_TYPE (window), "activities_page");
-  g_autoptr(BlStore) store = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(BlRecordRenderer) renderer = NULL;
-  g_autoptr(BlPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (page));
-
-  g_object_get (window, "store", &store, NULL);
-  if (store == NULL)
-    return;
-  ids = bl_activities_page_get_selected_ids (BL_ACTIVITIES_PAGE (page));
-  if (ids == NULL || ids->len == 0)
-    {
-      bl_activities_page_add_toast (BL_ACTIVITIES_PAGE (page),
-                                    adw_toast_new (_("Select the activities whose records to print")));
-      return;
-    }
-
-  renderer = bl_record_renderer_new_for_ids (store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
-  if (renderer == NULL)
-    {
-      bl_print_operation_show_error (window, error->message);
-      return;
-    }
-  operation = bl_print_operation_new (BL_PRINT_RENDERER (renderer));
-  bl_print_operation_run_dialog (operation, window);
-}
-
 /* Overrides */
 
 static void
@@ -780,12 +742,4 @@ bl_reports_page_get_n_pages (BlReportsPage *self)
 
   ensure_current (self);
   return self->document != NULL ? bl_print_document_get_n_pages (self->document) : 0;
-}
-
-void
-bl_reports_page_install_window_actions (GtkWidgetClass *window_class)
-{
-  g_return_if_fail (GTK_IS_WIDGET_CLASS (window_class));
-
-  gtk_widget_class_install_action (window_class, "win.print-records", NULL, print_records_action);
 }
