@@ -10,6 +10,8 @@
 #include "bl-cell-label.h"
 #include "bl-date.h"
 #include "bl-kind.h"
+#include "bl-print-operation.h"
+#include "bl-record-renderer.h"
 #include "bl-watch-list-model.h"
 
 struct _BlActivitiesPage
@@ -589,17 +591,13 @@ open_action (GtkWidget  *widget,
     g_signal_emit (self, signals[ACTIVITY_ACTIVATED], 0, g_array_index (ids, gint64, i));
 }
 
-/* The window prints the selected records (win.print-records, installed by
- * bl_reports_page_install_window_actions()). The page's own action follows
- * the selection, so the button is sensitive only when there is something to
- * print; the window's action stays enabled for its menu and shortcuts. */
+/* The button, the shortcut and the window's menu print what is selected. */
 static void
 print_records_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  if (!gtk_widget_activate_action (widget, "win.print-records", NULL))
-    g_warning ("win.print-records is not available where the activities page is shown");
+  bl_activities_page_print_selected (BL_ACTIVITIES_PAGE (widget));
 }
 
 static void
@@ -750,6 +748,9 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "activities.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "activities.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "activities.print-records", NULL, print_records_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "activities.print-records", NULL);
 }
 
 static void
@@ -899,16 +900,6 @@ bl_activities_page_focus_search (BlActivitiesPage *self)
 }
 
 void
-bl_activities_page_add_toast (BlActivitiesPage *self,
-                              AdwToast         *toast)
-{
-  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-void
 bl_activities_page_delete_selected (BlActivitiesPage *self)
 {
   g_autoptr(GArray) ids = NULL;
@@ -971,4 +962,34 @@ failed:
 
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   }
+}
+
+void
+bl_activities_page_print_selected (BlActivitiesPage *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(BlRecordRenderer) renderer = NULL;
+  g_autoptr(BlPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  ids = bl_activities_page_get_selected_ids (self);
+  if (ids->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select the activities whose records to print")));
+      return;
+    }
+
+  renderer = bl_record_renderer_new_for_ids (self->store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
+  if (renderer == NULL)
+    {
+      bl_print_operation_show_error (GTK_WIDGET (self), error->message);
+      return;
+    }
+  operation = bl_print_operation_new (BL_PRINT_RENDERER (renderer));
+  bl_print_operation_run_dialog (operation, GTK_WIDGET (self));
 }

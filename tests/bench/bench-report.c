@@ -6,6 +6,7 @@
 
 #include <locale.h>
 
+#include "bl-print-pdf.h"
 #include "bl-report-renderer.h"
 #include "bl-report.h"
 #include "bl-test-common.h"
@@ -132,7 +133,7 @@ main (int   argc,
       renderer = bl_report_renderer_new (g_steal_pointer (&report));
       document = bl_print_renderer_layout (BL_PRINT_RENDERER (renderer), BL_PRINT_A4_WIDTH, BL_PRINT_A4_HEIGHT);
       t2 = g_get_monotonic_time ();
-      g_assert_true (bl_print_document_write_pdf (document, file, "bench", &error));
+      g_assert_true (bl_print_pdf_write (document, file, "bench", &error));
       g_assert_no_error (error);
       t3 = g_get_monotonic_time ();
       pages = bl_print_document_get_n_pages (document);
