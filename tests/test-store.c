@@ -303,12 +303,22 @@ test_activities (void)
   g_assert_cmpuint (bl_activity_get_expected_count (item), ==, 2);
   g_assert_cmpuint (bl_activity_get_present_count (item), ==, 1);
 
-  /* An edit that keeps the date changes the item in place: no items-changed. */
+  /* An edit that keeps the date replaces the item where it stands:
+   * items-changed (1, 1, 1), the same item object with the new fields. */
   g_array_set_size (changes, 0);
   bl_activity_set_topic (loaded, "学习二十届三中全会精神（续）");
   g_assert_true (bl_store_save_activity (store, loaded, &error));
-  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 1);
   g_assert_cmpstr (bl_activity_get_topic (item), ==, "学习二十届三中全会精神（续）");
+  {
+    g_autoptr(BlActivity) again = g_list_model_get_item (list, 1);
+
+    g_assert_true (again == item);
+  }
+  g_array_set_size (changes, 0);
 
   /* Moving it after the April meeting: removed at 1, inserted at 0. */
   bl_activity_set_date (loaded, "2025-05-01");
@@ -438,6 +448,56 @@ test_nested_transaction (void)
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
 }
 
+static void
+record_changes_cb (BlStore  *store,
+                   BlChange  changes,
+                   GArray   *seen)
+{
+  g_array_append_val (seen, changes);
+}
+
+/* A small transaction updates the lists item by item at its commit, and a
+ * savepoint rolled back inside it leaves no trace in them; ::changed comes
+ * once, saying what changed, after the lists. */
+static void
+test_transaction_list_updates (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (BlChange));
+  g_autoptr(BlActivity) kept = make_activity (BL_KIND_THEME_DAY, "2025-03-10", "留下");
+  g_autoptr(BlActivity) dropped = make_activity (BL_KIND_THEME_DAY, "2025-03-11", "撤回");
+  g_autoptr(BlActivity) first = NULL;
+  GListModel *list = bl_store_get_activities (store);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  g_signal_connect (store, "changed", G_CALLBACK (record_changes_cb), seen);
+
+  g_assert_true (bl_store_begin (store, &error));
+  g_assert_true (bl_store_save_activity (store, kept, &error));
+  g_assert_true (bl_store_begin (store, &error));
+  g_assert_true (bl_store_save_activity (store, dropped, &error));
+  bl_store_rollback (store);
+  g_assert_true (bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, "第一党支部", &error));
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_assert_true (bl_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (bl_activity_get_topic (first), ==, "留下");
+
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpuint (g_array_index (seen, BlChange, 0), ==,
+                    BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE | BL_CHANGE_SETTINGS);
+}
+
 /* Inside one transaction, later steps see what earlier ones saved. */
 static void
 test_transaction_sees_own_saves (void)
@@ -551,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/store/activity-validation", test_activity_validation);
   g_test_add_func ("/store/nested-transaction", test_nested_transaction);
   g_test_add_func ("/store/transaction-sees-own-saves", test_transaction_sees_own_saves);
+  g_test_add_func ("/store/transaction-list-updates", test_transaction_list_updates);
   g_test_add_func ("/store/kinds", test_kinds);
   g_test_add_func ("/store/backups", test_backups);
 

@@ -6,6 +6,7 @@
 #include "bl-date.h"
 #include "bl-kind.h"
 #include "bl-report.h"
+#include "db/bl-stats-repo.h"
 
 G_DEFINE_QUARK (bl-report-error-quark, bl_report_error)
 
@@ -496,7 +497,7 @@ bl_year_stats_build (BlStore  *store,
                      GError  **error)
 {
   g_autoptr(BlYearStats) stats = NULL;
-  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GArray) counts = NULL;
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -517,8 +518,8 @@ bl_year_stats_build (BlStore  *store,
 
   from = iso_of (year, 1, 1);
   to = iso_of (year, 12, 31);
-  activities = bl_store_list_activities_between (store, from, to, error);
-  if (activities == NULL)
+  counts = bl_stats_repo_count_by_kind_and_month (bl_store_get_db (store), from, to, error);
+  if (counts == NULL)
     return NULL;
 
   stats = g_new0 (BlYearStats, 1);
@@ -538,10 +539,9 @@ bl_year_stats_build (BlStore  *store,
       stats->n_kinds++;
     }
   /* A kind no longer defined still counts, under its id. */
-  for (guint i = 0; i < activities->len; i++)
+  for (guint i = 0; i < counts->len; i++)
     {
-      BlActivity *activity = g_ptr_array_index (activities, i);
-      const char *kind = bl_activity_get_kind (activity);
+      const char *kind = g_array_index (counts, BlKindMonthCount, i).kind;
 
       if (g_hash_table_contains (index, kind))
         continue;
@@ -555,23 +555,18 @@ bl_year_stats_build (BlStore  *store,
   stats->counts = g_new0 (guint, 12 * MAX (stats->n_kinds, 1));
   stats->kind_totals = g_new0 (guint, MAX (stats->n_kinds, 1));
 
-  for (guint i = 0; i < activities->len; i++)
+  /* Only what was held counts, as in every quota. */
+  for (guint i = 0; i < counts->len; i++)
     {
-      BlActivity *activity = g_ptr_array_index (activities, i);
-      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (index, bl_activity_get_kind (activity))) - 1;
-      const char *date = bl_activity_get_date (activity);
-      int month;
+      const BlKindMonthCount *count = &g_array_index (counts, BlKindMonthCount, i);
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (index, count->kind)) - 1;
 
-      /* Only what was held counts, as in every quota. */
-      if (bl_activity_get_status (activity) != BL_ACTIVITY_STATUS_HELD || date == NULL || strlen (date) < 7)
+      if (count->month < 1 || count->month > 12)
         continue;
-      month = (int) g_ascii_strtoll (date + 5, NULL, 10);
-      if (month < 1 || month > 12)
-        continue;
-      stats->counts[(month - 1) * stats->n_kinds + k]++;
-      stats->kind_totals[k]++;
-      stats->month_totals[month - 1]++;
-      stats->total++;
+      stats->counts[(count->month - 1) * stats->n_kinds + k] += count->held;
+      stats->kind_totals[k] += count->held;
+      stats->month_totals[count->month - 1] += count->held;
+      stats->total += count->held;
     }
 
   return g_steal_pointer (&stats);
