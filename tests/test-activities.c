@@ -270,6 +270,7 @@ test_activities_live (Fixture       *f,
 {
   g_autoptr(BlActivity) copy = NULL;
   g_autoptr(GError) error = NULL;
+  GtkSelectionModel *selection;
   gint64 id;
   Change *change;
 
@@ -291,7 +292,11 @@ test_activities_live (Fixture       *f,
   g_assert_cmpuint (f->changes->len, ==, 0);
   search (f, "");
 
-  /* An edit changes one row, whatever the events look like: never a reload. */
+  /* An edit changes one row, whatever the events look like: never a reload;
+   * the row stays selected. */
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (bl_test_find_type (GTK_WIDGET (f->page),
+                                                                             GTK_TYPE_COLUMN_VIEW)));
+  gtk_selection_model_select_item (selection, 3, TRUE);
   g_array_set_size (f->changes, 0);
   copy = bl_store_get_activity (f->store, id, &error);
   g_assert_no_error (error);
@@ -307,6 +312,11 @@ test_activities_live (Fixture       *f,
       g_assert_cmpuint (change->added, <=, 1);
     }
   g_assert_cmpstr (bl_activity_get_topic (item (f, 3)), ==, "改名的主题党日");
+  /* …and its row shows the new topic: the row was bound again. */
+  gtk_test_widget_wait_for_draw (f->window);
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "改名的主题党日"));
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "新增的主题党日"));
+  g_assert_true (gtk_selection_model_is_selected (selection, 3));
 }
 
 static void

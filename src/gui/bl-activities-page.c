@@ -10,7 +10,6 @@
 #include "bl-cell-label.h"
 #include "bl-date.h"
 #include "bl-kind.h"
-#include "bl-watch-list-model.h"
 
 struct _BlActivitiesPage
 {
@@ -18,7 +17,6 @@ struct _BlActivitiesPage
 
   BlStore             *store;
 
-  BlWatchListModel    *watch;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
@@ -679,7 +677,6 @@ bl_activities_page_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
-  g_clear_object (&self->watch);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bl_activities_page_parent_class)->dispose (object);
@@ -847,12 +844,9 @@ bl_activities_page_set_store (BlActivitiesPage *self,
   update_kinds (self);
   update_years (self);
   apply_filters (self);
-  /* The store updates an edited activity in place: the watch model tells
-   * the filter and the sort about it. */
-  g_clear_object (&self->watch);
-  if (store != NULL)
-    self->watch = bl_watch_list_model_new (bl_store_get_activities (store));
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->watch));
+  /* The store replaces an edited activity in its list (items-changed
+   * (pos, 1, 1)): the filter, the sort and the row look at it again. */
+  gtk_filter_list_model_set_model (self->filter_model, store != NULL ? bl_store_get_activities (store) : NULL);
   update_empty_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
