@@ -308,6 +308,7 @@ test_member_stats (void)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_autoptr(BlActivity) activity = bl_activity_new ();
+      g_autoptr(GListStore) attendance = bl_attendance_new ();
       g_autofree char *topic = g_strdup_printf ("第%u次", i + 1);
 
       bl_activity_set_kind (activity, rows[i].group != NULL ? BL_KIND_GROUP_MEETING : BL_KIND_THEME_DAY);
@@ -316,12 +317,12 @@ test_member_stats (void)
       bl_activity_set_topic (activity, topic);
       bl_activity_set_status (activity, rows[i].status);
       if ((int) rows[i].a >= 0)
-        bl_activity_add_attendance (activity, a, "甲", rows[i].a, NULL);
+        bl_attendance_add (attendance, a, "甲", rows[i].a, NULL);
       if ((int) rows[i].b >= 0)
-        bl_activity_add_attendance (activity, b, "乙", rows[i].b, NULL);
+        bl_attendance_add (attendance, b, "乙", rows[i].b, NULL);
       if ((int) rows[i].c >= 0)
-        bl_activity_add_attendance (activity, c, "丙", rows[i].c, NULL);
-      g_assert_true (bl_store_save_activity (store, activity, &error));
+        bl_attendance_add (attendance, c, "丙", rows[i].c, NULL);
+      g_assert_true (bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &error));
       g_assert_no_error (error);
     }
 

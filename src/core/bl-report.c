@@ -145,6 +145,7 @@ bl_report_build (BlStore     *store,
 {
   g_autoptr(BlReport) report = NULL;
   g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(BlAttendanceTable) attendance = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GPtrArray) all_members = NULL;
   g_autofree char *today_iso = NULL;
@@ -207,6 +208,9 @@ bl_report_build (BlStore     *store,
   activities = bl_store_list_activities_between (store, report->first_day, report->last_day, error);
   if (activities == NULL)
     return NULL;
+  attendance = bl_store_load_attendance_between (store, report->first_day, report->last_day, error);
+  if (attendance == NULL)
+    return NULL;
 
   for (guint i = 0; i < activities->len; i++)
     {
@@ -268,23 +272,24 @@ bl_report_build (BlStore     *store,
     {
       BlActivity *activity = g_ptr_array_index (activities, i);
       BlReportActivity *item = g_ptr_array_index (report->activities, i);
-      GArray *attendance;
+      guint n_rows;
+      const BlAttendanceMark *rows = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_rows);
 
       if (item->column < 0)
         continue;
-      attendance = bl_activity_get_attendance (activity);
-      for (guint j = 0; attendance != NULL && j < attendance->len; j++)
+      for (guint j = 0; j < n_rows; j++)
         {
-          const BlAttendance *row = &g_array_index (attendance, BlAttendance, j);
-          MemberBox *box = g_hash_table_lookup (by_id, &row->member_id);
+          const BlAttendanceMark *row = &rows[j];
+          gint64 member_id = row->member_id;
+          MemberBox *box = g_hash_table_lookup (by_id, &member_id);
           BlReportCell *cell;
 
           if (box == NULL)
             {
               /* Recorded for someone the member list no longer shows: keep the record honest. */
               box = g_new0 (MemberBox, 1);
-              box->member.member_id = row->member_id;
-              box->member.name = g_strdup (row->member_name ? row->member_name : "");
+              box->member.member_id = member_id;
+              box->member.name = g_strdup (row->member_name);
               box->member.group = g_strdup ("");
               box->member.transferred = TRUE;
               box->member.cells = g_new0 (BlReportCell, MAX (report->n_columns, 1));

@@ -278,11 +278,7 @@ void
 bl_store_lists_activity_saved (BlStoreLists *self,
                                BlActivity   *activity)
 {
-  BlActivity *copy = bl_activity_copy (activity);
-
-  /* List items are light: the counts, not the attendance. */
-  bl_activity_forget_attendance (copy);
-  queue_update (self, BL_CHANGE_ACTIVITIES, copy, bl_activity_get_id (activity));
+  queue_update (self, BL_CHANGE_ACTIVITIES, bl_activity_copy (activity), bl_activity_get_id (activity));
 }
 
 void

@@ -572,14 +572,24 @@ bl_store_get_activity (BlStore  *self,
                        gint64    id,
                        GError  **error)
 {
-  g_autoptr(BlActivity) activity = NULL;
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  return bl_activity_repo_find (self->db, id, error);
+}
+
+GListModel *
+bl_store_load_attendance (BlStore  *self,
+                          gint64    activity_id,
+                          GError  **error)
+{
+  g_autoptr(GListStore) attendance = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (self), NULL);
 
-  activity = bl_activity_repo_find (self->db, id, error);
-  if (activity == NULL || !bl_activity_repo_load_attendance (self->db, activity, error))
+  attendance = bl_attendance_new ();
+  if (!bl_activity_repo_load_attendance (self->db, activity_id, attendance, error))
     return NULL;
-  return g_steal_pointer (&activity);
+  return G_LIST_MODEL (g_steal_pointer (&attendance));
 }
 
 static gboolean
@@ -643,28 +653,37 @@ validate_activity (BlStore     *self,
   return TRUE;
 }
 
+typedef struct {
+  BlActivity *activity;
+  GListModel *attendance;
+} ActivitySave;
+
 static gboolean
 write_activity (BlStore   *self,
                 gpointer   record,
                 GError   **error)
 {
-  BlActivity *activity = record;
+  ActivitySave *save = record;
 
-  if (!bl_activity_repo_save (self->db, activity, error))
+  if (!bl_activity_repo_save (self->db, save->activity, save->attendance, error))
     return FALSE;
-  bl_store_lists_activity_saved (self->lists, activity);
+  bl_store_lists_activity_saved (self->lists, save->activity);
   return TRUE;
 }
 
 gboolean
 bl_store_save_activity (BlStore     *self,
                         BlActivity  *activity,
+                        GListModel  *attendance,
                         GError     **error)
 {
+  ActivitySave save = { activity, attendance };
+
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
   g_return_val_if_fail (BL_IS_ACTIVITY (activity), FALSE);
+  g_return_val_if_fail (attendance == NULL || G_IS_LIST_MODEL (attendance), FALSE);
 
-  return validate_activity (self, activity, error) && in_transaction (self, write_activity, activity, error);
+  return validate_activity (self, activity, error) && in_transaction (self, write_activity, &save, error);
 }
 
 static gboolean
@@ -711,7 +730,23 @@ bl_store_list_activities_between (BlStore     *self,
 {
   g_return_val_if_fail (BL_IS_STORE (self), NULL);
 
-  return bl_activity_repo_list_between (self->db, from, to, TRUE, error);
+  return bl_activity_repo_list_between (self->db, from, to, error);
+}
+
+BlAttendanceTable *
+bl_store_load_attendance_between (BlStore     *self,
+                                  const char  *from,
+                                  const char  *to,
+                                  GError     **error)
+{
+  g_autoptr(BlAttendanceTable) table = NULL;
+
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  table = bl_attendance_table_new ();
+  if (!bl_activity_repo_load_attendance_between (self->db, from, to, table, error))
+    return NULL;
+  return g_steal_pointer (&table);
 }
 
 char *

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "bl-activity.h"
+#include "bl-attendance-table.h"
 #include "bl-change.h"
 #include "bl-kind.h"
 #include "bl-member.h"
@@ -124,18 +125,27 @@ GPtrArray   *bl_store_expected_members   (BlStore     *self,
                                           const char  *group,
                                           const char  *date);
 
-/* Activities (BlActivity, without attendance), newest first. Live model with
- * precise items-changed on each save and delete. */
+/* Activities (BlActivity: the record and its 应到/实到 counts), newest
+ * first. Live model: a save inserts, moves or replaces (items-changed
+ * (pos, 1, 1)) the one item; a delete removes it. */
 GListModel  *bl_store_get_activities     (BlStore     *self);
-/* A fresh, complete copy (attendance and tags loaded), or NULL. */
+/* A fresh copy of one activity, or NULL. */
 BlActivity  *bl_store_get_activity       (BlStore     *self,
                                           gint64       id,
                                           GError     **error);
-/* Validates and saves an activity with its attendance and tags in one
- * transaction. id 0 inserts and sets the new id; an id that no longer exists
- * inserts with that id (undo of a delete). */
+/* The attendance of one activity: a new list (GListModel of BlAttendee,
+ * by group then name) read from the file, or NULL on an error. */
+GListModel  *bl_store_load_attendance    (BlStore     *self,
+                                          gint64       activity_id,
+                                          GError     **error);
+/* Validates and saves an activity with its tags and, unless @attendance is
+ * NULL (which keeps the stored attendance), its attendance (BlAttendee), in
+ * one transaction. id 0 inserts and sets the new id; an id that no longer
+ * exists inserts with that id (undo of a delete). The counts on @activity
+ * follow what was saved. */
 gboolean     bl_store_save_activity      (BlStore     *self,
                                           BlActivity  *activity,
+                                          GListModel  *attendance,
                                           GError     **error);
 gboolean     bl_store_delete_activity    (BlStore     *self,
                                           gint64       id,
@@ -147,9 +157,16 @@ gboolean     bl_store_activity_exists    (BlStore     *self,
                                           const char  *start_time,
                                           const char  *topic,
                                           gint64       except_id);
-/* Complete activities (attendance loaded) dated from @from to @to inclusive
- * (either NULL for open), ascending by date and start. */
+/* Activities dated from @from to @to inclusive (either NULL for open),
+ * ascending by date and start, with their counts. */
 GPtrArray   *bl_store_list_activities_between (BlStore    *self,
+                                          const char  *from,
+                                          const char  *to,
+                                          GError     **error);
+/* The attendance of the activities dated from @from to @to (either NULL for
+ * open), for reports and exports: one query, plain rows by activity, each
+ * activity's by group then name. */
+BlAttendanceTable *bl_store_load_attendance_between (BlStore *self,
                                           const char  *from,
                                           const char  *to,
                                           GError     **error);

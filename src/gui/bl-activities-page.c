@@ -70,7 +70,8 @@ static guint signals[N_SIGNALS];
 typedef struct {
   BlStore         *store;
   GPtrArray       *activities;
-  AdwToastOverlay *overlay;  /* where to tell that the undo failed */
+  GPtrArray       *attendance;  /* each activity's attendance (GListModel) */
+  AdwToastOverlay *overlay;     /* where to tell that the undo failed */
 } UndoData;
 
 static void
@@ -82,6 +83,7 @@ undo_data_free (gpointer data,
   g_clear_object (&undo->store);
   g_clear_object (&undo->overlay);
   g_clear_pointer (&undo->activities, g_ptr_array_unref);
+  g_clear_pointer (&undo->attendance, g_ptr_array_unref);
   g_free (undo);
 }
 
@@ -517,16 +519,17 @@ on_undo_clicked (AdwToast *toast,
    * row; several go together in one transaction. */
   if (undo->activities->len == 1)
     {
-      if (!bl_store_save_activity (undo->store, undo->activities->pdata[0], &error))
+      if (!bl_store_save_activity (undo->store, undo->activities->pdata[0], undo->attendance->pdata[0], &error))
         goto failed;
       g_ptr_array_set_size (undo->activities, 0);
+      g_ptr_array_set_size (undo->attendance, 0);
       return;
     }
 
   if (!bl_store_begin (undo->store, &error))
     goto failed;
   for (guint i = 0; i < undo->activities->len; i++)
-    if (!bl_store_save_activity (undo->store, undo->activities->pdata[i], &error))
+    if (!bl_store_save_activity (undo->store, undo->activities->pdata[i], undo->attendance->pdata[i], &error))
       {
         bl_store_rollback (undo->store);
         goto failed;
@@ -536,6 +539,7 @@ on_undo_clicked (AdwToast *toast,
 
   /* An undo only works once. */
   g_ptr_array_set_size (undo->activities, 0);
+  g_ptr_array_set_size (undo->attendance, 0);
   return;
 
 failed:
@@ -907,6 +911,7 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GPtrArray) attendance = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   UndoData *undo;
@@ -922,13 +927,20 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
 
   /* Keep the complete records (attendance and tags) for the undo. */
   copies = g_ptr_array_new_with_free_func (g_object_unref);
+  attendance = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < ids->len; i++)
     {
-      BlActivity *copy = bl_store_get_activity (self->store, g_array_index (ids, gint64, i), &error);
+      gint64 id = g_array_index (ids, gint64, i);
+      BlActivity *copy = bl_store_get_activity (self->store, id, &error);
+      GListModel *listed;
 
       if (copy == NULL)
         goto failed;
       g_ptr_array_add (copies, copy);
+      listed = bl_store_load_attendance (self->store, id, &error);
+      if (listed == NULL)
+        goto failed;
+      g_ptr_array_add (attendance, listed);
     }
 
   if (!delete_ids (self->store, ids, &error))
@@ -950,6 +962,7 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
   undo->store = g_object_ref (self->store);
   undo->overlay = g_object_ref (self->toast_overlay);
   undo->activities = g_steal_pointer (&copies);
+  undo->attendance = g_steal_pointer (&attendance);
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));

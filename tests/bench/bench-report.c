@@ -49,6 +49,7 @@ fill (BlStore *store)
       for (guint a = 0; a < PER_MONTH; a++)
         {
           g_autoptr(BlActivity) activity = bl_activity_new ();
+          g_autoptr(GListStore) attendance = bl_attendance_new ();
           g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", FIRST_YEAR + y, m, 1 + a % 28);
           g_autofree char *topic = g_strdup_printf ("%u年%u月第%u次：学习贯彻党的创新理论，结合岗位实际研讨落实举措",
                                                     FIRST_YEAR + y, m, a + 1);
@@ -72,10 +73,10 @@ fill (BlStore *store)
                 continue;
               if (group[0] != '\0' && !g_str_equal (group, member_groups[i]))
                 continue;
-              bl_activity_add_attendance (activity, ids[i], names[i], state,
-                                          state == BL_ATTENDANCE_LEAVE ? "事假" : "");
+              bl_attendance_add (attendance, ids[i], names[i], state,
+                                 state == BL_ATTENDANCE_LEAVE ? "事假" : "");
             }
-          bl_store_save_activity (store, activity, &error);
+          bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &error);
           g_assert_no_error (error);
         }
   g_assert_true (bl_store_commit (store, &error));

@@ -7,7 +7,6 @@
 #include "bl-activity-repo.h"
 #include "bl-db-private.h"
 #include "bl-member-repo.h"
-#include "bl-util.h"
 
 static const char * const state_ids[] = { "present", "leave", "absent" };
 
@@ -112,13 +111,28 @@ bl_activity_repo_find (BlDb    *db,
   return g_steal_pointer (&activity);
 }
 
+static BlAttendee *
+attendee_from_row (sqlite3_stmt *stmt,
+                   int           first)
+{
+  BlAttendee *attendee = bl_attendee_new (sqlite3_column_int64 (stmt, first), bl_db_column_text (stmt, first + 1),
+                                          state_from_id (bl_db_column_text (stmt, first + 3)),
+                                          bl_db_column_text (stmt, first + 4));
+
+  bl_attendee_set_group (attendee, bl_db_column_text (stmt, first + 2));
+  return attendee;
+}
+
 gboolean
 bl_activity_repo_load_attendance (BlDb        *db,
-                                  BlActivity  *activity,
+                                  gint64       id,
+                                  GListStore  *attendance,
                                   GError     **error)
 {
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT x.member_id, m.name, x.state, x.reason FROM attendance x "
+                                      "SELECT x.member_id, m.name, coalesce(g.name, ''), x.state, x.reason "
+                                      "FROM attendance x "
                                       "JOIN member m ON m.id = x.member_id "
                                       "LEFT JOIN party_group g ON g.id = m.group_id "
                                       "WHERE x.activity_id = ?1 "
@@ -127,24 +141,23 @@ bl_activity_repo_load_attendance (BlDb        *db,
 
   if (stmt == NULL)
     return FALSE;
-  bl_activity_clear_attendance (activity);
-  sqlite3_bind_int64 (stmt, 1, bl_activity_get_id (activity));
+  sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    bl_activity_add_attendance (activity, sqlite3_column_int64 (stmt, 0), bl_db_column_text (stmt, 1),
-                                state_from_id (bl_db_column_text (stmt, 2)), bl_db_column_text (stmt, 3));
-  return bl_db_finish (db, stmt, rc, error);
+    g_ptr_array_add (items, attendee_from_row (stmt, 0));
+  if (!bl_db_finish (db, stmt, rc, error))
+    return FALSE;
+  g_list_store_splice (attendance, g_list_model_get_n_items (G_LIST_MODEL (attendance)), 0,
+                       items->pdata, items->len);
+  return TRUE;
 }
 
 GPtrArray *
 bl_activity_repo_list_between (BlDb        *db,
                                const char  *from,
                                const char  *to,
-                               gboolean     with_attendance,
                                GError     **error)
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = NULL;
-  g_autofree gint64 *ids = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -156,50 +169,39 @@ bl_activity_repo_list_between (BlDb        *db,
   bl_db_bind_text (stmt, 1, from);
   bl_db_bind_text (stmt, 2, to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BlActivity *activity = activity_from_row (stmt);
-
-      if (with_attendance)
-        bl_activity_clear_attendance (activity);
-      g_ptr_array_add (result, activity);
-    }
+    g_ptr_array_add (result, activity_from_row (stmt));
   if (!bl_db_finish (db, stmt, rc, error))
     return NULL;
-  if (!with_attendance)
-    return g_steal_pointer (&result);
+  return g_steal_pointer (&result);
+}
 
-  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  ids = g_new (gint64, MAX (result->len, 1));
-  for (guint i = 0; i < result->len; i++)
-    {
-      ids[i] = bl_activity_get_id (g_ptr_array_index (result, i));
-      g_hash_table_insert (by_id, &ids[i], g_ptr_array_index (result, i));
-    }
+gboolean
+bl_activity_repo_load_attendance_between (BlDb               *db,
+                                          const char         *from,
+                                          const char         *to,
+                                          BlAttendanceTable  *table,
+                                          GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
 
-  /* One query for the whole range's attendance. */
   stmt = bl_db_prepare (db,
-                        "SELECT x.activity_id, x.member_id, m.name, x.state, x.reason FROM attendance x "
+                        "SELECT x.activity_id, x.member_id, m.name, coalesce(g.name, ''), x.state, x.reason "
+                        "FROM attendance x "
                         "JOIN activity a ON a.id = x.activity_id "
                         "JOIN member m ON m.id = x.member_id "
                         "LEFT JOIN party_group g ON g.id = m.group_id "
                         "WHERE " IN_RANGE
                         "ORDER BY x.activity_id, g.name IS NULL, g.name, m.name, m.id", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   bl_db_bind_text (stmt, 1, from);
   bl_db_bind_text (stmt, 2, to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 activity_id = sqlite3_column_int64 (stmt, 0);
-      BlActivity *activity = g_hash_table_lookup (by_id, &activity_id);
-
-      if (activity != NULL)
-        bl_activity_add_attendance (activity, sqlite3_column_int64 (stmt, 1), bl_db_column_text (stmt, 2),
-                                    state_from_id (bl_db_column_text (stmt, 3)), bl_db_column_text (stmt, 4));
-    }
-  if (!bl_db_finish (db, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&result);
+    bl_attendance_table_append (table, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                                bl_db_column_text (stmt, 2), bl_db_column_text (stmt, 3),
+                                state_from_id (bl_db_column_text (stmt, 4)), bl_db_column_text (stmt, 5));
+  return bl_db_finish (db, stmt, rc, error);
 }
 
 gboolean
@@ -279,32 +281,34 @@ write_tags (BlDb        *db,
 
 static gboolean
 write_attendance (BlDb        *db,
-                  BlActivity  *activity,
+                  gint64       id,
+                  GListModel  *attendance,
                   GError     **error)
 {
-  GArray *attendance = bl_activity_get_attendance (activity);
+  guint n = g_list_model_get_n_items (attendance);
   sqlite3_stmt *stmt;
 
   stmt = bl_db_prepare (db, "DELETE FROM attendance WHERE activity_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bl_activity_get_id (activity));
+  sqlite3_bind_int64 (stmt, 1, id);
   if (!bl_db_step_done (db, stmt, error))
     return FALSE;
 
-  for (guint i = 0; i < attendance->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      BlAttendance *a = &g_array_index (attendance, BlAttendance, i);
+      g_autoptr(BlAttendee) a = g_list_model_get_item (attendance, i);
+      BlAttendanceState state = bl_attendee_get_state (a);
       int rc;
 
       stmt = bl_db_prepare (db, "INSERT INTO attendance (activity_id, member_id, state, reason) "
                                 "VALUES (?1, ?2, ?3, ?4)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, bl_activity_get_id (activity));
-      sqlite3_bind_int64 (stmt, 2, a->member_id);
-      bl_db_bind_text (stmt, 3, state_ids[a->state]);
-      bl_db_bind_text (stmt, 4, a->state == BL_ATTENDANCE_PRESENT ? "" : bl_str_or_empty (a->reason));
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, bl_attendee_get_member_id (a));
+      bl_db_bind_text (stmt, 3, state_ids[state]);
+      bl_db_bind_text (stmt, 4, state == BL_ATTENDANCE_PRESENT ? "" : bl_attendee_get_reason (a));
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
@@ -313,7 +317,7 @@ write_attendance (BlDb        *db,
                        rc == SQLITE_CONSTRAINT_FOREIGNKEY
                        ? _("The attendance names a member who is not in the ledger")
                        : _("The attendance names “%s” twice"),
-                       bl_str_or_empty (a->member_name));
+                       bl_attendee_get_member_name (a));
           return FALSE;
         }
       if (rc != SQLITE_DONE)
@@ -323,9 +327,33 @@ write_attendance (BlDb        *db,
   return TRUE;
 }
 
+/* 应到 and 实到 as the file now holds them. */
+static gboolean
+read_counts (BlDb        *db,
+             BlActivity  *activity,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT count(*), coalesce(sum(state = 'present'), 0) FROM attendance "
+                                      "WHERE activity_id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bl_activity_get_id (activity));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, 0), (guint) sqlite3_column_int (stmt, 1));
+      rc = SQLITE_DONE;
+    }
+  return bl_db_finish (db, stmt, rc, error);
+}
+
 gboolean
 bl_activity_repo_save (BlDb        *db,
                        BlActivity  *activity,
+                       GListModel  *attendance,
                        GError     **error)
 {
   static const char *insert_sql =
@@ -374,7 +402,9 @@ bl_activity_repo_save (BlDb        *db,
   bl_activity_set_topic (activity, topic);
   bl_db_note_change (db, BL_CHANGE_ACTIVITIES);
 
-  return write_tags (db, activity, error) && write_attendance (db, activity, error);
+  return write_tags (db, activity, error) &&
+         (attendance == NULL || write_attendance (db, bl_activity_get_id (activity), attendance, error)) &&
+         read_counts (db, activity, error);
 }
 
 gboolean

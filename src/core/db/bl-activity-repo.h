@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bl-activity.h"
+#include "bl-attendance-table.h"
 #include "bl-db.h"
 
 G_BEGIN_DECLS
@@ -16,24 +17,32 @@ BlActivity *bl_activity_repo_find            (BlDb         *db,
                                               gint64        id,
                                               GError      **error);
 /* Activities dated from @from to @to inclusive (either NULL for open),
- * ascending by date, start time and id, with their attendance when
- * @with_attendance (one query for the whole range). */
+ * ascending by date, start time and id, like those of the list. */
 GPtrArray  *bl_activity_repo_list_between    (BlDb         *db,
                                               const char   *from,
                                               const char   *to,
-                                              gboolean      with_attendance,
                                               GError      **error);
-/* Replaces @activity's attendance with what the ledger holds, each
- * member's name filled in, by group then name. */
+/* Appends the attendance of activity @id to @attendance (BlAttendee, each
+ * member's name and group filled in), by group then name. */
 gboolean    bl_activity_repo_load_attendance (BlDb         *db,
-                                              BlActivity   *activity,
+                                              gint64        id,
+                                              GListStore   *attendance,
                                               GError      **error);
-/* Inserts or updates @activity (topic stripped) with its tags and its
- * attendance. id 0 inserts and sets the new id; an id that no longer
- * exists inserts with that id (the undo of a delete). Call inside a
- * transaction. */
+/* The attendance of every activity dated from @from to @to, in one query,
+ * added to @table. */
+gboolean    bl_activity_repo_load_attendance_between (BlDb     *db,
+                                              const char   *from,
+                                              const char   *to,
+                                              BlAttendanceTable *table,
+                                              GError      **error);
+/* Inserts or updates @activity (topic stripped) with its tags and, when
+ * @attendance (BlAttendee) is not NULL, its attendance, which then replaces
+ * the stored one; NULL keeps it. id 0 inserts and sets the new id; an id
+ * that no longer exists inserts with that id (the undo of a delete). The
+ * counts on @activity are set from the file. Call inside a transaction. */
 gboolean    bl_activity_repo_save            (BlDb         *db,
                                               BlActivity   *activity,
+                                              GListModel   *attendance,
                                               GError      **error);
 gboolean    bl_activity_repo_delete          (BlDb         *db,
                                               gint64        id,
