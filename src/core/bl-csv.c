@@ -371,8 +371,10 @@ valid_date_or_empty (const char *text)
 
 /* Members */
 
+/* @today: a member marked transferred without a date left on that day. */
 static void
 apply_member_row (BlMember   *member,
+                  const char *today,
                   char      **row,
                   const int  *index_of,
                   guint       line,
@@ -417,14 +419,7 @@ apply_member_row (BlMember   *member,
       if (*transferred_on != '\0')
         bl_member_set_transferred_on (member, transferred_on);
       else if (bl_member_get_transferred_on (member) == NULL)
-        {
-          GDate today;
-          g_autofree char *iso = NULL;
-
-          bl_date_set_today (&today);
-          iso = bl_date_to_iso (&today);
-          bl_member_set_transferred_on (member, iso);
-        }
+        bl_member_set_transferred_on (member, today);
     }
   else
     bl_member_set_transferred_on (member, NULL);
@@ -461,10 +456,12 @@ bl_csv_import_members (BlStore      *store,
   int index_of[N_MEMBER_COLUMNS];
   guint added = 0, updated = 0, secretary_line = 0;
   g_autofree char *current_secretary = NULL;
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  today = bl_clock_get_today (bl_store_get_clock (store));
   rows = load_rows (path, &lines, &problems, error);
   if (rows == NULL)
     return FALSE;
@@ -501,7 +498,7 @@ bl_csv_import_members (BlStore      *store,
       existing = member != NULL;
       if (member == NULL)
         member = bl_member_new (name);
-      apply_member_row (member, row, index_of, line, &problems);
+      apply_member_row (member, today, row, index_of, line, &problems);
 
       if (bl_member_get_role (member) == BL_MEMBER_ROLE_SECRETARY)
         {
@@ -847,7 +844,7 @@ activity_from_row (BlStore    *store,
     {
       GDate today;
 
-      bl_date_set_today (&today);
+      bl_clock_get_date (bl_store_get_clock (store), &today);
       if (g_date_compare (&parsed, &today) > 0)
         problem (problems, line, _("a held activity cannot be dated in the future (mark it 计划 if it is planned)"));
     }

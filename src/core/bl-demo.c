@@ -755,7 +755,7 @@ bl_demo_fill (BlStore     *store,
 
   g_date_clear (&demo.today, 1);
   if (today == NULL)
-    bl_date_set_today (&demo.today);
+    bl_clock_get_date (bl_store_get_clock (store), &demo.today);
   else if (!bl_date_parse (today, &demo.today))
     {
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,

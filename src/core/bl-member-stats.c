@@ -88,7 +88,7 @@ bl_member_stats_compute (BlStore     *store,
 
   if (date == NULL)
     {
-      bl_date_set_today (&parsed);
+      bl_clock_get_date (bl_store_get_clock (store), &parsed);
       today = bl_date_to_iso (&parsed);
     }
   else if (bl_date_parse (date, &parsed))

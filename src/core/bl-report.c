@@ -175,10 +175,7 @@ bl_report_build (BlStore     *store,
     }
   else
     {
-      GDate date;
-
-      bl_date_set_today (&date);
-      today_iso = bl_date_to_iso (&date);
+      today_iso = bl_clock_get_today (bl_store_get_clock (store));
     }
 
   report = g_new0 (BlReport, 1);

@@ -25,6 +25,7 @@ struct _BlStore
 
   BlDb         *db;
   BlStoreLists *lists;
+  BlClock      *clock;
 };
 
 G_DEFINE_FINAL_TYPE (BlStore, bl_store, G_TYPE_OBJECT)
@@ -41,10 +42,7 @@ static guint signals[N_SIGNALS];
 static char *
 today_iso (BlStore *self)
 {
-  GDate today;
-
-  bl_date_set_today (&today);
-  return bl_date_to_iso (&today);
+  return bl_clock_get_today (self->clock);
 }
 
 /* Transactions */
@@ -168,6 +166,26 @@ bl_store_get_backup_dir (BlStore *self)
   g_return_val_if_fail (BL_IS_STORE (self), NULL);
 
   return bl_ledger_file_backup_dir (bl_db_get_path (self->db));
+}
+
+BlClock *
+bl_store_get_clock (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  return self->clock;
+}
+
+void
+bl_store_set_clock (BlStore *self,
+                    BlClock *clock)
+{
+  g_return_if_fail (BL_IS_STORE (self));
+  g_return_if_fail (clock == NULL || BL_IS_CLOCK (clock));
+
+  if (clock == NULL)
+    clock = bl_clock_get_default ();
+  g_set_object (&self->clock, clock);
 }
 
 BlDb *
@@ -766,6 +784,7 @@ bl_store_finalize (GObject *object)
 
   g_clear_pointer (&self->lists, bl_store_lists_free);
   g_clear_object (&self->db);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (bl_store_parent_class)->finalize (object);
 }
@@ -792,4 +811,5 @@ bl_store_class_init (BlStoreClass *klass)
 static void
 bl_store_init (BlStore *self)
 {
+  self->clock = g_object_ref (bl_clock_get_default ());
 }

@@ -8,6 +8,7 @@
 #include "bl-activity.h"
 #include "bl-attendance-table.h"
 #include "bl-change.h"
+#include "bl-clock.h"
 #include "bl-kind.h"
 #include "bl-member.h"
 #include "bl-store-error.h"
@@ -32,6 +33,14 @@ BlStore     *bl_store_open               (const char  *path,
                                           GError     **error);
 const char  *bl_store_get_path           (BlStore     *self);
 char        *bl_store_get_backup_dir     (BlStore     *self);
+
+/* The clock the store asks what day it is: a held activity cannot be dated
+ * after today, a role change through bl_store_save_member() takes effect
+ * today. bl_clock_get_default() unless set (the daily backup at opening is
+ * named by that one). */
+BlClock     *bl_store_get_clock          (BlStore     *self);
+void         bl_store_set_clock          (BlStore     *self,
+                                          BlClock     *clock);
 
 /* The connection, for src/core's own computations (quota, rules, reminders,
  * statistics): the repositories in src/core/db take it. */
