@@ -152,6 +152,7 @@ add_activity (BlStore          *store,
               guint             absent_every)
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
   g_autoptr(GError) error = NULL;
 
   bl_activity_set_kind (activity, kind);
@@ -170,11 +171,11 @@ add_activity (BlStore          *store,
       g_autoptr(BlMember) member = bl_store_find_member (store, id);
       gboolean away = absent_every > 0 && i % absent_every == 1;
 
-      bl_activity_add_attendance (activity, id, bl_member_get_name (member),
-                                  away ? BL_ATTENDANCE_LEAVE : BL_ATTENDANCE_PRESENT,
-                                  away ? "公出" : "");
+      bl_attendance_add (attendance, id, bl_member_get_name (member),
+                         away ? BL_ATTENDANCE_LEAVE : BL_ATTENDANCE_PRESENT,
+                         away ? "公出" : "");
     }
-  bl_store_save_activity (store, activity, &error);
+  bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &error);
   g_assert_no_error (error);
   return bl_activity_get_id (activity);
 }

@@ -35,7 +35,7 @@ add_activity (BlStore          *store,
   bl_activity_set_start_time (activity, start);
   bl_activity_set_location (activity, location);
   bl_activity_set_topic (activity, topic);
-  g_assert_true (bl_store_save_activity (store, activity, &error));
+  g_assert_true (bl_store_save_activity (store, activity, NULL, &error));
   g_assert_no_error (error);
   return bl_activity_get_id (activity);
 }
@@ -284,7 +284,7 @@ test_planned (Fixture       *f,
   activity = bl_store_get_activity (f->store, id, &error);
   g_assert_no_error (error);
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
-  g_assert_true (bl_store_save_activity (f->store, activity, &error));
+  g_assert_true (bl_store_save_activity (f->store, activity, NULL, &error));
   g_assert_no_error (error);
   held = due (f, "2025-11-27", "09:00");
   g_assert_null (find (held, key_late));

@@ -26,7 +26,7 @@ add_activity (BlStore    *store,
   bl_activity_set_date (activity, date);
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
   bl_activity_set_topic (activity, topic);
-  bl_store_save_activity (store, activity, &error);
+  bl_store_save_activity (store, activity, NULL, &error);
   g_assert_no_error (error);
 }
 

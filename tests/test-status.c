@@ -28,40 +28,43 @@ make_ledger (void)
 
   {
     g_autoptr(BlActivity) a = bl_activity_new ();
+    g_autoptr(GListStore) attendance = bl_attendance_new ();
 
     bl_activity_set_kind (a, "committee-meeting");
     bl_activity_set_status (a, BL_ACTIVITY_STATUS_HELD);
     bl_activity_set_date (a, "2025-01-10");
     bl_activity_set_topic (a, "研究年度工作计划");
-    bl_activity_add_attendance (a, zhang, NULL, BL_ATTENDANCE_PRESENT, "");
-    bl_activity_add_attendance (a, li, NULL, BL_ATTENDANCE_PRESENT, "");
-    bl_activity_add_attendance (a, wang, NULL, BL_ATTENDANCE_ABSENT, "");
-    g_assert_true (bl_store_save_activity (store, a, &error));
+    bl_attendance_add (attendance, zhang, NULL, BL_ATTENDANCE_PRESENT, "");
+    bl_attendance_add (attendance, li, NULL, BL_ATTENDANCE_PRESENT, "");
+    bl_attendance_add (attendance, wang, NULL, BL_ATTENDANCE_ABSENT, "");
+    g_assert_true (bl_store_save_activity (store, a, G_LIST_MODEL (attendance), &error));
     g_assert_no_error (error);
   }
   {
     g_autoptr(BlActivity) a = bl_activity_new ();
+    g_autoptr(GListStore) attendance = bl_attendance_new ();
 
     bl_activity_set_kind (a, "group-meeting");
     bl_activity_set_status (a, BL_ACTIVITY_STATUS_HELD);
     bl_activity_set_date (a, "2025-04-02");
     bl_activity_set_group (a, "第一党小组");
     bl_activity_set_topic (a, "学习党章");
-    bl_activity_add_attendance (a, zhang, NULL, BL_ATTENDANCE_PRESENT, "");
-    g_assert_true (bl_store_save_activity (store, a, &error));
+    bl_attendance_add (attendance, zhang, NULL, BL_ATTENDANCE_PRESENT, "");
+    g_assert_true (bl_store_save_activity (store, a, G_LIST_MODEL (attendance), &error));
     g_assert_no_error (error);
   }
   {
     g_autoptr(BlActivity) a = bl_activity_new ();
+    g_autoptr(GListStore) attendance = bl_attendance_new ();
 
     bl_activity_set_kind (a, "theme-day");
     bl_activity_set_status (a, BL_ACTIVITY_STATUS_HELD);
     bl_activity_set_date (a, "2025-03-20");
     bl_activity_set_topic (a, "红色教育参观");
-    bl_activity_add_attendance (a, zhang, NULL, BL_ATTENDANCE_PRESENT, "");
-    bl_activity_add_attendance (a, li, NULL, BL_ATTENDANCE_LEAVE, "病假");
-    bl_activity_add_attendance (a, wang, NULL, BL_ATTENDANCE_LEAVE, "事假");
-    g_assert_true (bl_store_save_activity (store, a, &error));
+    bl_attendance_add (attendance, zhang, NULL, BL_ATTENDANCE_PRESENT, "");
+    bl_attendance_add (attendance, li, NULL, BL_ATTENDANCE_LEAVE, "病假");
+    bl_attendance_add (attendance, wang, NULL, BL_ATTENDANCE_LEAVE, "事假");
+    g_assert_true (bl_store_save_activity (store, a, G_LIST_MODEL (attendance), &error));
     g_assert_no_error (error);
   }
   return path;

@@ -252,7 +252,7 @@ test_window_print_records (void)
         bl_activity_set_date (activity, "2025-03-20");
         bl_activity_set_topic (activity, "一季度党员大会");
         bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
-        bl_store_save_activity (setup, activity, &error);
+        bl_store_save_activity (setup, activity, NULL, &error);
         g_assert_no_error (error);
       }
 

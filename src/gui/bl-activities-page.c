@@ -12,7 +12,6 @@
 #include "bl-kind.h"
 #include "bl-print-operation.h"
 #include "bl-record-renderer.h"
-#include "bl-watch-list-model.h"
 
 struct _BlActivitiesPage
 {
@@ -20,7 +19,6 @@ struct _BlActivitiesPage
 
   BlStore             *store;
 
-  BlWatchListModel    *watch;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
@@ -74,7 +72,8 @@ static guint signals[N_SIGNALS];
 typedef struct {
   BlStore         *store;
   GPtrArray       *activities;
-  AdwToastOverlay *overlay;  /* where to tell that the undo failed */
+  GPtrArray       *attendance;  /* each activity's attendance (GListModel) */
+  AdwToastOverlay *overlay;     /* where to tell that the undo failed */
 } UndoData;
 
 static void
@@ -86,6 +85,7 @@ undo_data_free (gpointer data,
   g_clear_object (&undo->store);
   g_clear_object (&undo->overlay);
   g_clear_pointer (&undo->activities, g_ptr_array_unref);
+  g_clear_pointer (&undo->attendance, g_ptr_array_unref);
   g_free (undo);
 }
 
@@ -521,16 +521,17 @@ on_undo_clicked (AdwToast *toast,
    * row; several go together in one transaction. */
   if (undo->activities->len == 1)
     {
-      if (!bl_store_save_activity (undo->store, undo->activities->pdata[0], &error))
+      if (!bl_store_save_activity (undo->store, undo->activities->pdata[0], undo->attendance->pdata[0], &error))
         goto failed;
       g_ptr_array_set_size (undo->activities, 0);
+      g_ptr_array_set_size (undo->attendance, 0);
       return;
     }
 
   if (!bl_store_begin (undo->store, &error))
     goto failed;
   for (guint i = 0; i < undo->activities->len; i++)
-    if (!bl_store_save_activity (undo->store, undo->activities->pdata[i], &error))
+    if (!bl_store_save_activity (undo->store, undo->activities->pdata[i], undo->attendance->pdata[i], &error))
       {
         bl_store_rollback (undo->store);
         goto failed;
@@ -540,6 +541,7 @@ on_undo_clicked (AdwToast *toast,
 
   /* An undo only works once. */
   g_ptr_array_set_size (undo->activities, 0);
+  g_ptr_array_set_size (undo->attendance, 0);
   return;
 
 failed:
@@ -677,7 +679,6 @@ bl_activities_page_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
-  g_clear_object (&self->watch);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bl_activities_page_parent_class)->dispose (object);
@@ -848,12 +849,9 @@ bl_activities_page_set_store (BlActivitiesPage *self,
   update_kinds (self);
   update_years (self);
   apply_filters (self);
-  /* The store updates an edited activity in place: the watch model tells
-   * the filter and the sort about it. */
-  g_clear_object (&self->watch);
-  if (store != NULL)
-    self->watch = bl_watch_list_model_new (bl_store_get_activities (store));
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->watch));
+  /* The store replaces an edited activity in its list (items-changed
+   * (pos, 1, 1)): the filter, the sort and the row look at it again. */
+  gtk_filter_list_model_set_model (self->filter_model, store != NULL ? bl_store_get_activities (store) : NULL);
   update_empty_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -904,6 +902,7 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GPtrArray) attendance = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   UndoData *undo;
@@ -919,13 +918,20 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
 
   /* Keep the complete records (attendance and tags) for the undo. */
   copies = g_ptr_array_new_with_free_func (g_object_unref);
+  attendance = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < ids->len; i++)
     {
-      BlActivity *copy = bl_store_get_activity (self->store, g_array_index (ids, gint64, i), &error);
+      gint64 id = g_array_index (ids, gint64, i);
+      BlActivity *copy = bl_store_get_activity (self->store, id, &error);
+      GListModel *listed;
 
       if (copy == NULL)
         goto failed;
       g_ptr_array_add (copies, copy);
+      listed = bl_store_load_attendance (self->store, id, &error);
+      if (listed == NULL)
+        goto failed;
+      g_ptr_array_add (attendance, listed);
     }
 
   if (!delete_ids (self->store, ids, &error))
@@ -947,6 +953,7 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
   undo->store = g_object_ref (self->store);
   undo->overlay = g_object_ref (self->toast_overlay);
   undo->activities = g_steal_pointer (&copies);
+  undo->attendance = g_steal_pointer (&attendance);
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));

@@ -1,5 +1,6 @@
 /* bl-activity-editor.c: the record editor. It works on a copy of the activity
- * and writes it back with one bl_store_save_activity() (one transaction). */
+ * and its attendance, and writes both back with one bl_store_save_activity()
+ * (one transaction). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -289,7 +290,7 @@ add_attendance_row (BlActivityEditor *self,
 static void
 rebuild_attendance (BlActivityEditor *self)
 {
-  g_autoptr(GHashTable) marked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) marked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GPtrArray) members = NULL;
   g_autofree char *today = today_iso ();
 
@@ -298,13 +299,13 @@ rebuild_attendance (BlActivityEditor *self)
        child = gtk_widget_get_next_sibling (child))
     {
       BlAttendanceRow *row = BL_ATTENDANCE_ROW (child);
-      gint64 *id = g_new (gint64, 1);
-      BlAttendance *attendance = g_new0 (BlAttendance, 1);
+      BlAttendee *attendee = bl_attendee_new (bl_attendance_row_get_member_id (row),
+                                              bl_attendance_row_get_name (row),
+                                              bl_attendance_row_get_state (row),
+                                              bl_attendance_row_get_reason (row));
 
-      *id = bl_attendance_row_get_member_id (row);
-      attendance->state = bl_attendance_row_get_state (row);
-      attendance->reason = (char *) g_intern_string (bl_attendance_row_get_reason (row));
-      g_hash_table_insert (marked, id, attendance);
+      g_hash_table_insert (marked, g_memdup2 (&(gint64) { bl_attendee_get_member_id (attendee) }, sizeof (gint64)),
+                           attendee);
     }
 
   clear_attendance_rows (self);
@@ -314,11 +315,11 @@ rebuild_attendance (BlActivityEditor *self)
     {
       BlMember *member = members->pdata[i];
       gint64 id = bl_member_get_id (member);
-      BlAttendance *before = g_hash_table_lookup (marked, &id);
+      BlAttendee *before = g_hash_table_lookup (marked, &id);
       BlAttendanceRow *row = add_attendance_row (self, id, NULL, member);
 
       if (before != NULL)
-        bl_attendance_row_set_attendance (row, before->state, before->reason);
+        bl_attendance_row_set_attendance (row, bl_attendee_get_state (before), bl_attendee_get_reason (before));
     }
   update_counts (self);
 }
@@ -326,9 +327,14 @@ rebuild_attendance (BlActivityEditor *self)
 static void
 load_attendance (BlActivityEditor *self)
 {
-  GArray *attendance = bl_activity_get_attendance (self->activity);
+  g_autoptr(GListModel) attendance = NULL;
+  guint n = 0;
 
-  if (attendance == NULL || attendance->len == 0)
+  if (bl_activity_get_id (self->activity) != 0)
+    attendance = bl_store_load_attendance (self->store, bl_activity_get_id (self->activity), NULL);
+  if (attendance != NULL)
+    n = g_list_model_get_n_items (attendance);
+  if (n == 0)
     {
       rebuild_attendance (self);
       return;
@@ -336,13 +342,14 @@ load_attendance (BlActivityEditor *self)
 
   /* A record shows who was expected then, even members transferred out since. */
   clear_attendance_rows (self);
-  for (guint i = 0; i < attendance->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      BlAttendance *entry = &g_array_index (attendance, BlAttendance, i);
-      g_autoptr(BlMember) member = bl_store_find_member (self->store, entry->member_id);
-      BlAttendanceRow *row = add_attendance_row (self, entry->member_id, entry->member_name, member);
+      g_autoptr(BlAttendee) entry = g_list_model_get_item (attendance, i);
+      gint64 member_id = bl_attendee_get_member_id (entry);
+      g_autoptr(BlMember) member = bl_store_find_member (self->store, member_id);
+      BlAttendanceRow *row = add_attendance_row (self, member_id, bl_attendee_get_member_name (entry), member);
 
-      bl_attendance_row_set_attendance (row, entry->state, entry->reason);
+      bl_attendance_row_set_attendance (row, bl_attendee_get_state (entry), bl_attendee_get_reason (entry));
     }
   update_counts (self);
 }
@@ -618,8 +625,10 @@ split_tags (const char *text)
   return g_strv_builder_end (builder);
 }
 
+/* The record as the widgets have it; its attendance into @attendance. */
 static BlActivity *
-build_activity (BlActivityEditor *self)
+build_activity (BlActivityEditor *self,
+                GListStore       *attendance)
 {
   BlActivity *activity = bl_activity_copy (self->activity);
   g_autofree char *start = get_row_text (self->start_row);
@@ -654,7 +663,7 @@ build_activity (BlActivityEditor *self)
   bl_activity_set_resolutions (activity, resolutions);
 
   /* Attendance is taken at the meeting: a planned one has none yet. */
-  bl_activity_clear_attendance (activity);
+  g_list_store_remove_all (attendance);
   if (held)
     for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->attendance_list));
          child != NULL;
@@ -663,9 +672,9 @@ build_activity (BlActivityEditor *self)
         BlAttendanceRow *row = BL_ATTENDANCE_ROW (child);
         BlAttendanceState state = bl_attendance_row_get_state (row);
 
-        bl_activity_add_attendance (activity, bl_attendance_row_get_member_id (row),
-                                    bl_attendance_row_get_name (row), state,
-                                    state == BL_ATTENDANCE_LEAVE ? bl_attendance_row_get_reason (row) : "");
+        bl_attendance_add (attendance, bl_attendance_row_get_member_id (row),
+                           bl_attendance_row_get_name (row), state,
+                           state == BL_ATTENDANCE_LEAVE ? bl_attendance_row_get_reason (row) : "");
       }
   return activity;
 }
@@ -1080,6 +1089,7 @@ gboolean
 bl_activity_editor_save (BlActivityEditor *self)
 {
   g_autoptr(BlActivity) activity = NULL;
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
   g_autoptr(GError) error = NULL;
   GtkWidget *invalid;
 
@@ -1093,8 +1103,8 @@ bl_activity_editor_save (BlActivityEditor *self)
       return FALSE;
     }
 
-  activity = build_activity (self);
-  if (!bl_store_save_activity (self->store, activity, &error))
+  activity = build_activity (self, attendance);
+  if (!bl_store_save_activity (self->store, activity, G_LIST_MODEL (attendance), &error))
     {
       g_autofree char *message = g_strdup_printf (_("The record could not be saved: %s"), error->message);
 
