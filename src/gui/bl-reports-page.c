@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bl-activities-page.h"
+#include "bl-alert.h"
 #include "bl-date.h"
 #include "bl-record-renderer.h"
 #include "bl-report-renderer.h"
@@ -110,11 +111,10 @@ show_error (GtkWidget  *widget,
             const char *heading,
             const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
+  GtkWidget *dialog = bl_alert_new (heading, message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  bl_alert_add_response (dialog, "close", _("_Close"));
+  bl_alert_present (dialog, widget);
 }
 
 static void
