@@ -469,6 +469,7 @@ test_autostart (void)
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *exec = NULL;
+  g_autofree char *try_exec = NULL;
 
   g_assert_cmpstr (path, ==, expected);
   g_assert_false (bl_autostart_is_enabled ());
@@ -482,7 +483,11 @@ test_autostart (void)
   g_assert_true (g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &error));
   g_assert_no_error (error);
   exec = g_key_file_get_string (file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, &error);
-  g_assert_cmpstr (exec, ==, "branch-ledger --background");
+  /* The installed program, whatever the session's PATH. */
+  g_assert_cmpstr (exec, ==, BINDIR "/branch-ledger --background");
+  try_exec = g_key_file_get_string (file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_TRY_EXEC, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (try_exec, ==, BINDIR "/branch-ledger");
   g_assert_true (g_key_file_get_boolean (file, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", &error));
   g_assert_no_error (error);
 
