@@ -462,12 +462,13 @@ test_members_import (void)
                                               "王五,第一党小组,预备党员,,2025-03-01,,在册\n");
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
-  GtkWidget *window = gtk_window_new ();
+  /* An AdwWindow, as every window of the app (alerts show inside it). */
+  GtkWidget *window = adw_window_new ();
   GtkWidget *page = bl_members_page_new (store);
   GtkWidget *alert;
   g_autofree char *line = g_strdup_printf ("%s:3", bad);
 
-  gtk_window_set_child (GTK_WINDOW (window), page);
+  adw_window_set_content (ADW_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   bl_test_iterate ();
 

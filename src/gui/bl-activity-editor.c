@@ -824,6 +824,13 @@ save_action (GtkWidget  *widget,
     }
 }
 
+static gboolean
+destroy_when_idle_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_response_cb (GtkWidget        *dialog,
                    const char       *response,
@@ -837,8 +844,10 @@ close_response_cb (GtkWidget        *dialog,
   else if (g_strcmp0 (response, "discard") != 0)
     return;
 
+  /* Once the question has gone: while an AdwAlertDialog shows (libadwaita
+   * 1.5 and later), closing the window closes the dialog instead. */
   self->closing = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_when_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean

@@ -6,7 +6,9 @@
 
 G_BEGIN_DECLS
 
-/* The widget is an AdwAlertDialog on libadwaita 1.5 and later and an
+/* Keep @heading short (a few words, as GNOME's guidelines say): libadwaita
+ * 1.7 warns while laying out a heading too wide for one line of the alert.
+ * The widget is an AdwAlertDialog on libadwaita 1.5 and later and an
  * AdwMessageDialog before; either emits "response" (GtkWidget *alert,
  * const char *response, gpointer data) once, then closes. */
 GtkWidget *bl_alert_new                     (const char            *heading,
@@ -29,7 +31,10 @@ void       bl_alert_set_close_response      (GtkWidget             *alert,
                                              const char            *id);
 void       bl_alert_set_extra_child         (GtkWidget             *alert,
                                              GtkWidget             *child);
-/* Shows @alert over the window of @parent (any widget in it). */
+/* Shows @alert over the window of @parent (any widget in it). That window
+ * is an AdwWindow or AdwApplicationWindow, as every window of the app is:
+ * libadwaita 1.7 lays out an alert that floats in a window of its own with
+ * warnings. */
 void       bl_alert_present                 (GtkWidget             *alert,
                                              GtkWidget             *parent);
 /* Answers @alert as if @id was clicked. */

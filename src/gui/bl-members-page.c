@@ -527,7 +527,7 @@ transfer_response_cb (GtkWidget     *dialog,
   iso = bl_date_to_iso (&date);
   if (!bl_store_transfer_member (self->store, id, iso, &error))
     {
-      GtkWidget *alert = bl_alert_new (_("The Member Was Not Transferred"), error->message);
+      GtkWidget *alert = bl_alert_new (_("Member Not Transferred"), error->message);
 
       bl_alert_add_response (alert, "close", _("_Close"));
       bl_alert_present (alert, GTK_WIDGET (self));

@@ -450,7 +450,7 @@ pdf_chosen_cb (GtkNativeDialog *dialog,
           g_autofree char *name = g_file_get_parse_name (file);
           g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
 
-          show_error (GTK_WIDGET (self), _("The PDF Was Not Saved"), message);
+          show_error (GTK_WIDGET (self), _("PDF Not Saved"), message);
         }
       else
         {
@@ -479,7 +479,7 @@ csv_chosen_cb (GtkNativeDialog *dialog,
           g_autofree char *name = g_file_get_parse_name (file);
           g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
 
-          show_error (GTK_WIDGET (self), _("The CSV File Was Not Saved"), message);
+          show_error (GTK_WIDGET (self), _("CSV File Not Saved"), message);
         }
       else
         {
