@@ -7,6 +7,7 @@ top=$(cd "$po_dir/.." && pwd)
 pot=$(mktemp)
 trap 'rm -f "$pot"' EXIT
 (cd "$top" && xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+   --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 \
    --files-from=po/POTFILES.in --output="$pot")
 for po in "$po_dir"/*.po; do
   stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$po" 2>&1)
