@@ -4,6 +4,7 @@
 #include <locale.h>
 
 #include "bl-activity-editor.h"
+#include "bl-alert.h"
 #include "bl-attendance-row.h"
 #include "bl-date.h"
 #include "bl-test-common.h"
@@ -255,7 +256,6 @@ test_editor_edit_and_discard (Fixture       *f,
   g_autofree char *day = iso_in_days (-3);
   g_autoptr(GPtrArray) rows = NULL;
   GtkWidget *dialog = NULL;
-  GListModel *toplevels;
 
   bl_activity_set_kind (activity, BL_KIND_COMMITTEE_MEETING);
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
@@ -287,16 +287,10 @@ test_editor_edit_and_discard (Fixture       *f,
   bl_test_iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
 
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
-        dialog = window;
-    }
+  dialog = bl_alert_get_open ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  g_assert_true (gtk_widget_get_visible (dialog));
+  bl_alert_response (dialog, "discard");
   bl_test_iterate ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "bl-activity.h"
@@ -456,9 +457,17 @@ test_status_chinese (void)
   int wait_status = 0;
   const char *argv[] = { bl_test_program (), "--database", db, "--status", "--date", "2025-09-25", NULL };
 
-  /* zh_CN may not be installed as a locale; LANGUAGE still picks the
-   * translation under C.UTF-8. */
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  /* The zh_CN locale itself: glibc 2.41 (Debian 13) ignores LANGUAGE
+   * under C.UTF-8, as older glibc did under C. */
+  locale_t zh = newlocale (LC_ALL_MASK, "zh_CN.UTF-8", (locale_t) 0);
+
+  if (zh == (locale_t) 0)
+    {
+      g_test_fail_printf ("the zh_CN.UTF-8 locale is not installed (build-aux/dev generates it)");
+      return;
+    }
+  freelocale (zh);
+  env = g_environ_setenv (env, "LC_ALL", "zh_CN.UTF-8", TRUE);
   env = g_environ_setenv (env, "LANGUAGE", "zh_CN", TRUE);
   g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &wait_status, &error);
   g_assert_no_error (error);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bl-activity-editor.h"
+#include "bl-alert.h"
 #include "bl-attendance-row.h"
 #include "bl-date.h"
 #include "bl-kind.h"
@@ -832,8 +833,15 @@ save_action (GtkWidget  *widget,
     }
 }
 
+static gboolean
+destroy_when_idle_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
-close_response_cb (AdwMessageDialog *dialog,
+close_response_cb (GtkWidget        *dialog,
                    const char       *response,
                    BlActivityEditor *self)
 {
@@ -845,8 +853,10 @@ close_response_cb (AdwMessageDialog *dialog,
   else if (g_strcmp0 (response, "discard") != 0)
     return;
 
+  /* Once the question has gone: while an AdwAlertDialog shows (libadwaita
+   * 1.5 and later), closing the window closes the dialog instead. */
   self->closing = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_when_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -858,21 +868,17 @@ bl_activity_editor_close_request (GtkWindow *window)
   if (self->closing || !self->modified)
     return GTK_WINDOW_CLASS (bl_activity_editor_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
-                                   _("This record has changes that are not saved yet. Changes you do not save are lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = bl_alert_new (_("Save Changes?"),
+                         _("This record has changes that are not saved yet. Changes you do not save are lost."));
+  bl_alert_add_response (dialog, "cancel", _("_Cancel"));
+  bl_alert_add_response (dialog, "discard", _("_Discard"));
+  bl_alert_add_response (dialog, "save", _("_Save"));
+  bl_alert_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  bl_alert_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  bl_alert_set_default_response (dialog, "save");
+  bl_alert_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  bl_alert_present (dialog, GTK_WIDGET (self));
   return TRUE;
 }
 

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "bl-alert.h"
 #include "bl-print-operation.h"
 
 struct _BlPrintOperation
@@ -40,7 +41,8 @@ static void
 show_failure (BlPrintOperation *self,
               const GError     *error)
 {
-  if (self->error_shown)
+  /* The widget that started it may be gone by now: nobody to tell. */
+  if (self->error_shown || self->parent == NULL)
     return;
   self->error_shown = TRUE;
   bl_print_operation_show_error (self->parent, error != NULL ? error->message : "");
@@ -260,16 +262,13 @@ void
 bl_print_operation_show_error (GtkWidget  *widget,
                                const char *message)
 {
-  GtkRoot *root;
-  GtkWidget *dialog;
+  GtkWidget *alert;
 
-  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   C_("printing", "Printing Failed"), message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = bl_alert_new (C_("printing", "Printing Failed"), message);
+  bl_alert_add_response (alert, "close", _("_Close"));
+  bl_alert_present (alert, widget);
 }
 
 void

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bl-alert.h"
 #include "bl-date.h"
 #include "bl-print-operation.h"
 #include "bl-report-renderer.h"
@@ -56,11 +57,10 @@ show_error (GtkWidget  *widget,
             const char *heading,
             const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
+  GtkWidget *dialog = bl_alert_new (heading, message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  bl_alert_add_response (dialog, "close", _("_Close"));
+  bl_alert_present (dialog, widget);
 }
 
 /* The preview */
@@ -343,7 +343,7 @@ pdf_chosen_cb (GtkNativeDialog *dialog,
           g_autofree char *name = g_file_get_parse_name (file);
           g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
 
-          show_error (GTK_WIDGET (self), _("The PDF Was Not Saved"), message);
+          show_error (GTK_WIDGET (self), _("PDF Not Saved"), message);
         }
       else
         {
@@ -372,7 +372,7 @@ csv_chosen_cb (GtkNativeDialog *dialog,
           g_autofree char *name = g_file_get_parse_name (file);
           g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
 
-          show_error (GTK_WIDGET (self), _("The CSV File Was Not Saved"), message);
+          show_error (GTK_WIDGET (self), _("CSV File Not Saved"), message);
         }
       else
         {
