@@ -464,7 +464,8 @@ test_members_import (void)
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
   /* An AdwWindow, as every window of the app (alerts show inside it). */
   GtkWidget *window = adw_window_new ();
-  GtkWidget *page = bl_members_page_new (store);
+  g_autoptr(BlContext) context = bl_context_new (store);
+  GtkWidget *page = bl_members_page_new (context);
   GtkWidget *alert;
   g_autofree char *line = g_strdup_printf ("%s:3", bad);
 

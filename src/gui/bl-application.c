@@ -15,6 +15,7 @@ struct _BlApplication
 
   char           *database_path;
   BlStore        *store;
+  BlContext      *context;              /* the store's, for its windows and reminders */
   GError         *store_error;
   BlReminderService *reminders;
   gboolean        start_in_background;  /* --background: no window on the first activation */
@@ -241,11 +242,15 @@ bl_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>comma", NULL });
 
   self->store = bl_store_open (self->database_path, &self->store_error);
+  /* It also watches for other programs' writes, window or not: the
+   * reminders follow them too. */
+  if (self->store != NULL)
+    self->context = bl_context_new (self->store);
 
   /* Reminders run as long as the app does, window or not. */
   self->reminders = bl_reminder_service_new (app, self->store);
-  if (self->store != NULL && self->launched)
-    bl_reminder_service_start (self->reminders);
+  if (self->launched)
+    bl_application_start_reminders (self);
 }
 
 static void
@@ -256,6 +261,8 @@ bl_application_shutdown (GApplication *app)
   if (self->reminders != NULL)
     g_object_run_dispose (G_OBJECT (self->reminders));
   g_clear_object (&self->reminders);
+  if (self->context != NULL)
+    g_object_run_dispose (G_OBJECT (self->context));
 
   G_APPLICATION_CLASS (bl_application_parent_class)->shutdown (app);
 }
@@ -280,6 +287,7 @@ bl_application_finalize (GObject *object)
 {
   BlApplication *self = BL_APPLICATION (object);
 
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->database_path, g_free);
@@ -356,4 +364,30 @@ bl_application_get_store_error (BlApplication *self)
   g_return_val_if_fail (BL_IS_APPLICATION (self), NULL);
 
   return self->store_error;
+}
+
+BlContext *
+bl_application_get_context (BlApplication *self)
+{
+  g_return_val_if_fail (BL_IS_APPLICATION (self), NULL);
+
+  return self->context;
+}
+
+void
+bl_application_start_reminders (BlApplication *self)
+{
+  g_return_if_fail (BL_IS_APPLICATION (self));
+
+  if (self->store != NULL && self->reminders != NULL)
+    bl_reminder_service_start (self->reminders);
+}
+
+gboolean
+bl_application_runs_in_background (BlApplication *self)
+{
+  g_return_val_if_fail (BL_IS_APPLICATION (self), FALSE);
+
+  return !self->quitting && self->reminders != NULL &&
+         bl_reminder_service_get_holding (self->reminders);
 }

@@ -14,10 +14,9 @@
 
 struct _BlOverviewPage
 {
-  AdwBin          parent_instance;
+  BlPage          parent_instance;
 
-  BlStore        *store;
-  guint           refresh_id;
+  BlStore        *store;   /* the context's */
 
   GtkLabel       *branch_label;
   GtkLabel       *today_label;
@@ -31,15 +30,13 @@ struct _BlOverviewPage
   GtkListBox     *absences_list;
 };
 
-G_DEFINE_FINAL_TYPE (BlOverviewPage, bl_overview_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (BlOverviewPage, bl_overview_page, BL_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+/* What each part of the page is judged on. */
+#define HEADER_CHANGES (BL_CHANGE_SETTINGS | BL_CHANGE_TODAY)
+#define QUOTA_CHANGES  (BL_CHANGE_SETTINGS | BL_CHANGE_GROUPS | BL_CHANGE_KINDS | BL_CHANGE_MEMBERS | \
+                        BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE | BL_CHANGE_RULES | BL_CHANGE_TODAY)
+#define PLANNED_CHANGES (BL_CHANGE_KINDS | BL_CHANGE_ACTIVITIES | BL_CHANGE_TODAY)
 
 static void
 clear_list (GtkListBox *list)
@@ -330,84 +327,49 @@ fill_quotas (BlOverviewPage *self,
 }
 
 static void
-refresh (BlOverviewPage *self)
+fill_header (BlOverviewPage *self,
+             const GDate    *date)
 {
-  g_autofree char *branch = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *today_text = NULL;
+  g_autofree char *branch = bl_store_get_branch_name (self->store);
+  g_autofree char *today_text = bl_date_format_locale (date);
   g_autofree char *today_line = NULL;
-  GDate date;
 
-  if (self->store == NULL)
-    return;
-
-  bl_date_set_today (&date);
-  today = bl_date_to_iso (&date);
-  today_text = bl_date_format_locale (&date);
-
-  branch = bl_store_get_branch_name (self->store);
-  gtk_label_set_text (self->branch_label,
-                      branch != NULL && *branch != '\0' ? branch : _("Party Branch"));
+  /* No name yet (members imported before the branch was named): no
+   * stand-in title, the window's own says what this is. */
+  gtk_label_set_text (self->branch_label, branch != NULL ? branch : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->branch_label), branch != NULL && *branch != '\0');
   /* Translators: the overview's subtitle, with today's date */
   today_line = g_strdup_printf (_("Today is %s"), today_text);
   gtk_label_set_text (self->today_label, today_line);
-
-  fill_quotas (self, today);
-  fill_planned (self, today);
-}
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  BlOverviewPage *self = user_data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Several changes often come in one go (an import, an undo): evaluate once. */
-static void
-store_changed_cb (BlOverviewPage *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle_cb, self, NULL);
 }
 
 static void
-bl_overview_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+bl_overview_page_refresh (BlPage   *page,
+                          BlChange  changes)
+{
+  BlOverviewPage *self = BL_OVERVIEW_PAGE (page);
+  g_autofree char *today = NULL;
+  GDate date;
+
+  bl_context_get_date (bl_page_get_context (page), &date);
+  today = bl_date_to_iso (&date);
+
+  if (changes & HEADER_CHANGES)
+    fill_header (self, &date);
+  if (changes & QUOTA_CHANGES)
+    fill_quotas (self, today);
+  if (changes & PLANNED_CHANGES)
+    fill_planned (self, today);
+}
+
+static void
+bl_overview_page_constructed (GObject *object)
 {
   BlOverviewPage *self = BL_OVERVIEW_PAGE (object);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+  G_OBJECT_CLASS (bl_overview_page_parent_class)->constructed (object);
 
-static void
-bl_overview_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  BlOverviewPage *self = BL_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      bl_overview_page_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  self->store = bl_page_get_store (BL_PAGE (self));
 }
 
 static void
@@ -415,8 +377,6 @@ bl_overview_page_dispose (GObject *object)
 {
   BlOverviewPage *self = BL_OVERVIEW_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_object (&self->store);
   /* AdwBin owns its child: let it go before the template forgets it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_OVERVIEW_PAGE);
@@ -429,15 +389,12 @@ bl_overview_page_class_init (BlOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BlPageClass *page_class = BL_PAGE_CLASS (klass);
 
-  object_class->get_property = bl_overview_page_get_property;
-  object_class->set_property = bl_overview_page_set_property;
+  object_class->constructed = bl_overview_page_constructed;
   object_class->dispose = bl_overview_page_dispose;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->follows = HEADER_CHANGES | QUOTA_CHANGES | PLANNED_CHANGES;
+  page_class->refresh = bl_overview_page_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BlOverviewPage, branch_label);
@@ -462,46 +419,9 @@ bl_overview_page_init (BlOverviewPage *self)
 }
 
 GtkWidget *
-bl_overview_page_new (BlStore *store)
+bl_overview_page_new (BlContext *context)
 {
-  g_return_val_if_fail (store == NULL || BL_IS_STORE (store), NULL);
+  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
 
-  return g_object_new (BL_TYPE_OVERVIEW_PAGE, "store", store, NULL);
-}
-
-BlStore *
-bl_overview_page_get_store (BlOverviewPage *self)
-{
-  g_return_val_if_fail (BL_IS_OVERVIEW_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-bl_overview_page_set_store (BlOverviewPage *self,
-                            BlStore        *store)
-{
-  g_return_if_fail (BL_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (store == NULL || BL_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-void
-bl_overview_page_refresh (BlOverviewPage *self)
-{
-  g_return_if_fail (BL_IS_OVERVIEW_PAGE (self));
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  refresh (self);
+  return g_object_new (BL_TYPE_OVERVIEW_PAGE, "context", context, NULL);
 }

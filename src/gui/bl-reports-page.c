@@ -16,7 +16,7 @@
 
 struct _BlReportsPage
 {
-  AdwBin                parent_instance;
+  BlPage                parent_instance;
 
   AdwToastOverlay      *toast_overlay;
   GtkDropDown          *month_dropdown;
@@ -27,12 +27,10 @@ struct _BlReportsPage
   GtkLabel             *statistics_label;
   GtkGrid              *statistics_grid;
 
-  BlStore              *store;
+  BlStore              *store;         /* the context's */
   int                   year;
   int                   month;
   gboolean              syncing;       /* the pickers are being set from code */
-  gboolean              stale;         /* changed while not on screen */
-  guint                 rebuild_id;
 
   BlReportRenderer     *renderer;
   BlPrintDocument      *document;
@@ -42,15 +40,12 @@ struct _BlReportsPage
   GtkFileChooserNative *chooser;
 };
 
-G_DEFINE_FINAL_TYPE (BlReportsPage, bl_reports_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (BlReportsPage, bl_reports_page, BL_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+/* The summary prints the branch, the month's activities with attendance,
+ * the quotas as of today while the month runs, and the date it is printed. */
+#define REPORT_CHANGES (BL_CHANGE_SETTINGS | BL_CHANGE_GROUPS | BL_CHANGE_KINDS | BL_CHANGE_MEMBERS | \
+                        BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE | BL_CHANGE_RULES | BL_CHANGE_TODAY)
 
 static void
 show_error (GtkWidget  *widget,
@@ -232,28 +227,19 @@ rebuild (BlReportsPage *self)
   }
 }
 
-static gboolean
-rebuild_idle_cb (gpointer user_data)
+static void
+bl_reports_page_refresh (BlPage   *page,
+                         BlChange  changes)
 {
-  BlReportsPage *self = BL_REPORTS_PAGE (user_data);
-
-  self->rebuild_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
+  rebuild (BL_REPORTS_PAGE (page));
 }
 
+/* A big ledger takes a moment to summarise: not while another page is
+ * shown (BlPage waits until it is). */
 static void
 queue_rebuild (BlReportsPage *self)
 {
-  /* A big ledger takes a moment to summarise: not while another page is shown. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+  bl_page_queue_refresh (BL_PAGE (self), REPORT_CHANGES);
 }
 
 static void
@@ -294,17 +280,11 @@ set_this_month (BlReportsPage *self)
 {
   GDate today;
 
-  bl_date_set_today (&today);
+  bl_context_get_date (bl_page_get_context (BL_PAGE (self)), &today);
   set_year_month (self, g_date_get_year (&today), g_date_get_month (&today));
 }
 
 /* Callbacks */
-
-static void
-store_changed_cb (BlReportsPage *self)
-{
-  queue_rebuild (self);
-}
 
 static void
 month_selected_cb (BlReportsPage *self)
@@ -447,12 +427,7 @@ static void
 ensure_current (BlReportsPage *self)
 {
   /* An action right after a change prints what the picker shows. */
-  if (self->rebuild_id != 0 || self->stale)
-    {
-      g_clear_handle_id (&self->rebuild_id, g_source_remove);
-      self->stale = FALSE;
-      rebuild (self);
-    }
+  bl_page_update_now (BL_PAGE (self));
 }
 
 static void
@@ -552,49 +527,19 @@ page_setup_action (GtkWidget  *widget,
 /* Overrides */
 
 static void
-bl_reports_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+bl_reports_page_constructed (GObject *object)
 {
   BlReportsPage *self = BL_REPORTS_PAGE (object);
+  GDate today;
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+  G_OBJECT_CLASS (bl_reports_page_parent_class)->constructed (object);
 
-static void
-bl_reports_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  BlReportsPage *self = BL_REPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      bl_reports_page_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bl_reports_page_map (GtkWidget *widget)
-{
-  BlReportsPage *self = BL_REPORTS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (bl_reports_page_parent_class)->map (widget);
-  if (self->stale)
-    queue_rebuild (self);
+  self->store = bl_page_get_store (BL_PAGE (self));
+  /* This month, on the ledger's clock. */
+  bl_context_get_date (bl_page_get_context (BL_PAGE (self)), &today);
+  self->year = g_date_get_year (&today);
+  self->month = g_date_get_month (&today);
+  sync_pickers (self);
 }
 
 static void
@@ -602,7 +547,6 @@ bl_reports_page_dispose (GObject *object)
 {
   BlReportsPage *self = BL_REPORTS_PAGE (object);
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -610,7 +554,6 @@ bl_reports_page_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->stats, bl_year_stats_free);
-  g_clear_object (&self->store);
   g_clear_object (&self->page_setup);
   g_clear_object (&self->print_settings);
 
@@ -622,16 +565,12 @@ bl_reports_page_class_init (BlReportsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BlPageClass *page_class = BL_PAGE_CLASS (klass);
 
-  object_class->get_property = bl_reports_page_get_property;
-  object_class->set_property = bl_reports_page_set_property;
+  object_class->constructed = bl_reports_page_constructed;
   object_class->dispose = bl_reports_page_dispose;
-  widget_class->map = bl_reports_page_map;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->follows = REPORT_CHANGES;
+  page_class->refresh = bl_reports_page_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BlReportsPage, month_dropdown);
@@ -660,18 +599,11 @@ bl_reports_page_class_init (BlReportsPageClass *klass)
 static void
 bl_reports_page_init (BlReportsPage *self)
 {
-  GDate today;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Not bound as a template child: the bin's own child goes with the bin. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
   bl_print_operation_load_setup (&self->print_settings, &self->page_setup);
-  bl_date_set_today (&today);
-  self->year = g_date_get_year (&today);
-  self->month = g_date_get_month (&today);
-  sync_pickers (self);
-
   g_signal_connect_object (self->month_dropdown, "notify::selected",
                            G_CALLBACK (month_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->year_spin, "value-changed",
@@ -681,36 +613,11 @@ bl_reports_page_init (BlReportsPage *self)
 /* Public API */
 
 GtkWidget *
-bl_reports_page_new (BlStore *store)
+bl_reports_page_new (BlContext *context)
 {
-  g_return_val_if_fail (store == NULL || BL_IS_STORE (store), NULL);
+  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
 
-  return g_object_new (BL_TYPE_REPORTS_PAGE, "store", store, NULL);
-}
-
-BlStore *
-bl_reports_page_get_store (BlReportsPage *self)
-{
-  g_return_val_if_fail (BL_IS_REPORTS_PAGE (self), NULL);
-  return self->store;
-}
-
-void
-bl_reports_page_set_store (BlReportsPage *self,
-                           BlStore       *store)
-{
-  g_return_if_fail (BL_IS_REPORTS_PAGE (self));
-  g_return_if_fail (store == NULL || BL_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  queue_rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  return g_object_new (BL_TYPE_REPORTS_PAGE, "context", context, NULL);
 }
 
 gboolean
