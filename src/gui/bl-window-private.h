@@ -24,6 +24,7 @@ struct _BlWindow
   GSettings            *settings;
   guint                 poll_id;   /* looks for other programs' writes while active */
   gboolean              closing;   /* the questions answered, the window closes */
+  guint                 close_id;  /* closing once the question has gone */
   GtkWidget            *question;  /* weak: the alert asked on closing */
 
   GtkStack             *main_stack;

@@ -175,13 +175,25 @@ destroy_editors (BlWindow *self)
     gtk_window_destroy (editors->pdata[i]);
 }
 
-/* Once the questions are answered. */
-static void
-close_now (BlWindow *self)
+static gboolean
+close_idle_cb (gpointer data)
 {
+  BlWindow *self = data;
+
+  self->close_id = 0;
   destroy_editors (self);
   self->closing = TRUE;
   gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the questions are answered, and the question itself has gone: an
+ * alert must not outlive the window it was asked over. */
+static void
+close_now (BlWindow *self)
+{
+  if (self->close_id == 0)
+    self->close_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -269,8 +281,8 @@ bl_window_close_request (GtkWindow *window)
 
   if (self->closing)
     return GTK_WINDOW_CLASS (bl_window_parent_class)->close_request (window);
-  /* A question already asked, and not answered yet. */
-  if (self->question != NULL)
+  /* A question already asked, or answered and the window about to close. */
+  if (self->question != NULL || self->close_id != 0)
     return TRUE;
 
   modified = list_editors (self, TRUE);
@@ -380,6 +392,7 @@ bl_window_dispose (GObject *object)
   BlWindow *self = BL_WINDOW (object);
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->close_id, g_source_remove);
   g_clear_weak_pointer (&self->question);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WINDOW);
   memset (self->pages, 0, sizeof self->pages);
