@@ -14,6 +14,8 @@
 #include "bl-quota.h"
 #include "bl-test-common.h"
 #include "bl-test-gui.h"
+#include "bl-overview-page.h"
+#include "bl-welcome-page.h"
 #include "bl-window.h"
 
 static BlApplication *
@@ -664,6 +666,161 @@ test_window_close_after_editor_question (void)
   g_test_trap_assert_passed ();
 }
 
+/* The first close that leaves the reminders running in the background:
+ * said once, with "Don't Show Again". @answer: the response given. */
+static void
+close_with_reminders (const char *answer)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(BlApplication) app = NULL;
+  BlWindow *window;
+  GtkWidget *alert;
+
+  /* An empty ledger: the reminders run, with nothing to send yet. */
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  app = start_app (path);
+  bl_application_start_reminders (app);
+  g_assert_true (bl_application_runs_in_background (app));
+  window = open_main_window (app);
+
+  gtk_window_close (GTK_WINDOW (window));
+  bl_test_iterate ();
+  alert = bl_alert_get_open ();
+  g_assert_nonnull (alert);
+  g_assert_true (bl_test_shows_text (alert, "Reminders Keep Running"));
+  g_assert_true (main_window (app) == window);
+  bl_alert_response (alert, answer);
+  bl_test_iterate ();
+  g_assert_null (main_window (app));
+  g_assert_cmpint (g_settings_get_boolean (settings, "background-notice"), ==, g_str_equal (answer, "close"));
+
+  /* Once a run: the next close says nothing. */
+  window = open_main_window (app);
+  gtk_window_close (GTK_WINDOW (window));
+  bl_test_iterate ();
+  g_assert_null (bl_alert_get_open ());
+  g_assert_null (main_window (app));
+}
+
+static void
+test_window_background_notice (void)
+{
+  if (g_test_subprocess ())
+    {
+      close_with_reminders ("close");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_window_background_notice_never (void)
+{
+  if (g_test_subprocess ())
+    {
+      close_with_reminders ("never");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* Quit ends the program, reminders and all: nothing to say. */
+static void
+test_window_background_notice_quit (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autoptr(BlApplication) app = NULL;
+
+      g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+      app = start_app (path);
+      bl_application_start_reminders (app);
+      open_main_window (app);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+      bl_test_iterate ();
+      g_assert_null (bl_alert_get_open ());
+      g_assert_null (main_window (app));
+      g_assert_false (bl_application_runs_in_background (app));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+typedef struct {
+  GtkWidget *title;     /* the overview's branch title, once it exists */
+  const char *name;
+  guint frames;         /* frames painted with the main view shown */
+  guint wrong;          /* …showing another title than the branch's */
+} TitleWatch;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                TitleWatch    *watch)
+{
+  if (watch->title == NULL || !gtk_widget_get_mapped (watch->title))
+    return;
+  watch->frames++;
+  if (!gtk_widget_get_visible (watch->title) ||
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (watch->title)), watch->name) != 0)
+    watch->wrong++;
+}
+
+/* "Start" on the welcome page: the overview comes with the branch's name
+ * in its very first frame, never a stand-in title. */
+static void
+test_window_start_title (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autoptr(BlApplication) app = NULL;
+      TitleWatch watch = { NULL, "滨江街道机关第二党支部", 0, 0 };
+      GdkFrameClock *clock;
+      GtkWidget *welcome;
+      GtkWidget *overview;
+      BlWindow *window;
+
+      app = start_app (path);
+      window = open_main_window (app);
+      welcome = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
+      g_assert_nonnull (welcome);
+      /* Nothing of the main view is built for a first run. */
+      g_assert_null (bl_test_find_type (GTK_WIDGET (window), BL_TYPE_OVERVIEW_PAGE));
+      clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+      g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
+
+      gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (welcome, "Branch _Name")), watch.name);
+      g_signal_emit_by_name (bl_test_find_button (welcome, "_Start"), "clicked");
+      overview = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_OVERVIEW_PAGE);
+      g_assert_nonnull (overview);
+      watch.title = bl_test_find_type (overview, GTK_TYPE_LABEL);
+      g_assert_true (gtk_widget_has_css_class (watch.title, "title-1"));
+      /* Already right when Start returns, before any frame. */
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (watch.title)), ==, watch.name);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      bl_test_iterate ();
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      g_assert_cmpuint (watch.frames, >, 0);
+      g_assert_cmpuint (watch.wrong, ==, 0);
+
+      g_signal_handlers_disconnect_by_data (clock, &watch);
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,5 +849,9 @@ main (int   argc,
   g_test_add_func ("/window/outside-writes", test_window_outside_writes);
   g_test_add_func ("/window/close-unsaved", test_window_close_unsaved);
   g_test_add_func ("/window/close-after-editor-question", test_window_close_after_editor_question);
+  g_test_add_func ("/window/background-notice", test_window_background_notice);
+  g_test_add_func ("/window/background-notice-never", test_window_background_notice_never);
+  g_test_add_func ("/window/background-notice-quit", test_window_background_notice_quit);
+  g_test_add_func ("/window/start-title", test_window_start_title);
   return g_test_run ();
 }
