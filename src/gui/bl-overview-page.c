@@ -238,47 +238,34 @@ new_activity_row (BlOverviewPage *self,
   return row;
 }
 
-static int
-compare_activity_dates (gconstpointer a,
-                        gconstpointer b)
-{
-  BlActivity *x = *(BlActivity **) a;
-  BlActivity *y = *(BlActivity **) b;
-  int cmp = g_strcmp0 (bl_activity_get_date (x), bl_activity_get_date (y));
-
-  return cmp != 0 ? cmp : g_strcmp0 (bl_activity_get_start_time (x), bl_activity_get_start_time (y));
-}
-
 static void
 fill_planned (BlOverviewPage *self,
               const char     *today)
 {
-  GListModel *activities = bl_store_get_activities (self->store);
-  g_autoptr(GPtrArray) upcoming = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) planned = NULL;
+  g_autoptr(GPtrArray) upcoming = g_ptr_array_new ();
+  g_autoptr(GPtrArray) overdue = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
   g_autofree char *horizon = NULL;
-  guint n = g_list_model_get_n_items (activities);
   GDate date;
 
   bl_date_parse (today, &date);
   g_date_add_days (&date, UPCOMING_DAYS);
   horizon = bl_date_to_iso (&date);
 
-  for (guint i = 0; i < n; i++)
+  /* The planned ones only, soonest first: not the whole ledger. */
+  planned = bl_store_list_planned (self->store, horizon, &error);
+  if (planned == NULL)
     {
-      g_autoptr(BlActivity) activity = g_list_model_get_item (activities, i);
-      const char *day = bl_activity_get_date (activity);
-
-      if (bl_activity_get_status (activity) != BL_ACTIVITY_STATUS_PLANNED || day == NULL || *day == '\0')
-        continue;
-      if (strcmp (day, today) < 0)
-        g_ptr_array_add (overdue, g_steal_pointer (&activity));
-      else if (strcmp (day, horizon) <= 0)
-        g_ptr_array_add (upcoming, g_steal_pointer (&activity));
+      g_warning ("Overview: %s", error->message);
+      planned = g_ptr_array_new ();
     }
+  for (guint i = 0; i < planned->len; i++)
+    {
+      BlActivity *activity = planned->pdata[i];
 
-  g_ptr_array_sort (upcoming, compare_activity_dates);
-  g_ptr_array_sort (overdue, compare_activity_dates);
+      g_ptr_array_add (strcmp (bl_activity_get_date (activity), today) < 0 ? overdue : upcoming, activity);
+    }
 
   clear_list (self->upcoming_list);
   for (guint i = 0; i < upcoming->len; i++)
