@@ -225,11 +225,31 @@ static const GActionEntry app_actions[] = {
   { "open-activity", open_activity_activated, "x" },
 };
 
+typedef struct {
+  const char *path;
+  BlStore    *store;
+  GError     *error;
+} OpenLedger;
+
+static gpointer
+open_ledger_thread (gpointer data)
+{
+  OpenLedger *open = data;
+
+  open->store = bl_store_open (open->path, &open->error);
+  return NULL;
+}
+
 static void
 bl_application_startup (GApplication *app)
 {
   BlApplication *self = BL_APPLICATION (app);
+  OpenLedger open = { self->database_path, NULL, NULL };
+  GThread *thread;
 
+  /* Opening checks the whole file (a big ledger takes a moment): on the
+   * other core, while GTK connects to the display and loads its styles. */
+  thread = g_thread_new ("bl-open-ledger", open_ledger_thread, &open);
   G_APPLICATION_CLASS (bl_application_parent_class)->startup (app);
 
   g_set_application_name (_("Branch Ledger"));
@@ -241,7 +261,9 @@ bl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
 
-  self->store = bl_store_open (self->database_path, &self->store_error);
+  g_thread_join (thread);
+  self->store = open.store;
+  self->store_error = open.error;
   /* It also watches for other programs' writes, window or not: the
    * reminders follow them too. */
   if (self->store != NULL)
