@@ -12,11 +12,14 @@
 /* How far ahead planned activities are listed. */
 #define UPCOMING_DAYS 14
 
+#define NO_RULES _("No quota rules are in force. Enable a rule pack in Preferences.")
+
 struct _BlOverviewPage
 {
   BlPage          parent_instance;
 
   BlStore        *store;   /* the context's */
+  gboolean        placeholder_error;  /* the quota list says why it is empty */
 
   GtkLabel       *branch_label;
   GtkLabel       *today_label;
@@ -38,13 +41,53 @@ G_DEFINE_FINAL_TYPE (BlOverviewPage, bl_overview_page, BL_TYPE_PAGE)
                         BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE | BL_CHANGE_RULES | BL_CHANGE_TODAY)
 #define PLANNED_CHANGES (BL_CHANGE_KINDS | BL_CHANGE_ACTIVITIES | BL_CHANGE_TODAY)
 
+/* What a row shows, all of it, to tell whether a refresh changed it. */
 static void
-clear_list (GtkListBox *list)
+set_shown (GtkWidget  *row,
+           const char *first,
+           ...)
 {
-  GtkWidget *child;
+  GString *shown = g_string_new (first);
+  const char *part;
+  va_list args;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  va_start (args, first);
+  while ((part = va_arg (args, const char *)) != NULL)
+    {
+      g_string_append_c (shown, '\x1f');
+      g_string_append (shown, part);
+    }
+  va_end (args);
+  g_object_set_data_full (G_OBJECT (row), "bl-shown", g_string_free (shown, FALSE), g_free);
+}
+
+/* Puts @rows (new, floating) in @list, keeping the rows already there that
+ * show the same: a save that changes one quota replaces one row, and GTK
+ * lays out and paints that one only. */
+static void
+sync_list (GtkListBox *list,
+           GPtrArray  *rows)
+{
+  GtkListBoxRow *old;
+  guint i;
+
+  for (i = 0; i < rows->len; i++)
+    {
+      GtkWidget *fresh = rows->pdata[i];
+
+      old = gtk_list_box_get_row_at_index (list, (int) i);
+      if (old != NULL &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (old), "bl-shown"), g_object_get_data (G_OBJECT (fresh), "bl-shown")) == 0)
+        {
+          g_object_unref (g_object_ref_sink (fresh));
+          continue;
+        }
+      gtk_list_box_insert (list, fresh, (int) i);
+      if (old != NULL)
+        gtk_list_box_remove (list, GTK_WIDGET (old));
+    }
+  while ((old = gtk_list_box_get_row_at_index (list, (int) i)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (old));
 }
 
 static GtkWidget *
@@ -133,6 +176,8 @@ new_quota_row (BlQuotaStatus *quota)
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
 
+  set_shown (row, title, subtitle, bl_quota_state_display (quota->state), quota->kind,
+             quota->group != NULL ? quota->group : "", NULL);
   if (quota->state != BL_QUOTA_MET)
     {
       /* No mnemonic: every row has one, Alt+R could not tell them apart. */
@@ -160,8 +205,12 @@ new_missed_row (BlQuotaStatus *quota)
   g_autofree char *subtitle = NULL;
 
   /* Translators: "2025年1月1日 – 2025年3月31日: 0 of 1 done" */
+  GtkWidget *row;
+
   subtitle = g_strdup_printf (_("%s – %s: %u of %u done"), start, end, quota->done, quota->required);
-  return new_row (title, subtitle);
+  row = new_row (title, subtitle);
+  set_shown (row, title, subtitle, NULL);
+  return row;
 }
 
 static GtkWidget *
@@ -197,6 +246,7 @@ new_absence_row (BlAbsence *absence)
                                                           absence->months),
                                              absence->months);
     gtk_label_set_text (GTK_LABEL (months), text);
+    set_shown (row, absence->member, subtitle->str, text, NULL);
   }
   gtk_widget_add_css_class (months, "quota-state");
   gtk_widget_add_css_class (months, absence->months >= 6 ? "quota-due-soon" : "quota-pending");
@@ -226,6 +276,12 @@ new_activity_row (BlOverviewPage *self,
                           bl_store_get_kind_name (self->store, bl_activity_get_kind (activity)));
 
   row = new_row (topic != NULL && *topic != '\0' ? topic : _("(No topic)"), subtitle->str);
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT "%s", bl_activity_get_id (activity),
+                                           overdue ? " overdue" : "");
+
+    set_shown (row, topic != NULL ? topic : "", subtitle->str, id, NULL);
+  }
 
   button = gtk_button_new_with_label (overdue ? _("Fill In Record") : _("Open"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -267,13 +323,12 @@ fill_planned (BlOverviewPage *self,
       g_ptr_array_add (strcmp (bl_activity_get_date (activity), today) < 0 ? overdue : upcoming, activity);
     }
 
-  clear_list (self->upcoming_list);
   for (guint i = 0; i < upcoming->len; i++)
-    gtk_list_box_append (self->upcoming_list, new_activity_row (self, upcoming->pdata[i], FALSE));
-
-  clear_list (self->overdue_list);
+    upcoming->pdata[i] = new_activity_row (self, upcoming->pdata[i], FALSE);
+  sync_list (self->upcoming_list, upcoming);
   for (guint i = 0; i < overdue->len; i++)
-    gtk_list_box_append (self->overdue_list, new_activity_row (self, overdue->pdata[i], TRUE));
+    overdue->pdata[i] = new_activity_row (self, overdue->pdata[i], TRUE);
+  sync_list (self->overdue_list, overdue);
   gtk_widget_set_visible (self->overdue_group, overdue->len > 0);
 }
 
@@ -282,32 +337,39 @@ fill_quotas (BlOverviewPage *self,
              const char     *today)
 {
   g_autoptr(BlQuotaReport) report = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-
-  clear_list (self->quota_list);
-  clear_list (self->missed_list);
-  clear_list (self->absences_list);
 
   report = bl_quota_evaluate (self->store, today, &error);
   if (report == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The quotas cannot be evaluated: %s"), error->message);
 
+      sync_list (self->quota_list, rows);
       gtk_list_box_set_placeholder (self->quota_list, new_placeholder (text));
+      self->placeholder_error = TRUE;
       gtk_widget_set_visible (self->missed_group, FALSE);
       gtk_widget_set_visible (self->absences_group, FALSE);
       return;
     }
 
-  gtk_list_box_set_placeholder (self->quota_list,
-                                new_placeholder (_("No quota rules are in force. Enable a rule pack in Preferences.")));
+  if (self->placeholder_error)
+    {
+      gtk_list_box_set_placeholder (self->quota_list, new_placeholder (NO_RULES));
+      self->placeholder_error = FALSE;
+    }
 
   for (guint i = 0; i < report->quotas->len; i++)
-    gtk_list_box_append (self->quota_list, new_quota_row (report->quotas->pdata[i]));
+    g_ptr_array_add (rows, new_quota_row (report->quotas->pdata[i]));
+  sync_list (self->quota_list, rows);
+  g_ptr_array_set_size (rows, 0);
   for (guint i = 0; i < report->missed->len; i++)
-    gtk_list_box_append (self->missed_list, new_missed_row (report->missed->pdata[i]));
+    g_ptr_array_add (rows, new_missed_row (report->missed->pdata[i]));
+  sync_list (self->missed_list, rows);
+  g_ptr_array_set_size (rows, 0);
   for (guint i = 0; i < report->absences->len; i++)
-    gtk_list_box_append (self->absences_list, new_absence_row (report->absences->pdata[i]));
+    g_ptr_array_add (rows, new_absence_row (report->absences->pdata[i]));
+  sync_list (self->absences_list, rows);
 
   gtk_widget_set_visible (self->missed_group, report->missed->len > 0);
   gtk_widget_set_visible (self->absences_group, report->absences->len > 0);
@@ -403,6 +465,7 @@ bl_overview_page_init (BlOverviewPage *self)
 
   gtk_list_box_set_placeholder (self->upcoming_list,
                                 new_placeholder (_("Nothing is planned for the next two weeks.")));
+  gtk_list_box_set_placeholder (self->quota_list, new_placeholder (NO_RULES));
 }
 
 GtkWidget *

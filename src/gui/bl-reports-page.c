@@ -35,6 +35,7 @@ struct _BlReportsPage
   BlReportRenderer     *renderer;
   BlPrintDocument      *document;
   BlYearStats          *stats;
+  char                 *stats_shown;   /* the statistics in the grid, as CSV */
   GtkPageSetup         *page_setup;
   GtkPrintSettings     *print_settings;
   GtkFileChooserNative *chooser;
@@ -115,8 +116,9 @@ rebuild_statistics (BlReportsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *csv = NULL;
 
-  clear_children (GTK_WIDGET (self->statistics_grid));
   g_clear_pointer (&self->stats, bl_year_stats_free);
   if (self->store == NULL)
     return;
@@ -124,9 +126,19 @@ rebuild_statistics (BlReportsPage *self)
   self->stats = bl_year_stats_build (self->store, self->year, &error);
   if (self->stats == NULL)
     {
+      clear_children (GTK_WIDGET (self->statistics_grid));
+      g_clear_pointer (&self->stats_shown, g_free);
       gtk_label_set_text (self->statistics_label, error->message);
       return;
     }
+  /* Most saves change no count of the year: the grid stays as it is. */
+  csv = bl_year_stats_to_csv (self->stats);
+  shown = g_strdup_printf ("%d\n%s", self->year, csv);
+  if (g_strcmp0 (shown, self->stats_shown) == 0)
+    return;
+  g_free (self->stats_shown);
+  self->stats_shown = g_steal_pointer (&shown);
+  clear_children (GTK_WIDGET (self->statistics_grid));
 
   title = g_strdup_printf (_("Activities held in %d, by month and kind: %u in all"), self->year,
                            self->stats->total);
@@ -179,15 +191,15 @@ rebuild (BlReportsPage *self)
   g_autofree char *status = NULL;
   BlReport *report;
   double width, height;
-  guint n_pages;
+  guint n_pages, n_areas = 0;
 
-  clear_children (self->pages_box);
   g_clear_object (&self->document);
   g_clear_object (&self->renderer);
 
   rebuild_statistics (self);
   if (self->store == NULL)
     {
+      clear_children (self->pages_box);
       gtk_label_set_text (self->summary_label, "");
       return;
     }
@@ -195,6 +207,7 @@ rebuild (BlReportsPage *self)
   report = bl_report_build (self->store, month, NULL, &error);
   if (report == NULL)
     {
+      clear_children (self->pages_box);
       gtk_label_set_text (self->summary_label, error->message);
       return;
     }
@@ -204,7 +217,24 @@ rebuild (BlReportsPage *self)
   self->document = bl_print_renderer_layout (BL_PRINT_RENDERER (self->renderer), width, height);
   n_pages = bl_print_document_get_n_pages (self->document);
 
-  for (guint i = 0; i < n_pages; i++)
+  /* As many pages as before (most saves): the same drawings, drawn again. */
+  for (GtkWidget *area = gtk_widget_get_first_child (self->pages_box); area != NULL;
+       area = gtk_widget_get_next_sibling (area))
+    n_areas++;
+  if (n_areas == n_pages)
+    {
+      for (GtkWidget *area = gtk_widget_get_first_child (self->pages_box); area != NULL;
+           area = gtk_widget_get_next_sibling (area))
+        {
+          gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (width * PREVIEW_SCALE));
+          gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (height * PREVIEW_SCALE));
+          gtk_widget_queue_draw (area);
+        }
+    }
+  else
+    clear_children (self->pages_box);
+
+  for (guint i = 0; n_areas != n_pages && i < n_pages; i++)
     {
       GtkWidget *area = gtk_drawing_area_new ();
       g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, n_pages);
@@ -554,6 +584,7 @@ bl_reports_page_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->stats, bl_year_stats_free);
+  g_clear_pointer (&self->stats_shown, g_free);
   g_clear_object (&self->page_setup);
   g_clear_object (&self->print_settings);
 
