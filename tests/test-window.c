@@ -383,6 +383,28 @@ open_ledger (const char *path,
   return store;
 }
 
+static gboolean
+match_earlier_row (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  const char *title;
+
+  if (!ADW_IS_ACTION_ROW (widget))
+    return FALSE;
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  return g_str_has_prefix (title, "Show ") && g_str_has_suffix (title, " Earlier Periods");
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
 /* A window open over midnight: the overview, the new record's date and
  * the deadlines are the new day's (the clock's test override moves it). */
 static void
@@ -432,6 +454,23 @@ test_window_day_change (void)
                        "0 of 1 done · deadline 31 December 2025 (30 days left)");
       /* November's committee meeting is now missed. */
       g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "1 November 2025 – 30 November 2025: 0 of 1 done"));
+
+      /* A year of periods missed: the latest shown, the earlier ones on request. */
+      {
+        GtkWidget *more = bl_test_find (GTK_WIDGET (window), match_earlier_row, NULL);
+        GtkWidget *list;
+        guint before;
+
+        g_assert_nonnull (more);
+        list = gtk_widget_get_parent (more);
+        before = count_children (list);
+        g_assert_cmpuint (before, ==, 11);
+        g_signal_emit_by_name (more, "activated");
+        bl_test_iterate ();
+        g_assert_cmpuint (count_children (list), >, before);
+        g_assert_null (bl_test_find (GTK_WIDGET (window), match_earlier_row, NULL));
+        g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "1 January 2025 – 31 January 2025: 0 of 1 done"));
+      }
 
       /* A new record is dated the new day. */
       gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);

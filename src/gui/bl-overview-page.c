@@ -14,12 +14,18 @@
 
 #define NO_RULES _("No quota rules are in force. Enable a rule pack in Preferences.")
 
+/* Missed periods and absences can run to hundreds on a big ledger nobody
+ * kept for a while: this many are shown, the rest on request. */
+#define SHOWN_AT_FIRST 10
+
 struct _BlOverviewPage
 {
   BlPage          parent_instance;
 
   BlStore        *store;   /* the context's */
   gboolean        placeholder_error;  /* the quota list says why it is empty */
+  gboolean        all_missed;         /* every missed period asked for */
+  gboolean        all_absences;       /* every absence asked for */
 
   GtkLabel       *branch_label;
   GtkLabel       *today_label;
@@ -103,6 +109,9 @@ new_placeholder (const char *text)
   gtk_widget_add_css_class (label, "dim-label");
   return label;
 }
+
+static void fill_quotas (BlOverviewPage *self,
+                         const char     *today);
 
 static GtkWidget *
 new_row (const char *title,
@@ -332,6 +341,70 @@ fill_planned (BlOverviewPage *self,
   gtk_widget_set_visible (self->overdue_group, overdue->len > 0);
 }
 
+static GtkWidget *
+missed_row_new (gpointer item)
+{
+  return new_missed_row (item);
+}
+
+static GtkWidget *
+absence_row_new (gpointer item)
+{
+  return new_absence_row (item);
+}
+
+static void
+more_activated_cb (AdwActionRow   *row,
+                   BlOverviewPage *self)
+{
+  g_autofree char *today = bl_context_get_today (bl_page_get_context (BL_PAGE (self)));
+  gboolean *all = g_object_get_data (G_OBJECT (row), "bl-all");
+
+  *all = TRUE;
+  fill_quotas (self, today);
+}
+
+/* A row that shows the @hidden rows left out when activated. */
+static GtkWidget *
+new_more_row (BlOverviewPage *self,
+              const char     *title,
+              gboolean       *all)
+{
+  GtkWidget *row = new_row (title, NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("pan-down-symbolic");
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "bl-all", all);
+  g_signal_connect_object (row, "activated", G_CALLBACK (more_activated_cb), self, 0);
+  set_shown (row, "more", title, NULL);
+  return row;
+}
+
+/* The first (or, @latest, the last) SHOWN_AT_FIRST of @rows unless @all,
+ * with a row that shows the rest; the rows left out are never built. */
+static void
+sync_some (BlOverviewPage *self,
+           GtkListBox     *list,
+           GPtrArray      *items,
+           GtkWidget    *(*row_new) (gpointer item),
+           gboolean        latest,
+           const char     *more_title,
+           gboolean       *all)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint hidden = *all || items->len <= SHOWN_AT_FIRST + 1 ? 0 : items->len - SHOWN_AT_FIRST;
+  guint first = latest ? hidden : 0;
+
+  if (hidden > 0 && latest)
+    g_ptr_array_add (rows, new_more_row (self, more_title, all));
+  for (guint i = first; i < first + (items->len - hidden); i++)
+    g_ptr_array_add (rows, row_new (items->pdata[i]));
+  if (hidden > 0 && !latest)
+    g_ptr_array_add (rows, new_more_row (self, more_title, all));
+  sync_list (list, rows);
+}
+
 static void
 fill_quotas (BlOverviewPage *self,
              const char     *today)
@@ -363,13 +436,20 @@ fill_quotas (BlOverviewPage *self,
     g_ptr_array_add (rows, new_quota_row (report->quotas->pdata[i]));
   sync_list (self->quota_list, rows);
   g_ptr_array_set_size (rows, 0);
-  for (guint i = 0; i < report->missed->len; i++)
-    g_ptr_array_add (rows, new_missed_row (report->missed->pdata[i]));
-  sync_list (self->missed_list, rows);
-  g_ptr_array_set_size (rows, 0);
-  for (guint i = 0; i < report->absences->len; i++)
-    g_ptr_array_add (rows, new_absence_row (report->absences->pdata[i]));
-  sync_list (self->absences_list, rows);
+  {
+    guint earlier = report->missed->len > SHOWN_AT_FIRST ? report->missed->len - SHOWN_AT_FIRST : 0;
+    guint more = report->absences->len > SHOWN_AT_FIRST ? report->absences->len - SHOWN_AT_FIRST : 0;
+    g_autofree char *earlier_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u Earlier Period",
+                                                                   "Show %u Earlier Periods", earlier), earlier);
+    g_autofree char *more_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Member",
+                                                                "Show %u More Members", more), more);
+
+    /* The latest missed periods (the list runs oldest first), the longest
+     * absences (the list runs longest first). */
+    sync_some (self, self->missed_list, report->missed, missed_row_new, TRUE, earlier_title, &self->all_missed);
+    sync_some (self, self->absences_list, report->absences, absence_row_new, FALSE, more_title,
+               &self->all_absences);
+  }
 
   gtk_widget_set_visible (self->missed_group, report->missed->len > 0);
   gtk_widget_set_visible (self->absences_group, report->absences->len > 0);
