@@ -332,33 +332,30 @@ check_once (const char   *path,
       goto out;
     }
 
-  if (!passes (db, "PRAGMA quick_check"))
-    {
-      set_damaged_error (path, error);
-      goto out;
-    }
-  ok = TRUE;
-
   /* What quick_check does not look at (index entries against their rows,
-   * among others) costs O(N log N): once a day, not at every start. */
+   * among others) costs O(N log N): once a day, not at every start. It
+   * does all that quick_check does, so that day it runs alone. */
   if (version > 0 && depth == CHECK_DAILY)
     {
       checked_on = read_checked_on (db);
       result->checked_today = today != NULL && g_strcmp0 (checked_on, today) == 0;
     }
-  if (version > 0 && (depth == CHECK_FULL || (depth == CHECK_DAILY && !result->checked_today)))
+  result->integrity_ran = version > 0 && (depth == CHECK_FULL || (depth == CHECK_DAILY && !result->checked_today));
+  if (result->integrity_ran && passes (db, "PRAGMA integrity_check"))
     {
-      result->integrity_ran = TRUE;
-      if (passes (db, "PRAGMA integrity_check"))
-        result->checked_today = depth == CHECK_DAILY;
-      else if (depth == CHECK_FULL)
-        {
-          set_damaged_error (path, error);
-          ok = FALSE;
-        }
-      else
-        result->integrity_failed = TRUE;
+      result->checked_today = depth == CHECK_DAILY;
+      ok = TRUE;
+      goto out;
     }
+  /* Damage quick_check sees too refuses the file; only what it misses
+   * leaves a ledger that can still be read. */
+  if (!passes (db, "PRAGMA quick_check") || (depth == CHECK_FULL && result->integrity_ran))
+    {
+      set_damaged_error (path, error);
+      goto out;
+    }
+  result->integrity_failed = result->integrity_ran;
+  ok = TRUE;
 
 out:
   sqlite3_close (db);
