@@ -796,20 +796,73 @@ become_nobody (gpointer data)
     _exit (98);
 }
 
+/* As root, the program and the sanitizers' suppressions are copied into
+ * @top (readable by all): the build tree may be in a folder nobody cannot
+ * enter. */
 static int
-run_unprivileged (const char * const  *argv,
+run_unprivileged (const char          *top,
+                  const char * const  *argv,
                   char               **out,
                   char               **err)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) env = g_get_environ ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_strdup (bl_test_program ());
   int wait_status = 0;
 
-  g_ptr_array_add (args, (gpointer) bl_test_program ());
+  if (geteuid () == 0)
+    {
+      g_autofree char *copy = g_build_filename (top, "branch-ledger", NULL);
+      const char *lsan = g_environ_getenv (env, "LSAN_OPTIONS");
+      const char *supp = lsan != NULL ? strstr (lsan, "suppressions=") : NULL;
+
+      if (!g_file_test (copy, G_FILE_TEST_EXISTS))
+        {
+          g_autoptr(GFile) from = g_file_new_for_path (program);
+          g_autoptr(GFile) to = g_file_new_for_path (copy);
+
+          g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (chmod (copy, 0755), ==, 0);
+        }
+      g_free (program);
+      program = g_steal_pointer (&copy);
+      if (g_environ_getenv (env, "GSETTINGS_SCHEMA_DIR") != NULL)
+        {
+          g_autofree char *compiled = g_build_filename (g_environ_getenv (env, "GSETTINGS_SCHEMA_DIR"),
+                                                        "gschemas.compiled", NULL);
+          g_autofree char *schemas = g_build_filename (top, "schemas", NULL);
+          g_autofree char *compiled_copy = g_build_filename (schemas, "gschemas.compiled", NULL);
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (compiled, &contents, &length, NULL));
+          g_assert_cmpint (g_mkdir_with_parents (schemas, 0755), ==, 0);
+          g_assert_true (g_file_set_contents (compiled_copy, contents, (gssize) length, NULL));
+          g_assert_cmpint (chmod (compiled_copy, 0644), ==, 0);
+          env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+        }
+      if (supp != NULL)
+        {
+          g_autofree char *supp_path = g_strndup (supp + strlen ("suppressions="), strcspn (supp + strlen ("suppressions="), ":"));
+          g_autofree char *supp_copy = g_build_filename (top, "lsan.supp", NULL);
+          g_autofree char *contents = NULL;
+          g_autofree char *options = NULL;
+
+          g_assert_true (g_file_get_contents (supp_path, &contents, NULL, NULL));
+          g_assert_true (g_file_set_contents (supp_copy, contents, -1, NULL));
+          g_assert_cmpint (chmod (supp_copy, 0644), ==, 0);
+          options = g_strdup_printf ("suppressions=%s:print_suppressions=0", supp_copy);
+          env = g_environ_setenv (env, "LSAN_OPTIONS", options, TRUE);
+        }
+    }
+
+  g_ptr_array_add (args, g_strdup (program));
   for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
+    g_ptr_array_add (args, g_strdup (argv[i]));
   g_ptr_array_add (args, NULL);
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, become_nobody, NULL,
+  g_spawn_sync (top, (char **) args->pdata, env, G_SPAWN_DEFAULT, become_nobody, NULL,
                 out, err, &wait_status, &error);
   g_assert_no_error (error);
   g_test_message ("%s%s", *out, *err);
@@ -860,12 +913,12 @@ test_read_only_folder (void)
                              "--output", pdf, NULL };
     const char *rename[] = { "--database", path, "--branch-name", "改名", NULL };
 
-    g_assert_cmpint (run_unprivileged (status, &out, &err), ==, 0);
+    g_assert_cmpint (run_unprivileged (top, status, &out, &err), ==, 0);
     g_assert_nonnull (strstr (err, "is open read-only, because its folder"));
     g_assert_null (strstr (err, "damaged"));
-    g_assert_cmpint (run_unprivileged (export, &out2, &err2), ==, 0);
+    g_assert_cmpint (run_unprivileged (top, export, &out2, &err2), ==, 0);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
-    g_assert_cmpint (run_unprivileged (rename, &out3, &err3), ==, 1);
+    g_assert_cmpint (run_unprivileged (top, rename, &out3, &err3), ==, 1);
     g_assert_nonnull (strstr (err3, "Nothing was saved"));
     g_assert_nonnull (strstr (err3, "its folder cannot be written to"));
   }
@@ -884,7 +937,7 @@ test_read_only_folder (void)
     g_autofree char *missing = g_build_filename (dir, "new.db", NULL);
     const char *create[] = { "--database", missing, "--status", NULL };
 
-    g_assert_cmpint (run_unprivileged (create, &out4, &err4), ==, 2);
+    g_assert_cmpint (run_unprivileged (top, create, &out4, &err4), ==, 2);
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
   g_assert_cmpint (chmod (dir, 0700), ==, 0);

@@ -204,6 +204,7 @@ char *
 bl_ledger_backup_keep_aside (const char  *path,
                              const char  *label,
                              const char  *stamp,
+                             gboolean     once,
                              GError     **error)
 {
   g_autofree char *dir = NULL;
@@ -220,8 +221,15 @@ bl_ledger_backup_keep_aside (const char  *path,
   wal = g_strconcat (path, "-wal", NULL);
   wal_copy = g_strconcat (copy, "-wal", NULL);
 
-  if (g_file_test (copy, G_FILE_TEST_EXISTS))
+  if (once && g_file_test (copy, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&copy);
+  for (guint n = 2; g_file_test (copy, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (copy);
+      copy = g_strdup_printf ("%s/%s-%s-%s-%u.db", dir, stem, label, stamp, n);
+    }
+  g_free (wal_copy);
+  wal_copy = g_strconcat (copy, "-wal", NULL);
   if (!ensure_backup_dir (dir, error))
     return NULL;
   /* The log first: the copy of the ledger is what says "kept". */
@@ -523,7 +531,7 @@ bl_ledger_backup_restore (const char  *path,
           g_unlink (temp);
           return FALSE;
         }
-      kept = bl_ledger_backup_keep_aside (absolute, "before-restore", stamp, error);
+      kept = bl_ledger_backup_keep_aside (absolute, "before-restore", stamp, FALSE, error);
       if (kept == NULL)
         {
           close (lock);

@@ -20,11 +20,13 @@ gboolean   bl_ledger_backup_daily        (BlDb        *db,
                                           GError     **error);
 
 /* Copies the ledger file at @path and its -wal, byte for byte, into the
- * backups folder as <name>-<label>-<stamp>.db (and .db-wal), 0600, unless
- * a copy of that name exists. Returns the copy's path. */
+ * backups folder as <name>-<label>-<stamp>.db (and .db-wal), 0600. When a
+ * copy of that name exists: @once returns it (the same thing kept once),
+ * otherwise a number is added to the name. Returns the copy's path. */
 char      *bl_ledger_backup_keep_aside   (const char  *path,
                                           const char  *label,
                                           const char  *stamp,
+                                          gboolean     once,
                                           GError     **error);
 
 /* Puts the backup @backup in place of the ledger at @path: the backup is

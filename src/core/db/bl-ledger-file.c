@@ -161,7 +161,9 @@ read_header (const char  *path,
                    _("Cannot read “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (fd, &st) != 0)
+    memset (&st, 0, sizeof st);
+  if (!S_ISREG (st.st_mode))
     {
       close (fd);
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_A_LEDGER,
@@ -662,7 +664,7 @@ keep_damaged_log (const char   *path,
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (st.st_mtime);
       stamp = g_date_time_format (when, "%Y%m%d-%H%M%S");
     }
-  kept = bl_ledger_backup_keep_aside (path, "damaged-log", stamp != NULL ? stamp : "unknown", &keep_error);
+  kept = bl_ledger_backup_keep_aside (path, "damaged-log", stamp != NULL ? stamp : "unknown", TRUE, &keep_error);
   if (kept == NULL)
     {
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT,
