@@ -21,6 +21,7 @@
 #include "bl-test-vfs.h"
 #include "db/bl-ledger-backup.h"
 #include "db/bl-ledger-file.h"
+#include "db/bl-migrations.h"
 
 #define ROUNDS 40
 
@@ -317,6 +318,50 @@ test_kill_create (void)
     }
 }
 
+/* How an older version created a ledger: an empty file, then the schema
+ * in one rollback-journal transaction. */
+static gboolean
+old_create_work (const char *path,
+                 gpointer    data)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *schema = g_strdup_printf ("BEGIN; %s; PRAGMA application_id = %d; PRAGMA user_version = 1; COMMIT",
+                                             bl_migration_sql (1), BL_LEDGER_APPLICATION_ID);
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  return sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+         sqlite3_exec (db, schema, NULL, NULL, NULL) == SQLITE_OK &&
+         sqlite3_close (db) == SQLITE_OK;
+}
+
+/* What such a kill left (a half-written file and its rollback journal) is
+ * recovered, as SQLite does, not refused as damaged for ever. */
+static void
+test_kill_old_create (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  guint hot = 0;
+
+  for (guint64 n = 1; n < 1000; n++)
+    {
+      gboolean done = run_killed_at (n, old_create_work, path, NULL);
+
+      if (g_file_test (journal, G_FILE_TEST_EXISTS))
+        hot++;
+      check_created (dir, path);
+      remove_all (dir);
+      if (done)
+        break;
+    }
+  g_test_message ("%u kills left a rollback journal", hot);
+  g_assert_cmpuint (hot, >, 0);
+}
+
 #define IMPORTED 300
 
 static gboolean
@@ -509,6 +554,7 @@ main (int   argc,
 
   g_test_add_func ("/crash/kill", test_kill);
   g_test_add_func ("/crash/create", test_kill_create);
+  g_test_add_func ("/crash/create-by-an-older-version", test_kill_old_create);
   g_test_add_func ("/crash/import", test_kill_import);
   g_test_add_func ("/crash/backup", test_kill_backup);
 

@@ -634,6 +634,25 @@ tighten_permissions (const char *path,
 
 /* Opening */
 
+/* A rollback journal beside the ledger is left by a kill while an older
+ * version created it (a ledger is in WAL mode otherwise). SQLite rolls it
+ * back at the first read of a read-write connection, as any program
+ * opening the file would; a read-only check cannot, and would find the
+ * half-written file damaged. */
+static void
+recover_hot_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  if (g_stat (journal, &st) != 0 || st.st_size == 0)
+    return;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    sqlite3_exec (db, "PRAGMA user_version", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
 static void
 add_notice (GPtrArray  *notices,
             char       *notice)
@@ -765,6 +784,8 @@ bl_ledger_file_open (const char  *path,
 
   if (!bl_ledger_file_resolve (path, TRUE, &absolute, &existed, error))
     return NULL;
+  if (existed)
+    recover_hot_journal (absolute);
   if (existed && !read_header (absolute, &empty, error))
     return NULL;
   if (!existed || empty)
