@@ -11,6 +11,7 @@
 #include "db/bl-activity-repo.h"
 #include "db/bl-db.h"
 #include "db/bl-kind-repo.h"
+#include "db/bl-ledger-backup.h"
 #include "db/bl-ledger-file.h"
 #include "db/bl-member-repo.h"
 #include "db/bl-migrations.h"
@@ -26,6 +27,7 @@ struct _BlStore
   BlDb         *db;
   BlStoreLists *lists;
   BlClock      *clock;
+  GPtrArray    *notices;  /* what opening found that the person should know */
 };
 
 G_DEFINE_FINAL_TYPE (BlStore, bl_store, G_TYPE_OBJECT)
@@ -135,7 +137,7 @@ bl_store_open (const char  *path,
 
   self = g_object_new (BL_TYPE_STORE, NULL);
   today = today_iso (self);
-  self->db = bl_ledger_file_open (path, today, error);
+  self->db = bl_ledger_file_open (path, today, self->notices, error);
   if (self->db == NULL)
     return NULL;
   g_signal_connect_object (self->db, "committed", G_CALLBACK (db_committed_cb), self, G_CONNECT_SWAPPED);
@@ -202,6 +204,80 @@ bl_store_get_db (BlStore *self)
   g_return_val_if_fail (BL_IS_STORE (self), NULL);
 
   return self->db;
+}
+
+const char * const *
+bl_store_get_notices (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  static const char * const none[] = { NULL };
+
+  /* An empty array may have no storage yet. */
+  if (self->notices->len == 0)
+    return none;
+  return (const char * const *) self->notices->pdata;
+}
+
+gboolean
+bl_store_is_read_only (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+
+  return bl_db_is_read_only (self->db);
+}
+
+gboolean
+bl_store_restore_backup (BlStore     *self,
+                         const char  *backup,
+                         char       **kept_aside,
+                         GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(BlDb) reopened = NULL;
+  g_autoptr(GError) reopen_error = NULL;
+  gboolean restored;
+
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (bl_db_get_depth (self->db) > 0)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_BUSY,
+                   _("A save is in progress; restore the backup once it is done"));
+      return FALSE;
+    }
+
+  /* Our own connection must be closed for the file to be replaced; the same
+   * BlDb then takes the new one, so the lists go on over it. */
+  path = g_strdup (bl_db_get_path (self->db));
+  today = today_iso (self);
+  bl_db_close (self->db);
+  restored = bl_ledger_backup_restore (path, backup, kept_aside, error);
+  g_ptr_array_set_size (self->notices, 0);
+  reopened = bl_ledger_file_open (path, today, self->notices, restored ? error : &reopen_error);
+  if (reopened == NULL)
+    return FALSE;
+  bl_db_adopt (self->db, reopened);
+  if (!restored)
+    return FALSE;
+  if (!bl_store_lists_reload (self->lists, ALL_LISTS, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0, BL_CHANGE_ALL);
+  return TRUE;
+}
+
+gboolean
+bl_store_restore_backup_file (const char  *path,
+                              const char  *backup,
+                              char       **kept_aside,
+                              GError     **error)
+{
+  g_return_val_if_fail (path != NULL && backup != NULL, FALSE);
+
+  return bl_ledger_backup_restore (path, backup, kept_aside, error);
 }
 
 gboolean
@@ -771,6 +847,7 @@ bl_store_finalize (GObject *object)
   g_clear_pointer (&self->lists, bl_store_lists_free);
   g_clear_object (&self->db);
   g_clear_object (&self->clock);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bl_store_parent_class)->finalize (object);
 }
@@ -798,4 +875,5 @@ static void
 bl_store_init (BlStore *self)
 {
   self->clock = g_object_ref (bl_clock_get_default ());
+  self->notices = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 }

@@ -32,6 +32,32 @@ char        *bl_store_default_path       (void);
 BlStore     *bl_store_open               (const char  *path,
                                           GError     **error);
 const char  *bl_store_get_path           (BlStore     *self);
+/* What opening the ledger found that the person should be told, as
+ * sentences in their language (NULL-terminated, possibly empty): the ledger
+ * opened read-only and why, a damaged log kept aside, permissions tightened,
+ * today's backup not written. The command line prints them on stderr; the
+ * window shows them. */
+const char * const *bl_store_get_notices (BlStore    *self);
+/* Whether the ledger opened read-only (a read-only file or folder, or a
+ * failed integrity check): reading works, every save fails with
+ * BL_STORE_ERROR_READ_ONLY and says why. */
+gboolean     bl_store_is_read_only       (BlStore     *self);
+/* Puts the backup file @backup in place of this ledger (see
+ * bl_ledger_backup_restore(): checked first, the current ledger and its
+ * -wal kept aside in the backups folder, *@kept_aside its path) and goes on
+ * with it: the lists reload and ::changed is emitted with BL_CHANGE_ALL.
+ * Outside a transaction. On failure the ledger is as it was, still open. */
+gboolean     bl_store_restore_backup     (BlStore     *self,
+                                          const char  *backup,
+                                          char       **kept_aside,
+                                          GError     **error);
+/* The same for the ledger at @path when no store has it open (it may be one
+ * that is refused): BL_STORE_ERROR_INVALID for a backup that is no good,
+ * BL_STORE_ERROR_BUSY while another program has the ledger open. */
+gboolean     bl_store_restore_backup_file (const char *path,
+                                          const char  *backup,
+                                          char       **kept_aside,
+                                          GError     **error);
 char        *bl_store_get_backup_dir     (BlStore     *self);
 
 /* The clock the store asks what day it is: a held activity cannot be dated
