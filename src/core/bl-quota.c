@@ -6,6 +6,7 @@
 
 #include "bl-activity.h"
 #include "bl-date.h"
+#include "bl-group-order.h"
 #include "bl-quota.h"
 #include "bl-rules.h"
 #include "db/bl-stats-repo.h"
@@ -242,7 +243,7 @@ compare_urgency (gconstpointer a,
     return cmp;
   if ((cmp = g_strcmp0 (x->rule_id, y->rule_id)) != 0)
     return cmp;
-  return g_utf8_collate (x->group != NULL ? x->group : "", y->group != NULL ? y->group : "");
+  return bl_group_compare (x->group, y->group);
 }
 
 /* Oldest period first, then as the quotas. */

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "bl-date.h"
+#include "bl-group-order.h"
 #include "bl-kind.h"
 #include "bl-report.h"
 #include "db/bl-stats-repo.h"
@@ -99,8 +100,7 @@ quota_compare (gconstpointer a,
                         qb->status->rule_name ? qb->status->rule_name : "");
   if (cmp != 0)
     return cmp;
-  return g_utf8_collate (qa->status->group ? qa->status->group : "",
-                         qb->status->group ? qb->status->group : "");
+  return bl_group_compare (qa->status->group, qb->status->group);
 }
 
 gboolean

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bl-collation.h"
 #include "bl-db-private.h"
 #include "bl-member-repo.h"
 
@@ -16,8 +17,7 @@ static const char * const role_ids[] = {
   "m.id, m.name, coalesce(g.name, ''), m.category, coalesce(r.role, 'none'), m.joined, m.phone, " \
   "m.status, m.transferred_on"
 #define MEMBER_FROM \
-  "FROM member m LEFT JOIN party_group g ON g.id = m.group_id " \
-  "LEFT JOIN role_term r ON r.member_id = m.id AND r.end_date IS NULL "
+  "FROM member m LEFT JOIN party_group g ON g.id = m.group_id " BL_SQL_JOIN_OPEN_ROLE
 
 static const char *
 role_to_id (BlMemberRole role)
@@ -57,7 +57,8 @@ bl_member_repo_list (BlDb    *db,
                      GError **error)
 {
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT " MEMBER_COLUMNS " " MEMBER_FROM, error);
+  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT " MEMBER_COLUMNS " " MEMBER_FROM
+                                      "ORDER BY " BL_SQL_MEMBER_ORDER, error);
   int rc;
 
   if (stmt == NULL)
@@ -113,7 +114,7 @@ GStrv
 bl_member_repo_list_groups (BlDb *db)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT name FROM party_group ORDER BY name", NULL);
+  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT name FROM party_group ORDER BY name COLLATE bl_group", NULL);
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_strv_builder_add (builder, bl_db_column_text (stmt, 0));
@@ -296,7 +297,8 @@ bl_member_repo_expected (BlDb       *db,
                         "AND (m.status = 'active' OR m.transferred_on > ?1) "
                         "AND (?2 IS NULL OR coalesce(g.name, '') = ?2) "
                         "AND (?3 = 0 OR EXISTS (SELECT 1 FROM role_term t WHERE t.member_id = m.id "
-                        "       AND t.start_date <= ?1 AND (t.end_date IS NULL OR t.end_date > ?1)))",
+                        "       AND t.start_date <= ?1 AND (t.end_date IS NULL OR t.end_date > ?1))) "
+                        "ORDER BY " BL_SQL_MEMBER_ORDER,
                         NULL);
   if (stmt == NULL)
     return result;

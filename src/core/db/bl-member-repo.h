@@ -7,7 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* Every member, transferred ones too, in no particular order (BlMember*). */
+/* Every member, transferred ones too, in the members' order
+ * (bl-group-order.h) (BlMember*). */
 GPtrArray *bl_member_repo_list          (BlDb          *db,
                                          GError       **error);
 BlMember  *bl_member_repo_find          (BlDb          *db,
