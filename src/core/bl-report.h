@@ -44,6 +44,7 @@ typedef struct {
   guint             present;     /* 实到 */
   double            rate;        /* present / expected, or -1 when nobody was expected */
   int               column;      /* column in the attendance grid, -1 for planned activities */
+  gboolean          lacks_quorum; /* held without its quorum (bl-quorum.h): counts toward no quota */
 } BlReportActivity;
 
 typedef struct {

@@ -12,6 +12,7 @@
 #include "bl-attendance-row.h"
 #include "bl-date.h"
 #include "bl-kind.h"
+#include "bl-quorum.h"
 #include "bl-text.h"
 #include "bl-util.h"
 
@@ -247,12 +248,8 @@ update_counts (BlActivityEditor *self)
     counts = g_strdup_printf (_("Expected: %u · Attendance is taken once the activity is held"), expected);
   gtk_label_set_text (self->counts_label, counts);
 
-  /* Quorum: a general meeting needs more than half of the full members, a
-   * committee meeting more than half of the committee. */
-  if (held && g_strcmp0 (kind, BL_KIND_GENERAL_MEETING) == 0 && full > 0 && full_present * 2 <= full)
-    warning = _("Not more than half of the full members are present: the general meeting cannot vote on resolutions.");
-  else if (held && g_strcmp0 (kind, BL_KIND_COMMITTEE_MEETING) == 0 && expected > 0 && present * 2 <= expected)
-    warning = _("Not more than half of the committee is present: the committee meeting is not valid.");
+  if (held && bl_quorum_judge (kind, expected, present, full, full_present) == BL_QUORUM_LACKING)
+    warning = bl_quorum_lacking_message (kind);
 
   gtk_label_set_text (self->quorum_label, warning != NULL ? warning : "");
   gtk_widget_set_visible (GTK_WIDGET (self->quorum_label), warning != NULL);

@@ -57,12 +57,26 @@ bl_stats_repo_scan_held (BlDb                *db,
                          const char          *from,
                          const char          *to,
                          const char          *tag,
+                         gboolean             with_attendance,
                          BlHeldActivityFunc   func,
                          gpointer             user_data,
                          GError             **error)
 {
+  /* The attendance counts are for the quorum (bl-quorum.h), read only when
+   * asked (?5): each probes attendance by its primary key. */
   sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT a.date, COALESCE(g.name, ''), a.lecturer FROM activity a"
+                                      "SELECT a.date, COALESCE(g.name, ''), a.lecturer,"
+                                      " CASE WHEN ?5 THEN (SELECT count(*) FROM attendance t"
+                                      "   WHERE t.activity_id = a.id) ELSE 0 END,"
+                                      " CASE WHEN ?5 THEN (SELECT count(*) FROM attendance t"
+                                      "   WHERE t.activity_id = a.id AND t.state = 'present') ELSE 0 END,"
+                                      " CASE WHEN ?5 THEN (SELECT count(*) FROM attendance t JOIN member m"
+                                      "   ON m.id = t.member_id WHERE t.activity_id = a.id AND m.category = 'full')"
+                                      "   ELSE 0 END,"
+                                      " CASE WHEN ?5 THEN (SELECT count(*) FROM attendance t JOIN member m"
+                                      "   ON m.id = t.member_id WHERE t.activity_id = a.id AND m.category = 'full'"
+                                      "   AND t.state = 'present') ELSE 0 END"
+                                      " FROM activity a"
                                       " LEFT JOIN party_group g ON g.id = a.group_id"
                                       " WHERE a.kind = ?1 AND a.status = 'held' AND a.date >= ?2 AND a.date <= ?3"
                                       " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM activity_tag at JOIN tag t ON t.id = at.tag_id"
@@ -76,8 +90,17 @@ bl_stats_repo_scan_held (BlDb                *db,
   bl_db_bind_text (stmt, 2, from);
   bl_db_bind_text (stmt, 3, to);
   bl_db_bind_text (stmt, 4, tag);
+  sqlite3_bind_int (stmt, 5, with_attendance);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func (bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 1), bl_db_column_text (stmt, 2), user_data);
+    {
+      BlHeldActivity row = {
+        bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 1), bl_db_column_text (stmt, 2),
+        (guint) sqlite3_column_int (stmt, 3), (guint) sqlite3_column_int (stmt, 4),
+        (guint) sqlite3_column_int (stmt, 5), (guint) sqlite3_column_int (stmt, 6),
+      };
+
+      func (&row, user_data);
+    }
   return bl_db_finish (db, stmt, rc, error);
 }
 
