@@ -517,6 +517,53 @@ bl_store_set_member_role (BlStore      *self,
   return TRUE;
 }
 
+gboolean
+bl_store_save_member_with_role (BlStore     *self,
+                                BlMember    *member,
+                                const char  *role_since,
+                                GError     **error)
+{
+  gint64 id;
+  g_autoptr(BlMember) stored = NULL;
+  BlMemberRole role;
+  gboolean role_changed;
+
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BL_IS_MEMBER (member), FALSE);
+
+  id = bl_member_get_id (member);
+  role = bl_member_get_role (member);
+  stored = id != 0 ? bl_store_find_member (self, id) : NULL;
+  if (id != 0 && stored == NULL)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
+      return FALSE;
+    }
+  role_changed = stored != NULL && bl_member_get_role (stored) != role;
+  if (role_changed && (role_since == NULL || !check_date (role_since, NULL)))
+    {
+      g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
+                           _("Enter the day the new role starts, as YYYY-MM-DD."));
+      return FALSE;
+    }
+  if (!validate_member (member, error) || !bl_store_begin (self, error))
+    return FALSE;
+  /* The record as it is with its old role; the new one from its day on. */
+  if (role_changed)
+    bl_member_set_role (member, bl_member_get_role (stored));
+  if (!write_member (self, member, error) ||
+      (role_changed && !bl_store_set_member_role (self, bl_member_get_id (member), role, role_since, error)) ||
+      !bl_store_commit (self, error))
+    {
+      bl_store_rollback (self);
+      bl_member_set_id (member, id);
+      bl_member_set_role (member, role);
+      return FALSE;
+    }
+  bl_member_set_role (member, role);
+  return TRUE;
+}
+
 gint64
 bl_store_get_secretary_on (BlStore    *self,
                            const char *date)

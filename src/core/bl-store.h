@@ -117,6 +117,16 @@ gboolean     bl_store_set_member_role    (BlStore     *self,
                                           BlMemberRole role,
                                           const char  *since,
                                           GError     **error);
+/* Saves @member with its committee role, as the member editor does: a new
+ * member (id 0) holds bl_member_get_role() from the start; an existing one
+ * whose role differs from the stored one holds the new role from
+ * @role_since ("YYYY-MM-DD", required then), and a new secretary ends the
+ * previous one's term that day. The party group is created when new. One
+ * transaction: on failure nothing is written and a new member keeps id 0. */
+gboolean     bl_store_save_member_with_role (BlStore  *self,
+                                          BlMember    *member,
+                                          const char  *role_since,
+                                          GError     **error);
 /* The member who was secretary on @date (0 when nobody). */
 gint64       bl_store_get_secretary_on   (BlStore     *self,
                                           const char  *date);

@@ -128,15 +128,10 @@ static gboolean
 is_drifting (BlMembersPage *self,
              BlMember      *member)
 {
-  const BlMemberStats *stats = member_stats (self, member);
-  GDate last, limit;
+  GDate today;
 
-  if (bl_member_get_status (member) != BL_MEMBER_STATUS_ACTIVE || stats == NULL ||
-      stats->last_attended == NULL || !bl_date_parse (stats->last_attended, &last))
-    return FALSE;
-  bl_date_set_today (&limit);
-  g_date_subtract_months (&limit, 5);
-  return g_date_compare (&last, &limit) <= 0;
+  bl_date_set_today (&today);
+  return bl_member_stats_is_drifting (member_stats (self, member), member, &today);
 }
 
 static void

@@ -237,6 +237,13 @@ bl_activity_repo_exists (BlDb       *db,
   return found;
 }
 
+gboolean
+bl_activity_repo_has_id (BlDb   *db,
+                         gint64  id)
+{
+  return bl_db_has_row_for_id (db, "SELECT 1 FROM activity WHERE id = ?1", id);
+}
+
 char *
 bl_activity_repo_first_date (BlDb *db)
 {

@@ -56,6 +56,9 @@ gboolean    bl_activity_repo_exists          (BlDb         *db,
                                               const char   *start_time,
                                               const char   *topic,
                                               gint64        except_id);
+/* Whether activity number @id is in the ledger. */
+gboolean    bl_activity_repo_has_id          (BlDb         *db,
+                                              gint64        id);
 /* The date of the earliest activity, or NULL. */
 char       *bl_activity_repo_first_date      (BlDb         *db);
 
