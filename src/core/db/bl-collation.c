@@ -6,6 +6,7 @@
 #include "bl-collation.h"
 #include "bl-date.h"
 #include "bl-group-order.h"
+#include "bl-member-repo.h"
 #include "bl-text.h"
 
 /* SQLite hands the texts over with their lengths, not NUL-terminated: short
@@ -56,22 +57,12 @@ name_collation (void *data, int len_a, const void *a, int len_b, const void *b)
   return compare_texts (bl_name_compare, len_a, a, len_b, b);
 }
 
-static BlMemberRole
-role_of (int         length,
-         const void *text)
-{
-  g_autofree char *id = g_strndup (text, (gsize) length);
-  BlMemberRole role = BL_MEMBER_ROLE_NONE;
-
-  if (!bl_member_role_parse (id, &role))
-    role = BL_MEMBER_ROLE_NONE;
-  return role;
-}
-
 static int
 role_collation (void *data, int len_a, const void *a, int len_b, const void *b)
 {
-  return bl_role_compare (role_of (len_a, a), role_of (len_b, b));
+  /* Compared as stored, without a copy: a sort compares often. */
+  return bl_role_compare (bl_member_repo_role_from_text (a, (gsize) len_a),
+                          bl_member_repo_role_from_text (b, (gsize) len_b));
 }
 
 /* Calls @normalize on the text argument: NULL stays NULL; what @normalize

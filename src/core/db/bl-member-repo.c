@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bl-collation.h"
 #include "bl-db-private.h"
@@ -25,13 +26,20 @@ role_to_id (BlMemberRole role)
   return role <= BL_MEMBER_ROLE_COMMITTEE ? role_ids[role] : "none";
 }
 
+BlMemberRole
+bl_member_repo_role_from_text (const char *text,
+                               gsize       length)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (role_ids); i++)
+    if (strlen (role_ids[i]) == length && memcmp (role_ids[i], text, length) == 0)
+      return (BlMemberRole) i;
+  return BL_MEMBER_ROLE_NONE;
+}
+
 static BlMemberRole
 role_from_id (const char *id)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (role_ids); i++)
-    if (g_strcmp0 (role_ids[i], id) == 0)
-      return (BlMemberRole) i;
-  return BL_MEMBER_ROLE_NONE;
+  return bl_member_repo_role_from_text (id, id != NULL ? strlen (id) : 0);
 }
 
 static BlMember *

@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* The role stored as @text (@length bytes, not NUL-terminated: role_term.role
+ * as SQLite hands it to a collation); none for anything else. */
+BlMemberRole bl_member_repo_role_from_text (const char   *text,
+                                            gsize         length);
 /* Every member, transferred ones too, in the members' order
  * (bl-group-order.h) (BlMember*). */
 GPtrArray *bl_member_repo_list          (BlDb          *db,
