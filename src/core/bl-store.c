@@ -6,6 +6,7 @@
 
 #include "bl-date.h"
 #include "bl-store-lists.h"
+#include "bl-store-private.h"
 #include "bl-store.h"
 #include "bl-util.h"
 #include "db/bl-activity-repo.h"
@@ -143,6 +144,7 @@ bl_store_open (const char  *path,
   self->lists = bl_store_lists_new (self->db);
   if (!bl_store_lists_reload (self->lists, ALL_LISTS, error))
     return NULL;
+  _bl_store_attachments_opened (self);
   return g_steal_pointer (&self);
 }
 
@@ -683,7 +685,8 @@ write_activity (BlStore   *self,
 {
   ActivitySave *save = record;
 
-  if (!bl_activity_repo_save (self->db, save->activity, save->attendance, error))
+  if (!bl_activity_repo_save (self->db, save->activity, save->attendance, error) ||
+      !_bl_store_attachments_after_save (self, save->activity, error))
     return FALSE;
   bl_store_lists_activity_saved (self->lists, save->activity);
   return TRUE;
@@ -711,7 +714,7 @@ delete_activity (BlStore   *self,
 {
   gint64 id = *(gint64 *) record;
 
-  if (!bl_activity_repo_delete (self->db, id, error))
+  if (!_bl_store_attachments_before_delete (self, id, error) || !bl_activity_repo_delete (self->db, id, error))
     return FALSE;
   bl_store_lists_activity_deleted (self->lists, id);
   return TRUE;
@@ -765,6 +768,19 @@ bl_store_load_attendance_between (BlStore     *self,
   if (!bl_activity_repo_load_attendance_between (self->db, from, to, table, error))
     return NULL;
   return g_steal_pointer (&table);
+}
+
+gboolean
+_bl_store_activity_changed (BlStore  *self,
+                            gint64    id,
+                            GError  **error)
+{
+  g_autoptr(BlActivity) activity = bl_activity_repo_find (self->db, id, error);
+
+  if (activity == NULL)
+    return FALSE;
+  bl_store_lists_activity_saved (self->lists, activity);
+  return TRUE;
 }
 
 char *

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bl-attachment-backup.h"
 #include "bl-db-private.h"
 #include "bl-ledger-file.h"
 #include "bl-migrations.h"
@@ -285,6 +286,14 @@ backup_daily (BlDb        *db,
     }
 
   prune_backups (dir, prefix);
+
+  /* The attachments' files go with the day's backup (bl-attachment-backup.c). */
+  {
+    g_autoptr(GError) attachments_error = NULL;
+
+    if (!bl_attachment_backup_run (db, dir, prefix, &attachments_error))
+      g_warning ("%s", attachments_error->message);
+  }
   return TRUE;
 }
 

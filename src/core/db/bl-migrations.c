@@ -155,6 +155,24 @@ static const char * const migrations[] = {
   "     AND NOT EXISTS (SELECT 1 FROM role_term t WHERE t.member_id = m.id AND t.end_date IS NULL);"
   "CREATE UNIQUE INDEX role_term_open ON role_term (member_id) WHERE end_date IS NULL;"
   "ALTER TABLE member DROP COLUMN role;",
+
+  /* 2 → 3: attachments (photos, scans, documents) of an activity. The
+   * content lives beside the ledger in <name>-attachments/objects/, one file
+   * per SHA-256 (identical files stored once); a row names the file, its
+   * place in the record and its caption. */
+  "CREATE TABLE attachment ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  activity_id  INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  position     INTEGER NOT NULL DEFAULT 0,"
+  "  name         TEXT NOT NULL CHECK (name <> ''),"
+  "  caption      TEXT NOT NULL DEFAULT '',"
+  "  sha256       TEXT NOT NULL CHECK (length(sha256) = 64),"
+  "  size         INTEGER NOT NULL CHECK (size >= 0),"
+  "  content_type TEXT NOT NULL DEFAULT 'application/octet-stream',"
+  "  added        TEXT NOT NULL DEFAULT (datetime('now')),"
+  "  UNIQUE (activity_id, name)"
+  ");"
+  "CREATE INDEX attachment_sha256 ON attachment (sha256);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BL_MIGRATIONS_COUNT);
