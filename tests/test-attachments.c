@@ -14,6 +14,7 @@
 #include "bl-attachment-files.h"
 #include "bl-clock.h"
 #include "bl-csv.h"
+#include "bl-report.h"
 #include "bl-store-attachments.h"
 #include "bl-test-common.h"
 
@@ -692,6 +693,150 @@ test_backup (void)
   bl_clock_set_fixed_date (clock, NULL);
 }
 
+/* --export-csv writes 附件/<编号>/ and the 附件 and 附件说明 columns; the
+ * folder's activities.csv imported into a new ledger gives the same files
+ * (by SHA-256), names, captions and order, and exporting that gives the same
+ * folder again. */
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(BlStore) copy = bl_test_store_new ();
+  g_autofree char *src = bl_test_make_dir ();
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *dir2 = bl_test_make_dir ();
+  g_autofree char *p1 = write_picture (src, "会议照片.jpg", "jpeg", 300, 200, 70);
+  g_autofree char *p2 = write_picture (src, "签到表.png", "png", 200, 300, 71);
+  g_autofree char *p3 = write_bytes (src, "学习材料.pdf", "%PDF-1.4\n%材料\n", -1);
+  g_autoptr(GFile) f1 = g_file_new_for_path (p1);
+  g_autoptr(GFile) f2 = g_file_new_for_path (p2);
+  g_autoptr(GFile) f3 = g_file_new_for_path (p3);
+  GFile *files[] = { f1, f2, f3 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlAttachmentList) list = NULL;
+  g_autofree char *activities = NULL;
+  g_autofree char *members = NULL;
+  g_autofree char *csv1 = NULL, *csv2 = NULL;
+  g_autofree char *csv2_path = NULL;
+  gint64 first = add_activity (store, "2025-03-10", "学习全国两会精神");
+  gint64 second;
+
+  /* Numbers that a new ledger would not give in this order. */
+  add_activity (store, "2025-01-05", "年初学习");
+  second = add_activity (store, "2025-02-01", "春节走访");
+  g_assert_true (bl_store_attach_files (store, first, files, 3, BL_ATTACHMENT_ADD_NONE, &error));
+  g_assert_true (bl_store_attach_files (store, second, files, 1, BL_ATTACHMENT_ADD_NONE, &error));
+  g_assert_no_error (error);
+  list = bl_store_load_attachments (store, first, &error);
+  {
+    g_autoptr(BlAttachment) a = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(BlAttachment) b = g_list_model_get_item (G_LIST_MODEL (list), 1);
+
+    bl_attachment_set_caption (a, "会议照片1");
+    bl_attachment_set_caption (b, bl_attachment_signin_caption ());
+    /* The order is the record's: the sign-in sheet first. */
+    bl_attachment_list_move (list, 1, 0);
+  }
+  g_assert_true (bl_store_save_attachments (store, first, list, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (bl_csv_export_dir (store, dir, &error));
+  g_assert_no_error (error);
+  activities = g_build_filename (dir, "activities.csv", NULL);
+  members = g_build_filename (dir, "members.csv", NULL);
+  g_assert_true (g_file_get_contents (activities, &csv1, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv1, "\xef\xbb\xbf类型,日期,开始时间,结束时间,主题,"));
+  g_assert_nonnull (strstr (csv1, ",编号,附件,附件说明\r\n"));
+  g_assert_nonnull (strstr (csv1, "签到表.png、会议照片.jpg、学习材料.pdf"));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, first);
+      g_autofree char *name = g_file_get_basename (files[i]);
+      g_autofree char *exported = g_build_filename (dir, "附件", number, name, NULL);
+      g_autofree char *a = sha256_of (exported);
+      g_autofree char *b = sha256_of (g_file_peek_path (files[i]));
+      struct stat st;
+
+      g_assert_cmpstr (a, ==, b);
+      g_assert_cmpint (g_stat (exported, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+
+  g_assert_true (bl_csv_import_members (copy, members, NULL, &error));
+  g_assert_true (bl_csv_import_activities (copy, activities, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(BlAttachmentList) again = bl_store_load_attachments (copy, first, &error);
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, n);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(BlAttachment) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+        g_autoptr(BlAttachment) b = g_list_model_get_item (G_LIST_MODEL (again), i);
+        g_autofree char *path = bl_store_get_attachment_path (copy, b);
+        g_autofree char *sha = sha256_of (path);
+
+        g_assert_cmpstr (bl_attachment_get_name (a), ==, bl_attachment_get_name (b));
+        g_assert_cmpstr (bl_attachment_get_caption (a), ==, bl_attachment_get_caption (b));
+        g_assert_cmpstr (bl_attachment_get_sha256 (a), ==, bl_attachment_get_sha256 (b));
+        g_assert_cmpstr (sha, ==, bl_attachment_get_sha256 (a));
+      }
+  }
+  g_assert_true (bl_csv_export_dir (copy, dir2, &error));
+  csv2_path = g_build_filename (dir2, "activities.csv", NULL);
+  g_assert_true (g_file_get_contents (csv2_path, &csv2, NULL, NULL));
+  g_assert_cmpstr (csv1, ==, csv2);
+
+  /* A file the 附件 column names that the folder lacks: the whole import
+   * is refused, with the line. */
+  {
+    g_autoptr(BlStore) third = bl_test_store_new ();
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, first);
+    g_autofree char *gone = g_build_filename (dir, "附件", number, "学习材料.pdf", NULL);
+
+    g_assert_true (bl_csv_import_members (third, members, NULL, &error));
+    g_assert_cmpint (g_unlink (gone), ==, 0);
+    g_assert_false (bl_csv_import_activities (third, activities, NULL, &error));
+    g_assert_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "学习材料.pdf"));
+    g_assert_nonnull (strstr (error->message, "activities.csv:"));
+    g_clear_error (&error);
+    g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (third)), ==, 0);
+  }
+}
+
+/* The monthly summary counts each record's attachments. */
+static void
+test_report_counts (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autofree char *src = bl_test_make_dir ();
+  g_autofree char *p1 = write_picture (src, "a.jpg", "jpeg", 64, 48, 80);
+  g_autofree char *p2 = write_picture (src, "b.png", "png", 64, 48, 81);
+  g_autoptr(GFile) f1 = g_file_new_for_path (p1);
+  g_autoptr(GFile) f2 = g_file_new_for_path (p2);
+  GFile *files[] = { f1, f2 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlReport) report = NULL;
+  gint64 with = add_activity (store, "2025-03-10", "有照片");
+  gint64 without = add_activity (store, "2025-03-12", "没有照片");
+
+  g_assert_true (bl_store_attach_files (store, with, files, 2, BL_ATTACHMENT_ADD_NONE, &error));
+  report = bl_report_build (store, "2025-03", "2025-03-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->activities->len, ==, 2);
+  for (guint i = 0; i < report->activities->len; i++)
+    {
+      const BlReportActivity *item = g_ptr_array_index (report->activities, i);
+
+      g_assert_cmpuint (item->attachments, ==, item->id == with ? 2 : 0);
+      g_assert_true (item->id == with || item->id == without);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +850,8 @@ main (int   argc,
   g_test_add_func ("/attachments/list", test_list);
   g_test_add_func ("/attachments/undo-delete", test_undo_delete);
   g_test_add_func ("/attachments/backup", test_backup);
+  g_test_add_func ("/attachments/csv-round-trip", test_csv_round_trip);
+  g_test_add_func ("/attachments/report-counts", test_report_counts);
 
   return g_test_run ();
 }
