@@ -256,7 +256,7 @@ test_migrate_format_1 (void)
   g_assert_cmpuint (bl_store_count_role (store, BL_MEMBER_ROLE_SECRETARY), ==, 1);
   g_clear_object (&store);
 
-  /* The newest format, and the copy of the role is gone from member. */
+  /* The newest format (2 took the copy of the role from member). */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

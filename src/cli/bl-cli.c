@@ -9,8 +9,15 @@
 static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the ledger in FILE"), N_("FILE") },
   { "branch-name", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Set the branch's name"), N_("NAME") },
+  { "start-date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Set the day the ledger's records start (no quota before it is missed)"), N_("YYYY-MM-DD") },
   { "import-members", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import members from a CSV file"), N_("FILE.csv") },
   { "import-activities", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import activities from a CSV file"), N_("FILE.csv") },
+  { "transfer-member", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Transfer a member out, or correct the day or destination of a transfer"), N_("NAME") },
+  { "transferred-on", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --transfer-member: the day of the transfer (empty: not known)"), N_("YYYY-MM-DD") },
+  { "transferred-to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --transfer-member: where the member went"), N_("TEXT") },
+  { "undo-transfer", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Make a member transferred out active again"), N_("NAME") },
+  { "delete-member", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Delete a member who has no attendance on record"), N_("NAME") },
+  { "group-leader", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Make a member the leader of their party group"), N_("NAME") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write members.csv and activities.csv into DIR"), N_("DIR") },
   { "rules", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Enable a built-in rule pack by id, or import a rule pack file"), N_("PACK") },
   { "disable-rules", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Disable a rule pack or a rule"), N_("ID") },
@@ -57,8 +64,9 @@ static gboolean
 has_command (GVariantDict *options)
 {
   static const char * const commands[] = {
-    "branch-name", "import-members", "import-activities", "export-csv", "rules",
-    "disable-rules", "status", "report", "print-records", "check-reminders",
+    "branch-name", "start-date", "import-members", "import-activities", "transfer-member",
+    "transferred-on", "transferred-to", "undo-transfer", "delete-member", "group-leader",
+    "export-csv", "rules", "disable-rules", "status", "report", "print-records", "check-reminders",
     "attach", "detach", "print-signin",
   };
 
@@ -79,10 +87,20 @@ run_commands (GVariantDict *options,
   g_autofree char *value = NULL;
   g_autofree char *date = lookup_string (options, "date");
   g_autofree char *output = lookup_string (options, "output");
+  g_autofree char *transferred_on = lookup_string (options, "transferred-on");
+  g_autofree char *transferred_to = lookup_string (options, "transferred-to");
   gboolean json = lookup_flag (options, "json");
   g_auto(GStrv) remaining = NULL;
   int status = BL_EXIT_OK;
 
+  /* Checked before the ledger is opened: nothing is changed. */
+  if ((transferred_on != NULL || transferred_to != NULL) && !g_variant_dict_contains (options, "transfer-member"))
+    {
+      g_printerr (_("%s needs --transfer-member NAME"),
+                  transferred_on != NULL ? "--transferred-on" : "--transferred-to");
+      g_printerr ("\n");
+      return BL_EXIT_BAD_INPUT;
+    }
   /* Files and names after the options go with --attach or --detach, one of
    * them; anywhere else they are a mistake, and nothing runs. */
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
@@ -105,8 +123,14 @@ run_commands (GVariantDict *options,
   } G_STMT_END
 
   RUN_STRING ("branch-name", bl_cli_set_branch_name (store, value));
+  RUN_STRING ("start-date", bl_cli_set_start_date (store, value));
   RUN_STRING ("import-members", bl_cli_import_members (store, value));
   RUN_STRING ("import-activities", bl_cli_import_activities (store, value));
+  RUN_STRING ("transfer-member", bl_cli_transfer_member (store, value, g_variant_dict_contains (options, "transferred-on"),
+                                                         transferred_on, transferred_to));
+  RUN_STRING ("undo-transfer", bl_cli_undo_transfer (store, value));
+  RUN_STRING ("delete-member", bl_cli_delete_member (store, value));
+  RUN_STRING ("group-leader", bl_cli_set_group_leader (store, value));
   RUN_STRING ("rules", bl_cli_enable_rules (store, value));
   RUN_STRING ("disable-rules", bl_cli_disable_rules (store, value));
   RUN_STRING ("attach", bl_cli_attach (store, value, (const char * const *) remaining));

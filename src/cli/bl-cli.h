@@ -29,6 +29,18 @@ int bl_cli_import_members      (BlStore *store, const char *file);
 int bl_cli_import_activities   (BlStore *store, const char *file);
 int bl_cli_export_csv          (BlStore *store, const char *dir);
 
+/* --start-date D: the day the ledger's records start, as the user's choice */
+int bl_cli_set_start_date      (BlStore *store, const char *date);
+/* --transfer-member NAME [--transferred-on D] [--transferred-to TEXT]: a new
+ * transfer happens today unless @has_date; an empty @date means the day is
+ * not known; a member already transferred keeps the day unless @has_date.
+ * --undo-transfer NAME, --delete-member NAME, --group-leader NAME. */
+int bl_cli_transfer_member     (BlStore *store, const char *name, gboolean has_date,
+                                const char *date, const char *destination);
+int bl_cli_undo_transfer       (BlStore *store, const char *name);
+int bl_cli_delete_member       (BlStore *store, const char *name);
+int bl_cli_set_group_leader    (BlStore *store, const char *name);
+
 /* --rules PACK, --disable-rules ID, --status [--date D] [--json] */
 int bl_cli_enable_rules        (BlStore *store, const char *pack);
 int bl_cli_disable_rules       (BlStore *store, const char *id);

@@ -26,6 +26,7 @@ typedef enum {
   COL_PHONE,
   COL_MEMBER_STATUS,
   COL_TRANSFERRED_ON,
+  COL_TRANSFERRED_TO,
   N_MEMBER_COLUMNS,
 } MemberColumn;
 
@@ -70,6 +71,7 @@ static const Column member_columns[N_MEMBER_COLUMNS] = {
   { "电话", "phone", FALSE },
   { "状态", "status", FALSE },
   { "转出日期", "transferred_on", FALSE },
+  { "转往", "transferred_to", FALSE },
 };
 
 static const Column activity_columns[N_ACTIVITY_COLUMNS] = {
@@ -379,10 +381,10 @@ valid_date_or_empty (const char *text)
 
 /* Members */
 
-/* @today: a member marked transferred without a date left on that day. */
+/* A member marked transferred without a date keeps the date unknown (and
+ * is then expected at no meeting), or the one already recorded. */
 static void
 apply_member_row (BlMember   *member,
-                  const char *today,
                   char      **row,
                   const int  *index_of,
                   guint       line,
@@ -395,6 +397,7 @@ apply_member_row (BlMember   *member,
   g_autofree char *phone = cell (row, index_of, COL_PHONE);
   g_autofree char *status = cell (row, index_of, COL_MEMBER_STATUS);
   g_autofree char *transferred_on = cell (row, index_of, COL_TRANSFERRED_ON);
+  g_autofree char *transferred_to = cell (row, index_of, COL_TRANSFERRED_TO);
   BlMemberCategory category_value = BL_MEMBER_CATEGORY_FULL;
   BlMemberRole role_value = BL_MEMBER_ROLE_NONE;
   BlMemberStatus status_value = BL_MEMBER_STATUS_ACTIVE;
@@ -426,11 +429,16 @@ apply_member_row (BlMember   *member,
     {
       if (*transferred_on != '\0')
         bl_member_set_transferred_on (member, transferred_on);
-      else if (bl_member_get_transferred_on (member) == NULL)
-        bl_member_set_transferred_on (member, today);
+      if (index_of[COL_TRANSFERRED_TO] >= 0)
+        bl_member_set_transferred_to (member, transferred_to);
     }
   else
-    bl_member_set_transferred_on (member, NULL);
+    {
+      if (*transferred_to != '\0')
+        problem (problems, line, _("“%s” is a destination (转往): only a member transferred out (转出) has one"),
+                 transferred_to);
+      bl_member_set_transferred_on (member, NULL);
+    }
 }
 
 static char *
@@ -464,12 +472,10 @@ bl_csv_import_members (BlStore      *store,
   int index_of[N_MEMBER_COLUMNS];
   guint added = 0, updated = 0, secretary_line = 0;
   g_autofree char *current_secretary = NULL;
-  g_autofree char *today = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  today = bl_clock_get_today (bl_store_get_clock (store));
   rows = load_rows (path, &lines, &problems, error);
   if (rows == NULL)
     return FALSE;
@@ -506,7 +512,7 @@ bl_csv_import_members (BlStore      *store,
       existing = member != NULL;
       if (member == NULL)
         member = bl_member_new (name);
-      apply_member_row (member, today, row, index_of, line, &problems);
+      apply_member_row (member, row, index_of, line, &problems);
 
       if (bl_member_get_role (member) == BL_MEMBER_ROLE_SECRETARY)
         {
@@ -1067,6 +1073,7 @@ bl_csv_export_members (BlStore  *store,
         [COL_PHONE] = bl_member_get_phone (member),
         [COL_MEMBER_STATUS] = bl_member_status_to_chinese (bl_member_get_status (member)),
         [COL_TRANSFERRED_ON] = bl_member_get_transferred_on (member),
+        [COL_TRANSFERRED_TO] = bl_member_get_transferred_to (member),
       };
 
       for (int c = 0; c < N_MEMBER_COLUMNS; c++)

@@ -6,9 +6,25 @@
 
 #include "bl-store-attachments.h"
 #include "bl-store-private.h"
+#include "db/bl-activity-repo.h"
 #include "db/bl-attachment-backup.h"
 #include "db/bl-attachment-repo.h"
 #include "db/bl-db.h"
+
+/* Activity @id's attachments changed inside the open transaction: its row
+ * in the activities list (its count) follows at the outermost commit. */
+static gboolean
+activity_changed (BlStore  *self,
+                  gint64    id,
+                  GError  **error)
+{
+  g_autoptr(BlActivity) activity = bl_activity_repo_find (bl_store_get_db (self), id, error);
+
+  if (activity == NULL)
+    return FALSE;
+  bl_store_lists_activity_saved (bl_store_get_lists (self), activity);
+  return TRUE;
+}
 
 static BlAttachmentFiles *
 files_of (BlStore *self)
@@ -43,7 +59,7 @@ write_attachments (BlStore           *self,
     return FALSE;
   for (guint i = 0; i < gone->len; i++)
     bl_attachment_files_touch (files, g_ptr_array_index (gone, i));
-  return _bl_store_activity_changed (self, activity_id, error);
+  return activity_changed (self, activity_id, error);
 }
 
 /* The list reads as saved once the outermost transaction committed. */

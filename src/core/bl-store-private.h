@@ -1,16 +1,26 @@
-/* bl-store-private.h: what bl-store.c shares with the other files of the
- * store (bl-store-attachments.c); nothing outside src/core includes it */
+/* bl-store-private.h: what bl-store.c shares with the files that implement
+ * the rest of BlStore's API (bl-store-members.c, bl-store-start-date.c,
+ * bl-store-attachments.c) */
 #pragma once
 
+#include "bl-store-lists.h"
 #include "bl-store.h"
 
 G_BEGIN_DECLS
 
-/* Activity @id changed inside the open transaction (its attachments): the
- * activities list follows at the outermost commit. */
-gboolean _bl_store_activity_changed          (BlStore     *self,
-                                              gint64       id,
-                                              GError     **error);
+/* The live lists, for a write to tell them what changed. */
+BlStoreLists *bl_store_get_lists          (BlStore     *self);
+/* TRUE for a "YYYY-MM-DD" date, else FALSE with a message in @error. */
+gboolean      bl_store_check_date         (const char  *date,
+                                           GError     **error);
+/* Gives a ledger without a start date one (at opening). */
+gboolean      bl_store_ensure_start_date  (BlStore     *self,
+                                           GError     **error);
+/* Moves the start date back to a held @activity's month unless the user
+ * set it (inside the activity's save). */
+gboolean      bl_store_follow_start_date  (BlStore     *self,
+                                           BlActivity  *activity,
+                                           GError     **error);
 
 /* What the attachments need from the store's life (bl-store-attachments.c):
  * the ledger opened; an activity about to be deleted; an activity saved

@@ -3,11 +3,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bl-date.h"
-#include "bl-store-lists.h"
 #include "bl-store-private.h"
-#include "bl-store.h"
 #include "bl-util.h"
 #include "db/bl-activity-repo.h"
 #include "db/bl-db.h"
@@ -142,7 +141,7 @@ bl_store_open (const char  *path,
   g_signal_connect_object (self->db, "committed", G_CALLBACK (db_committed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->db, "rolled-back", G_CALLBACK (db_rolled_back_cb), self, G_CONNECT_SWAPPED);
   self->lists = bl_store_lists_new (self->db);
-  if (!bl_store_lists_reload (self->lists, ALL_LISTS, error))
+  if (!bl_store_lists_reload (self->lists, ALL_LISTS, error) || !bl_store_ensure_start_date (self, error))
     return NULL;
   _bl_store_attachments_opened (self);
   return g_steal_pointer (&self);
@@ -188,6 +187,14 @@ bl_store_set_clock (BlStore *self,
   if (clock == NULL)
     clock = bl_clock_get_default ();
   g_set_object (&self->clock, clock);
+}
+
+BlStoreLists *
+bl_store_get_lists (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  return self->lists;
 }
 
 BlDb *
@@ -430,9 +437,9 @@ bl_store_find_active_member (BlStore    *self,
   return bl_member_repo_find_active (self->db, name);
 }
 
-static gboolean
-check_date (const char  *date,
-            GError     **error)
+gboolean
+bl_store_check_date (const char  *date,
+                     GError     **error)
 {
   GDate parsed;
 
@@ -456,8 +463,8 @@ validate_member (BlMember  *member,
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("A member needs a name"));
       return FALSE;
     }
-  return (joined == NULL || check_date (joined, error)) &&
-         (transferred_on == NULL || check_date (transferred_on, error));
+  return (joined == NULL || bl_store_check_date (joined, error)) &&
+         (transferred_on == NULL || bl_store_check_date (transferred_on, error));
 }
 
 static gboolean
@@ -502,7 +509,7 @@ bl_store_set_member_role (BlStore      *self,
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
       return FALSE;
     }
-  if (!check_date (since, error))
+  if (!bl_store_check_date (since, error))
     return FALSE;
 
   if (!bl_store_begin (self, error))
@@ -534,29 +541,6 @@ bl_store_count_role (BlStore      *self,
   g_return_val_if_fail (BL_IS_STORE (self), 0);
 
   return bl_member_repo_count_role (self->db, role);
-}
-
-gboolean
-bl_store_transfer_member (BlStore     *self,
-                          gint64       member_id,
-                          const char  *date,
-                          GError     **error)
-{
-  g_autoptr(BlMember) member = NULL;
-
-  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
-
-  member = bl_store_find_member (self, member_id);
-  if (member == NULL)
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
-      return FALSE;
-    }
-  if (!check_date (date, error))
-    return FALSE;
-  bl_member_set_status (member, BL_MEMBER_STATUS_TRANSFERRED);
-  bl_member_set_transferred_on (member, date);
-  return bl_store_save_member (self, member, error);
 }
 
 GPtrArray *
@@ -635,7 +619,7 @@ validate_activity (BlStore     *self,
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("An activity needs a date"));
       return FALSE;
     }
-  if (!check_date (date, error))
+  if (!bl_store_check_date (date, error))
     return FALSE;
   if (*topic == '\0')
     {
@@ -686,6 +670,7 @@ write_activity (BlStore   *self,
   ActivitySave *save = record;
 
   if (!bl_activity_repo_save (self->db, save->activity, save->attendance, error) ||
+      !bl_store_follow_start_date (self, save->activity, error) ||
       !_bl_store_attachments_after_save (self, save->activity, error))
     return FALSE;
   bl_store_lists_activity_saved (self->lists, save->activity);
@@ -768,19 +753,6 @@ bl_store_load_attendance_between (BlStore     *self,
   if (!bl_activity_repo_load_attendance_between (self->db, from, to, table, error))
     return NULL;
   return g_steal_pointer (&table);
-}
-
-gboolean
-_bl_store_activity_changed (BlStore  *self,
-                            gint64    id,
-                            GError  **error)
-{
-  g_autoptr(BlActivity) activity = bl_activity_repo_find (self->db, id, error);
-
-  if (activity == NULL)
-    return FALSE;
-  bl_store_lists_activity_saved (self->lists, activity);
-  return TRUE;
 }
 
 char *

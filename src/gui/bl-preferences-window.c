@@ -69,14 +69,40 @@ branch_apply_cb (BlPreferencesWindow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name);
 }
 
+/* The secretary is the member who holds 书记 today. */
+static void
+show_secretary (BlPreferencesWindow *self)
+{
+  g_autoptr(BlMember) secretary = bl_store_get_secretary (self->store, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->secretary_row),
+                         secretary != NULL ? bl_member_get_name (secretary) : "");
+}
+
+/* Naming another member makes them secretary from today (the one before
+ * stops being secretary that day). */
 static void
 secretary_apply_cb (BlPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->secretary_row))));
+  g_autofree char *today = bl_clock_get_today (bl_store_get_clock (self->store));
+  g_autoptr(BlMember) member = *name != '\0' ? bl_store_find_active_member (self->store, name) : NULL;
 
-  if (!bl_store_set_setting (self->store, BL_SETTING_SECRETARY, name, &error))
+  if (member == NULL)
+    {
+      g_autofree char *message = *name == '\0'
+        ? g_strdup (_("Name the member who is the branch’s secretary."))
+        : g_strdup_printf (_("%s is not an active member: add them on the Members page first."), name);
+
+      toast (self, message);
+      show_secretary (self);
+      return;
+    }
+  if (bl_member_get_role (member) != BL_MEMBER_ROLE_SECRETARY &&
+      !bl_store_set_member_role (self->store, bl_member_get_id (member), BL_MEMBER_ROLE_SECRETARY, today, &error))
     toast (self, error->message);
+  show_secretary (self);
 }
 
 static void
@@ -122,7 +148,12 @@ fill_packs (BlPreferencesWindow *self)
       GtkWidget *toggle = gtk_switch_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), info->builtin ? _("Built in") : _("Imported"));
+      g_autofree char *subtitle = info->years == NULL
+        ? g_strdup (info->builtin ? _("Built in") : _("Imported"))
+        /* TRANSLATORS: a rule pack's origin and years, e.g. "内置 · 适用于 2025 年" */
+        : g_strdup_printf (_("%s · %s"), info->builtin ? _("Built in") : _("Imported"), info->years);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_name (toggle, info->id);
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_switch_set_active (GTK_SWITCH (toggle), info->enabled);
@@ -185,15 +216,13 @@ bl_preferences_window_constructed (GObject *object)
 {
   BlPreferencesWindow *self = BL_PREFERENCES_WINDOW (object);
   g_autofree char *name = NULL;
-  g_autofree char *secretary = NULL;
 
   G_OBJECT_CLASS (bl_preferences_window_parent_class)->constructed (object);
 
   g_assert (BL_IS_STORE (self->store));
   name = bl_store_get_branch_name (self->store);
-  secretary = bl_store_get_setting (self->store, BL_SETTING_SECRETARY);
   gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name != NULL ? name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->secretary_row), secretary != NULL ? secretary : "");
+  show_secretary (self);
   fill_packs (self);
 }
 
