@@ -150,7 +150,9 @@ test_attach (void)
   g_autofree char *png = write_picture (src, "scan.png", "png", 300, 400, 2);
   g_autofree char *webp = write_picture (src, "photo.webp", "webp", 640, 480, 3);
   g_autofree char *pdf = write_bytes (src, "签到表扫描.pdf", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", -1);
-  g_autofree char *docx = write_bytes (src, "学习材料.docx", "PK\x03\x04\x14\x00\x00\x00\x08\x00word/document.xml", 30);
+  /* The start of a zip archive (a .docx is one): its bytes say zip, its name says Word. */
+  static const char zip_start[] = "PK\x03\x04\x14\x00\x00\x00\x08\x00word/document.xml";
+  g_autofree char *docx = write_bytes (src, "学习材料.docx", zip_start, sizeof zip_start - 1);
   g_autofree char *fake = write_bytes (src, "not-a-photo.jpg", "%PDF-1.4\nreally a PDF\n", -1);
   g_autofree char *text = write_bytes (src, "notes.txt", "会议备忘\n", -1);
   g_autofree char *dir = bl_store_get_attachments_dir (store);
