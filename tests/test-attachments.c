@@ -333,6 +333,9 @@ test_refuse (void)
     { src, "not a file" },
     { missing, "cannot be read" },
     { unreadable, "cannot be read" },
+    /* Its size says 0 bytes, then more come: what was read is not what
+     * was there, as when a file is written or removed while being read. */
+    { "/proc/self/status", "changed while it was read" },
   };
   FILE *f;
 
