@@ -31,7 +31,7 @@ static BlDb *
 open_db (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  BlDb *db = bl_ledger_file_open (path, "2025-06-01", &error);
+  BlDb *db = bl_ledger_file_open (path, "2025-06-01", NULL, &error);
 
   g_assert_no_error (error);
   return db;

@@ -635,6 +635,54 @@ test_preferences (void)
   close_windows ();
 }
 
+/* Restore from Backup…: the backup takes the ledger's place, the window and
+ * the preferences follow, and what it replaced is kept. */
+static void
+test_preferences_restore (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(BlStore) other = bl_test_store_new ();
+  g_autoptr(GFile) backup = g_file_new_for_path (bl_store_get_path (other));
+  g_autoptr(GFile) not_a_backup = NULL;
+  g_autofree char *text = bl_test_write_file ("notes.db", "not a ledger");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkWindow *preferences;
+  GtkWidget *row;
+
+  bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, "现在的党支部", &error);
+  bl_test_add_member (store, "现在的党员", "", 0);
+  bl_store_set_setting (other, BL_SETTING_BRANCH_NAME, "备份里的党支部", &error);
+  g_assert_no_error (error);
+  bl_test_add_member (other, "备份甲", "", 0);
+  bl_test_add_member (other, "备份乙", "", 0);
+  g_clear_object (&other);
+
+  open_window (store);
+  preferences = GTK_WINDOW (bl_preferences_window_new (store));
+  gtk_window_present (preferences);
+  bl_test_iterate ();
+  g_assert_nonnull (bl_test_find_row (GTK_WIDGET (preferences), "_Restore from Backup…"));
+
+  /* Not a ledger: said, nothing changed. */
+  not_a_backup = g_file_new_for_path (text);
+  g_assert_false (bl_preferences_window_restore_backup (BL_PREFERENCES_WINDOW (preferences), not_a_backup));
+  name = bl_store_get_branch_name (store);
+  g_assert_cmpstr (name, ==, "现在的党支部");
+  g_clear_pointer (&name, g_free);
+
+  g_assert_true (bl_preferences_window_restore_backup (BL_PREFERENCES_WINDOW (preferences), backup));
+  bl_test_iterate ();
+  name = bl_store_get_branch_name (store);
+  g_assert_cmpstr (name, ==, "备份里的党支部");
+  row = bl_test_find_row (GTK_WIDGET (preferences), "Branch _Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "备份里的党支部");
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 2);
+
+  gtk_window_destroy (preferences);
+  close_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +714,7 @@ main (int   argc,
   g_test_add_func ("/members/transfer-unknown-and-leader", test_members_page_transfer_unknown);
   g_test_add_func ("/members/import", test_members_import);
   g_test_add_func ("/preferences/branch-and-packs", test_preferences);
+  g_test_add_func ("/preferences/restore-backup", test_preferences_restore);
   status = g_test_run ();
   g_clear_object (&app);
   g_free (app_ledger);

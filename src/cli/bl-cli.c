@@ -33,6 +33,7 @@ static const GOptionEntry option_entries[] = {
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The PDF file to write"), N_("FILE.pdf") },
   { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Send the reminders that are due and exit"), NULL },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check-reminders: show what would be sent, send and record nothing"), NULL },
+  { "restore-backup", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Put a backup in place of the ledger, keeping the current one aside"), N_("FILE") },
   /* The files of --attach, the names of --detach. */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("FILE…") },
   { NULL }
@@ -113,6 +114,8 @@ run_commands (GVariantDict *options,
       g_printerr (_("%s: cannot open the ledger: %s\n"), database_path, error->message);
       return BL_EXIT_NO_LEDGER;
     }
+  for (const char * const *notice = bl_store_get_notices (store); *notice != NULL; notice++)
+    g_printerr ("%s\n", *notice);
 
 #define RUN_STRING(option, call)                                   \
   G_STMT_START {                                                  \
@@ -152,6 +155,28 @@ run_commands (GVariantDict *options,
   return status;
 }
 
+int
+bl_cli_restore_backup (const char *database_path,
+                       const char *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  g_return_val_if_fail (database_path != NULL && backup != NULL, BL_EXIT_BAD_INPUT);
+
+  if (!bl_store_restore_backup_file (database_path, backup, &kept, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      /* A file that is no good backup is the person's mistake; anything else is the ledger's. */
+      return g_error_matches (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID) ? BL_EXIT_BAD_INPUT : BL_EXIT_NO_LEDGER;
+    }
+  if (kept != NULL)
+    g_print (_("Restored %s as %s; the ledger it replaced was kept as %s\n"), backup, database_path, kept);
+  else
+    g_print (_("Restored %s as %s\n"), backup, database_path);
+  return BL_EXIT_OK;
+}
+
 const GOptionEntry *
 bl_cli_get_option_entries (void)
 {
@@ -163,6 +188,7 @@ bl_cli_run (GVariantDict *options,
             const char   *database_path)
 {
   g_autofree char *demo = NULL;
+  g_autofree char *restore = NULL;
 
   g_return_val_if_fail (options != NULL, BL_EXIT_BAD_INPUT);
   g_return_val_if_fail (database_path != NULL, BL_EXIT_BAD_INPUT);
@@ -170,6 +196,15 @@ bl_cli_run (GVariantDict *options,
   demo = lookup_string (options, "demo");
   if (demo != NULL)
     return bl_cli_demo (demo);
+  /* First, on its own: the ledger it replaces may be one that is refused. */
+  restore = lookup_string (options, "restore-backup");
+  if (restore != NULL)
+    {
+      int status = bl_cli_restore_backup (database_path, restore);
+
+      if (status != BL_EXIT_OK || !has_command (options))
+        return status;
+    }
   if (has_command (options))
     return run_commands (options, database_path);
   if (g_variant_dict_contains (options, G_OPTION_REMAINING))

@@ -46,6 +46,10 @@ int bl_cli_enable_rules        (BlStore *store, const char *pack);
 int bl_cli_disable_rules       (BlStore *store, const char *id);
 int bl_cli_status              (BlStore *store, const char *date, gboolean json);
 
+/* --restore-backup FILE: puts the backup FILE in place of the ledger at
+ * @database_path, keeping the current one aside (runs before the others) */
+int bl_cli_restore_backup      (const char *database_path, const char *backup);
+
 /* --demo FILE: writes the demo ledger to FILE (no --database needed) */
 int bl_cli_demo                (const char *file);
 

@@ -6,9 +6,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bl-activity-check.h"
 #include "bl-csv-attachments.h"
 #include "bl-csv.h"
 #include "bl-date.h"
+#include "bl-text.h"
 #include "bl-util.h"
 
 G_DEFINE_QUARK (bl-csv-error-quark, bl_csv_error)
@@ -797,37 +799,34 @@ build_attendance (BlStore    *store,
     }
 }
 
-/* The activity of one row, its attendance into @attendance. */
+/* The activity of one row, its attendance into @attendance; NULL after a
+ * problem (reported). The rules are the store's and the editor's
+ * (bl_activity_check()); only reading the cells is this file's. *@duplicate
+ * tells that the same activity is already in the ledger. */
 static BlActivity *
 activity_from_row (BlStore    *store,
                    char      **row,
                    const int  *index_of,
                    guint       line,
                    GListStore *attendance,
+                   gboolean   *duplicate,
                    Problems   *problems)
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
   g_autofree char *kind = cell (row, index_of, COL_KIND);
-  g_autofree char *date = cell (row, index_of, COL_DATE);
-  g_autofree char *start = cell (row, index_of, COL_START);
-  g_autofree char *end = cell (row, index_of, COL_END);
-  g_autofree char *topic = cell (row, index_of, COL_TOPIC);
-  g_autofree char *group = cell (row, index_of, COL_GROUP);
   g_autofree char *status = cell (row, index_of, COL_STATUS);
   g_autofree char *first_topic = cell (row, index_of, COL_FIRST_TOPIC);
   g_autofree char *tags = cell (row, index_of, COL_TAGS);
   g_autofree char *present = cell (row, index_of, COL_PRESENT);
   g_autofree char *absent = cell (row, index_of, COL_ABSENT);
-  g_auto(GStrv) group_names = bl_store_list_groups (store);
-  g_auto(GStrv) tag_list = NULL;
+  g_autofree char *content = cell_text (row, index_of, COL_CONTENT);
+  g_autofree char *resolutions = cell_text (row, index_of, COL_RESOLUTIONS);
+  g_autoptr(GPtrArray) found = NULL;
+  g_auto(GStrv) tag_list = bl_tags_split (tags);
   const char *kind_id = bl_store_lookup_kind (store, kind);
   BlActivityStatus status_value = BL_ACTIVITY_STATUS_HELD;
   gboolean first_topic_value = FALSE;
-  int start_min = -1, end_min = -1;
   guint before = problems->count;
-  GDate parsed;
-
-  g_date_clear (&parsed, 1);
 
 #define TEXT(column, setter)                                  \
   G_STMT_START {                                              \
@@ -835,39 +834,34 @@ activity_from_row (BlStore    *store,
     setter (activity, value_);                                \
   } G_STMT_END
 
+  *duplicate = FALSE;
+  /* An empty kind would read as 其他: missing is said here. */
   if (*kind == '\0')
     problem (problems, line, _("the kind is missing"));
-  else if (kind_id == NULL)
-    problem (problems, line, _("“%s” is not a known kind of activity"), kind);
-  if (*date == '\0')
-    problem (problems, line, _("the date is missing"));
-  else if (!bl_date_parse (date, &parsed))
-    problem (problems, line, _("“%s” is not a date (YYYY-MM-DD)"), date);
-  if (*start != '\0' && !bl_time_parse (start, &start_min))
-    problem (problems, line, _("“%s” is not a time (HH:MM)"), start);
-  if (*end != '\0' && !bl_time_parse (end, &end_min))
-    problem (problems, line, _("“%s” is not a time (HH:MM)"), end);
-  if (start_min >= 0 && end_min >= 0 && end_min <= start_min)
-    problem (problems, line, _("the end time %s is not after the start time %s"), end, start);
-  if (*topic == '\0')
-    problem (problems, line, _("the topic is missing"));
   if (*status != '\0' && !bl_activity_status_parse (status, &status_value))
     problem (problems, line, _("“%s” is not a status (已开展 or 计划)"), status);
-  if (status_value == BL_ACTIVITY_STATUS_HELD && g_date_valid (&parsed) && *date != '\0' &&
-      bl_date_parse (date, &parsed))
-    {
-      GDate today;
-
-      bl_clock_get_date (bl_store_get_clock (store), &today);
-      if (g_date_compare (&parsed, &today) > 0)
-        problem (problems, line, _("a held activity cannot be dated in the future (mark it 计划 if it is planned)"));
-    }
   if (!parse_flag (first_topic, &first_topic_value))
     problem (problems, line, _("“%s” is not 是 or 否"), first_topic);
-  if (*group != '\0' && !g_strv_contains ((const char * const *) group_names, group))
-    problem (problems, line, _("there is no party group “%s”"), group);
-  else if (*group == '\0' && g_strcmp0 (kind_id, BL_KIND_GROUP_MEETING) == 0)
-    problem (problems, line, _("a party group meeting needs its party group"));
+
+  /* An unknown kind stays as written, for the check to name it. */
+  bl_activity_set_kind (activity, kind_id != NULL ? kind_id : kind);
+  bl_activity_set_status (activity, status_value);
+  bl_activity_set_first_topic (activity, first_topic_value);
+  TEXT (COL_DATE, bl_activity_set_date);
+  TEXT (COL_START, bl_activity_set_start_time);
+  TEXT (COL_END, bl_activity_set_end_time);
+  TEXT (COL_TOPIC, bl_activity_set_topic);
+  TEXT (COL_GROUP, bl_activity_set_group);
+  TEXT (COL_LOCATION, bl_activity_set_location);
+  TEXT (COL_HOST, bl_activity_set_host);
+  TEXT (COL_RECORDER, bl_activity_set_recorder);
+  TEXT (COL_LECTURER, bl_activity_set_lecturer);
+  TEXT (COL_GUESTS, bl_activity_set_guests);
+#undef TEXT
+  bl_activity_set_content (activity, content);
+  bl_activity_set_resolutions (activity, resolutions);
+  bl_activity_set_tags (activity, (const char * const *) tag_list);
+  bl_activity_normalize (activity);
   {
     g_autofree char *number = cell (row, index_of, COL_NUMBER);
     g_autoptr(BlActivity) existing = NULL;
@@ -880,32 +874,20 @@ activity_from_row (BlStore    *store,
     else if (id != 0 && (existing = bl_store_get_activity (store, (gint64) id, NULL)) == NULL)
       bl_activity_set_id (activity, (gint64) id);
   }
+
+  /* Errors only: what a person would still be asked to fill in (an end
+   * time without a start) is kept as the file has it. */
+  found = bl_activity_check (store, activity, NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const BlProblem *p = g_ptr_array_index (found, i);
+
+      if (p->severity == BL_PROBLEM_ERROR && (p->field != BL_ACTIVITY_FIELD_KIND || *kind != '\0'))
+        problem (problems, line, "%s", p->message);
+      *duplicate |= p->severity == BL_PROBLEM_WARNING && p->field == BL_ACTIVITY_FIELD_RECORD;
+    }
   if (problems->count > before)
     return NULL;
-
-  bl_activity_set_kind (activity, kind_id);
-  bl_activity_set_date (activity, date);
-  bl_activity_set_start_time (activity, start);
-  bl_activity_set_end_time (activity, end);
-  bl_activity_set_topic (activity, topic);
-  bl_activity_set_group (activity, group);
-  bl_activity_set_status (activity, status_value);
-  bl_activity_set_first_topic (activity, first_topic_value);
-  TEXT (COL_LOCATION, bl_activity_set_location);
-  TEXT (COL_HOST, bl_activity_set_host);
-  TEXT (COL_RECORDER, bl_activity_set_recorder);
-  TEXT (COL_LECTURER, bl_activity_set_lecturer);
-  TEXT (COL_GUESTS, bl_activity_set_guests);
-#undef TEXT
-  {
-    g_autofree char *content = cell_text (row, index_of, COL_CONTENT);
-    g_autofree char *resolutions = cell_text (row, index_of, COL_RESOLUTIONS);
-
-    bl_activity_set_content (activity, content);
-    bl_activity_set_resolutions (activity, resolutions);
-  }
-  tag_list = split_list (tags);
-  bl_activity_set_tags (activity, (const char * const *) tag_list);
 
   build_attendance (store, activity, attendance, present, absent, line, problems);
   if (problems->count > before)
@@ -943,14 +925,14 @@ bl_csv_import_activities (BlStore      *store,
     {
       guint line = g_array_index (lines, guint, r);
       g_autoptr(GListStore) attendance = bl_attendance_new ();
+      gboolean duplicate;
       g_autoptr(BlActivity) activity = activity_from_row (store, g_ptr_array_index (rows, r), index_of, line,
-                                                          attendance, &problems);
+                                                          attendance, &duplicate, &problems);
       g_autoptr(GError) save_error = NULL;
 
       if (activity == NULL)
         continue;
-      if (bl_store_activity_exists (store, bl_activity_get_kind (activity), bl_activity_get_date (activity),
-                                    bl_activity_get_start_time (activity), bl_activity_get_topic (activity), 0))
+      if (duplicate)
         {
           g_ptr_array_add (notes, g_strdup_printf (_("%s:%u: the same activity (kind, date, start and topic) is already "
                                                      "in the ledger; skipped"), path, line));
@@ -1135,7 +1117,7 @@ bl_csv_export_activities (BlStore  *store,
       const BlAttendanceMark *marks = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_marks);
       g_autofree char *present = join_attendance (marks, n_marks, TRUE);
       g_autofree char *absent = join_attendance (marks, n_marks, FALSE);
-      g_autofree char *tags = g_strjoinv ("、", (GStrv) bl_activity_get_tags (activity));
+      g_autofree char *tags = bl_tags_join (bl_activity_get_tags (activity));
       const char *values[N_ACTIVITY_COLUMNS] = {
         [COL_KIND] = bl_kind_is_builtin_id (kind) ? bl_kind_builtin_chinese_name (kind) : kind,
         [COL_DATE] = bl_activity_get_date (activity),

@@ -216,23 +216,29 @@ bl_store_get_attachment_path (BlStore      *self,
 /* The store's life (bl-store-private.h) */
 
 void
-_bl_store_attachments_opened (BlStore *self)
+_bl_store_attachments_opened (BlStore   *self,
+                              GPtrArray *notices)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   guint missing;
 
-  /* After a backup was copied over the ledger, its attachments come back
-   * from the backups' folder. */
+  /* Nothing can be copied back into a ledger that cannot be written. */
+  if (bl_store_is_read_only (self))
+    return;
+  /* After a backup was put in place of the ledger, its attachments come
+   * back from the backups' folder. */
   missing = bl_attachment_backup_restore_missing (bl_store_get_db (self), &error);
   if (error != NULL)
-    g_warning ("%s", error->message);
+    g_ptr_array_add (notices, g_strdup (error->message));
   else if (missing > 0)
     {
       dir = bl_store_get_attachments_dir (self);
-      g_warning (g_dngettext (GETTEXT_PACKAGE, "%u attachment file is missing from “%s” and from the backups",
-                            "%u attachment files are missing from “%s” and from the backups", missing),
-                 missing, dir);
+      g_ptr_array_add (notices, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u attachment file is missing from “%s” and from the backups",
+                                                              "%u attachment files are missing from “%s” and from the backups",
+                                                              missing),
+                                                 missing, dir));
     }
 }
 

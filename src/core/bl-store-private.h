@@ -23,9 +23,11 @@ gboolean      bl_store_follow_start_date  (BlStore     *self,
                                            GError     **error);
 
 /* What the attachments need from the store's life (bl-store-attachments.c):
- * the ledger opened; an activity about to be deleted; an activity saved
- * (inside its transaction). */
-void     _bl_store_attachments_opened        (BlStore     *self);
+ * the ledger opened (or a backup put in its place: what it says the person
+ * should know goes to @notices); an activity about to be deleted; an
+ * activity saved (inside its transaction). */
+void     _bl_store_attachments_opened        (BlStore     *self,
+                                              GPtrArray   *notices);
 gboolean _bl_store_attachments_before_delete (BlStore     *self,
                                               gint64       activity_id,
                                               GError     **error);

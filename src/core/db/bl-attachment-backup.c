@@ -43,19 +43,16 @@ static gboolean
 add_backup_references (const char *path,
                        GHashTable *keep)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autofree char *immutable = NULL;
+  /* Immutable: a backup in WAL mode is read without its -wal and -shm
+   * files appearing beside it. */
+  g_autofree char *uri = bl_db_read_only_uri (path, TRUE);
   sqlite3 *handle = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
   int rc;
 
-  /* Immutable: a backup in WAL mode is read without its -wal and -shm
-   * files appearing beside it. */
-  if (uri == NULL)
-    return FALSE;
-  immutable = g_strconcat (uri, "?immutable=1", NULL);
-  if (sqlite3_open_v2 (immutable, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+  if (uri == NULL ||
+      sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
     goto out;
   switch (has_attachment_table (handle))
     {
@@ -80,15 +77,15 @@ out:
   return ok;
 }
 
-/* Removes from the backups' folder what no kept backup names. */
-static void
-prune (BlAttachmentFiles *store,
-       const char        *backup_dir,
-       const char        *prefix,
-       GHashTable        *keep)
+/* What every ledger file of the backups folder names (backups/<name>-….db:
+ * the daily copies and those kept aside before a restore or a repair), added
+ * to @keep; FALSE when one cannot be read (then nothing may be pruned). */
+static gboolean
+add_backups_references (const char *backup_dir,
+                        const char *prefix,
+                        GHashTable *keep)
 {
   g_autoptr(GDir) dir = g_dir_open (backup_dir, 0, NULL);
-  g_autoptr(GPtrArray) present = NULL;
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -99,16 +96,9 @@ prune (BlAttachmentFiles *store,
         continue;
       path = g_build_filename (backup_dir, name, NULL);
       if (!add_backup_references (path, keep))
-        {
-          g_warning ("%s", _("A backup could not be read; attachment files kept for backups were not pruned"));
-          return;
-        }
+        return FALSE;
     }
-
-  present = bl_attachment_files_list_objects (store);
-  for (guint i = 0; i < present->len; i++)
-    if (!g_hash_table_contains (keep, g_ptr_array_index (present, i)))
-      bl_attachment_files_remove (store, g_ptr_array_index (present, i));
+  return TRUE;
 }
 
 /* The ledger's own files no row has named for a day go, under the ledger's
@@ -129,59 +119,72 @@ collect_live (BlDb              *db,
   bl_db_rollback (db);
 }
 
+/* What the backups of the ledger at @path are named by: "ledger-" for
+ * ledger.db, as backups/ledger-2025-11-20.db. */
+static char *
+ledger_prefix (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_strconcat (base, "-", NULL);
+}
+
 char *
 bl_attachment_backup_dir (const char *ledger_path)
 {
   g_autofree char *backups = NULL;
-  g_autofree char *base = NULL;
+  g_autofree char *prefix = NULL;
   g_autofree char *name = NULL;
-  char *dot;
 
   g_return_val_if_fail (ledger_path != NULL, NULL);
 
-  /* The name the daily backups carry: "ledger" for ledger.db. */
   backups = bl_ledger_file_backup_dir (ledger_path);
-  base = g_path_get_basename (ledger_path);
-  dot = strrchr (base, '.');
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  name = g_strconcat (base, "-attachments", NULL);
+  prefix = ledger_prefix (ledger_path);
+  name = g_strconcat (prefix, "attachments", NULL);
   return g_build_filename (backups, name, NULL);
 }
 
 gboolean
-bl_attachment_backup_run (BlDb        *db,
-                          const char  *backup_dir,
-                          const char  *prefix,
-                          GError     **error)
+bl_attachment_backup_run (BlDb    *db,
+                          GError **error)
 {
   g_autoptr(BlAttachmentFiles) live = NULL;
   g_autoptr(BlAttachmentFiles) store = NULL;
-  g_autoptr(GHashTable) names = NULL;
   g_autoptr(GHashTable) keep = NULL;
+  g_autoptr(GPtrArray) present = NULL;
   g_autofree char *store_dir = NULL;
+  g_autofree char *backup_dir = NULL;
+  g_autofree char *prefix = NULL;
+  gboolean readable;
   GHashTableIter iter;
   gpointer sha256;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (BL_IS_DB (db), FALSE);
-  g_return_val_if_fail (backup_dir != NULL && prefix != NULL, FALSE);
 
-  names = referenced (db, error);
-  if (names == NULL)
+  keep = referenced (db, error);
+  if (keep == NULL)
     return FALSE;
   live = bl_attachment_files_new (bl_db_get_path (db));
   store_dir = bl_attachment_backup_dir (bl_db_get_path (db));
   store = bl_attachment_files_new_for_dir (store_dir);
+  backup_dir = g_path_get_dirname (store_dir);
+  prefix = ledger_prefix (bl_db_get_path (db));
+  readable = add_backups_references (backup_dir, prefix, keep);
+  if (!readable)
+    g_warning ("%s", _("A backup could not be read; attachment files kept for backups were not pruned"));
 
   /* Only what the backups lack is copied: a photo is copied once, whatever
    * the number of days it stays. */
-  g_hash_table_iter_init (&iter, names);
+  g_hash_table_iter_init (&iter, keep);
   while (g_hash_table_iter_next (&iter, &sha256, NULL))
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (bl_attachment_files_has_object (store, sha256))
+      if (bl_attachment_files_has_object (store, sha256) || !bl_attachment_files_has_object (live, sha256))
         continue;
       if (!bl_attachment_files_copy_from (store, live, sha256, &local_error))
         {
@@ -192,11 +195,13 @@ bl_attachment_backup_run (BlDb        *db,
         }
     }
 
-  keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_iter_init (&iter, names);
-  while (g_hash_table_iter_next (&iter, &sha256, NULL))
-    g_hash_table_add (keep, g_strdup (sha256));
-  prune (store, backup_dir, prefix, keep);
+  if (readable)
+    {
+      present = bl_attachment_files_list_objects (store);
+      for (guint i = 0; i < present->len; i++)
+        if (!g_hash_table_contains (keep, g_ptr_array_index (present, i)))
+          bl_attachment_files_remove (store, g_ptr_array_index (present, i));
+    }
 
   collect_live (db, live);
   return ok;

@@ -12,14 +12,13 @@ G_BEGIN_DECLS
 /* The backups' folder of content files for the ledger at @ledger_path. */
 char     *bl_attachment_backup_dir          (const char  *ledger_path);
 
-/* Run by the daily backup once the ledger's copy is written and the old
- * copies pruned: copies the content files the ledger names that the
- * backups' folder lacks (each checked against its SHA-256), removes from it
- * what no kept backup (the files of @backup_dir named @prefix….db) names,
- * and collects the ledger's own files that no row has named for a day. */
+/* Run by the daily backup (bl_ledger_backup_daily()) once the ledger's copy
+ * is written and the old copies pruned: copies into the backups' folder the
+ * content files it lacks that the ledger, a kept backup or a copy kept aside
+ * (every backups/<name>-….db) names, each checked against its SHA-256;
+ * removes from it what none of them names; and collects the ledger's own
+ * files that no row has named for a day. */
 gboolean  bl_attachment_backup_run          (BlDb        *db,
-                                             const char  *backup_dir,
-                                             const char  *prefix,
                                              GError     **error);
 
 /* Copies back from the backups' folder the content files the ledger names
