@@ -54,6 +54,19 @@ print_records_action (GtkWidget  *widget,
   bl_activities_page_print_selected (self->activities_page);
 }
 
+/* The main menu's item: the sign-in sheet of the activity selected there. */
+static void
+print_signin_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  bl_activities_page_print_signin_selected (self->activities_page);
+}
+
 void
 _bl_window_class_actions_init (BlWindowClass *klass)
 {
@@ -64,6 +77,7 @@ _bl_window_class_actions_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-main", NULL, show_main_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.print-records", NULL, print_records_action);
+  gtk_widget_class_install_action (widget_class, "win.print-signin", NULL, print_signin_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-activity", NULL);
