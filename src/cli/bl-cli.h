@@ -29,10 +29,26 @@ int bl_cli_import_members      (BlStore *store, const char *file);
 int bl_cli_import_activities   (BlStore *store, const char *file);
 int bl_cli_export_csv          (BlStore *store, const char *dir);
 
+/* --start-date D: the day the ledger's records start, as the user's choice */
+int bl_cli_set_start_date      (BlStore *store, const char *date);
+/* --transfer-member NAME [--transferred-on D] [--transferred-to TEXT]: a new
+ * transfer happens today unless @has_date; an empty @date means the day is
+ * not known; a member already transferred keeps the day unless @has_date.
+ * --undo-transfer NAME, --delete-member NAME, --group-leader NAME. */
+int bl_cli_transfer_member     (BlStore *store, const char *name, gboolean has_date,
+                                const char *date, const char *destination);
+int bl_cli_undo_transfer       (BlStore *store, const char *name);
+int bl_cli_delete_member       (BlStore *store, const char *name);
+int bl_cli_set_group_leader    (BlStore *store, const char *name);
+
 /* --rules PACK, --disable-rules ID, --status [--date D] [--json] */
 int bl_cli_enable_rules        (BlStore *store, const char *pack);
 int bl_cli_disable_rules       (BlStore *store, const char *id);
 int bl_cli_status              (BlStore *store, const char *date, gboolean json);
+
+/* --restore-backup FILE: puts the backup FILE in place of the ledger at
+ * @database_path, keeping the current one aside (runs before the others) */
+int bl_cli_restore_backup      (const char *database_path, const char *backup);
 
 /* --demo FILE: writes the demo ledger to FILE (no --database needed) */
 int bl_cli_demo                (const char *file);
@@ -40,6 +56,15 @@ int bl_cli_demo                (const char *file);
 /* --report YYYY-MM --output FILE.pdf, --print-records ID,... --output FILE.pdf */
 int bl_cli_report              (BlStore *store, const char *month, const char *output);
 int bl_cli_print_records       (BlStore *store, const char *ids, const char *output);
+
+/* --print-signin ID --output FILE.pdf */
+int bl_cli_print_signin        (BlStore *store, const char *ids, const char *output);
+
+/* --attach ID FILE…, --detach ID NAME… (@rest: the arguments after the
+ * options); whether @rest fits the options given (FALSE after a message). */
+int bl_cli_attach              (BlStore *store, const char *id, const char * const *rest);
+int bl_cli_detach              (BlStore *store, const char *id, const char * const *rest);
+gboolean bl_cli_check_remaining (GVariantDict *options, const char * const *rest);
 
 /* --check-reminders [--date D] [--json] [--dry-run] */
 int bl_cli_check_reminders     (BlStore *store, const char *date, gboolean json, gboolean dry_run);

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "bl-activity.h"
+#include "bl-date.h"
+#include "bl-text.h"
 #include "bl-util.h"
 
 struct _BlActivity
@@ -30,6 +32,7 @@ struct _BlActivity
 
   guint             expected_count;
   guint             present_count;
+  guint             attachment_count;
 };
 
 G_DEFINE_FINAL_TYPE (BlActivity, bl_activity, G_TYPE_OBJECT)
@@ -55,6 +58,7 @@ enum {
   PROP_TAGS,
   PROP_EXPECTED_COUNT,
   PROP_PRESENT_COUNT,
+  PROP_ATTACHMENT_COUNT,
   N_PROPS
 };
 
@@ -112,6 +116,7 @@ bl_activity_get_property (GObject    *object,
     case PROP_TAGS: g_value_set_boxed (value, self->tags); break;
     case PROP_EXPECTED_COUNT: g_value_set_uint (value, bl_activity_get_expected_count (self)); break;
     case PROP_PRESENT_COUNT: g_value_set_uint (value, bl_activity_get_present_count (self)); break;
+    case PROP_ATTACHMENT_COUNT: g_value_set_uint (value, self->attachment_count); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -179,6 +184,7 @@ bl_activity_class_init (BlActivityClass *klass)
   properties[PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_EXPECTED_COUNT] = g_param_spec_uint ("expected-count", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_PRESENT_COUNT] = g_param_spec_uint ("present-count", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_ATTACHMENT_COUNT] = g_param_spec_uint ("attachment-count", NULL, NULL, 0, G_MAXUINT, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -246,8 +252,84 @@ bl_activity_assign (BlActivity *self,
   bl_activity_set_guests (self, src->guests);
   bl_activity_set_tags (self, (const char * const *) src->tags);
   bl_activity_set_counts (self, src->expected_count, src->present_count);
+  bl_activity_set_attachment_count (self, src->attachment_count);
   g_object_thaw_notify (G_OBJECT (self));
 }
+
+BlActivity *
+bl_activity_copy_as_new (BlActivity *self)
+{
+  BlActivity *copy;
+
+  g_return_val_if_fail (BL_IS_ACTIVITY (self), NULL);
+
+  copy = bl_activity_new ();
+  bl_activity_set_kind (copy, self->kind);
+  bl_activity_set_group (copy, self->group);
+  bl_activity_set_start_time (copy, self->start_time);
+  bl_activity_set_end_time (copy, self->end_time);
+  bl_activity_set_location (copy, self->location);
+  bl_activity_set_host (copy, self->host);
+  bl_activity_set_topic (copy, self->topic);
+  return copy;
+}
+
+/* Sets @field to @value stripped, through its setter (which notifies). */
+#define STRIP(field)                                              \
+  G_STMT_START {                                                  \
+    g_autofree char *clean_ = bl_text_strip (self->field);        \
+    if (self->field != NULL)                                      \
+      bl_activity_set_##field (self, clean_);                     \
+  } G_STMT_END
+
+static void
+normalize_time (BlActivity  *self,
+                char       **time,
+                void       (*set) (BlActivity *, const char *))
+{
+  g_autofree char *normal = bl_time_normalize (*time);
+  g_autofree char *stripped = NULL;
+
+  if (*time == NULL)
+    return;
+  if (normal != NULL)
+    set (self, normal);
+  else
+    {
+      stripped = bl_text_strip (*time);
+      set (self, stripped);
+    }
+}
+
+void
+bl_activity_normalize (BlActivity *self)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *joined = NULL;
+  g_auto(GStrv) tags = NULL;
+
+  g_return_if_fail (BL_IS_ACTIVITY (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  kind = bl_text_strip (self->kind);
+  bl_activity_set_kind (self, kind);
+  STRIP (date);
+  normalize_time (self, &self->start_time, bl_activity_set_start_time);
+  normalize_time (self, &self->end_time, bl_activity_set_end_time);
+  STRIP (location);
+  STRIP (host);
+  STRIP (recorder);
+  STRIP (lecturer);
+  STRIP (group);
+  STRIP (topic);
+  STRIP (guests);
+  /* A tag typed as "学习，意识形态" is two. */
+  joined = bl_tags_join ((const char * const *) self->tags);
+  tags = bl_tags_split (joined);
+  bl_activity_set_tags (self, (const char * const *) tags);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+#undef STRIP
 
 #define TEXT_ACCESSORS(field, prop, nullable)                            \
   const char *                                                          \
@@ -376,7 +458,7 @@ bl_activity_set_tags (BlActivity         *self,
   /* Trimmed, without empties or repeats, in the given order. */
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      g_autofree char *tag = g_strstrip (g_strdup (tags[i]));
+      g_autofree char *tag = bl_text_strip (tags[i]);
       gboolean seen = FALSE;
 
       if (*tag == '\0')
@@ -439,6 +521,26 @@ bl_activity_set_counts (BlActivity *self,
   self->expected_count = expected;
   self->present_count = present;
   notify_counts (self);
+}
+
+guint
+bl_activity_get_attachment_count (BlActivity *self)
+{
+  g_return_val_if_fail (BL_IS_ACTIVITY (self), 0);
+
+  return self->attachment_count;
+}
+
+void
+bl_activity_set_attachment_count (BlActivity *self,
+                                  guint       count)
+{
+  g_return_if_fail (BL_IS_ACTIVITY (self));
+
+  if (self->attachment_count == count)
+    return;
+  self->attachment_count = count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTACHMENT_COUNT]);
 }
 
 const char *

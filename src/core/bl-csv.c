@@ -6,8 +6,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bl-activity-check.h"
+#include "bl-csv-attachments.h"
 #include "bl-csv.h"
 #include "bl-date.h"
+#include "bl-text.h"
 #include "bl-util.h"
 
 G_DEFINE_QUARK (bl-csv-error-quark, bl_csv_error)
@@ -25,6 +28,7 @@ typedef enum {
   COL_PHONE,
   COL_MEMBER_STATUS,
   COL_TRANSFERRED_ON,
+  COL_TRANSFERRED_TO,
   N_MEMBER_COLUMNS,
 } MemberColumn;
 
@@ -47,6 +51,10 @@ typedef enum {
   COL_CONTENT,
   COL_RESOLUTIONS,
   COL_FIRST_TOPIC,
+  /* The attachments' columns (bl-csv-attachments.c): 编号 finds the folder. */
+  COL_NUMBER,
+  COL_ATTACHMENTS,
+  COL_ATTACHMENT_CAPTIONS,
   N_ACTIVITY_COLUMNS,
 } ActivityColumn;
 
@@ -65,6 +73,7 @@ static const Column member_columns[N_MEMBER_COLUMNS] = {
   { "电话", "phone", FALSE },
   { "状态", "status", FALSE },
   { "转出日期", "transferred_on", FALSE },
+  { "转往", "transferred_to", FALSE },
 };
 
 static const Column activity_columns[N_ACTIVITY_COLUMNS] = {
@@ -86,6 +95,9 @@ static const Column activity_columns[N_ACTIVITY_COLUMNS] = {
   { "内容", "content", FALSE },
   { "决议", "resolutions", FALSE },
   { "第一议题", "first_topic", FALSE },
+  { "编号", "id", FALSE },
+  { "附件", "attachments", FALSE },
+  { "附件说明", "attachment_captions", FALSE },
 };
 
 /* Collects every problem of a file before giving up, as "FILE:LINE: …". */
@@ -371,10 +383,10 @@ valid_date_or_empty (const char *text)
 
 /* Members */
 
-/* @today: a member marked transferred without a date left on that day. */
+/* A member marked transferred without a date keeps the date unknown (and
+ * is then expected at no meeting), or the one already recorded. */
 static void
 apply_member_row (BlMember   *member,
-                  const char *today,
                   char      **row,
                   const int  *index_of,
                   guint       line,
@@ -387,6 +399,7 @@ apply_member_row (BlMember   *member,
   g_autofree char *phone = cell (row, index_of, COL_PHONE);
   g_autofree char *status = cell (row, index_of, COL_MEMBER_STATUS);
   g_autofree char *transferred_on = cell (row, index_of, COL_TRANSFERRED_ON);
+  g_autofree char *transferred_to = cell (row, index_of, COL_TRANSFERRED_TO);
   BlMemberCategory category_value = BL_MEMBER_CATEGORY_FULL;
   BlMemberRole role_value = BL_MEMBER_ROLE_NONE;
   BlMemberStatus status_value = BL_MEMBER_STATUS_ACTIVE;
@@ -418,11 +431,16 @@ apply_member_row (BlMember   *member,
     {
       if (*transferred_on != '\0')
         bl_member_set_transferred_on (member, transferred_on);
-      else if (bl_member_get_transferred_on (member) == NULL)
-        bl_member_set_transferred_on (member, today);
+      if (index_of[COL_TRANSFERRED_TO] >= 0)
+        bl_member_set_transferred_to (member, transferred_to);
     }
   else
-    bl_member_set_transferred_on (member, NULL);
+    {
+      if (*transferred_to != '\0')
+        problem (problems, line, _("“%s” is a destination (转往): only a member transferred out (转出) has one"),
+                 transferred_to);
+      bl_member_set_transferred_on (member, NULL);
+    }
 }
 
 static char *
@@ -456,12 +474,10 @@ bl_csv_import_members (BlStore      *store,
   int index_of[N_MEMBER_COLUMNS];
   guint added = 0, updated = 0, secretary_line = 0;
   g_autofree char *current_secretary = NULL;
-  g_autofree char *today = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  today = bl_clock_get_today (bl_store_get_clock (store));
   rows = load_rows (path, &lines, &problems, error);
   if (rows == NULL)
     return FALSE;
@@ -498,7 +514,7 @@ bl_csv_import_members (BlStore      *store,
       existing = member != NULL;
       if (member == NULL)
         member = bl_member_new (name);
-      apply_member_row (member, today, row, index_of, line, &problems);
+      apply_member_row (member, row, index_of, line, &problems);
 
       if (bl_member_get_role (member) == BL_MEMBER_ROLE_SECRETARY)
         {
@@ -783,37 +799,34 @@ build_attendance (BlStore    *store,
     }
 }
 
-/* The activity of one row, its attendance into @attendance. */
+/* The activity of one row, its attendance into @attendance; NULL after a
+ * problem (reported). The rules are the store's and the editor's
+ * (bl_activity_check()); only reading the cells is this file's. *@duplicate
+ * tells that the same activity is already in the ledger. */
 static BlActivity *
 activity_from_row (BlStore    *store,
                    char      **row,
                    const int  *index_of,
                    guint       line,
                    GListStore *attendance,
+                   gboolean   *duplicate,
                    Problems   *problems)
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
   g_autofree char *kind = cell (row, index_of, COL_KIND);
-  g_autofree char *date = cell (row, index_of, COL_DATE);
-  g_autofree char *start = cell (row, index_of, COL_START);
-  g_autofree char *end = cell (row, index_of, COL_END);
-  g_autofree char *topic = cell (row, index_of, COL_TOPIC);
-  g_autofree char *group = cell (row, index_of, COL_GROUP);
   g_autofree char *status = cell (row, index_of, COL_STATUS);
   g_autofree char *first_topic = cell (row, index_of, COL_FIRST_TOPIC);
   g_autofree char *tags = cell (row, index_of, COL_TAGS);
   g_autofree char *present = cell (row, index_of, COL_PRESENT);
   g_autofree char *absent = cell (row, index_of, COL_ABSENT);
-  g_auto(GStrv) group_names = bl_store_list_groups (store);
-  g_auto(GStrv) tag_list = NULL;
+  g_autofree char *content = cell_text (row, index_of, COL_CONTENT);
+  g_autofree char *resolutions = cell_text (row, index_of, COL_RESOLUTIONS);
+  g_autoptr(GPtrArray) found = NULL;
+  g_auto(GStrv) tag_list = bl_tags_split (tags);
   const char *kind_id = bl_store_lookup_kind (store, kind);
   BlActivityStatus status_value = BL_ACTIVITY_STATUS_HELD;
   gboolean first_topic_value = FALSE;
-  int start_min = -1, end_min = -1;
   guint before = problems->count;
-  GDate parsed;
-
-  g_date_clear (&parsed, 1);
 
 #define TEXT(column, setter)                                  \
   G_STMT_START {                                              \
@@ -821,65 +834,60 @@ activity_from_row (BlStore    *store,
     setter (activity, value_);                                \
   } G_STMT_END
 
+  *duplicate = FALSE;
+  /* An empty kind would read as 其他: missing is said here. */
   if (*kind == '\0')
     problem (problems, line, _("the kind is missing"));
-  else if (kind_id == NULL)
-    problem (problems, line, _("“%s” is not a known kind of activity"), kind);
-  if (*date == '\0')
-    problem (problems, line, _("the date is missing"));
-  else if (!bl_date_parse (date, &parsed))
-    problem (problems, line, _("“%s” is not a date (YYYY-MM-DD)"), date);
-  if (*start != '\0' && !bl_time_parse (start, &start_min))
-    problem (problems, line, _("“%s” is not a time (HH:MM)"), start);
-  if (*end != '\0' && !bl_time_parse (end, &end_min))
-    problem (problems, line, _("“%s” is not a time (HH:MM)"), end);
-  if (start_min >= 0 && end_min >= 0 && end_min <= start_min)
-    problem (problems, line, _("the end time %s is not after the start time %s"), end, start);
-  if (*topic == '\0')
-    problem (problems, line, _("the topic is missing"));
   if (*status != '\0' && !bl_activity_status_parse (status, &status_value))
     problem (problems, line, _("“%s” is not a status (已开展 or 计划)"), status);
-  if (status_value == BL_ACTIVITY_STATUS_HELD && g_date_valid (&parsed) && *date != '\0' &&
-      bl_date_parse (date, &parsed))
-    {
-      GDate today;
-
-      bl_clock_get_date (bl_store_get_clock (store), &today);
-      if (g_date_compare (&parsed, &today) > 0)
-        problem (problems, line, _("a held activity cannot be dated in the future (mark it 计划 if it is planned)"));
-    }
   if (!parse_flag (first_topic, &first_topic_value))
     problem (problems, line, _("“%s” is not 是 or 否"), first_topic);
-  if (*group != '\0' && !g_strv_contains ((const char * const *) group_names, group))
-    problem (problems, line, _("there is no party group “%s”"), group);
-  else if (*group == '\0' && g_strcmp0 (kind_id, BL_KIND_GROUP_MEETING) == 0)
-    problem (problems, line, _("a party group meeting needs its party group"));
-  if (problems->count > before)
-    return NULL;
 
-  bl_activity_set_kind (activity, kind_id);
-  bl_activity_set_date (activity, date);
-  bl_activity_set_start_time (activity, start);
-  bl_activity_set_end_time (activity, end);
-  bl_activity_set_topic (activity, topic);
-  bl_activity_set_group (activity, group);
+  /* An unknown kind stays as written, for the check to name it. */
+  bl_activity_set_kind (activity, kind_id != NULL ? kind_id : kind);
   bl_activity_set_status (activity, status_value);
   bl_activity_set_first_topic (activity, first_topic_value);
+  TEXT (COL_DATE, bl_activity_set_date);
+  TEXT (COL_START, bl_activity_set_start_time);
+  TEXT (COL_END, bl_activity_set_end_time);
+  TEXT (COL_TOPIC, bl_activity_set_topic);
+  TEXT (COL_GROUP, bl_activity_set_group);
   TEXT (COL_LOCATION, bl_activity_set_location);
   TEXT (COL_HOST, bl_activity_set_host);
   TEXT (COL_RECORDER, bl_activity_set_recorder);
   TEXT (COL_LECTURER, bl_activity_set_lecturer);
   TEXT (COL_GUESTS, bl_activity_set_guests);
 #undef TEXT
-  {
-    g_autofree char *content = cell_text (row, index_of, COL_CONTENT);
-    g_autofree char *resolutions = cell_text (row, index_of, COL_RESOLUTIONS);
-
-    bl_activity_set_content (activity, content);
-    bl_activity_set_resolutions (activity, resolutions);
-  }
-  tag_list = split_list (tags);
+  bl_activity_set_content (activity, content);
+  bl_activity_set_resolutions (activity, resolutions);
   bl_activity_set_tags (activity, (const char * const *) tag_list);
+  bl_activity_normalize (activity);
+  {
+    g_autofree char *number = cell (row, index_of, COL_NUMBER);
+    g_autoptr(BlActivity) existing = NULL;
+    guint64 id = 0;
+
+    /* The number it had: kept when this ledger has none such, so that a
+     * round trip into a new ledger keeps every record's number. */
+    if (*number != '\0' && !g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT64, &id, NULL))
+      problem (problems, line, _("“%s” is not an activity number"), number);
+    else if (id != 0 && (existing = bl_store_get_activity (store, (gint64) id, NULL)) == NULL)
+      bl_activity_set_id (activity, (gint64) id);
+  }
+
+  /* Errors only: what a person would still be asked to fill in (an end
+   * time without a start) is kept as the file has it. */
+  found = bl_activity_check (store, activity, NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const BlProblem *p = g_ptr_array_index (found, i);
+
+      if (p->severity == BL_PROBLEM_ERROR && (p->field != BL_ACTIVITY_FIELD_KIND || *kind != '\0'))
+        problem (problems, line, "%s", p->message);
+      *duplicate |= p->severity == BL_PROBLEM_WARNING && p->field == BL_ACTIVITY_FIELD_RECORD;
+    }
+  if (problems->count > before)
+    return NULL;
 
   build_attendance (store, activity, attendance, present, absent, line, problems);
   if (problems->count > before)
@@ -917,14 +925,14 @@ bl_csv_import_activities (BlStore      *store,
     {
       guint line = g_array_index (lines, guint, r);
       g_autoptr(GListStore) attendance = bl_attendance_new ();
+      gboolean duplicate;
       g_autoptr(BlActivity) activity = activity_from_row (store, g_ptr_array_index (rows, r), index_of, line,
-                                                          attendance, &problems);
+                                                          attendance, &duplicate, &problems);
       g_autoptr(GError) save_error = NULL;
 
       if (activity == NULL)
         continue;
-      if (bl_store_activity_exists (store, bl_activity_get_kind (activity), bl_activity_get_date (activity),
-                                    bl_activity_get_start_time (activity), bl_activity_get_topic (activity), 0))
+      if (duplicate)
         {
           g_ptr_array_add (notes, g_strdup_printf (_("%s:%u: the same activity (kind, date, start and topic) is already "
                                                      "in the ledger; skipped"), path, line));
@@ -939,6 +947,19 @@ bl_csv_import_activities (BlStore      *store,
           problem (&problems, line, "%s", save_error->message);
           continue;
         }
+      {
+        char **row = g_ptr_array_index (rows, r);
+        g_autofree char *number = cell (row, index_of, COL_NUMBER);
+        g_autofree char *names = cell (row, index_of, COL_ATTACHMENTS);
+        g_autofree char *captions = cell_text (row, index_of, COL_ATTACHMENT_CAPTIONS);
+
+        if (!bl_csv_attachments_import (store, path, number, bl_activity_get_id (activity), names, captions,
+                                        &save_error))
+          {
+            problem (&problems, line, "%s", save_error->message);
+            continue;
+          }
+      }
       added++;
     }
 
@@ -1034,6 +1055,7 @@ bl_csv_export_members (BlStore  *store,
         [COL_PHONE] = bl_member_get_phone (member),
         [COL_MEMBER_STATUS] = bl_member_status_to_chinese (bl_member_get_status (member)),
         [COL_TRANSFERRED_ON] = bl_member_get_transferred_on (member),
+        [COL_TRANSFERRED_TO] = bl_member_get_transferred_to (member),
       };
 
       for (int c = 0; c < N_MEMBER_COLUMNS; c++)
@@ -1087,12 +1109,15 @@ bl_csv_export_activities (BlStore  *store,
   for (guint i = 0; i < activities->len; i++)
     {
       BlActivity *activity = g_ptr_array_index (activities, i);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, bl_activity_get_id (activity));
+      g_autofree char *names = NULL;
+      g_autofree char *captions = NULL;
       const char *kind = bl_activity_get_kind (activity);
       guint n_marks;
       const BlAttendanceMark *marks = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_marks);
       g_autofree char *present = join_attendance (marks, n_marks, TRUE);
       g_autofree char *absent = join_attendance (marks, n_marks, FALSE);
-      g_autofree char *tags = g_strjoinv ("、", (GStrv) bl_activity_get_tags (activity));
+      g_autofree char *tags = bl_tags_join (bl_activity_get_tags (activity));
       const char *values[N_ACTIVITY_COLUMNS] = {
         [COL_KIND] = bl_kind_is_builtin_id (kind) ? bl_kind_builtin_chinese_name (kind) : kind,
         [COL_DATE] = bl_activity_get_date (activity),
@@ -1112,8 +1137,16 @@ bl_csv_export_activities (BlStore  *store,
         [COL_CONTENT] = bl_activity_get_content (activity),
         [COL_RESOLUTIONS] = bl_activity_get_resolutions (activity),
         [COL_FIRST_TOPIC] = bl_activity_get_first_topic (activity) ? "是" : "否",
+        [COL_NUMBER] = number,
       };
 
+      if (!bl_csv_attachments_cells (store, activity, &names, &captions, error))
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      values[COL_ATTACHMENTS] = names;
+      values[COL_ATTACHMENT_CAPTIONS] = captions;
       for (int c = 0; c < N_ACTIVITY_COLUMNS; c++)
         append_cell (out, values[c], c == 0);
       g_string_append (out, "\r\n");
@@ -1158,6 +1191,9 @@ bl_csv_export_dir (BlStore     *store,
     }
   members = bl_csv_export_members (store, error);
   if (members == NULL)
+    return FALSE;
+  /* The files first: activities.csv never names one that is not there. */
+  if (!bl_csv_attachments_write_dir (store, dir, error))
     return FALSE;
   activities = bl_csv_export_activities (store, error);
   if (activities == NULL)

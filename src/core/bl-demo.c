@@ -14,6 +14,7 @@
 #include "bl-demo.h"
 #include "bl-kind.h"
 #include "bl-rules.h"
+#include "db/bl-ledger-copy.h"
 
 #define DEMO_SEED 19210701u
 #define N_MONTHS 24
@@ -32,6 +33,7 @@ static const char * const groups[] = { "第一党小组", "第二党小组", "�
 static const char * const group_leaders[] = { "孙丽娟", "高明", "黄志华" };
 
 #define TRANSFERRED_NAME "林志强"
+#define TRANSFERRED_TO   "市交通运输局机关党支部"
 #define DRIFTING_NAME    "赵磊"
 
 static const MemberSpec member_specs[] = {
@@ -468,6 +470,7 @@ add_members (Demo *demo, GError **error)
            * expected at nothing from that day on. */
           bl_member_set_status (member, BL_MEMBER_STATUS_TRANSFERRED);
           bl_member_set_transferred_on (member, transferred_iso);
+          bl_member_set_transferred_to (member, TRANSFERRED_TO);
         }
       if (!bl_store_save_member (demo->store, member, error))
         return FALSE;
@@ -477,6 +480,14 @@ add_members (Demo *demo, GError **error)
       g_hash_table_insert (demo->member_ids, (gpointer) spec->name, id);
     }
 
+  /* Each group's leader, in office before the demo's two years began. */
+  for (guint g = 0; g < G_N_ELEMENTS (group_leaders); g++)
+    {
+      gint64 *id = g_hash_table_lookup (demo->member_ids, group_leaders[g]);
+
+      if (!bl_store_set_group_leader (demo->store, groups[g], *id, NULL, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -699,8 +710,7 @@ fill (Demo *demo, GError **error)
   GDate planned = demo->today;
   GDate drifting = demo->today;
 
-  if (!bl_store_set_setting (demo->store, BL_SETTING_BRANCH_NAME, BL_DEMO_BRANCH_NAME, error) ||
-      !bl_store_set_setting (demo->store, BL_SETTING_SECRETARY, BL_DEMO_SECRETARY, error))
+  if (!bl_store_set_setting (demo->store, BL_SETTING_BRANCH_NAME, BL_DEMO_BRANCH_NAME, error))
     return FALSE;
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
@@ -817,6 +827,76 @@ bl_demo_write_file (const char  *path,
   store = bl_store_open (path, error);
   if (store == NULL)
     return FALSE;
+  if (bl_demo_fill (store, today, error))
+    return TRUE;
 
-  return bl_demo_fill (store, today, error);
+  /* Half a sample (a full disk) is no use, and would be refused next time:
+   * the file made here goes. */
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+      g_unlink (file);
+    }
+  return FALSE;
+}
+
+/* Removes the folder bl_demo_rebuild_file() made, with what the store wrote
+ * in it (the ledger, its daily backup): only ever that folder. */
+static void
+remove_work_dir (const char *dir)
+{
+  static const char * const subdirs[] = { "backups", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, subdirs[i], NULL);
+      g_autoptr(GDir) listing = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (path, name, NULL);
+
+          if (!g_file_test (file, G_FILE_TEST_IS_DIR))
+            g_unlink (file);
+        }
+      g_rmdir (path);
+    }
+}
+
+gboolean
+bl_demo_rebuild_file (const char  *path,
+                      const char  *today,
+                      GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *work = NULL;
+  g_autofree char *fresh = NULL;
+  g_autoptr(BlStore) store = NULL;
+  GStatBuf st;
+  gboolean done;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_stat (path, &st) != 0 || st.st_size == 0)
+    return bl_demo_write_file (path, today, error);
+
+  /* The new sample is made aside, then copied in through SQLite: the old
+   * one's -wal and -shm are SQLite's to retire, never deleted under it. */
+  dir = g_path_get_dirname (path);
+  work = g_build_filename (dir, ".sample-XXXXXX", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0 || g_mkdtemp_full (work, 0700) == NULL)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("Cannot create the folder %s."), dir);
+      return FALSE;
+    }
+  fresh = g_build_filename (work, "sample.db", NULL);
+  store = bl_store_open (fresh, error);
+  done = store != NULL && bl_demo_fill (store, today, error) &&
+         bl_ledger_copy_over (bl_store_get_db (store), path, error);
+  g_clear_object (&store);
+  remove_work_dir (work);
+  return done;
 }

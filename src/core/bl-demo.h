@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The demo branch's name and its secretary (also written to the ledger's settings). */
+/* The demo branch's name and its secretary (the member holding 书记). */
 #define BL_DEMO_BRANCH_NAME "星湖科技园区第一党支部"
 #define BL_DEMO_SECRETARY   "王建国"
 
@@ -27,5 +27,13 @@ gboolean bl_demo_fill (BlStore     *store,
 gboolean bl_demo_write_file (const char  *path,
                              const char  *today,
                              GError     **error);
+
+/* Writes the sample afresh into FILE, the app's own sample ledger, whatever
+ * sample it held (its dates follow today): made in a folder of its own
+ * beside FILE, then copied over FILE through SQLite in one step. A FILE
+ * that is missing or empty is written as bl_demo_write_file() does. */
+gboolean bl_demo_rebuild_file (const char  *path,
+                               const char  *today,
+                               GError     **error);
 
 G_END_DECLS

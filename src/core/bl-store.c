@@ -3,14 +3,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "bl-activity-check.h"
 #include "bl-date.h"
-#include "bl-store-lists.h"
-#include "bl-store.h"
+#include "bl-store-private.h"
+#include "bl-text.h"
 #include "bl-util.h"
 #include "db/bl-activity-repo.h"
 #include "db/bl-db.h"
 #include "db/bl-kind-repo.h"
+#include "db/bl-ledger-backup.h"
 #include "db/bl-ledger-file.h"
 #include "db/bl-member-repo.h"
 #include "db/bl-migrations.h"
@@ -26,6 +29,7 @@ struct _BlStore
   BlDb         *db;
   BlStoreLists *lists;
   BlClock      *clock;
+  GPtrArray    *notices;  /* what opening found that the person should know */
 };
 
 G_DEFINE_FINAL_TYPE (BlStore, bl_store, G_TYPE_OBJECT)
@@ -135,14 +139,15 @@ bl_store_open (const char  *path,
 
   self = g_object_new (BL_TYPE_STORE, NULL);
   today = today_iso (self);
-  self->db = bl_ledger_file_open (path, today, error);
+  self->db = bl_ledger_file_open (path, today, self->notices, error);
   if (self->db == NULL)
     return NULL;
   g_signal_connect_object (self->db, "committed", G_CALLBACK (db_committed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->db, "rolled-back", G_CALLBACK (db_rolled_back_cb), self, G_CONNECT_SWAPPED);
   self->lists = bl_store_lists_new (self->db);
-  if (!bl_store_lists_reload (self->lists, ALL_LISTS, error))
+  if (!bl_store_lists_reload (self->lists, ALL_LISTS, error) || !bl_store_ensure_start_date (self, error))
     return NULL;
+  _bl_store_attachments_opened (self, self->notices);
   return g_steal_pointer (&self);
 }
 
@@ -188,12 +193,95 @@ bl_store_set_clock (BlStore *self,
   g_set_object (&self->clock, clock);
 }
 
+BlStoreLists *
+bl_store_get_lists (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  return self->lists;
+}
+
 BlDb *
 bl_store_get_db (BlStore *self)
 {
   g_return_val_if_fail (BL_IS_STORE (self), NULL);
 
   return self->db;
+}
+
+const char * const *
+bl_store_get_notices (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  static const char * const none[] = { NULL };
+
+  /* An empty array may have no storage yet. */
+  if (self->notices->len == 0)
+    return none;
+  return (const char * const *) self->notices->pdata;
+}
+
+gboolean
+bl_store_is_read_only (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+
+  return bl_db_is_read_only (self->db);
+}
+
+gboolean
+bl_store_restore_backup (BlStore     *self,
+                         const char  *backup,
+                         char       **kept_aside,
+                         GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(BlDb) reopened = NULL;
+  g_autoptr(GError) reopen_error = NULL;
+  gboolean restored;
+
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (bl_db_get_depth (self->db) > 0)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_BUSY,
+                   _("A save is in progress; restore the backup once it is done"));
+      return FALSE;
+    }
+
+  /* Our own connection must be closed for the file to be replaced; the same
+   * BlDb then takes the new one, so the lists go on over it. */
+  path = g_strdup (bl_db_get_path (self->db));
+  today = today_iso (self);
+  bl_db_close (self->db);
+  restored = bl_ledger_backup_restore (path, backup, kept_aside, error);
+  g_ptr_array_set_size (self->notices, 0);
+  reopened = bl_ledger_file_open (path, today, self->notices, restored ? error : &reopen_error);
+  if (reopened == NULL)
+    return FALSE;
+  bl_db_adopt (self->db, reopened);
+  if (!restored)
+    return FALSE;
+  if (!bl_store_lists_reload (self->lists, ALL_LISTS, error))
+    return FALSE;
+  _bl_store_attachments_opened (self, self->notices);
+  g_signal_emit (self, signals[CHANGED], 0, BL_CHANGE_ALL);
+  return TRUE;
+}
+
+gboolean
+bl_store_restore_backup_file (const char  *path,
+                              const char  *backup,
+                              char       **kept_aside,
+                              GError     **error)
+{
+  g_return_val_if_fail (path != NULL && backup != NULL, FALSE);
+
+  return bl_ledger_backup_restore (path, backup, kept_aside, error);
 }
 
 gboolean
@@ -428,9 +516,9 @@ bl_store_find_active_member (BlStore    *self,
   return bl_member_repo_find_active (self->db, name);
 }
 
-static gboolean
-check_date (const char  *date,
-            GError     **error)
+gboolean
+bl_store_check_date (const char  *date,
+                     GError     **error)
 {
   GDate parsed;
 
@@ -454,8 +542,8 @@ validate_member (BlMember  *member,
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("A member needs a name"));
       return FALSE;
     }
-  return (joined == NULL || check_date (joined, error)) &&
-         (transferred_on == NULL || check_date (transferred_on, error));
+  return (joined == NULL || bl_store_check_date (joined, error)) &&
+         (transferred_on == NULL || bl_store_check_date (transferred_on, error));
 }
 
 static gboolean
@@ -500,7 +588,7 @@ bl_store_set_member_role (BlStore      *self,
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
       return FALSE;
     }
-  if (!check_date (since, error))
+  if (!bl_store_check_date (since, error))
     return FALSE;
 
   if (!bl_store_begin (self, error))
@@ -512,6 +600,53 @@ bl_store_set_member_role (BlStore      *self,
       bl_store_rollback (self);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+bl_store_save_member_with_role (BlStore     *self,
+                                BlMember    *member,
+                                const char  *role_since,
+                                GError     **error)
+{
+  gint64 id;
+  g_autoptr(BlMember) stored = NULL;
+  BlMemberRole role;
+  gboolean role_changed;
+
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BL_IS_MEMBER (member), FALSE);
+
+  id = bl_member_get_id (member);
+  role = bl_member_get_role (member);
+  stored = id != 0 ? bl_store_find_member (self, id) : NULL;
+  if (id != 0 && stored == NULL)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
+      return FALSE;
+    }
+  role_changed = stored != NULL && bl_member_get_role (stored) != role;
+  if (role_changed && (role_since == NULL || !bl_store_check_date (role_since, NULL)))
+    {
+      g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
+                           _("Enter the day the new role starts, as YYYY-MM-DD."));
+      return FALSE;
+    }
+  if (!validate_member (member, error) || !bl_store_begin (self, error))
+    return FALSE;
+  /* The record as it is with its old role; the new one from its day on. */
+  if (role_changed)
+    bl_member_set_role (member, bl_member_get_role (stored));
+  if (!write_member (self, member, error) ||
+      (role_changed && !bl_store_set_member_role (self, bl_member_get_id (member), role, role_since, error)) ||
+      !bl_store_commit (self, error))
+    {
+      bl_store_rollback (self);
+      bl_member_set_id (member, id);
+      bl_member_set_role (member, role);
+      return FALSE;
+    }
+  bl_member_set_role (member, role);
   return TRUE;
 }
 
@@ -534,29 +669,6 @@ bl_store_count_role (BlStore      *self,
   return bl_member_repo_count_role (self->db, role);
 }
 
-gboolean
-bl_store_transfer_member (BlStore     *self,
-                          gint64       member_id,
-                          const char  *date,
-                          GError     **error)
-{
-  g_autoptr(BlMember) member = NULL;
-
-  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
-
-  member = bl_store_find_member (self, member_id);
-  if (member == NULL)
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
-      return FALSE;
-    }
-  if (!check_date (date, error))
-    return FALSE;
-  bl_member_set_status (member, BL_MEMBER_STATUS_TRANSFERRED);
-  bl_member_set_transferred_on (member, date);
-  return bl_store_save_member (self, member, error);
-}
-
 GPtrArray *
 bl_store_expected_members (BlStore    *self,
                            const char *kind,
@@ -569,9 +681,9 @@ bl_store_expected_members (BlStore    *self,
   g_return_val_if_fail (BL_IS_STORE (self), g_ptr_array_new_with_free_func (g_object_unref));
   g_return_val_if_fail (date != NULL, g_ptr_array_new_with_free_func (g_object_unref));
 
+  /* In the members' order: the query sorts them. */
   result = bl_member_repo_expected (self->db, by_group ? bl_str_or_empty (group) : NULL,
                                     g_strcmp0 (kind, BL_KIND_COMMITTEE_MEETING) == 0, date);
-  g_ptr_array_sort_with_data (result, bl_store_lists_compare_member_ptrs, NULL);
   return result;
 }
 
@@ -610,67 +722,6 @@ bl_store_load_attendance (BlStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&attendance));
 }
 
-static gboolean
-validate_activity (BlStore     *self,
-                   BlActivity  *activity,
-                   GError     **error)
-{
-  const char *date = bl_activity_get_date (activity);
-  const char *start = bl_activity_get_start_time (activity);
-  const char *end = bl_activity_get_end_time (activity);
-  g_autofree char *topic = g_strstrip (g_strdup (bl_activity_get_topic (activity)));
-  g_autofree char *today = NULL;
-  int start_min = 0, end_min = 0;
-
-  if (!bl_store_has_kind (self, bl_activity_get_kind (activity)))
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
-                   _("“%s” is not a known kind of activity"), bl_activity_get_kind (activity));
-      return FALSE;
-    }
-  if (date == NULL)
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("An activity needs a date"));
-      return FALSE;
-    }
-  if (!check_date (date, error))
-    return FALSE;
-  if (*topic == '\0')
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("An activity needs a topic"));
-      return FALSE;
-    }
-  if (start != NULL && !bl_time_parse (start, &start_min))
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("“%s” is not a time (HH:MM)"), start);
-      return FALSE;
-    }
-  if (end != NULL && !bl_time_parse (end, &end_min))
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("“%s” is not a time (HH:MM)"), end);
-      return FALSE;
-    }
-  if (start != NULL && end != NULL && end_min <= start_min)
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("The end time must be after the start time"));
-      return FALSE;
-    }
-  today = today_iso (self);
-  if (bl_activity_get_status (activity) == BL_ACTIVITY_STATUS_HELD && g_strcmp0 (date, today) > 0)
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
-                   _("A held activity cannot be dated in the future"));
-      return FALSE;
-    }
-  if (g_strcmp0 (bl_activity_get_kind (activity), BL_KIND_GROUP_MEETING) == 0 &&
-      *bl_activity_get_group (activity) == '\0')
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("A party group meeting needs its party group"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 typedef struct {
   BlActivity *activity;
   GListModel *attendance;
@@ -683,7 +734,9 @@ write_activity (BlStore   *self,
 {
   ActivitySave *save = record;
 
-  if (!bl_activity_repo_save (self->db, save->activity, save->attendance, error))
+  if (!bl_activity_repo_save (self->db, save->activity, save->attendance, error) ||
+      !bl_store_follow_start_date (self, save->activity, error) ||
+      !_bl_store_attachments_after_save (self, save->activity, error))
     return FALSE;
   bl_store_lists_activity_saved (self->lists, save->activity);
   return TRUE;
@@ -696,12 +749,16 @@ bl_store_save_activity (BlStore     *self,
                         GError     **error)
 {
   ActivitySave save = { activity, attendance };
+  g_autoptr(GPtrArray) problems = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
   g_return_val_if_fail (BL_IS_ACTIVITY (activity), FALSE);
   g_return_val_if_fail (attendance == NULL || G_IS_LIST_MODEL (attendance), FALSE);
 
-  return validate_activity (self, activity, error) && in_transaction (self, write_activity, &save, error);
+  /* What is stored is what is compared: "9:05" is "09:05". */
+  bl_activity_normalize (activity);
+  problems = bl_activity_check (self, activity, attendance);
+  return bl_problems_to_error (problems, error) && in_transaction (self, write_activity, &save, error);
 }
 
 static gboolean
@@ -711,7 +768,7 @@ delete_activity (BlStore   *self,
 {
   gint64 id = *(gint64 *) record;
 
-  if (!bl_activity_repo_delete (self->db, id, error))
+  if (!_bl_store_attachments_before_delete (self, id, error) || !bl_activity_repo_delete (self->db, id, error))
     return FALSE;
   bl_store_lists_activity_deleted (self->lists, id);
   return TRUE;
@@ -735,9 +792,18 @@ bl_store_activity_exists (BlStore    *self,
                           const char *topic,
                           gint64      except_id)
 {
+  g_autofree char *start = NULL;
+  g_autofree char *clean_topic = NULL;
+
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
 
-  return bl_activity_repo_exists (self->db, kind, date, start_time, topic, except_id);
+  /* Compared in their normal form, as they are stored (the repository
+   * normalises what older versions stored as typed). */
+  start = start_time != NULL ? bl_time_normalize (start_time) : NULL;
+  if (start == NULL && start_time != NULL)
+    start = bl_text_strip (start_time);
+  clean_topic = bl_text_strip (topic);
+  return bl_activity_repo_exists (self->db, kind, date, start, clean_topic, except_id);
 }
 
 GPtrArray *
@@ -795,6 +861,7 @@ bl_store_finalize (GObject *object)
   g_clear_pointer (&self->lists, bl_store_lists_free);
   g_clear_object (&self->db);
   g_clear_object (&self->clock);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bl_store_parent_class)->finalize (object);
 }
@@ -822,4 +889,5 @@ static void
 bl_store_init (BlStore *self)
 {
   self->clock = g_object_ref (bl_clock_get_default ());
+  self->notices = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 }

@@ -9,8 +9,10 @@
 #include "bl-activities-page.h"
 #include "bl-cell-label.h"
 #include "bl-date.h"
+#include "bl-deletion.h"
 #include "bl-kind.h"
 #include "bl-print-operation.h"
+#include "bl-signin-renderer.h"
 #include "bl-record-renderer.h"
 
 struct _BlActivitiesPage
@@ -50,6 +52,8 @@ struct _BlActivitiesPage
   GtkColumnViewColumn *attendance_column;
   GtkColumnViewColumn *status_column;
   AdwStatusPage       *empty_page;
+
+  GPtrArray           *deletions;   /* BlDeletion*, oldest first: what an undo can put back */
 };
 
 G_DEFINE_FINAL_TYPE (BlActivitiesPage, bl_activities_page, BL_TYPE_PAGE)
@@ -61,12 +65,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* What the undo of a delete needs: the complete records as they were. */
+/* A toast's undo: the deletion it tells of, and where to say that the undo failed. */
 typedef struct {
-  BlStore         *store;
-  GPtrArray       *activities;
-  GPtrArray       *attendance;  /* each activity's attendance (GListModel) */
-  AdwToastOverlay *overlay;     /* where to tell that the undo failed */
+  BlDeletion      *deletion;
+  AdwToastOverlay *overlay;
 } UndoData;
 
 static void
@@ -75,10 +77,8 @@ undo_data_free (gpointer data,
 {
   UndoData *undo = data;
 
-  g_clear_object (&undo->store);
+  g_clear_object (&undo->deletion);
   g_clear_object (&undo->overlay);
-  g_clear_pointer (&undo->activities, g_ptr_array_unref);
-  g_clear_pointer (&undo->attendance, g_ptr_array_unref);
   g_free (undo);
 }
 
@@ -507,63 +507,14 @@ on_undo_clicked (AdwToast *toast,
 {
   g_autoptr(GError) error = NULL;
 
-  if (undo->activities == NULL || undo->activities->len == 0)
-    return;
-
-  /* One record is one transaction of its own, and the list changes by one
-   * row; several go together in one transaction. */
-  if (undo->activities->len == 1)
+  /* All of it in one transaction, each record under its old number; an
+   * undo only works once. */
+  if (!bl_deletion_undo (undo->deletion, &error))
     {
-      if (!bl_store_save_activity (undo->store, undo->activities->pdata[0], undo->attendance->pdata[0], &error))
-        goto failed;
-      g_ptr_array_set_size (undo->activities, 0);
-      g_ptr_array_set_size (undo->attendance, 0);
-      return;
+      g_autofree char *message = g_strdup_printf (_("Cannot undo: %s"), error->message);
+
+      adw_toast_overlay_add_toast (undo->overlay, adw_toast_new (message));
     }
-
-  if (!bl_store_begin (undo->store, &error))
-    goto failed;
-  for (guint i = 0; i < undo->activities->len; i++)
-    if (!bl_store_save_activity (undo->store, undo->activities->pdata[i], undo->attendance->pdata[i], &error))
-      {
-        bl_store_rollback (undo->store);
-        goto failed;
-      }
-  if (!bl_store_commit (undo->store, &error))
-    goto failed;
-
-  /* An undo only works once. */
-  g_ptr_array_set_size (undo->activities, 0);
-  g_ptr_array_set_size (undo->attendance, 0);
-  return;
-
-failed:
-  {
-    g_autofree char *message = g_strdup_printf (_("Cannot undo: %s"), error->message);
-
-    adw_toast_overlay_add_toast (undo->overlay, adw_toast_new (message));
-  }
-}
-
-/* One record is one transaction of its own, and the list loses one row;
- * several go in one transaction together. */
-static gboolean
-delete_ids (BlStore  *store,
-            GArray   *ids,
-            GError  **error)
-{
-  if (ids->len == 1)
-    return bl_store_delete_activity (store, g_array_index (ids, gint64, 0), error);
-
-  if (!bl_store_begin (store, error))
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (!bl_store_delete_activity (store, g_array_index (ids, gint64, i), error))
-      {
-        bl_store_rollback (store);
-        return FALSE;
-      }
-  return bl_store_commit (store, error);
 }
 
 static void
@@ -593,6 +544,14 @@ print_records_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   bl_activities_page_print_selected (BL_ACTIVITIES_PAGE (widget));
+}
+
+static void
+print_signin_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  bl_activities_page_print_signin_selected (BL_ACTIVITIES_PAGE (widget));
 }
 
 static void
@@ -634,6 +593,7 @@ selection_changed_cb (BlActivitiesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.delete", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.open", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.print-records", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.print-signin", any);
   gtk_bitset_unref (selected);
 }
 
@@ -676,6 +636,7 @@ bl_activities_page_finalize (GObject *object)
   g_clear_pointer (&self->date_prefix, g_free);
   g_clear_pointer (&self->kind_ids, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->deletions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bl_activities_page_parent_class)->finalize (object);
 }
@@ -728,6 +689,7 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "activities.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "activities.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "activities.print-records", NULL, print_records_action);
+  gtk_widget_class_install_action (widget_class, "activities.print-signin", NULL, print_signin_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "activities.print-records", NULL);
@@ -740,6 +702,7 @@ bl_activities_page_init (BlActivitiesPage *self)
   GtkSorter *view_sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->deletions = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->status = -1;
   self->kind_ids = g_ptr_array_new_with_free_func (g_free);
@@ -836,12 +799,12 @@ void
 bl_activities_page_delete_selected (BlActivitiesPage *self)
 {
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GPtrArray) copies = NULL;
-  g_autoptr(GPtrArray) attendance = NULL;
+  g_autoptr(BlDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   UndoData *undo;
   AdwToast *toast;
+  guint n;
 
   g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
 
@@ -851,44 +814,32 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
   if (ids->len == 0)
     return;
 
-  /* Keep the complete records (attendance and tags) for the undo. */
-  copies = g_ptr_array_new_with_free_func (g_object_unref);
-  attendance = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < ids->len; i++)
+  /* The deletion keeps the complete records (attendance and tags) for the undo. */
+  deletion = bl_deletion_run (self->store, (const gint64 *) ids->data, ids->len, &error);
+  if (deletion == NULL)
     {
-      gint64 id = g_array_index (ids, gint64, i);
-      BlActivity *copy = bl_store_get_activity (self->store, id, &error);
-      GListModel *listed;
+      g_autofree char *message = g_strdup_printf (_("Cannot delete: %s"), error->message);
 
-      if (copy == NULL)
-        goto failed;
-      g_ptr_array_add (copies, copy);
-      listed = bl_store_load_attendance (self->store, id, &error);
-      if (listed == NULL)
-        goto failed;
-      g_ptr_array_add (attendance, listed);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
     }
+  g_ptr_array_add (self->deletions, g_object_ref (deletion));
 
-  if (!delete_ids (self->store, ids, &error))
-    goto failed;
-
-  if (copies->len == 1)
+  n = bl_deletion_get_n_activities (deletion);
+  if (n == 1)
     {
-      const char *topic = bl_activity_get_topic (copies->pdata[0]);
+      const char *topic = bl_activity_get_topic (bl_deletion_get_activity (deletion, 0));
 
       /* Translators: a toast after a delete, with the activity's topic */
       title = g_strdup_printf (_("“%s” deleted"), topic != NULL && *topic != '\0' ? topic : _("(No topic)"));
     }
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity deleted",
-                                          "%u activities deleted", copies->len),
-                             copies->len);
+                                          "%u activities deleted", n), n);
 
   undo = g_new0 (UndoData, 1);
-  undo->store = g_object_ref (self->store);
+  undo->deletion = g_steal_pointer (&deletion);
   undo->overlay = g_object_ref (self->toast_overlay);
-  undo->activities = g_steal_pointer (&copies);
-  undo->attendance = g_steal_pointer (&attendance);
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -896,14 +847,36 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
                          undo, undo_data_free, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  return;
+}
 
-failed:
-  {
-    g_autofree char *message = g_strdup_printf (_("Cannot delete: %s"), error->message);
+/* The sign-in sheets of the selected activities, planned or held. */
+void
+bl_activities_page_print_signin_selected (BlActivitiesPage *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(BlSigninRenderer) renderer = NULL;
+  g_autoptr(BlPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
 
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  }
+  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  ids = bl_activities_page_get_selected_ids (self);
+  if (ids->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select the activity whose sign-in sheet to print")));
+      return;
+    }
+  renderer = bl_signin_renderer_new_for_ids (self->store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
+  if (renderer == NULL)
+    {
+      bl_print_operation_show_error (GTK_WIDGET (self), error->message);
+      return;
+    }
+  operation = bl_print_operation_new (BL_PRINT_RENDERER (renderer));
+  bl_print_operation_run_dialog (operation, GTK_WIDGET (self));
 }
 
 void

@@ -56,6 +56,21 @@ print_records_action (GtkWidget  *widget,
   bl_activities_page_print_selected (BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES)));
 }
 
+/* The main menu's item: the sign-in sheet of the activity selected on the
+ * Activities page (shown, so that one can be chosen when none is). */
+static void
+print_signin_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  bl_window_show_page (self, "activities");
+  bl_activities_page_print_signin_selected (BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES)));
+}
+
 void
 _bl_window_class_actions_init (BlWindowClass *klass)
 {
@@ -66,6 +81,7 @@ _bl_window_class_actions_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-main", NULL, show_main_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.print-records", NULL, print_records_action);
+  gtk_widget_class_install_action (widget_class, "win.print-signin", NULL, print_signin_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-activity", NULL);

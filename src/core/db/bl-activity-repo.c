@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "bl-activity-repo.h"
+#include "bl-collation.h"
 #include "bl-db-private.h"
 #include "bl-member-repo.h"
 
@@ -16,7 +17,8 @@ static const char * const state_ids[] = { "present", "leave", "absent" };
   "(SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM activity_tag at JOIN tag t ON t.id = at.tag_id " \
   "   WHERE at.activity_id = a.id ORDER BY at.position) t), " \
   "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id), " \
-  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id AND x.state = 'present')"
+  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id AND x.state = 'present'), " \
+  "(SELECT count(*) FROM attachment f WHERE f.activity_id = a.id)"
 #define ACTIVITY_FROM "FROM activity a LEFT JOIN party_group g ON g.id = a.group_id "
 #define IN_RANGE "a.date >= coalesce (?1, '') AND a.date <= coalesce (?2, '9999-99-99') "
 
@@ -58,6 +60,10 @@ activity_from_row (sqlite3_stmt *stmt)
       bl_activity_set_tags (activity, (const char * const *) split);
     }
   bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, 17), (guint) sqlite3_column_int (stmt, 18));
+  bl_activity_set_attachment_count (activity, (guint) sqlite3_column_int (stmt, 19));
+  /* Older versions stored times and topics as typed ("9:05", a trailing
+   * U+3000): shown, exported and compared as they are now saved. */
+  bl_activity_normalize (activity);
   return activity;
 }
 
@@ -135,8 +141,9 @@ bl_activity_repo_load_attendance (BlDb        *db,
                                       "FROM attendance x "
                                       "JOIN member m ON m.id = x.member_id "
                                       "LEFT JOIN party_group g ON g.id = m.group_id "
+                                      BL_SQL_JOIN_OPEN_ROLE
                                       "WHERE x.activity_id = ?1 "
-                                      "ORDER BY g.name IS NULL, g.name, m.name, m.id", error);
+                                      "ORDER BY " BL_SQL_MEMBER_ORDER, error);
   int rc;
 
   if (stmt == NULL)
@@ -191,8 +198,9 @@ bl_activity_repo_load_attendance_between (BlDb               *db,
                         "JOIN activity a ON a.id = x.activity_id "
                         "JOIN member m ON m.id = x.member_id "
                         "LEFT JOIN party_group g ON g.id = m.group_id "
+                        BL_SQL_JOIN_OPEN_ROLE
                         "WHERE " IN_RANGE
-                        "ORDER BY x.activity_id, g.name IS NULL, g.name, m.name, m.id", error);
+                        "ORDER BY x.activity_id, " BL_SQL_MEMBER_ORDER, error);
   if (stmt == NULL)
     return FALSE;
   bl_db_bind_text (stmt, 1, from);
@@ -214,7 +222,8 @@ bl_activity_repo_exists (BlDb       *db,
 {
   sqlite3_stmt *stmt = bl_db_prepare (db,
                                       "SELECT 1 FROM activity WHERE kind = ?1 AND date = ?2 "
-                                      "AND coalesce(start_time, '') = coalesce(?3, '') AND topic = ?4 AND id <> ?5",
+                                      "AND coalesce(bl_time(start_time), '') = coalesce(?3, '') "
+                                      "AND bl_text(topic) = ?4 AND id <> ?5",
                                       NULL);
   gboolean found;
 
@@ -228,6 +237,13 @@ bl_activity_repo_exists (BlDb       *db,
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
+}
+
+gboolean
+bl_activity_repo_has_id (BlDb   *db,
+                         gint64  id)
+{
+  return bl_db_has_row_for_id (db, "SELECT 1 FROM activity WHERE id = ?1", id);
 }
 
 char *
@@ -358,14 +374,15 @@ write_attendance (BlDb        *db,
   return TRUE;
 }
 
-/* 应到 and 实到 as the file now holds them. */
+/* 应到, 实到 and the attachments as the file now holds them. */
 static gboolean
 read_counts (BlDb        *db,
              BlActivity  *activity,
              GError     **error)
 {
   sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT count(*), coalesce(sum(state = 'present'), 0) FROM attendance "
+                                      "SELECT count(*), coalesce(sum(state = 'present'), 0), "
+                                      "(SELECT count(*) FROM attachment WHERE activity_id = ?1) FROM attendance "
                                       "WHERE activity_id = ?1", error);
   int rc;
 
@@ -376,6 +393,7 @@ read_counts (BlDb        *db,
   if (rc == SQLITE_ROW)
     {
       bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, 0), (guint) sqlite3_column_int (stmt, 1));
+      bl_activity_set_attachment_count (activity, (guint) sqlite3_column_int (stmt, 2));
       rc = SQLITE_DONE;
     }
   return bl_db_finish (db, stmt, rc, error);
