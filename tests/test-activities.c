@@ -105,7 +105,11 @@ fixture_set_up (Fixture       *f,
 
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
-  f->page = BL_ACTIVITIES_PAGE (bl_activities_page_new (f->store));
+  {
+    g_autoptr(BlContext) context = bl_context_new (f->store);
+
+    f->page = BL_ACTIVITIES_PAGE (bl_activities_page_new (context));
+  }
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_test_widget_wait_for_draw (f->window);

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "bl-kind.h"
 #include "bl-member-stats.h"
 #include "bl-store.h"
 #include "bl-test-common.h"
@@ -356,6 +357,97 @@ test_member_stats (void)
   g_assert_cmpint (bl_member_stats_rate (s), ==, 100);
 }
 
+static void
+save_one (BlStore           *store,
+          const char        *date,
+          gint64             member,
+          const char        *name,
+          BlAttendanceState  state)
+{
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *topic = g_strdup_printf ("%s %s", date, name);
+
+  bl_activity_set_kind (activity, BL_KIND_THEME_DAY);
+  bl_activity_set_date (activity, date);
+  bl_activity_set_topic (activity, topic);
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  bl_attendance_add (attendance, member, name, state, NULL);
+  g_assert_true (bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &error));
+  g_assert_no_error (error);
+}
+
+/* The last attendance found in earlier years, as the statistics seek it
+ * there only for members who did not come this year: one who last came two
+ * years ago, one expected for years who never came, one transferred out
+ * last year, one who joined this year and was never expected, and one who
+ * came both this year and before. */
+static void
+test_member_stats_earlier_years (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) stats = NULL;
+  gint64 old = bl_test_add_member (store, "甲", "一组", BL_MEMBER_ROLE_NONE);
+  gint64 never = bl_test_add_member (store, "乙", "一组", BL_MEMBER_ROLE_NONE);
+  gint64 gone = bl_test_add_member (store, "丙", "一组", BL_MEMBER_ROLE_NONE);
+  gint64 fresh = bl_test_add_member (store, "丁", "一组", BL_MEMBER_ROLE_NONE);
+  gint64 regular = bl_test_add_member (store, "戊", "一组", BL_MEMBER_ROLE_NONE);
+  BlMemberStats *s;
+
+  save_one (store, "2023-05-01", old, "甲", BL_ATTENDANCE_PRESENT);
+  save_one (store, "2024-05-01", old, "甲", BL_ATTENDANCE_LEAVE);
+  save_one (store, "2025-03-01", old, "甲", BL_ATTENDANCE_ABSENT);
+  save_one (store, "2023-06-01", never, "乙", BL_ATTENDANCE_ABSENT);
+  save_one (store, "2025-03-02", never, "乙", BL_ATTENDANCE_ABSENT);
+  save_one (store, "2024-03-01", gone, "丙", BL_ATTENDANCE_PRESENT);
+  save_one (store, "2022-01-01", regular, "戊", BL_ATTENDANCE_PRESENT);
+  save_one (store, "2025-04-01", regular, "戊", BL_ATTENDANCE_PRESENT);
+  g_assert_true (bl_store_transfer_member (store, gone, "2024-06-01", &error));
+  g_assert_no_error (error);
+
+  stats = bl_member_stats_compute (store, "2025-06-30", &error);
+  g_assert_no_error (error);
+
+  s = g_hash_table_lookup (stats, &old);
+  g_assert_nonnull (s);
+  g_assert_cmpstr (s->last_attended, ==, "2023-05-01");
+  g_assert_cmpuint (s->expected, ==, 1);
+  g_assert_cmpuint (s->present, ==, 0);
+  g_assert_cmpint (bl_member_stats_rate (s), ==, 0);
+
+  s = g_hash_table_lookup (stats, &never);
+  g_assert_nonnull (s);
+  g_assert_null (s->last_attended);
+  g_assert_cmpuint (s->expected, ==, 1);
+
+  s = g_hash_table_lookup (stats, &gone);
+  g_assert_nonnull (s);
+  g_assert_cmpstr (s->last_attended, ==, "2024-03-01");
+  g_assert_cmpuint (s->expected, ==, 0);
+  g_assert_cmpint (bl_member_stats_rate (s), ==, -1);
+
+  g_assert_null (g_hash_table_lookup (stats, &fresh));
+
+  s = g_hash_table_lookup (stats, &regular);
+  g_assert_cmpstr (s->last_attended, ==, "2025-04-01");
+  g_assert_cmpuint (s->expected, ==, 1);
+  g_assert_cmpint (bl_member_stats_rate (s), ==, 100);
+  g_clear_pointer (&stats, g_hash_table_unref);
+
+  /* As of 2023: nothing later counts. */
+  stats = bl_member_stats_compute (store, "2023-12-31", &error);
+  g_assert_no_error (error);
+  s = g_hash_table_lookup (stats, &regular);
+  g_assert_cmpstr (s->last_attended, ==, "2022-01-01");
+  g_assert_cmpuint (s->expected, ==, 0);
+  g_assert_null (g_hash_table_lookup (stats, &gone));
+  s = g_hash_table_lookup (stats, &old);
+  g_assert_cmpstr (s->last_attended, ==, "2023-05-01");
+  g_assert_cmpuint (s->expected, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/db/store-changed-elsewhere", test_store_changed_elsewhere);
   g_test_add_func ("/db/migrate-format-1", test_migrate_format_1);
   g_test_add_func ("/db/member-stats", test_member_stats);
+  g_test_add_func ("/db/member-stats-earlier-years", test_member_stats_earlier_years);
 
   return g_test_run ();
 }

@@ -513,7 +513,8 @@ test_members_import (void)
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
   /* An AdwWindow, as every window of the app (alerts show inside it). */
   GtkWidget *window = adw_window_new ();
-  GtkWidget *page = bl_members_page_new (store);
+  g_autoptr(BlContext) context = bl_context_new (store);
+  GtkWidget *page = bl_members_page_new (context);
   GtkWidget *alert;
   g_autofree char *line = g_strdup_printf ("%s:3", bad);
 
@@ -649,6 +650,7 @@ test_preferences_restore (void)
   g_autofree char *name = NULL;
   GtkWindow *preferences;
   GtkWidget *row;
+  BlWindow *window;
 
   bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, "现在的党支部", &error);
   bl_test_add_member (store, "现在的党员", "", 0);
@@ -658,7 +660,14 @@ test_preferences_restore (void)
   bl_test_add_member (other, "备份乙", "", 0);
   g_clear_object (&other);
 
-  open_window (store);
+  window = open_window (store);
+  /* The Members page built, then hidden behind the Overview. */
+  bl_window_show_page (window, "members");
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "现在的党员"));
+  bl_window_show_page (window, "overview");
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "现在的党支部"));
   preferences = GTK_WINDOW (bl_preferences_window_new (store));
   gtk_window_present (preferences);
   bl_test_iterate ();
@@ -678,6 +687,13 @@ test_preferences_restore (void)
   row = bl_test_find_row (GTK_WIDGET (preferences), "Branch _Name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "备份里的党支部");
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 2);
+  /* The page on screen follows at once, the hidden one when shown. */
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "备份里的党支部"));
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (window), "现在的党支部"));
+  bl_window_show_page (window, "members");
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "备份甲"));
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (window), "现在的党员"));
 
   gtk_window_destroy (preferences);
   close_windows ();

@@ -9,9 +9,11 @@
 #include <sys/wait.h>
 
 #include "bl-autostart.h"
+#include "bl-context.h"
 #include "bl-reminder-service.h"
 #include "bl-reminders.h"
 #include "bl-store.h"
+#include "bl-test-common.h"
 
 #define NOTIFY_NAME  "org.freedesktop.Notifications"
 #define NOTIFY_PATH  "/org/freedesktop/Notifications"
@@ -764,6 +766,62 @@ test_checks_once_set_up (Fixture       *f,
   g_assert_true (bl_autostart_set_enabled (FALSE, &error));
 }
 
+/* The running service follows what other programs write to the ledger (the
+ * app's BlContext watches the file) and the day changing. */
+static void
+test_follows_outside_writes (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(BlReminderService) service = NULL;
+  g_autoptr(BlContext) context = NULL;
+  g_autoptr(BlClock) clock = bl_clock_new ();
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "watched.db", NULL);
+  const char *argv[] = { "--database", path, "--branch-name", "新支部", NULL };
+  guint sent;
+
+  g_settings_set_string (settings, BL_SETTINGS_QUIET_UNTIL, "00:00");
+  g_settings_set_int (settings, BL_SETTINGS_LEAD_DAYS_MONTH, 31);
+
+  start_mock (NULL);
+  store = bl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bl_clock_set_fixed_date (clock, "2025-11-20"));
+  bl_store_set_clock (store, clock);
+  /* Made on the machine's day: kept from this month of the test's clock. */
+  g_assert_true (bl_store_set_start_date (store, "2025-11-01", &error));
+  g_assert_no_error (error);
+  context = bl_context_new (store);
+  service = bl_reminder_service_new (f->app, store);
+  g_signal_connect (service, "checked", G_CALLBACK (checked_cb), f);
+
+  f->checked = FALSE;
+  bl_reminder_service_start (service);
+  wait_until (is_checked, f);
+  g_assert_cmpuint (f->sent, ==, 0);
+
+  /* The program itself, from the command line, names the branch: a check
+   * follows, without waiting for the hour. */
+  f->checked = FALSE;
+  g_assert_cmpint (bl_test_run_program (argv, NULL, NULL), ==, 0);
+  wait_until (is_checked, f);
+  sent = f->sent;
+  g_assert_cmpuint (sent, >, 0);
+  g_assert_false (bl_store_is_empty (store));
+
+  /* The next day: what is due then comes, the day's own. */
+  f->checked = FALSE;
+  g_assert_true (bl_clock_set_fixed_date (clock, "2025-11-21"));
+  wait_until (is_checked, f);
+  g_assert_cmpuint (f->sent, >, 0);
+
+  g_settings_reset (settings, BL_SETTINGS_QUIET_UNTIL);
+  g_settings_reset (settings, BL_SETTINGS_LEAD_DAYS_MONTH);
+  g_assert_true (bl_autostart_set_enabled (FALSE, &error));
+}
+
 static gboolean
 autostart_present (gpointer data)
 {
@@ -832,6 +890,7 @@ main (int   argc,
   ADD ("no-server", test_no_server);
   ADD ("command-line", test_cli);
   ADD ("checks-once-set-up", test_checks_once_set_up);
+  ADD ("follows-outside-writes", test_follows_outside_writes);
   g_test_add_func ("/notify/autostart-follows-setting", test_autostart_setting);
 
   status = g_test_run ();

@@ -49,8 +49,9 @@ count_pages (GtkWidget *page)
 static GtkWidget *
 show_page (BlStore *store)
 {
+  g_autoptr(BlContext) context = bl_context_new (store);
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *page = bl_reports_page_new (store);
+  GtkWidget *page = bl_reports_page_new (context);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_set_child (GTK_WINDOW (window), page);

@@ -628,6 +628,72 @@ test_backups (void)
   g_assert_cmpstr (name, ==, "备份支部");
 }
 
+static gint64
+save_planned (BlStore    *store,
+              const char *date,
+              const char *start,
+              const char *topic,
+              BlActivityStatus status)
+{
+  g_autoptr(BlActivity) activity = make_activity (BL_KIND_STUDY_SESSION, date, topic);
+  g_autoptr(GError) error = NULL;
+
+  bl_activity_set_start_time (activity, start);
+  bl_activity_set_status (activity, status);
+  bl_store_save_activity (store, activity, NULL, &error);
+  g_assert_no_error (error);
+  return bl_activity_get_id (activity);
+}
+
+/* The planned activities up to a day, soonest first, read without the
+ * whole list; a ledger whose only record is a plan is not empty; the
+ * activity list is read when asked for, whole, and follows saves then. */
+static void
+test_planned (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(BlStore) again = NULL;
+  g_autoptr(GPtrArray) planned = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+
+  g_assert_true (bl_store_is_empty (store));
+  save_planned (store, "2025-12-10", "14:30", "十二月学习", BL_ACTIVITY_STATUS_PLANNED);
+  g_assert_false (bl_store_is_empty (store));
+  save_planned (store, "2025-11-20", "09:00", "十一月学习（下午）", BL_ACTIVITY_STATUS_PLANNED);
+  save_planned (store, "2025-11-20", "08:00", "十一月学习（上午）", BL_ACTIVITY_STATUS_PLANNED);
+  save_planned (store, "2025-11-25", NULL, "已召开的学习", BL_ACTIVITY_STATUS_HELD);
+  save_planned (store, "2026-01-15", NULL, "明年的学习", BL_ACTIVITY_STATUS_PLANNED);
+
+  planned = bl_store_list_planned (store, "2025-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (planned->len, ==, 3);
+  g_assert_cmpstr (bl_activity_get_topic (planned->pdata[0]), ==, "十一月学习（上午）");
+  g_assert_cmpstr (bl_activity_get_topic (planned->pdata[1]), ==, "十一月学习（下午）");
+  g_assert_cmpstr (bl_activity_get_topic (planned->pdata[2]), ==, "十二月学习");
+  g_clear_pointer (&planned, g_ptr_array_unref);
+  planned = bl_store_list_planned (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (planned->len, ==, 4);
+  g_assert_cmpstr (bl_activity_get_topic (planned->pdata[3]), ==, "明年的学习");
+
+  /* Another connection: its list is read when asked for, complete, and
+   * follows saves from then on. */
+  again = bl_store_open (bl_store_get_path (store), &error);
+  g_assert_no_error (error);
+  save_planned (again, "2025-10-01", NULL, "十月学习", BL_ACTIVITY_STATUS_HELD);
+  list = bl_store_get_activities (again);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 6);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  save_planned (again, "2027-01-01", NULL, "最新的学习", BL_ACTIVITY_STATUS_PLANNED);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 7);
+  g_signal_handlers_disconnect_by_data (list, changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -648,6 +714,7 @@ main (int   argc,
   g_test_add_func ("/store/transaction-list-updates", test_transaction_list_updates);
   g_test_add_func ("/store/kinds", test_kinds);
   g_test_add_func ("/store/backups", test_backups);
+  g_test_add_func ("/store/planned", test_planned);
 
   return g_test_run ();
 }

@@ -6,7 +6,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include "bl-activities-page.h"
 #include "bl-activity-editor.h"
+#include "bl-alert.h"
 #include "bl-application.h"
 #include "bl-clock.h"
 #include "bl-date.h"
@@ -14,6 +16,8 @@
 #include "bl-quota.h"
 #include "bl-test-common.h"
 #include "bl-test-gui.h"
+#include "bl-overview-page.h"
+#include "bl-welcome-page.h"
 #include "bl-window.h"
 
 static BlApplication *
@@ -213,12 +217,15 @@ test_window_overview_and_record (void)
   g_assert_cmpint (bl_activity_editor_get_id (editor), ==, 0);
   gtk_window_destroy (GTK_WINDOW (editor));
 
-  /* Deleting from the list: the overview follows too. */
+  /* Deleting from the list: the overview follows too (hidden behind the
+   * Activities page, it catches up when shown). */
   saved = bl_store_get_activity (store, id, &error);
   g_assert_no_error (error);
   bl_store_delete_activity (store, id, &error);
   g_assert_no_error (error);
   bl_test_iterate ();
+  g_assert_cmpstr (visible_page (window), ==, "activities");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
   row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "0 of 1 done"));
@@ -471,6 +478,525 @@ test_window_store_error (void)
   g_test_trap_assert_passed ();
 }
 
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds: what another process does
+ * arrives through the file watch, in its own time. The limit only keeps a
+ * broken watch from hanging the suite. */
+static void
+wait_for (gboolean    (*condition) (gpointer),
+          gpointer      data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timed_out_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static BlStore *
+open_ledger (const char *path,
+             const char *branch)
+{
+  g_autoptr(GError) error = NULL;
+  BlStore *store = bl_store_open (path, &error);
+
+  g_assert_no_error (error);
+  if (branch != NULL)
+    {
+      bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, branch, &error);
+      g_assert_no_error (error);
+    }
+  return store;
+}
+
+static gboolean
+match_earlier_row (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  const char *title;
+
+  if (!ADW_IS_ACTION_ROW (widget))
+    return FALSE;
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  return g_str_has_prefix (title, "Show ") && g_str_has_suffix (title, " Earlier Periods");
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* A window open over midnight: the overview, the new record's date and
+ * the deadlines are the new day's (the clock's test override moves it). */
+static void
+test_window_day_change (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autoptr(BlClock) clock = bl_clock_new ();
+      g_autoptr(BlStore) store = open_ledger (path, "机关第一党支部");
+      g_autoptr(BlApplication) app = NULL;
+      g_autoptr(BlQuotaReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      BlActivityEditor *editor;
+      BlQuotaStatus *quota;
+      BlWindow *window;
+      GtkWidget *row;
+
+      bl_test_add_member (store, "张书记", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+      g_assert_true (bl_clock_set_fixed_date (clock, "2025-11-28"));
+      bl_store_set_clock (store, clock);
+      /* The ledger is kept from January: the year's missed periods count. */
+      g_assert_true (bl_store_set_start_date (store, "2025-01-01", &error));
+      g_assert_no_error (error);
+      report = bl_quota_evaluate (store, "2025-11-28", &error);
+      g_assert_no_error (error);
+      quota = find_quota (report, BL_KIND_COMMITTEE_MEETING);
+      g_assert_nonnull (quota);
+
+      app = start_app (path);
+      window = bl_window_new_for_store (app, store);
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      bl_test_iterate ();
+      g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "Today is 28 November 2025"));
+      row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
+      g_assert_nonnull (row);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       "0 of 1 done · deadline 30 November 2025 (2 days left)");
+      g_assert_false (bl_test_shows_text (GTK_WIDGET (window), "1 November 2025 – 30 November 2025"));
+
+      /* Midnight into December. */
+      g_assert_true (bl_clock_set_fixed_date (clock, "2025-12-01"));
+      bl_test_iterate ();
+      g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "Today is 1 December 2025"));
+      row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
+      g_assert_nonnull (row);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       "0 of 1 done · deadline 31 December 2025 (30 days left)");
+      /* November's committee meeting is now missed. */
+      g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "1 November 2025 – 30 November 2025: 0 of 1 done"));
+
+      /* A year of periods missed: the latest shown, the earlier ones on request. */
+      {
+        GtkWidget *more = bl_test_find (GTK_WIDGET (window), match_earlier_row, NULL);
+        GtkWidget *list;
+        guint before;
+
+        g_assert_nonnull (more);
+        list = gtk_widget_get_parent (more);
+        before = count_children (list);
+        g_assert_cmpuint (before, ==, 11);
+        g_signal_emit_by_name (more, "activated");
+        bl_test_iterate ();
+        g_assert_cmpuint (count_children (list), >, before);
+        g_assert_null (bl_test_find (GTK_WIDGET (window), match_earlier_row, NULL));
+        g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "1 January 2025 – 31 January 2025: 0 of 1 done"));
+      }
+
+      /* A new record is dated the new day. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
+      bl_test_iterate ();
+      editor = find_editor ();
+      g_assert_nonnull (editor);
+      g_assert_true (bl_test_shows_text (GTK_WIDGET (editor), "1 December 2025"));
+      gtk_window_destroy (GTK_WINDOW (editor));
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static gboolean
+has_three_rows (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 3;
+}
+
+/* Another program writes to the ledger while the window is open (here the
+ * program itself, importing from the command line): every page follows. */
+static void
+test_window_outside_writes (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autofree char *csv = bl_test_write_file ("activities.csv",
+                                                 "类型,日期,主题,出席\n"
+                                                 "主题党日,2025-03-10,重温入党誓词,王建国\n"
+                                                 "支部委员会,2025-03-12,研究发展党员工作,王建国\n");
+      const char *argv[] = { "--database", path, "--import-activities", csv, NULL };
+      g_autoptr(BlApplication) app = NULL;
+      g_autofree char *err = NULL;
+      GtkWidget *page;
+      BlWindow *window;
+      GListModel *model;
+
+      {
+        g_autoptr(BlStore) setup = open_ledger (path, "机关第一党支部");
+        g_autoptr(BlActivity) activity = bl_activity_new ();
+        g_autoptr(GError) error = NULL;
+
+        bl_test_add_member (setup, "王建国", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+        bl_activity_set_kind (activity, BL_KIND_GENERAL_MEETING);
+        bl_activity_set_date (activity, "2025-02-20");
+        bl_activity_set_topic (activity, "年度工作部署");
+        bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+        bl_store_save_activity (setup, activity, NULL, &error);
+        g_assert_no_error (error);
+      }
+
+      app = start_app (path);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string ("activities"));
+      window = main_window (app);
+      g_assert_nonnull (window);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      bl_test_iterate ();
+      page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_ACTIVITIES_PAGE);
+      g_assert_nonnull (page);
+      model = bl_activities_page_get_model (BL_ACTIVITIES_PAGE (page));
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+      g_assert_cmpint (bl_test_run_program (argv, NULL, &err), ==, 0);
+      wait_for (has_three_rows, model);
+      g_assert_true (bl_test_shows_text (page, "重温入党誓词"));
+      /* The store's lists too: what the editor and the other pages read. */
+      g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (bl_application_get_store (app))), ==, 3);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* A new record with a topic typed in: the editor has unsaved changes. */
+static BlActivityEditor *
+start_record (BlWindow   *window,
+              const char *topic)
+{
+  BlActivityEditor *editor;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
+  bl_test_iterate ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "T_opic")), topic);
+  g_assert_true (bl_activity_editor_get_modified (editor));
+  return editor;
+}
+
+static BlWindow *
+open_main_window (BlApplication *app)
+{
+  BlWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  bl_test_iterate ();
+  window = main_window (app);
+  g_assert_nonnull (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+/* Closing the main window over a record with unsaved changes asks, as the
+ * editor's own close does, and leaves no editor behind. */
+static void
+test_window_close_unsaved (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autoptr(BlApplication) app = NULL;
+      BlActivityEditor *editor;
+      BlWindow *window;
+      GtkWidget *alert;
+      BlStore *store;
+
+      g_clear_object (&(BlStore *) { open_ledger (path, "机关第一党支部") });
+      app = start_app (path);
+      store = bl_application_get_store (app);
+      window = open_main_window (app);
+      start_record (window, "学习党章");
+
+      /* Cancel: both stay, the record still being written. */
+      gtk_window_close (GTK_WINDOW (window));
+      bl_test_iterate ();
+      g_assert_true (main_window (app) == window);
+      alert = bl_alert_get_open ();
+      g_assert_nonnull (alert);
+      g_assert_true (bl_test_shows_text (alert, "Save Changes?"));
+      bl_alert_response (alert, "cancel");
+      bl_test_iterate ();
+      g_assert_true (main_window (app) == window);
+      editor = find_editor ();
+      g_assert_nonnull (editor);
+      g_assert_true (bl_activity_editor_get_modified (editor));
+
+      /* Discard: the window goes, and the editor with it; nothing saved. */
+      gtk_window_close (GTK_WINDOW (window));
+      bl_test_iterate ();
+      bl_alert_response (bl_alert_get_open (), "discard");
+      bl_test_iterate ();
+      g_assert_null (find_editor ());
+      g_assert_null (main_window (app));
+      g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 0);
+
+      /* Save: the record is saved, then both go. */
+      window = open_main_window (app);
+      start_record (window, "学习党章");
+      gtk_window_close (GTK_WINDOW (window));
+      bl_test_iterate ();
+      bl_alert_response (bl_alert_get_open (), "save");
+      bl_test_iterate ();
+      g_assert_null (find_editor ());
+      g_assert_null (main_window (app));
+      g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 1);
+
+      /* An editor without changes goes with the window, without a question. */
+      window = open_main_window (app);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
+      bl_test_iterate ();
+      g_assert_nonnull (find_editor ());
+      gtk_window_close (GTK_WINDOW (window));
+      bl_test_iterate ();
+      g_assert_null (bl_alert_get_open ());
+      g_assert_null (find_editor ());
+      g_assert_null (main_window (app));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* The editor's own "Save Changes?" answered with a click, then the main
+ * window closed: no warning at all (they are fatal here). The question may
+ * be held past its answer by something else (the accessibility layer, say):
+ * here the test holds it until the window has gone. */
+static void
+test_window_close_after_editor_question (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *answers[] = { "_Discard", "_Save" };
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autoptr(BlApplication) app = NULL;
+
+      g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+      g_clear_object (&(BlStore *) { open_ledger (path, "机关第一党支部") });
+      app = start_app (path);
+
+      for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+        {
+          BlWindow *window = open_main_window (app);
+          BlActivityEditor *editor = start_record (window, "学习党章");
+          g_autoptr(GtkWidget) alert = NULL;
+
+          /* Escape */
+          gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+          bl_test_iterate ();
+          alert = bl_alert_get_open ();
+          g_assert_nonnull (alert);
+          g_object_ref (alert);
+          gtk_test_widget_wait_for_draw (alert);
+          bl_test_click (bl_test_find_button (alert, answers[i]));
+          bl_test_iterate ();
+          g_assert_null (find_editor ());
+
+          gtk_window_close (GTK_WINDOW (window));
+          bl_test_iterate ();
+          g_assert_null (main_window (app));
+          g_clear_object (&alert);
+        }
+      g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (bl_application_get_store (app))), ==, 1);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* The first close that leaves the reminders running in the background:
+ * said once, with "Don't Show Again". @answer: the response given. */
+static void
+close_with_reminders (const char *answer)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(BlApplication) app = NULL;
+  BlWindow *window;
+  GtkWidget *alert;
+
+  /* An empty ledger: the reminders run, with nothing to send yet. */
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  app = start_app (path);
+  bl_application_start_reminders (app);
+  g_assert_true (bl_application_runs_in_background (app));
+  window = open_main_window (app);
+
+  gtk_window_close (GTK_WINDOW (window));
+  bl_test_iterate ();
+  alert = bl_alert_get_open ();
+  g_assert_nonnull (alert);
+  g_assert_true (bl_test_shows_text (alert, "Reminders Keep Running"));
+  g_assert_true (main_window (app) == window);
+  bl_alert_response (alert, answer);
+  bl_test_iterate ();
+  g_assert_null (main_window (app));
+  g_assert_cmpint (g_settings_get_boolean (settings, "background-notice"), ==, g_str_equal (answer, "close"));
+
+  /* Once a run: the next close says nothing. */
+  window = open_main_window (app);
+  gtk_window_close (GTK_WINDOW (window));
+  bl_test_iterate ();
+  g_assert_null (bl_alert_get_open ());
+  g_assert_null (main_window (app));
+}
+
+static void
+test_window_background_notice (void)
+{
+  if (g_test_subprocess ())
+    {
+      close_with_reminders ("close");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_window_background_notice_never (void)
+{
+  if (g_test_subprocess ())
+    {
+      close_with_reminders ("never");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* Quit ends the program, reminders and all: nothing to say. */
+static void
+test_window_background_notice_quit (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autoptr(BlApplication) app = NULL;
+
+      g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+      app = start_app (path);
+      bl_application_start_reminders (app);
+      open_main_window (app);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+      bl_test_iterate ();
+      g_assert_null (bl_alert_get_open ());
+      g_assert_null (main_window (app));
+      g_assert_false (bl_application_runs_in_background (app));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+typedef struct {
+  GtkWidget *title;     /* the overview's branch title, once it exists */
+  const char *name;
+  guint frames;         /* frames painted with the main view shown */
+  guint wrong;          /* …showing another title than the branch's */
+} TitleWatch;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                TitleWatch    *watch)
+{
+  if (watch->title == NULL || !gtk_widget_get_mapped (watch->title))
+    return;
+  watch->frames++;
+  if (!gtk_widget_get_visible (watch->title) ||
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (watch->title)), watch->name) != 0)
+    watch->wrong++;
+}
+
+/* "Start" on the welcome page: the overview comes with the branch's name
+ * in its very first frame, never a stand-in title. */
+static void
+test_window_start_title (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autoptr(BlApplication) app = NULL;
+      TitleWatch watch = { NULL, "滨江街道机关第二党支部", 0, 0 };
+      GdkFrameClock *clock;
+      GtkWidget *welcome;
+      GtkWidget *overview;
+      BlWindow *window;
+
+      app = start_app (path);
+      window = open_main_window (app);
+      welcome = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
+      g_assert_nonnull (welcome);
+      /* Nothing of the main view is built for a first run. */
+      g_assert_null (bl_test_find_type (GTK_WIDGET (window), BL_TYPE_OVERVIEW_PAGE));
+      clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+      g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
+
+      gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (welcome, "Branch _Name")), watch.name);
+      g_signal_emit_by_name (bl_test_find_button (welcome, "_Start"), "clicked");
+      overview = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_OVERVIEW_PAGE);
+      g_assert_nonnull (overview);
+      watch.title = bl_test_find_type (overview, GTK_TYPE_LABEL);
+      g_assert_true (gtk_widget_has_css_class (watch.title, "title-1"));
+      /* Already right when Start returns, before any frame. */
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (watch.title)), ==, watch.name);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      bl_test_iterate ();
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      g_assert_cmpuint (watch.frames, >, 0);
+      g_assert_cmpuint (watch.wrong, ==, 0);
+
+      g_signal_handlers_disconnect_by_data (clock, &watch);
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +1022,14 @@ main (int   argc,
   g_test_add_func ("/window/overview-quorum", test_window_overview_quorum);
   g_test_add_func ("/window/print-records", test_window_print_records);
   g_test_add_func ("/window/store-error", test_window_store_error);
+  g_test_add_func ("/window/day-change", test_window_day_change);
+  g_test_add_func ("/window/outside-writes", test_window_outside_writes);
+  g_test_add_func ("/window/close-unsaved", test_window_close_unsaved);
+  g_test_add_func ("/window/close-after-editor-question", test_window_close_after_editor_question);
+  g_test_add_func ("/window/background-notice", test_window_background_notice);
+  g_test_add_func ("/window/background-notice-never", test_window_background_notice_never);
+  g_test_add_func ("/window/background-notice-quit", test_window_background_notice_quit);
+  g_test_add_func ("/window/start-title", test_window_start_title);
   g_test_add_func ("/window/new-ledger-overview", test_window_new_ledger_overview);
   return g_test_run ();
 }

@@ -153,19 +153,24 @@ bl_cli_check_reminders (BlStore    *store,
                         gboolean    json,
                         gboolean    dry_run)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GSettings) settings = bl_reminder_settings_new ();
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GPtrArray) delivered = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) send_error = NULL;
   g_autofree char *day = NULL;
-  g_autofree char *time = g_date_time_format (now, "%H:%M");
-  g_autofree char *sent_at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+  g_autofree char *time = NULL;
+  g_autofree char *sent_at = NULL;
   BlReminderOptions options;
   GDate parsed;
 
   g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
+
+  /* Now on the ledger's clock ($BRANCH_LEDGER_TODAY moves it to that day). */
+  now = bl_clock_get_now (bl_store_get_clock (store));
+  time = g_date_time_format (now, "%H:%M");
+  sent_at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
 
   if (date != NULL && !bl_date_parse (date, &parsed))
     {

@@ -376,7 +376,7 @@ bl_cli_status (BlStore    *store,
 
   if (date == NULL)
     {
-      bl_date_set_today (&d);
+      bl_clock_get_date (bl_store_get_clock (store), &d);
       date = today = bl_date_to_iso (&d);
     }
   else if (!bl_date_parse (date, &d))

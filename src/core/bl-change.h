@@ -16,9 +16,12 @@ typedef enum /*< flags >*/ {
   BL_CHANGE_ATTENDANCE   = 1 << 5,  /* who attended which activity */
   BL_CHANGE_RULES        = 1 << 6,  /* rule packs imported, enabled, disabled */
   BL_CHANGE_REMINDER_LOG = 1 << 7,  /* reminders sent, snoozed, dismissed */
+  /* Not a write: the date changed (BlClock::day-changed). BlContext::changed
+   * carries it, so that what is judged against today follows it. */
+  BL_CHANGE_TODAY        = 1 << 8,
 } BlChange;
 
-/* Everything: after another program wrote to the ledger. */
+/* Everything in the ledger: after another program wrote to it. */
 #define BL_CHANGE_ALL ((BlChange) 0xff)
 
 #define BL_TYPE_CHANGE (bl_change_get_type ())

@@ -1,7 +1,8 @@
 /* bl-member-stats.c: how each member takes part (last attended, this year's rate)
  *
- * The members page shows these for every row: one pass over the held
- * activities' attendance, tallied here, not one query per member. */
+ * The members page shows these for every row, and computes them again after
+ * each save: this year's attendance in one pass, tallied here, then only
+ * what is missing from earlier years. */
 #include "config.h"
 
 #include <string.h>
@@ -48,7 +49,7 @@ bl_member_stats_is_drifting (const BlMemberStats *stats,
   return bl_months_between (&last, today) >= BL_ABSENCE_WARN_MONTHS;
 }
 
-/* One member's running tally: fixed-size, since a million rows pass by. */
+/* One member's running tally: fixed-size, since many rows pass by. */
 typedef struct {
   gint64 member_id;
   char   last[11];  /* "YYYY-MM-DD" or "" */
@@ -58,9 +59,25 @@ typedef struct {
 
 typedef struct {
   GHashTable *entries;     /* member id → Entry */
-  const char *year_start;
+  guint       missing;     /* members whose last attendance is still sought */
 } Tally;
 
+static Entry *
+entry_for (GHashTable *entries,
+           gint64      member_id)
+{
+  Entry *entry = g_hash_table_lookup (entries, &member_id);
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (Entry, 1);
+      entry->member_id = member_id;
+      g_hash_table_insert (entries, &entry->member_id, entry);
+    }
+  return entry;
+}
+
+/* This year's rows: the rate, and the last attendance of whoever came. */
 static gboolean
 tally_row (const char        *date,
            gint64             member_id,
@@ -68,25 +85,40 @@ tally_row (const char        *date,
            gpointer           user_data)
 {
   Tally *tally = user_data;
-  Entry *entry = g_hash_table_lookup (tally->entries, &member_id);
+  Entry *entry = entry_for (tally->entries, member_id);
   gboolean present = state == BL_ATTENDANCE_PRESENT;
 
-  if (entry == NULL)
-    {
-      entry = g_new0 (Entry, 1);
-      entry->member_id = member_id;
-      g_hash_table_insert (tally->entries, &entry->member_id, entry);
-    }
   if (present && strcmp (date, entry->last) > 0)
     g_strlcpy (entry->last, date, sizeof entry->last);
-  if (strcmp (date, tally->year_start) >= 0)
-    {
-      entry->expected++;
-      entry->present += present;
-    }
+  entry->expected++;
+  entry->present += present;
   return TRUE;
 }
 
+/* Earlier years, newest first: the first row of a member still sought is
+ * their last attendance. Stops once nobody is sought. */
+static gboolean
+last_row (const char        *date,
+          gint64             member_id,
+          BlAttendanceState  state,
+          gpointer           user_data)
+{
+  Tally *tally = user_data;
+  Entry *entry = g_hash_table_lookup (tally->entries, &member_id);
+
+  if (entry != NULL && entry->last[0] == '\0')
+    {
+      g_strlcpy (entry->last, date, sizeof entry->last);
+      tally->missing--;
+    }
+  return tally->missing > 0;
+}
+
+/* This year's attendance is read whole (a few thousand rows at most); the
+ * last attendance of members who did not come this year is sought in the
+ * earlier years newest first, only for members who ever came (asked from
+ * the member's side, through its index), and stops as soon as all are
+ * found: a save on a ledger of decades costs this year, not the decades. */
 GHashTable *
 bl_member_stats_compute (BlStore     *store,
                          const char  *date,
@@ -96,6 +128,8 @@ bl_member_stats_compute (BlStore     *store,
   g_autoptr(GHashTable) entries = NULL;
   g_autofree char *today = NULL;
   g_autofree char *year_start = NULL;
+  GListModel *members = bl_store_get_members (store);
+  BlDb *db = bl_store_get_db (store);
   GDate parsed;
   GHashTableIter iter;
   Entry *entry;
@@ -120,8 +154,34 @@ bl_member_stats_compute (BlStore     *store,
 
   entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   tally.entries = entries;
-  tally.year_start = year_start;
-  if (!bl_stats_repo_scan_held_attendance (bl_store_get_db (store), today, tally_row, &tally, error))
+  tally.missing = 0;
+  if (!bl_stats_repo_scan_held_attendance (db, year_start, today, tally_row, &tally, error))
+    return NULL;
+
+  /* Who did not come this year: expected before (else not in the table),
+   * and ever present (else nothing to seek). */
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(BlMember) member = g_list_model_get_item (members, i);
+      gint64 id = bl_member_get_id (member);
+      gboolean yes = FALSE;
+
+      entry = g_hash_table_lookup (entries, &id);
+      if (entry != NULL && entry->last[0] != '\0')
+        continue;
+      if (entry == NULL)
+        {
+          if (!bl_stats_repo_ever_expected (db, id, today, &yes, error))
+            return NULL;
+          if (!yes)
+            continue;
+          entry = entry_for (entries, id);
+        }
+      if (!bl_stats_repo_ever_present (db, id, today, &yes, error))
+        return NULL;
+      tally.missing += yes;
+    }
+  if (tally.missing > 0 && !bl_stats_repo_scan_present_before (db, year_start, last_row, &tally, error))
     return NULL;
 
   table = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,

@@ -334,10 +334,9 @@ bl_reminders_collect (BlStore                 *store,
   g_autoptr(GPtrArray) unrecorded = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(BlQuotaReport) report = NULL;
   g_autofree char *tomorrow_iso = NULL;
+  g_autoptr(GPtrArray) planned = NULL;
   BlReminderOptions defaults;
-  GListModel *activities;
   GDate day;
-  guint n;
 
   g_return_val_if_fail (BL_IS_STORE (store), NULL);
   g_return_val_if_fail (date != NULL, NULL);
@@ -371,16 +370,15 @@ bl_reminders_collect (BlStore                 *store,
       g_ptr_array_add (reminders, quota_reminder (store, q));
     }
 
-  /* Newest first in the model; planned ones are rare, so one pass is cheap. */
-  activities = bl_store_get_activities (store);
-  n = g_list_model_get_n_items (activities);
-  for (guint i = 0; i < n; i++)
+  /* The planned ones up to tomorrow (a query, not the whole ledger), latest first. */
+  planned = bl_store_list_planned (store, tomorrow_iso, error);
+  if (planned == NULL)
+    return NULL;
+  for (guint i = planned->len; i > 0; i--)
     {
-      g_autoptr(BlActivity) activity = g_list_model_get_item (activities, i);
+      g_autoptr(BlActivity) activity = g_object_ref (planned->pdata[i - 1]);
       const char *adate = bl_activity_get_date (activity);
 
-      if (bl_activity_get_status (activity) != BL_ACTIVITY_STATUS_PLANNED || adate == NULL)
-        continue;
       if (strcmp (adate, tomorrow_iso) == 0)
         g_ptr_array_add (tomorrow, g_steal_pointer (&activity));
       else if (strcmp (adate, date) == 0)

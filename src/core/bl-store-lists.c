@@ -25,8 +25,9 @@ struct _BlStoreLists
 
   GListStore *kinds;
   GListStore *members;
-  GListStore *activities;
+  GListStore *activities;      /* read the first time someone asks for it */
   GHashTable *activity_items;  /* id → BlActivity in activities (borrowed) */
+  gboolean    activities_loaded;
 
   GPtrArray  *updates;         /* ListUpdate*, in the order of the saves */
   GArray     *marks;           /* updates->len when each open transaction began */
@@ -102,8 +103,12 @@ static gboolean
 load_activities (BlStoreLists  *self,
                  GError       **error)
 {
-  g_autoptr(GPtrArray) items = bl_activity_repo_list (self->db, error);
+  g_autoptr(GPtrArray) items = NULL;
 
+  /* Not asked for yet: it will be read as it is then. */
+  if (!self->activities_loaded)
+    return TRUE;
+  items = bl_activity_repo_list (self->db, error);
   if (items == NULL)
     return FALSE;
   g_hash_table_remove_all (self->activity_items);
@@ -175,6 +180,8 @@ apply_activity_update (BlStoreLists *self,
   BlActivity *item = g_hash_table_lookup (self->activity_items, &id);
   guint position;
 
+  if (!self->activities_loaded)
+    return;
   if (item != NULL && g_list_store_find (self->activities, item, &position))
     {
       g_autoptr(BlActivity) keep = g_object_ref (item);
@@ -357,9 +364,19 @@ bl_store_lists_get_members (BlStoreLists *self)
   return G_LIST_MODEL (self->members);
 }
 
+/* Thousands of records, with their counts: read when first asked for (the
+ * Activities page), not when the ledger is opened. */
 GListModel *
 bl_store_lists_get_activities (BlStoreLists *self)
 {
+  if (!self->activities_loaded)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->activities_loaded = TRUE;
+      if (!load_activities (self, &error))
+        g_warning ("Cannot read the ledger's activities: %s", error->message);
+    }
   return G_LIST_MODEL (self->activities);
 }
 

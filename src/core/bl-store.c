@@ -309,7 +309,7 @@ bl_store_is_empty (BlStore *self)
   name = bl_store_get_branch_name (self);
   return (name == NULL || *name == '\0') &&
          g_list_model_get_n_items (bl_store_lists_get_members (self->lists)) == 0 &&
-         g_list_model_get_n_items (bl_store_lists_get_activities (self->lists)) == 0;
+         !bl_activity_repo_has_any (self->db);
 }
 
 /* Settings */
@@ -815,6 +815,16 @@ bl_store_list_activities_between (BlStore     *self,
   g_return_val_if_fail (BL_IS_STORE (self), NULL);
 
   return bl_activity_repo_list_between (self->db, from, to, error);
+}
+
+GPtrArray *
+bl_store_list_planned (BlStore     *self,
+                       const char  *until,
+                       GError     **error)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  return bl_activity_repo_list_planned (self->db, until, error);
 }
 
 BlAttendanceTable *

@@ -231,7 +231,8 @@ GPtrArray   *bl_store_expected_members   (BlStore     *self,
 
 /* Activities (BlActivity: the record and its 应到/实到 counts), newest
  * first. Live model: a save inserts, moves or replaces (items-changed
- * (pos, 1, 1)) the one item; a delete removes it. */
+ * (pos, 1, 1)) the one item; a delete removes it. Read from the file the
+ * first time it is asked for, not when the ledger opens. */
 GListModel  *bl_store_get_activities     (BlStore     *self);
 /* A fresh copy of one activity, or NULL. */
 BlActivity  *bl_store_get_activity       (BlStore     *self,
@@ -269,6 +270,11 @@ gboolean     bl_store_activity_exists    (BlStore     *self,
 GPtrArray   *bl_store_list_activities_between (BlStore    *self,
                                           const char  *from,
                                           const char  *to,
+                                          GError     **error);
+/* Planned activities dated up to @until (NULL: all; undated ones never),
+ * soonest first, with their counts: without reading the whole list. */
+GPtrArray   *bl_store_list_planned       (BlStore     *self,
+                                          const char  *until,
                                           GError     **error);
 /* The attendance of the activities dated from @from to @to (either NULL for
  * open), for reports and exports: one query, plain rows by activity, each

@@ -17,9 +17,9 @@
 
 struct _BlActivitiesPage
 {
-  AdwBin               parent_instance;
+  BlPage               parent_instance;
 
-  BlStore             *store;
+  BlStore             *store;       /* the context's */
 
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
@@ -56,20 +56,13 @@ struct _BlActivitiesPage
   GPtrArray           *deletions;   /* BlDeletion*, oldest first: what an undo can put back */
 };
 
-G_DEFINE_FINAL_TYPE (BlActivitiesPage, bl_activities_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (BlActivitiesPage, bl_activities_page, BL_TYPE_PAGE)
 
 enum {
   ACTIVITY_ACTIVATED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* A toast's undo: the deletion it tells of, and where to say that the undo failed. */
@@ -310,7 +303,7 @@ update_years (BlActivitiesPage *self)
   if (gtk_drop_down_get_selected (self->year_dropdown) < self->years->len)
     selected = g_array_index (self->years, int, gtk_drop_down_get_selected (self->year_dropdown));
 
-  bl_date_set_today (&today);
+  bl_context_get_date (bl_page_get_context (BL_PAGE (self)), &today);
   last_year = g_date_get_year (&today) + 1;
   first_year = g_date_get_year (&today);
   if (self->store != NULL && (first = bl_store_get_first_activity_date (self->store)) != NULL)
@@ -568,10 +561,26 @@ activities_changed_cb (BlActivitiesPage *self)
 }
 
 static void
-store_changed_cb (BlActivitiesPage *self)
+bl_activities_page_refresh (BlPage   *page,
+                            BlChange  changes)
 {
-  /* A new year may have appeared (an import of older records, say). */
-  update_years (self);
+  BlActivitiesPage *self = BL_ACTIVITIES_PAGE (page);
+  GListModel *activities = bl_store_get_activities (self->store);
+
+  if (changes & BL_CHANGE_KINDS)
+    update_kinds (self);
+  /* A new year may have appeared (an import of older records, say, or
+   * the new year itself). */
+  if (changes & (BL_CHANGE_ACTIVITIES | BL_CHANGE_TODAY))
+    update_years (self);
+  /* The first time: the store's live list. It replaces an edited activity
+   * (items-changed (pos, 1, 1)): the filter, the sort and the row look at
+   * it again, and nothing else needs doing for a save. */
+  if (gtk_filter_list_model_get_model (self->filter_model) != activities)
+    {
+      apply_filters (self);
+      gtk_filter_list_model_set_model (self->filter_model, activities);
+    }
   update_empty_state (self);
 }
 
@@ -589,39 +598,13 @@ selection_changed_cb (BlActivitiesPage *self)
 }
 
 static void
-bl_activities_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+bl_activities_page_constructed (GObject *object)
 {
   BlActivitiesPage *self = BL_ACTIVITIES_PAGE (object);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+  G_OBJECT_CLASS (bl_activities_page_parent_class)->constructed (object);
 
-static void
-bl_activities_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  BlActivitiesPage *self = BL_ACTIVITIES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      bl_activities_page_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  self->store = bl_page_get_store (BL_PAGE (self));
 }
 
 static void
@@ -639,7 +622,6 @@ bl_activities_page_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bl_activities_page_parent_class)->dispose (object);
 }
@@ -664,16 +646,13 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BlPageClass *page_class = BL_PAGE_CLASS (klass);
 
-  object_class->get_property = bl_activities_page_get_property;
-  object_class->set_property = bl_activities_page_set_property;
+  object_class->constructed = bl_activities_page_constructed;
   object_class->dispose = bl_activities_page_dispose;
   object_class->finalize = bl_activities_page_finalize;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->follows = BL_CHANGE_KINDS | BL_CHANGE_ACTIVITIES | BL_CHANGE_TODAY;
+  page_class->refresh = bl_activities_page_refresh;
 
   /* Emitted with the activity's id on Enter or double-click. */
   signals[ACTIVITY_ACTIVATED] =
@@ -764,61 +743,15 @@ bl_activities_page_init (BlActivitiesPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
 
   setup_months (self);
-  update_kinds (self);
-  update_years (self);
   selection_changed_cb (self);
-  update_empty_state (self);
 }
 
 GtkWidget *
-bl_activities_page_new (BlStore *store)
+bl_activities_page_new (BlContext *context)
 {
-  g_return_val_if_fail (store == NULL || BL_IS_STORE (store), NULL);
+  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
 
-  return g_object_new (BL_TYPE_ACTIVITIES_PAGE, "store", store, NULL);
-}
-
-BlStore *
-bl_activities_page_get_store (BlActivitiesPage *self)
-{
-  g_return_val_if_fail (BL_IS_ACTIVITIES_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-bl_activities_page_set_store (BlActivitiesPage *self,
-                              BlStore          *store)
-{
-  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
-  g_return_if_fail (store == NULL || BL_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->store, self);
-      g_signal_handlers_disconnect_by_data (bl_store_get_kinds (self->store), self);
-    }
-  /* Deletions are undone in the ledger they were made in. */
-  g_ptr_array_set_size (self->deletions, 0);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (bl_store_get_kinds (store), "items-changed",
-                               G_CALLBACK (update_kinds), self, G_CONNECT_SWAPPED);
-    }
-
-  update_kinds (self);
-  update_years (self);
-  apply_filters (self);
-  /* The store replaces an edited activity in its list (items-changed
-   * (pos, 1, 1)): the filter, the sort and the row look at it again. */
-  gtk_filter_list_model_set_model (self->filter_model, store != NULL ? bl_store_get_activities (store) : NULL);
-  update_empty_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  return g_object_new (BL_TYPE_ACTIVITIES_PAGE, "context", context, NULL);
 }
 
 GListModel *

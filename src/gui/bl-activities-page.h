@@ -1,19 +1,14 @@
 /* bl-activities-page.h: every activity, searchable, filterable and sortable */
 #pragma once
 
-#include <adwaita.h>
-
-#include "bl-store.h"
+#include "bl-page.h"
 
 G_BEGIN_DECLS
 
 #define BL_TYPE_ACTIVITIES_PAGE (bl_activities_page_get_type ())
-G_DECLARE_FINAL_TYPE (BlActivitiesPage, bl_activities_page, BL, ACTIVITIES_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (BlActivitiesPage, bl_activities_page, BL, ACTIVITIES_PAGE, BlPage)
 
-GtkWidget  *bl_activities_page_new              (BlStore          *store);
-BlStore    *bl_activities_page_get_store        (BlActivitiesPage *self);
-void        bl_activities_page_set_store        (BlActivitiesPage *self,
-                                                 BlStore          *store);
+GtkWidget  *bl_activities_page_new              (BlContext        *context);
 /* The activities as shown: filtered and sorted (BlActivity items). */
 GListModel *bl_activities_page_get_model        (BlActivitiesPage *self);
 /* Ids (gint64) of the selected activities, in the order shown. */

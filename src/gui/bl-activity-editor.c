@@ -87,13 +87,11 @@ static void        validate       (BlActivityEditor *self);
 static BlActivity *build_activity (BlActivityEditor *self,
                                    GListStore       *attendance);
 
+/* Today on the ledger's clock. */
 static char *
-today_iso (void)
+today_iso (BlActivityEditor *self)
 {
-  GDate today;
-
-  bl_date_set_today (&today);
-  return bl_date_to_iso (&today);
+  return bl_clock_get_today (bl_store_get_clock (self->store));
 }
 
 static const char *
@@ -182,7 +180,7 @@ update_date_button (BlActivityEditor *self)
 static void
 update_past_notice (BlActivityEditor *self)
 {
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = today_iso (self);
   gboolean past = !current_is_held (self) && self->date != NULL && strcmp (self->date, today) < 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->past_notice), past);
@@ -294,7 +292,7 @@ rebuild_attendance (BlActivityEditor *self)
 {
   g_autoptr(GHashTable) marked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GPtrArray) members = NULL;
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = today_iso (self);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->attendance_list));
        child != NULL;
@@ -707,7 +705,7 @@ calendar_day_selected_cb (BlActivityEditor *self)
 static void
 on_today_clicked (BlActivityEditor *self)
 {
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = today_iso (self);
 
   date_changed (self, today);
 }
@@ -733,7 +731,7 @@ static void
 lecturer_popover_show_cb (BlActivityEditor *self)
 {
   GListModel *members = bl_store_get_members (self->store);
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = today_iso (self);
   guint n = g_list_model_get_n_items (members);
   GtkWidget *child;
 
@@ -807,6 +805,13 @@ close_response_cb (GtkWidget        *dialog,
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_when_idle_cb, g_object_ref (self), g_object_unref);
 }
 
+static void
+day_changed_cb (BlActivityEditor *self)
+{
+  update_past_notice (self);
+  validate (self);
+}
+
 static gboolean
 bl_activity_editor_close_request (GtkWindow *window)
 {
@@ -843,6 +848,10 @@ bl_activity_editor_constructed (GObject *object)
 
   adw_combo_row_set_model (self->kind_row, bl_store_get_kinds (self->store));
   fill (self);
+  /* Open over midnight: "in the future" and "planned, date passed" are
+   * judged against the new day. */
+  g_signal_connect_object (bl_store_get_clock (self->store), "day-changed",
+                           G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void

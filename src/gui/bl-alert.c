@@ -38,6 +38,23 @@ alert_answered_cb (GtkWidget  *alert,
   forget (alert);
 }
 
+#if !BL_USE_ALERT_DIALOG
+/* GtkWindow lets go of its transient parent only when it is finalized, and
+ * a dialog closed or destroyed with its parent is not finalized while
+ * something still holds it (the accessibility layer, a signal emission). It
+ * would then be finalized after the window it was asked over, and
+ * disconnect four handlers from freed memory: "instance with invalid (NULL)
+ * class pointer" and "g_signal_handlers_disconnect_matched: assertion
+ * failed", four times. So it lets go as it is hidden, while the parent is
+ * still there. */
+static void
+alert_hidden_cb (GtkWidget *alert,
+                 gpointer   data)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (alert), NULL);
+}
+#endif
+
 #if BL_USE_ALERT_DIALOG
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 # define ALERT(w) ADW_ALERT_DIALOG (w)
@@ -148,6 +165,7 @@ bl_alert_present (GtkWidget *alert,
 
     if (GTK_IS_WINDOW (root))
       gtk_window_set_transient_for (GTK_WINDOW (alert), GTK_WINDOW (root));
+    g_signal_connect (alert, "unrealize", G_CALLBACK (alert_hidden_cb), NULL);
     gtk_window_set_modal (GTK_WINDOW (alert), TRUE);
     gtk_window_present (GTK_WINDOW (alert));
   }

@@ -15,6 +15,7 @@ struct _BlApplication
 
   char           *database_path;
   BlStore        *store;
+  BlContext      *context;              /* the store's, for its windows and reminders */
   GError         *store_error;
   BlReminderService *reminders;
   gboolean        start_in_background;  /* --background: no window on the first activation */
@@ -224,11 +225,31 @@ static const GActionEntry app_actions[] = {
   { "open-activity", open_activity_activated, "x" },
 };
 
+typedef struct {
+  const char *path;
+  BlStore    *store;
+  GError     *error;
+} OpenLedger;
+
+static gpointer
+open_ledger_thread (gpointer data)
+{
+  OpenLedger *open = data;
+
+  open->store = bl_store_open (open->path, &open->error);
+  return NULL;
+}
+
 static void
 bl_application_startup (GApplication *app)
 {
   BlApplication *self = BL_APPLICATION (app);
+  OpenLedger open = { self->database_path, NULL, NULL };
+  GThread *thread;
 
+  /* Opening checks the whole file (a big ledger takes a moment): on the
+   * other core, while GTK connects to the display and loads its styles. */
+  thread = g_thread_new ("bl-open-ledger", open_ledger_thread, &open);
   G_APPLICATION_CLASS (bl_application_parent_class)->startup (app);
 
   g_set_application_name (_("Branch Ledger"));
@@ -240,12 +261,18 @@ bl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
 
-  self->store = bl_store_open (self->database_path, &self->store_error);
+  g_thread_join (thread);
+  self->store = open.store;
+  self->store_error = open.error;
+  /* It also watches for other programs' writes, window or not: the
+   * reminders follow them too. */
+  if (self->store != NULL)
+    self->context = bl_context_new (self->store);
 
   /* Reminders run as long as the app does, window or not. */
   self->reminders = bl_reminder_service_new (app, self->store);
-  if (self->store != NULL && self->launched)
-    bl_reminder_service_start (self->reminders);
+  if (self->launched)
+    bl_application_start_reminders (self);
 }
 
 static void
@@ -256,6 +283,8 @@ bl_application_shutdown (GApplication *app)
   if (self->reminders != NULL)
     g_object_run_dispose (G_OBJECT (self->reminders));
   g_clear_object (&self->reminders);
+  if (self->context != NULL)
+    g_object_run_dispose (G_OBJECT (self->context));
 
   G_APPLICATION_CLASS (bl_application_parent_class)->shutdown (app);
 }
@@ -280,6 +309,7 @@ bl_application_finalize (GObject *object)
 {
   BlApplication *self = BL_APPLICATION (object);
 
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->database_path, g_free);
@@ -356,4 +386,30 @@ bl_application_get_store_error (BlApplication *self)
   g_return_val_if_fail (BL_IS_APPLICATION (self), NULL);
 
   return self->store_error;
+}
+
+BlContext *
+bl_application_get_context (BlApplication *self)
+{
+  g_return_val_if_fail (BL_IS_APPLICATION (self), NULL);
+
+  return self->context;
+}
+
+void
+bl_application_start_reminders (BlApplication *self)
+{
+  g_return_if_fail (BL_IS_APPLICATION (self));
+
+  if (self->store != NULL && self->reminders != NULL)
+    bl_reminder_service_start (self->reminders);
+}
+
+gboolean
+bl_application_runs_in_background (BlApplication *self)
+{
+  g_return_val_if_fail (BL_IS_APPLICATION (self), FALSE);
+
+  return !self->quitting && self->reminders != NULL &&
+         bl_reminder_service_get_holding (self->reminders);
 }

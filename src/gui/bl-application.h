@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "bl-context.h"
 #include "bl-store.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,14 @@ BlStore       *bl_application_get_store       (BlApplication *self);
 const char    *bl_application_get_database_path (BlApplication *self);
 /* Why the ledger could not be opened, when it could not. */
 const GError  *bl_application_get_store_error   (BlApplication *self);
+/* The context of the application's ledger, which its windows share (NULL
+ * when the store is). */
+BlContext     *bl_application_get_context       (BlApplication *self);
+/* Starts the reminders: the program does at start-up (not a command, not a
+ * test); they then run as long as it does. */
+void           bl_application_start_reminders   (BlApplication *self);
+/* Whether the program stays in the background, sending reminders, once its
+ * last window is closed (not when Quit was chosen). */
+gboolean       bl_application_runs_in_background (BlApplication *self);
 
 G_END_DECLS

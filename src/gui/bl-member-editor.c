@@ -32,13 +32,11 @@ struct _BlMemberEditor
 
 G_DEFINE_FINAL_TYPE (BlMemberEditor, bl_member_editor, ADW_TYPE_WINDOW)
 
+/* Today on the ledger's clock. */
 static char *
-today_iso (void)
+today_iso (BlMemberEditor *self)
 {
-  GDate today;
-
-  bl_date_set_today (&today);
-  return bl_date_to_iso (&today);
+  return bl_clock_get_today (bl_store_get_clock (self->store));
 }
 
 static guint
@@ -180,7 +178,7 @@ fill_fields (BlMemberEditor *self)
   g_auto(GStrv) groups = bl_store_list_groups (self->store);
   const char *group = bl_member_get_group (self->member);
   guint selected = 0;
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = today_iso (self);
 
   gtk_string_list_append (self->groups, _("No Group"));
   for (guint i = 0; groups != NULL && groups[i] != NULL; i++)

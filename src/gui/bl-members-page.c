@@ -31,15 +31,14 @@ typedef enum {
 
 struct _BlMembersPage
 {
-  AdwBin               parent_instance;
+  BlPage               parent_instance;
 
-  BlStore             *store;
+  BlStore             *store;        /* the context's */
   GHashTable          *stats;        /* member id → BlMemberStats */
   GHashTable          *stat_items;   /* bound GtkListItems of the two stats columns */
   GtkFilter           *filter;
   GtkSorter           *stat_sorters[2];
   GtkSingleSelection  *selection;
-  guint                refresh_id;
 
   GtkSearchEntry      *search_entry;
   GtkCheckButton      *transferred_check;
@@ -49,15 +48,10 @@ struct _BlMembersPage
   GtkColumnViewColumn *columns[N_COLUMNS];
 };
 
-G_DEFINE_FINAL_TYPE (BlMembersPage, bl_members_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (BlMembersPage, bl_members_page, BL_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+/* The statistics count held activities and who attended, as of today. */
+#define STATS_CHANGES (BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE | BL_CHANGE_TODAY)
 
 static const char * const column_ids[N_COLUMNS] = {
   "name_column", "group_column", "category_column", "role_column",
@@ -135,7 +129,7 @@ is_drifting (BlMembersPage *self,
 {
   GDate today;
 
-  bl_date_set_today (&today);
+  bl_context_get_date (bl_page_get_context (BL_PAGE (self)), &today);
   return bl_member_stats_is_drifting (member_stats (self, member), member, &today);
 }
 
@@ -319,43 +313,39 @@ static void
 refresh_stats (BlMembersPage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *today = bl_context_get_today (bl_page_get_context (BL_PAGE (self)));
   GHashTableIter iter;
   gpointer item;
 
   g_clear_pointer (&self->stats, g_hash_table_unref);
-  if (self->store != NULL)
-    {
-      self->stats = bl_member_stats_compute (self->store, NULL, &error);
-      if (self->stats == NULL)
-        g_warning ("Members page: %s", error->message);
-    }
+  self->stats = bl_member_stats_compute (self->store, today, &error);
+  if (self->stats == NULL)
+    g_warning ("Members page: %s", error->message);
 
   g_hash_table_iter_init (&iter, self->stat_items);
   while (g_hash_table_iter_next (&iter, &item, NULL))
     update_cell (self, item, GPOINTER_TO_INT (g_object_get_data (item, "column")));
   for (guint i = 0; i < G_N_ELEMENTS (self->stat_sorters); i++)
     gtk_sorter_changed (self->stat_sorters[i], GTK_SORTER_CHANGE_DIFFERENT);
-  update_count (self);
-  /* The selected member may have been transferred meanwhile. */
-  selection_changed_cb (self);
-}
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  BlMembersPage *self = user_data;
-
-  self->refresh_id = 0;
-  refresh_stats (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
-store_changed_cb (BlMembersPage *self)
+bl_members_page_refresh (BlPage   *page,
+                         BlChange  changes)
 {
-  /* Several changes in a row cost one query. */
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+  BlMembersPage *self = BL_MEMBERS_PAGE (page);
+  GtkSortListModel *sorted = GTK_SORT_LIST_MODEL (gtk_single_selection_get_model (self->selection));
+  GtkFilterListModel *filtered = GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (sorted));
+  GListModel *members = bl_store_get_members (self->store);
+
+  /* The first time: the store's live list, which follows every save. */
+  if (gtk_filter_list_model_get_model (filtered) != members)
+    gtk_filter_list_model_set_model (filtered, members);
+  if (changes & STATS_CHANGES)
+    refresh_stats (self);
+  update_count (self);
+  /* The selected member may have been transferred meanwhile. */
+  selection_changed_cb (self);
 }
 
 static void
@@ -492,13 +482,11 @@ transfer_action (GtkWidget  *widget,
   GtkWidget *label;
   GtkWidget *entry;
   gint64 *id;
-  GDate date;
 
   if (member == NULL || bl_member_get_status (member) != BL_MEMBER_STATUS_ACTIVE)
     return;
 
-  bl_date_set_today (&date);
-  today = bl_date_to_iso (&date);
+  today = bl_context_get_today (bl_page_get_context (BL_PAGE (self)));
   heading = g_strdup_printf (_("Transfer Out %s?"), bl_member_get_name (member));
   dialog = bl_alert_new (heading,
                          _("From this day on the member is no longer expected at meetings. "
@@ -573,39 +561,13 @@ setup_columns (BlMembersPage *self)
 }
 
 static void
-bl_members_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+bl_members_page_constructed (GObject *object)
 {
   BlMembersPage *self = BL_MEMBERS_PAGE (object);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+  G_OBJECT_CLASS (bl_members_page_parent_class)->constructed (object);
 
-static void
-bl_members_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  BlMembersPage *self = BL_MEMBERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      bl_members_page_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  self->store = bl_page_get_store (BL_PAGE (self));
 }
 
 static void
@@ -613,10 +575,8 @@ bl_members_page_dispose (GObject *object)
 {
   BlMembersPage *self = BL_MEMBERS_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_MEMBERS_PAGE);
-  g_clear_object (&self->store);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->stats, g_hash_table_unref);
@@ -630,15 +590,12 @@ bl_members_page_class_init (BlMembersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BlPageClass *page_class = BL_PAGE_CLASS (klass);
 
-  object_class->get_property = bl_members_page_get_property;
-  object_class->set_property = bl_members_page_set_property;
+  object_class->constructed = bl_members_page_constructed;
   object_class->dispose = bl_members_page_dispose;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->follows = BL_CHANGE_GROUPS | BL_CHANGE_MEMBERS | STATS_CHANGES;
+  page_class->refresh = bl_members_page_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-members-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BlMembersPage, search_entry);
@@ -683,51 +640,14 @@ bl_members_page_init (BlMembersPage *self)
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   selection_changed_cb (self);
-  update_count (self);
 }
 
 GtkWidget *
-bl_members_page_new (BlStore *store)
+bl_members_page_new (BlContext *context)
 {
-  g_return_val_if_fail (store == NULL || BL_IS_STORE (store), NULL);
+  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
 
-  return g_object_new (BL_TYPE_MEMBERS_PAGE, "store", store, NULL);
-}
-
-BlStore *
-bl_members_page_get_store (BlMembersPage *self)
-{
-  g_return_val_if_fail (BL_IS_MEMBERS_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-bl_members_page_set_store (BlMembersPage *self,
-                           BlStore       *store)
-{
-  GtkSortListModel *sorted;
-  GtkFilterListModel *filtered;
-
-  g_return_if_fail (BL_IS_MEMBERS_PAGE (self));
-  g_return_if_fail (store == NULL || BL_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-
-  sorted = GTK_SORT_LIST_MODEL (gtk_single_selection_get_model (self->selection));
-  filtered = GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (sorted));
-  gtk_filter_list_model_set_model (filtered, store != NULL ? bl_store_get_members (store) : NULL);
-  refresh_stats (self);
-  selection_changed_cb (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  return g_object_new (BL_TYPE_MEMBERS_PAGE, "context", context, NULL);
 }
 
 BlMember *

@@ -1,19 +1,14 @@
 /* bl-members-page.h: the branch's members, with how each takes part */
 #pragma once
 
-#include <adwaita.h>
-
-#include "bl-store.h"
+#include "bl-page.h"
 
 G_BEGIN_DECLS
 
 #define BL_TYPE_MEMBERS_PAGE (bl_members_page_get_type ())
-G_DECLARE_FINAL_TYPE (BlMembersPage, bl_members_page, BL, MEMBERS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (BlMembersPage, bl_members_page, BL, MEMBERS_PAGE, BlPage)
 
-GtkWidget *bl_members_page_new         (BlStore       *store);
-BlStore   *bl_members_page_get_store   (BlMembersPage *self);
-void       bl_members_page_set_store   (BlMembersPage *self,
-                                        BlStore       *store);
+GtkWidget *bl_members_page_new         (BlContext     *context);
 /* The member of the selected row, or NULL. */
 BlMember  *bl_members_page_get_selected (BlMembersPage *self);
 

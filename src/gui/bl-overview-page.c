@@ -12,12 +12,20 @@
 /* How far ahead planned activities are listed. */
 #define UPCOMING_DAYS 14
 
+#define NO_RULES _("No quota rules are in force. Enable a rule pack in Preferences.")
+
+/* Missed periods and absences can run to hundreds on a big ledger nobody
+ * kept for a while: this many are shown, the rest on request. */
+#define SHOWN_AT_FIRST 10
+
 struct _BlOverviewPage
 {
-  AdwBin          parent_instance;
+  BlPage          parent_instance;
 
-  BlStore        *store;
-  guint           refresh_id;
+  BlStore        *store;   /* the context's */
+  gboolean        placeholder_error;  /* the quota list says why it is empty */
+  gboolean        all_missed;         /* every missed period asked for */
+  gboolean        all_absences;       /* every absence asked for */
 
   GtkLabel       *branch_label;
   GtkLabel       *today_label;
@@ -31,23 +39,61 @@ struct _BlOverviewPage
   GtkListBox     *absences_list;
 };
 
-G_DEFINE_FINAL_TYPE (BlOverviewPage, bl_overview_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (BlOverviewPage, bl_overview_page, BL_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
+/* What each part of the page is judged on. */
+#define HEADER_CHANGES (BL_CHANGE_SETTINGS | BL_CHANGE_TODAY)
+#define QUOTA_CHANGES  (BL_CHANGE_SETTINGS | BL_CHANGE_GROUPS | BL_CHANGE_KINDS | BL_CHANGE_MEMBERS | \
+                        BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE | BL_CHANGE_RULES | BL_CHANGE_TODAY)
+#define PLANNED_CHANGES (BL_CHANGE_KINDS | BL_CHANGE_ACTIVITIES | BL_CHANGE_TODAY)
 
-static GParamSpec *properties[N_PROPS];
-
+/* What a row shows, all of it, to tell whether a refresh changed it. */
 static void
-clear_list (GtkListBox *list)
+set_shown (GtkWidget  *row,
+           const char *first,
+           ...)
 {
-  GtkWidget *child;
+  GString *shown = g_string_new (first);
+  const char *part;
+  va_list args;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  va_start (args, first);
+  while ((part = va_arg (args, const char *)) != NULL)
+    {
+      g_string_append_c (shown, '\x1f');
+      g_string_append (shown, part);
+    }
+  va_end (args);
+  g_object_set_data_full (G_OBJECT (row), "bl-shown", g_string_free (shown, FALSE), g_free);
+}
+
+/* Puts @rows (new, floating) in @list, keeping the rows already there that
+ * show the same: a save that changes one quota replaces one row, and GTK
+ * lays out and paints that one only. */
+static void
+sync_list (GtkListBox *list,
+           GPtrArray  *rows)
+{
+  GtkListBoxRow *old;
+  guint i;
+
+  for (i = 0; i < rows->len; i++)
+    {
+      GtkWidget *fresh = rows->pdata[i];
+
+      old = gtk_list_box_get_row_at_index (list, (int) i);
+      if (old != NULL &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (old), "bl-shown"), g_object_get_data (G_OBJECT (fresh), "bl-shown")) == 0)
+        {
+          g_object_unref (g_object_ref_sink (fresh));
+          continue;
+        }
+      gtk_list_box_insert (list, fresh, (int) i);
+      if (old != NULL)
+        gtk_list_box_remove (list, GTK_WIDGET (old));
+    }
+  while ((old = gtk_list_box_get_row_at_index (list, (int) i)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (old));
 }
 
 static GtkWidget *
@@ -63,6 +109,9 @@ new_placeholder (const char *text)
   gtk_widget_add_css_class (label, "dim-label");
   return label;
 }
+
+static void fill_quotas (BlOverviewPage *self,
+                         const char     *today);
 
 static GtkWidget *
 new_row (const char *title,
@@ -155,6 +204,8 @@ new_quota_row (BlQuotaStatus *quota)
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
 
+  set_shown (row, title, subtitle, bl_quota_state_display (quota->state), quota->kind,
+             quota->group != NULL ? quota->group : "", NULL);
   if (quota->state != BL_QUOTA_MET)
     {
       /* No mnemonic: every row has one, Alt+R could not tell them apart. */
@@ -180,11 +231,14 @@ new_missed_row (BlQuotaStatus *quota)
   g_autofree char *start = bl_date_iso_format_locale (quota->start);
   g_autofree char *end = bl_date_iso_format_locale (quota->end);
   g_autofree char *subtitle = NULL;
+  GtkWidget *row;
 
   /* Translators: "2025年1月1日 – 2025年3月31日: 0 of 1 done" */
   subtitle = g_strdup_printf (_("%s – %s: %u of %u done"), start, end, quota->done, quota->required);
   subtitle = with_invalid (subtitle, quota->invalid);
-  return new_row (title, subtitle);
+  row = new_row (title, subtitle);
+  set_shown (row, title, subtitle, NULL);
+  return row;
 }
 
 static GtkWidget *
@@ -220,6 +274,7 @@ new_absence_row (BlAbsence *absence)
                                                           absence->months),
                                              absence->months);
     gtk_label_set_text (GTK_LABEL (months), text);
+    set_shown (row, absence->member, subtitle->str, text, NULL);
   }
   gtk_widget_add_css_class (months, "quota-state");
   gtk_widget_add_css_class (months, absence->months >= 6 ? "quota-due-soon" : "quota-pending");
@@ -249,6 +304,12 @@ new_activity_row (BlOverviewPage *self,
                           bl_store_get_kind_name (self->store, bl_activity_get_kind (activity)));
 
   row = new_row (topic != NULL && *topic != '\0' ? topic : _("(No topic)"), subtitle->str);
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT "%s", bl_activity_get_id (activity),
+                                           overdue ? " overdue" : "");
+
+    set_shown (row, topic != NULL ? topic : "", subtitle->str, id, NULL);
+  }
 
   button = gtk_button_new_with_label (overdue ? _("Fill In Record") : _("Open"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -261,56 +322,106 @@ new_activity_row (BlOverviewPage *self,
   return row;
 }
 
-static int
-compare_activity_dates (gconstpointer a,
-                        gconstpointer b)
-{
-  BlActivity *x = *(BlActivity **) a;
-  BlActivity *y = *(BlActivity **) b;
-  int cmp = g_strcmp0 (bl_activity_get_date (x), bl_activity_get_date (y));
-
-  return cmp != 0 ? cmp : g_strcmp0 (bl_activity_get_start_time (x), bl_activity_get_start_time (y));
-}
-
 static void
 fill_planned (BlOverviewPage *self,
               const char     *today)
 {
-  GListModel *activities = bl_store_get_activities (self->store);
-  g_autoptr(GPtrArray) upcoming = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) planned = NULL;
+  g_autoptr(GPtrArray) upcoming = g_ptr_array_new ();
+  g_autoptr(GPtrArray) overdue = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
   g_autofree char *horizon = NULL;
-  guint n = g_list_model_get_n_items (activities);
   GDate date;
 
   bl_date_parse (today, &date);
   g_date_add_days (&date, UPCOMING_DAYS);
   horizon = bl_date_to_iso (&date);
 
-  for (guint i = 0; i < n; i++)
+  /* The planned ones only, soonest first: not the whole ledger. */
+  planned = bl_store_list_planned (self->store, horizon, &error);
+  if (planned == NULL)
     {
-      g_autoptr(BlActivity) activity = g_list_model_get_item (activities, i);
-      const char *day = bl_activity_get_date (activity);
+      g_warning ("Overview: %s", error->message);
+      planned = g_ptr_array_new ();
+    }
+  for (guint i = 0; i < planned->len; i++)
+    {
+      BlActivity *activity = planned->pdata[i];
 
-      if (bl_activity_get_status (activity) != BL_ACTIVITY_STATUS_PLANNED || day == NULL || *day == '\0')
-        continue;
-      if (strcmp (day, today) < 0)
-        g_ptr_array_add (overdue, g_steal_pointer (&activity));
-      else if (strcmp (day, horizon) <= 0)
-        g_ptr_array_add (upcoming, g_steal_pointer (&activity));
+      g_ptr_array_add (strcmp (bl_activity_get_date (activity), today) < 0 ? overdue : upcoming, activity);
     }
 
-  g_ptr_array_sort (upcoming, compare_activity_dates);
-  g_ptr_array_sort (overdue, compare_activity_dates);
-
-  clear_list (self->upcoming_list);
   for (guint i = 0; i < upcoming->len; i++)
-    gtk_list_box_append (self->upcoming_list, new_activity_row (self, upcoming->pdata[i], FALSE));
-
-  clear_list (self->overdue_list);
+    upcoming->pdata[i] = new_activity_row (self, upcoming->pdata[i], FALSE);
+  sync_list (self->upcoming_list, upcoming);
   for (guint i = 0; i < overdue->len; i++)
-    gtk_list_box_append (self->overdue_list, new_activity_row (self, overdue->pdata[i], TRUE));
+    overdue->pdata[i] = new_activity_row (self, overdue->pdata[i], TRUE);
+  sync_list (self->overdue_list, overdue);
   gtk_widget_set_visible (self->overdue_group, overdue->len > 0);
+}
+
+static GtkWidget *
+missed_row_new (gpointer item)
+{
+  return new_missed_row (item);
+}
+
+static GtkWidget *
+absence_row_new (gpointer item)
+{
+  return new_absence_row (item);
+}
+
+static void
+more_activated_cb (AdwActionRow   *row,
+                   BlOverviewPage *self)
+{
+  g_autofree char *today = bl_context_get_today (bl_page_get_context (BL_PAGE (self)));
+  gboolean *all = g_object_get_data (G_OBJECT (row), "bl-all");
+
+  *all = TRUE;
+  fill_quotas (self, today);
+}
+
+/* A row that shows the @hidden rows left out when activated. */
+static GtkWidget *
+new_more_row (BlOverviewPage *self,
+              const char     *title,
+              gboolean       *all)
+{
+  GtkWidget *row = new_row (title, NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("pan-down-symbolic");
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "bl-all", all);
+  g_signal_connect_object (row, "activated", G_CALLBACK (more_activated_cb), self, 0);
+  set_shown (row, "more", title, NULL);
+  return row;
+}
+
+/* The first (or, @latest, the last) SHOWN_AT_FIRST of @rows unless @all,
+ * with a row that shows the rest; the rows left out are never built. */
+static void
+sync_some (BlOverviewPage *self,
+           GtkListBox     *list,
+           GPtrArray      *items,
+           GtkWidget    *(*row_new) (gpointer item),
+           gboolean        latest,
+           const char     *more_title,
+           gboolean       *all)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint hidden = *all || items->len <= SHOWN_AT_FIRST + 1 ? 0 : items->len - SHOWN_AT_FIRST;
+  guint first = latest ? hidden : 0;
+
+  if (hidden > 0 && latest)
+    g_ptr_array_add (rows, new_more_row (self, more_title, all));
+  for (guint i = first; i < first + (items->len - hidden); i++)
+    g_ptr_array_add (rows, row_new (items->pdata[i]));
+  if (hidden > 0 && !latest)
+    g_ptr_array_add (rows, new_more_row (self, more_title, all));
+  sync_list (list, rows);
 }
 
 static void
@@ -318,116 +429,95 @@ fill_quotas (BlOverviewPage *self,
              const char     *today)
 {
   g_autoptr(BlQuotaReport) report = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-
-  clear_list (self->quota_list);
-  clear_list (self->missed_list);
-  clear_list (self->absences_list);
 
   report = bl_quota_evaluate (self->store, today, &error);
   if (report == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The quotas cannot be evaluated: %s"), error->message);
 
+      sync_list (self->quota_list, rows);
       gtk_list_box_set_placeholder (self->quota_list, new_placeholder (text));
+      self->placeholder_error = TRUE;
       gtk_widget_set_visible (self->missed_group, FALSE);
       gtk_widget_set_visible (self->absences_group, FALSE);
       return;
     }
 
-  gtk_list_box_set_placeholder (self->quota_list,
-                                new_placeholder (_("No quota rules are in force. Enable a rule pack in Preferences.")));
+  if (self->placeholder_error)
+    {
+      gtk_list_box_set_placeholder (self->quota_list, new_placeholder (NO_RULES));
+      self->placeholder_error = FALSE;
+    }
 
   for (guint i = 0; i < report->quotas->len; i++)
-    gtk_list_box_append (self->quota_list, new_quota_row (report->quotas->pdata[i]));
-  for (guint i = 0; i < report->missed->len; i++)
-    gtk_list_box_append (self->missed_list, new_missed_row (report->missed->pdata[i]));
-  for (guint i = 0; i < report->absences->len; i++)
-    gtk_list_box_append (self->absences_list, new_absence_row (report->absences->pdata[i]));
+    g_ptr_array_add (rows, new_quota_row (report->quotas->pdata[i]));
+  sync_list (self->quota_list, rows);
+  g_ptr_array_set_size (rows, 0);
+  {
+    guint earlier = report->missed->len > SHOWN_AT_FIRST ? report->missed->len - SHOWN_AT_FIRST : 0;
+    guint more = report->absences->len > SHOWN_AT_FIRST ? report->absences->len - SHOWN_AT_FIRST : 0;
+    g_autofree char *earlier_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u Earlier Period",
+                                                                   "Show %u Earlier Periods", earlier), earlier);
+    g_autofree char *more_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Member",
+                                                                "Show %u More Members", more), more);
+
+    /* The latest missed periods (the list runs oldest first), the longest
+     * absences (the list runs longest first). */
+    sync_some (self, self->missed_list, report->missed, missed_row_new, TRUE, earlier_title, &self->all_missed);
+    sync_some (self, self->absences_list, report->absences, absence_row_new, FALSE, more_title,
+               &self->all_absences);
+  }
 
   gtk_widget_set_visible (self->missed_group, report->missed->len > 0);
   gtk_widget_set_visible (self->absences_group, report->absences->len > 0);
 }
 
 static void
-refresh (BlOverviewPage *self)
+fill_header (BlOverviewPage *self,
+             const GDate    *date)
 {
-  g_autofree char *branch = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *today_text = NULL;
+  g_autofree char *branch = bl_store_get_branch_name (self->store);
+  g_autofree char *today_text = bl_date_format_locale (date);
   g_autofree char *today_line = NULL;
-  GDate date;
 
-  if (self->store == NULL)
-    return;
-
-  bl_date_set_today (&date);
-  today = bl_date_to_iso (&date);
-  today_text = bl_date_format_locale (&date);
-
-  branch = bl_store_get_branch_name (self->store);
-  gtk_label_set_text (self->branch_label,
-                      branch != NULL && *branch != '\0' ? branch : _("Party Branch"));
+  /* No name yet (members imported before the branch was named): no
+   * stand-in title, the window's own says what this is. */
+  gtk_label_set_text (self->branch_label, branch != NULL ? branch : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->branch_label), branch != NULL && *branch != '\0');
   /* Translators: the overview's subtitle, with today's date */
   today_line = g_strdup_printf (_("Today is %s"), today_text);
   gtk_label_set_text (self->today_label, today_line);
-
-  fill_quotas (self, today);
-  fill_planned (self, today);
-}
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  BlOverviewPage *self = user_data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Several changes often come in one go (an import, an undo): evaluate once. */
-static void
-store_changed_cb (BlOverviewPage *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle_cb, self, NULL);
 }
 
 static void
-bl_overview_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+bl_overview_page_refresh (BlPage   *page,
+                          BlChange  changes)
+{
+  BlOverviewPage *self = BL_OVERVIEW_PAGE (page);
+  g_autofree char *today = NULL;
+  GDate date;
+
+  bl_context_get_date (bl_page_get_context (page), &date);
+  today = bl_date_to_iso (&date);
+
+  if (changes & HEADER_CHANGES)
+    fill_header (self, &date);
+  if (changes & QUOTA_CHANGES)
+    fill_quotas (self, today);
+  if (changes & PLANNED_CHANGES)
+    fill_planned (self, today);
+}
+
+static void
+bl_overview_page_constructed (GObject *object)
 {
   BlOverviewPage *self = BL_OVERVIEW_PAGE (object);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+  G_OBJECT_CLASS (bl_overview_page_parent_class)->constructed (object);
 
-static void
-bl_overview_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  BlOverviewPage *self = BL_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      bl_overview_page_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  self->store = bl_page_get_store (BL_PAGE (self));
 }
 
 static void
@@ -435,8 +525,6 @@ bl_overview_page_dispose (GObject *object)
 {
   BlOverviewPage *self = BL_OVERVIEW_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_object (&self->store);
   /* AdwBin owns its child: let it go before the template forgets it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_OVERVIEW_PAGE);
@@ -449,15 +537,12 @@ bl_overview_page_class_init (BlOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BlPageClass *page_class = BL_PAGE_CLASS (klass);
 
-  object_class->get_property = bl_overview_page_get_property;
-  object_class->set_property = bl_overview_page_set_property;
+  object_class->constructed = bl_overview_page_constructed;
   object_class->dispose = bl_overview_page_dispose;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->follows = HEADER_CHANGES | QUOTA_CHANGES | PLANNED_CHANGES;
+  page_class->refresh = bl_overview_page_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BlOverviewPage, branch_label);
@@ -479,49 +564,13 @@ bl_overview_page_init (BlOverviewPage *self)
 
   gtk_list_box_set_placeholder (self->upcoming_list,
                                 new_placeholder (_("Nothing is planned for the next two weeks.")));
+  gtk_list_box_set_placeholder (self->quota_list, new_placeholder (NO_RULES));
 }
 
 GtkWidget *
-bl_overview_page_new (BlStore *store)
+bl_overview_page_new (BlContext *context)
 {
-  g_return_val_if_fail (store == NULL || BL_IS_STORE (store), NULL);
+  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
 
-  return g_object_new (BL_TYPE_OVERVIEW_PAGE, "store", store, NULL);
-}
-
-BlStore *
-bl_overview_page_get_store (BlOverviewPage *self)
-{
-  g_return_val_if_fail (BL_IS_OVERVIEW_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-bl_overview_page_set_store (BlOverviewPage *self,
-                            BlStore        *store)
-{
-  g_return_if_fail (BL_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (store == NULL || BL_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-void
-bl_overview_page_refresh (BlOverviewPage *self)
-{
-  g_return_if_fail (BL_IS_OVERVIEW_PAGE (self));
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  refresh (self);
+  return g_object_new (BL_TYPE_OVERVIEW_PAGE, "context", context, NULL);
 }

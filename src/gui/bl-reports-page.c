@@ -16,7 +16,7 @@
 
 struct _BlReportsPage
 {
-  AdwBin                parent_instance;
+  BlPage                parent_instance;
 
   AdwToastOverlay      *toast_overlay;
   GtkDropDown          *month_dropdown;
@@ -27,30 +27,26 @@ struct _BlReportsPage
   GtkLabel             *statistics_label;
   GtkGrid              *statistics_grid;
 
-  BlStore              *store;
+  BlStore              *store;         /* the context's */
   int                   year;
   int                   month;
   gboolean              syncing;       /* the pickers are being set from code */
-  gboolean              stale;         /* changed while not on screen */
-  guint                 rebuild_id;
 
   BlReportRenderer     *renderer;
   BlPrintDocument      *document;
   BlYearStats          *stats;
+  char                 *stats_shown;   /* the statistics in the grid, as CSV */
   GtkPageSetup         *page_setup;
   GtkPrintSettings     *print_settings;
   GtkFileChooserNative *chooser;
 };
 
-G_DEFINE_FINAL_TYPE (BlReportsPage, bl_reports_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (BlReportsPage, bl_reports_page, BL_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+/* The summary prints the branch, the month's activities with attendance,
+ * the quotas as of today while the month runs, and the date it is printed. */
+#define REPORT_CHANGES (BL_CHANGE_SETTINGS | BL_CHANGE_GROUPS | BL_CHANGE_KINDS | BL_CHANGE_MEMBERS | \
+                        BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE | BL_CHANGE_RULES | BL_CHANGE_TODAY)
 
 static void
 show_error (GtkWidget  *widget,
@@ -120,8 +116,9 @@ rebuild_statistics (BlReportsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *csv = NULL;
 
-  clear_children (GTK_WIDGET (self->statistics_grid));
   g_clear_pointer (&self->stats, bl_year_stats_free);
   if (self->store == NULL)
     return;
@@ -129,9 +126,19 @@ rebuild_statistics (BlReportsPage *self)
   self->stats = bl_year_stats_build (self->store, self->year, &error);
   if (self->stats == NULL)
     {
+      clear_children (GTK_WIDGET (self->statistics_grid));
+      g_clear_pointer (&self->stats_shown, g_free);
       gtk_label_set_text (self->statistics_label, error->message);
       return;
     }
+  /* Most saves change no count of the year: the grid stays as it is. */
+  csv = bl_year_stats_to_csv (self->stats);
+  shown = g_strdup_printf ("%d\n%s", self->year, csv);
+  if (g_strcmp0 (shown, self->stats_shown) == 0)
+    return;
+  g_free (self->stats_shown);
+  self->stats_shown = g_steal_pointer (&shown);
+  clear_children (GTK_WIDGET (self->statistics_grid));
 
   title = g_strdup_printf (_("Activities held in %d, by month and kind: %u in all"), self->year,
                            self->stats->total);
@@ -185,15 +192,15 @@ rebuild (BlReportsPage *self)
   g_autofree char *status = NULL;
   BlReport *report;
   double width, height;
-  guint n_pages;
+  guint n_pages, n_areas = 0;
 
-  clear_children (self->pages_box);
   g_clear_object (&self->document);
   g_clear_object (&self->renderer);
 
   rebuild_statistics (self);
   if (self->store == NULL)
     {
+      clear_children (self->pages_box);
       gtk_label_set_text (self->summary_label, "");
       return;
     }
@@ -201,6 +208,7 @@ rebuild (BlReportsPage *self)
   report = bl_report_build (self->store, month, NULL, &error);
   if (report == NULL)
     {
+      clear_children (self->pages_box);
       gtk_label_set_text (self->summary_label, error->message);
       return;
     }
@@ -210,7 +218,24 @@ rebuild (BlReportsPage *self)
   self->document = bl_print_renderer_layout (BL_PRINT_RENDERER (self->renderer), width, height);
   n_pages = bl_print_document_get_n_pages (self->document);
 
-  for (guint i = 0; i < n_pages; i++)
+  /* As many pages as before (most saves): the same drawings, drawn again. */
+  for (GtkWidget *area = gtk_widget_get_first_child (self->pages_box); area != NULL;
+       area = gtk_widget_get_next_sibling (area))
+    n_areas++;
+  if (n_areas == n_pages)
+    {
+      for (GtkWidget *area = gtk_widget_get_first_child (self->pages_box); area != NULL;
+           area = gtk_widget_get_next_sibling (area))
+        {
+          gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (width * PREVIEW_SCALE));
+          gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (height * PREVIEW_SCALE));
+          gtk_widget_queue_draw (area);
+        }
+    }
+  else
+    clear_children (self->pages_box);
+
+  for (guint i = 0; n_areas != n_pages && i < n_pages; i++)
     {
       GtkWidget *area = gtk_drawing_area_new ();
       g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, n_pages);
@@ -233,28 +258,19 @@ rebuild (BlReportsPage *self)
   }
 }
 
-static gboolean
-rebuild_idle_cb (gpointer user_data)
+static void
+bl_reports_page_refresh (BlPage   *page,
+                         BlChange  changes)
 {
-  BlReportsPage *self = BL_REPORTS_PAGE (user_data);
-
-  self->rebuild_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
+  rebuild (BL_REPORTS_PAGE (page));
 }
 
+/* A big ledger takes a moment to summarise: not while another page is
+ * shown (BlPage waits until it is). */
 static void
 queue_rebuild (BlReportsPage *self)
 {
-  /* A big ledger takes a moment to summarise: not while another page is shown. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+  bl_page_queue_refresh (BL_PAGE (self), REPORT_CHANGES);
 }
 
 static void
@@ -295,17 +311,11 @@ set_this_month (BlReportsPage *self)
 {
   GDate today;
 
-  bl_date_set_today (&today);
+  bl_context_get_date (bl_page_get_context (BL_PAGE (self)), &today);
   set_year_month (self, g_date_get_year (&today), g_date_get_month (&today));
 }
 
 /* Callbacks */
-
-static void
-store_changed_cb (BlReportsPage *self)
-{
-  queue_rebuild (self);
-}
 
 static void
 month_selected_cb (BlReportsPage *self)
@@ -448,12 +458,7 @@ static void
 ensure_current (BlReportsPage *self)
 {
   /* An action right after a change prints what the picker shows. */
-  if (self->rebuild_id != 0 || self->stale)
-    {
-      g_clear_handle_id (&self->rebuild_id, g_source_remove);
-      self->stale = FALSE;
-      rebuild (self);
-    }
+  bl_page_update_now (BL_PAGE (self));
 }
 
 static void
@@ -553,49 +558,19 @@ page_setup_action (GtkWidget  *widget,
 /* Overrides */
 
 static void
-bl_reports_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+bl_reports_page_constructed (GObject *object)
 {
   BlReportsPage *self = BL_REPORTS_PAGE (object);
+  GDate today;
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+  G_OBJECT_CLASS (bl_reports_page_parent_class)->constructed (object);
 
-static void
-bl_reports_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  BlReportsPage *self = BL_REPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      bl_reports_page_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bl_reports_page_map (GtkWidget *widget)
-{
-  BlReportsPage *self = BL_REPORTS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (bl_reports_page_parent_class)->map (widget);
-  if (self->stale)
-    queue_rebuild (self);
+  self->store = bl_page_get_store (BL_PAGE (self));
+  /* This month, on the ledger's clock. */
+  bl_context_get_date (bl_page_get_context (BL_PAGE (self)), &today);
+  self->year = g_date_get_year (&today);
+  self->month = g_date_get_month (&today);
+  sync_pickers (self);
 }
 
 static void
@@ -603,7 +578,6 @@ bl_reports_page_dispose (GObject *object)
 {
   BlReportsPage *self = BL_REPORTS_PAGE (object);
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -611,7 +585,7 @@ bl_reports_page_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->stats, bl_year_stats_free);
-  g_clear_object (&self->store);
+  g_clear_pointer (&self->stats_shown, g_free);
   g_clear_object (&self->page_setup);
   g_clear_object (&self->print_settings);
 
@@ -623,16 +597,12 @@ bl_reports_page_class_init (BlReportsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BlPageClass *page_class = BL_PAGE_CLASS (klass);
 
-  object_class->get_property = bl_reports_page_get_property;
-  object_class->set_property = bl_reports_page_set_property;
+  object_class->constructed = bl_reports_page_constructed;
   object_class->dispose = bl_reports_page_dispose;
-  widget_class->map = bl_reports_page_map;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->follows = REPORT_CHANGES;
+  page_class->refresh = bl_reports_page_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BlReportsPage, month_dropdown);
@@ -661,18 +631,11 @@ bl_reports_page_class_init (BlReportsPageClass *klass)
 static void
 bl_reports_page_init (BlReportsPage *self)
 {
-  GDate today;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Not bound as a template child: the bin's own child goes with the bin. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
   bl_print_operation_load_setup (&self->print_settings, &self->page_setup);
-  bl_date_set_today (&today);
-  self->year = g_date_get_year (&today);
-  self->month = g_date_get_month (&today);
-  sync_pickers (self);
-
   g_signal_connect_object (self->month_dropdown, "notify::selected",
                            G_CALLBACK (month_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->year_spin, "value-changed",
@@ -682,36 +645,11 @@ bl_reports_page_init (BlReportsPage *self)
 /* Public API */
 
 GtkWidget *
-bl_reports_page_new (BlStore *store)
+bl_reports_page_new (BlContext *context)
 {
-  g_return_val_if_fail (store == NULL || BL_IS_STORE (store), NULL);
+  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
 
-  return g_object_new (BL_TYPE_REPORTS_PAGE, "store", store, NULL);
-}
-
-BlStore *
-bl_reports_page_get_store (BlReportsPage *self)
-{
-  g_return_val_if_fail (BL_IS_REPORTS_PAGE (self), NULL);
-  return self->store;
-}
-
-void
-bl_reports_page_set_store (BlReportsPage *self,
-                           BlStore       *store)
-{
-  g_return_if_fail (BL_IS_REPORTS_PAGE (self));
-  g_return_if_fail (store == NULL || BL_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  queue_rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  return g_object_new (BL_TYPE_REPORTS_PAGE, "context", context, NULL);
 }
 
 gboolean

@@ -2,19 +2,14 @@
  * and exported; the annual statistics */
 #pragma once
 
-#include <adwaita.h>
-
-#include "bl-store.h"
+#include "bl-page.h"
 
 G_BEGIN_DECLS
 
 #define BL_TYPE_REPORTS_PAGE (bl_reports_page_get_type ())
-G_DECLARE_FINAL_TYPE (BlReportsPage, bl_reports_page, BL, REPORTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (BlReportsPage, bl_reports_page, BL, REPORTS_PAGE, BlPage)
 
-GtkWidget *bl_reports_page_new            (BlStore       *store);
-BlStore   *bl_reports_page_get_store      (BlReportsPage *self);
-void       bl_reports_page_set_store      (BlReportsPage *self,
-                                           BlStore       *store);
+GtkWidget *bl_reports_page_new            (BlContext     *context);
 /* Shows the summary of @month ("YYYY-MM"); FALSE when it is not a month. */
 gboolean   bl_reports_page_set_month      (BlReportsPage *self,
                                            const char    *month);

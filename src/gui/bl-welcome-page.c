@@ -13,10 +13,11 @@
 
 struct _BlWelcomePage
 {
-  AdwBin                parent_instance;
+  BlPage                parent_instance;
 
-  BlStore              *store;
+  BlStore              *store;       /* the context's */
   GPtrArray            *pack_rows;   /* AdwActionRow, each with its pack id and switch */
+  gboolean              filled;      /* the form, once: what is typed stays */
 
   AdwEntryRow          *branch_row;
   AdwEntryRow          *secretary_row;
@@ -27,15 +28,7 @@ struct _BlWelcomePage
   GtkWidget            *demo_button;
 };
 
-G_DEFINE_FINAL_TYPE (BlWelcomePage, bl_welcome_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (BlWelcomePage, bl_welcome_page, BL_TYPE_PAGE)
 
 static void
 show_error (BlWelcomePage *self,
@@ -112,9 +105,26 @@ fill_packs (BlWelcomePage *self)
     }
 }
 
+/* The form from what the ledger holds (a name set on the command line,
+ * say), the first time the page is shown; then only the member count. */
 static void
-store_changed_cb (BlWelcomePage *self)
+bl_welcome_page_refresh (BlPage   *page,
+                         BlChange  changes)
 {
+  BlWelcomePage *self = BL_WELCOME_PAGE (page);
+
+  if (!self->filled)
+    {
+      g_autofree char *name = bl_store_get_branch_name (self->store);
+      g_autoptr(BlMember) secretary = bl_store_get_secretary (self->store, NULL);
+
+      self->filled = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name != NULL ? name : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->secretary_row),
+                             secretary != NULL ? bl_member_get_name (secretary) : "");
+      fill_packs (self);
+      show_error (self, NULL);
+    }
   update_members (self);
 }
 
@@ -232,39 +242,13 @@ on_demo_clicked (BlWelcomePage *self)
 }
 
 static void
-bl_welcome_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+bl_welcome_page_constructed (GObject *object)
 {
   BlWelcomePage *self = BL_WELCOME_PAGE (object);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+  G_OBJECT_CLASS (bl_welcome_page_parent_class)->constructed (object);
 
-static void
-bl_welcome_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  BlWelcomePage *self = BL_WELCOME_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      bl_welcome_page_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  self->store = bl_page_get_store (BL_PAGE (self));
 }
 
 static void
@@ -274,7 +258,6 @@ bl_welcome_page_dispose (GObject *object)
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WELCOME_PAGE);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->pack_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bl_welcome_page_parent_class)->dispose (object);
@@ -285,15 +268,12 @@ bl_welcome_page_class_init (BlWelcomePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BlPageClass *page_class = BL_PAGE_CLASS (klass);
 
-  object_class->get_property = bl_welcome_page_get_property;
-  object_class->set_property = bl_welcome_page_set_property;
+  object_class->constructed = bl_welcome_page_constructed;
   object_class->dispose = bl_welcome_page_dispose;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->follows = BL_CHANGE_MEMBERS;
+  page_class->refresh = bl_welcome_page_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, branch_row);
@@ -315,54 +295,14 @@ bl_welcome_page_init (BlWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pack_rows = g_ptr_array_new ();
-  update_members (self);
 }
 
 GtkWidget *
-bl_welcome_page_new (BlStore *store)
+bl_welcome_page_new (BlContext *context)
 {
-  g_return_val_if_fail (store == NULL || BL_IS_STORE (store), NULL);
+  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
 
-  return g_object_new (BL_TYPE_WELCOME_PAGE, "store", store, NULL);
-}
-
-BlStore *
-bl_welcome_page_get_store (BlWelcomePage *self)
-{
-  g_return_val_if_fail (BL_IS_WELCOME_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-bl_welcome_page_set_store (BlWelcomePage *self,
-                           BlStore       *store)
-{
-  g_autofree char *name = NULL;
-  g_autoptr(BlMember) secretary = NULL;
-
-  g_return_if_fail (BL_IS_WELCOME_PAGE (self));
-  g_return_if_fail (store == NULL || BL_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      name = bl_store_get_branch_name (store);
-      secretary = bl_store_get_secretary (store, NULL);
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name != NULL ? name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->secretary_row), secretary != NULL ? bl_member_get_name (secretary) : "");
-  fill_packs (self);
-  update_members (self);
-  show_error (self, NULL);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  return g_object_new (BL_TYPE_WELCOME_PAGE, "context", context, NULL);
 }
 
 char *

@@ -1,19 +1,14 @@
 /* bl-welcome-page.h: the first-run page, shown while the ledger is empty */
 #pragma once
 
-#include <adwaita.h>
-
-#include "bl-store.h"
+#include "bl-page.h"
 
 G_BEGIN_DECLS
 
 #define BL_TYPE_WELCOME_PAGE (bl_welcome_page_get_type ())
-G_DECLARE_FINAL_TYPE (BlWelcomePage, bl_welcome_page, BL, WELCOME_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (BlWelcomePage, bl_welcome_page, BL, WELCOME_PAGE, BlPage)
 
-GtkWidget *bl_welcome_page_new          (BlStore       *store);
-BlStore   *bl_welcome_page_get_store    (BlWelcomePage *self);
-void       bl_welcome_page_set_store    (BlWelcomePage *self,
-                                         BlStore       *store);
+GtkWidget *bl_welcome_page_new          (BlContext     *context);
 /* Where "Try with Sample Data" writes its ledger: a file of its own under
  * $XDG_DATA_HOME/branch-ledger/demo/, never the real ledger. */
 char      *bl_welcome_page_get_demo_path (void);

@@ -37,11 +37,12 @@ search_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   bl_window_show_page (self, "activities");
-  bl_activities_page_focus_search (self->activities_page);
+  bl_activities_page_focus_search (BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES)));
 }
 
 /* The main menu's item: the Activities page prints (activities.print-records
- * is disabled without a selection; this one asks for one instead). */
+ * is disabled without a selection; this one asks for one instead, where the
+ * records are chosen). */
 static void
 print_records_action (GtkWidget  *widget,
                       const char *action_name,
@@ -51,10 +52,12 @@ print_records_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  bl_activities_page_print_selected (self->activities_page);
+  bl_window_show_page (self, "activities");
+  bl_activities_page_print_selected (BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES)));
 }
 
-/* The main menu's item: the sign-in sheet of the activity selected there. */
+/* The main menu's item: the sign-in sheet of the activity selected on the
+ * Activities page (shown, so that one can be chosen when none is). */
 static void
 print_signin_action (GtkWidget  *widget,
                      const char *action_name,
@@ -64,7 +67,8 @@ print_signin_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  bl_activities_page_print_signin_selected (self->activities_page);
+  bl_window_show_page (self, "activities");
+  bl_activities_page_print_signin_selected (BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES)));
 }
 
 void

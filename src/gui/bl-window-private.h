@@ -2,26 +2,44 @@
 #pragma once
 
 #include "bl-activities-page.h"
-#include "bl-overview-page.h"
 #include "bl-window.h"
 
 G_BEGIN_DECLS
+
+/* The main view's pages, in the order of the switcher. */
+typedef enum {
+  BL_WINDOW_OVERVIEW,
+  BL_WINDOW_ACTIVITIES,
+  BL_WINDOW_MEMBERS,
+  BL_WINDOW_REPORTS,
+  BL_WINDOW_N_PAGES
+} BlWindowPage;
 
 struct _BlWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  BlStore              *store;
+  BlContext            *context;   /* NULL: the ledger could not be opened */
+  BlStore              *store;     /* the context's, or NULL */
   GSettings            *settings;
+  guint                 poll_id;   /* looks for other programs' writes while active */
+  gboolean              closing;   /* the questions answered, the window closes */
+  guint                 close_id;  /* closing once the question has gone */
+  GtkWidget            *question;  /* weak: the alert asked on closing */
 
   GtkStack             *main_stack;
-  GtkWidget            *welcome_slot;
+  AdwBin               *welcome_slot;
   AdwViewStack         *view_stack;
+  AdwBin               *slots[BL_WINDOW_N_PAGES];
   AdwStatusPage        *status_page;
   AdwToastOverlay      *toast_overlay;
-  BlOverviewPage       *overview_page;
-  BlActivitiesPage     *activities_page;
+  /* Built when first shown (NULL until then). */
+  BlPage               *pages[BL_WINDOW_N_PAGES];
 };
+
+/* The page @page, built (not filled) if it was not yet. NULL without a ledger. */
+BlPage *_bl_window_ensure_page       (BlWindow      *self,
+                                      BlWindowPage   page);
 
 /* Installs the win.* actions and their shortcuts (bl-window-actions.c). */
 void _bl_window_class_actions_init (BlWindowClass *klass);

@@ -1,70 +1,58 @@
 /* bl-window.c: the main window: first-run page, the ledger's pages, or why
- * the ledger cannot be opened */
+ * the ledger cannot be opened. Each page gets the window's BlContext and is
+ * built the first time it is shown. */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "bl-activity-editor.h"
-#include "bl-date.h"
+#include "bl-alert.h"
+#include "bl-member-editor.h"
 #include "bl-members-page.h"
+#include "bl-overview-page.h"
 #include "bl-reports-page.h"
 #include "bl-welcome-page.h"
 #include "bl-window-private.h"
+
+/* While the window is active, another program's writes are looked for this
+ * often besides the file watch (file systems without change notification). */
+#define POLL_SECONDS 10
+
+/* GSettings key: whether closing the window says that reminders keep running. */
+#define SETTINGS_BACKGROUND_NOTICE "background-notice"
 
 G_DEFINE_FINAL_TYPE (BlWindow, bl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* Hands the store to every page that has a "store" property, so that pages
- * other helpers plug into the template need no code here. */
+static const struct {
+  const char *name;
+  GtkWidget *(*page_new) (BlContext *context);
+} page_info[BL_WINDOW_N_PAGES] = {
+  [BL_WINDOW_OVERVIEW] = { "overview", bl_overview_page_new },
+  [BL_WINDOW_ACTIVITIES] = { "activities", bl_activities_page_new },
+  [BL_WINDOW_MEMBERS] = { "members", bl_members_page_new },
+  [BL_WINDOW_REPORTS] = { "reports", bl_reports_page_new },
+};
+
+/* A test hook, for tests/bench/bench-startup: with BRANCH_LEDGER_FIRST_FRAME
+ * set, the window prints "first-frame MICROSECONDS" (CLOCK_MONOTONIC, as
+ * g_get_monotonic_time()) on stdout once its first frame is painted. */
 static void
-give_store (GtkWidget *widget,
-            BlStore   *store)
+first_frame_painted_cb (GdkFrameClock *clock,
+                        BlWindow      *self)
 {
-  if (widget != NULL &&
-      g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "store") != NULL)
-    g_object_set (widget, "store", store, NULL);
-}
-
-static gboolean
-has_welcome_page (BlWindow *self)
-{
-  GtkWidget *child = gtk_stack_get_child_by_name (self->main_stack, "welcome");
-
-  /* Until a welcome page replaces it, the slot is an empty box. */
-  return child != NULL && !(GTK_IS_BOX (child) && gtk_widget_get_first_child (child) == NULL);
-}
-
-static void
-setup_store (BlWindow *self)
-{
-  GtkSelectionModel *pages;
-  guint n;
-
-  give_store (gtk_stack_get_child_by_name (self->main_stack, "welcome"), self->store);
-
-  pages = adw_view_stack_get_pages (self->view_stack);
-  n = g_list_model_get_n_items (G_LIST_MODEL (pages));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-
-      give_store (adw_view_stack_page_get_child (page), self->store);
-    }
-  g_object_unref (pages);
-
-  if (self->store != NULL && bl_store_is_empty (self->store) && has_welcome_page (self))
-    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-  else if (self->store != NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "main");
-  else
-    gtk_stack_set_visible_child_name (self->main_stack, "error");
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
 }
 
 static void
@@ -74,6 +62,267 @@ activity_activated_cb (BlWindow *self,
   bl_window_open_activity (self, id);
 }
 
+BlPage *
+_bl_window_ensure_page (BlWindow     *self,
+                        BlWindowPage  page)
+{
+  GtkWidget *widget;
+
+  g_assert (BL_IS_WINDOW (self));
+  g_assert (page < BL_WINDOW_N_PAGES);
+
+  if (self->pages[page] != NULL || self->context == NULL)
+    return self->pages[page];
+
+  widget = page_info[page].page_new (self->context);
+  self->pages[page] = BL_PAGE (widget);
+  if (page == BL_WINDOW_ACTIVITIES)
+    g_signal_connect_object (widget, "activity-activated",
+                             G_CALLBACK (activity_activated_cb), self, G_CONNECT_SWAPPED);
+  /* Filled when mapped, which a shown slot does at once. */
+  adw_bin_set_child (self->slots[page], widget);
+  return self->pages[page];
+}
+
+/* A page is built the first time it is shown, not before. */
+static void
+visible_page_changed_cb (BlWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  for (guint i = 0; name != NULL && i < BL_WINDOW_N_PAGES; i++)
+    if (g_str_equal (name, page_info[i].name))
+      _bl_window_ensure_page (self, i);
+}
+
+static void
+show_first_page (BlWindow *self)
+{
+  if (self->context == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      return;
+    }
+  if (bl_store_is_empty (self->store))
+    {
+      adw_bin_set_child (self->welcome_slot, bl_welcome_page_new (self->context));
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  visible_page_changed_cb (self);
+}
+
+/* Outside writes */
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  BlWindow *self = user_data;
+
+  bl_context_check_elsewhere (self->context);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Back from another program (a command-line import, say): what it wrote
+ * shows at once. */
+static void
+active_changed_cb (BlWindow *self)
+{
+  if (self->context == NULL)
+    return;
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    {
+      bl_context_check_elsewhere (self->context);
+      if (self->poll_id == 0)
+        self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
+    }
+  else
+    g_clear_handle_id (&self->poll_id, g_source_remove);
+}
+
+/* Closing */
+
+/* The record editors over this window: none is left behind without it. */
+static GPtrArray *
+list_editors (BlWindow *self,
+              gboolean  modified_only)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *editors = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) != GTK_WINDOW (self))
+        continue;
+      if (BL_IS_ACTIVITY_EDITOR (window) &&
+          (!modified_only || bl_activity_editor_get_modified (BL_ACTIVITY_EDITOR (window))))
+        g_ptr_array_add (editors, g_steal_pointer (&window));
+      else if (BL_IS_MEMBER_EDITOR (window) && !modified_only)
+        g_ptr_array_add (editors, g_steal_pointer (&window));
+    }
+  return editors;
+}
+
+static void
+destroy_editors (BlWindow *self)
+{
+  g_autoptr(GPtrArray) editors = list_editors (self, FALSE);
+
+  for (guint i = 0; i < editors->len; i++)
+    gtk_window_destroy (editors->pdata[i]);
+}
+
+static gboolean
+close_idle_cb (gpointer data)
+{
+  BlWindow *self = data;
+
+  self->close_id = 0;
+  destroy_editors (self);
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the questions are answered, and the question itself has gone: an
+ * alert must not outlive the window it was asked over. */
+static void
+close_now (BlWindow *self)
+{
+  if (self->close_id == 0)
+    self->close_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+ask (BlWindow   *self,
+     GtkWidget  *dialog,
+     GCallback   response_cb)
+{
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  g_set_weak_pointer (&self->question, dialog);
+  bl_alert_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+background_notice_response_cb (GtkWidget  *dialog,
+                               const char *response,
+                               BlWindow   *self)
+{
+  if (g_strcmp0 (response, "never") == 0 && self->settings != NULL)
+    g_settings_set_boolean (self->settings, SETTINGS_BACKGROUND_NOTICE, FALSE);
+  close_now (self);
+}
+
+/* The first time in a run that closing leaves the reminders running in the
+ * background, say so, unless told not to. */
+static gboolean
+ask_background_notice (BlWindow *self)
+{
+  static gboolean told;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  guint main_windows = 0;
+  GtkWidget *dialog;
+
+  if (told || self->settings == NULL || !BL_IS_APPLICATION (app) ||
+      !g_settings_get_boolean (self->settings, SETTINGS_BACKGROUND_NOTICE) ||
+      !bl_application_runs_in_background (BL_APPLICATION (app)))
+    return FALSE;
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    main_windows += BL_IS_WINDOW (l->data);
+  if (main_windows > 1)
+    return FALSE;
+
+  told = TRUE;
+  dialog = bl_alert_new (_("Reminders Keep Running"),
+                         _("Branch Ledger stays in the background to remind you of deadlines, and starts "
+                           "at login. To stop that, turn off “Remind Me When the App Is Closed” in "
+                           "Preferences."));
+  bl_alert_add_response (dialog, "never", _("_Don’t Show Again"));
+  bl_alert_add_response (dialog, "close", _("_OK"));
+  bl_alert_set_default_response (dialog, "close");
+  bl_alert_set_close_response (dialog, "close");
+  ask (self, dialog, G_CALLBACK (background_notice_response_cb));
+  return TRUE;
+}
+
+static void
+unsaved_response_cb (GtkWidget  *dialog,
+                     const char *response,
+                     BlWindow   *self)
+{
+  g_autoptr(GPtrArray) editors = list_editors (self, TRUE);
+
+  if (g_strcmp0 (response, "save") == 0)
+    for (guint i = 0; i < editors->len; i++)
+      if (!bl_activity_editor_save (editors->pdata[i]))
+        {
+          /* Its mistakes are shown beside its fields: there to put right. */
+          gtk_window_present (editors->pdata[i]);
+          return;
+        }
+  if (g_strcmp0 (response, "save") != 0 && g_strcmp0 (response, "discard") != 0)
+    return;
+  if (!ask_background_notice (self))
+    close_now (self);
+}
+
+/* As a record editor's own close does: records with changes not saved are
+ * saved or let go before the window goes, and their editors with it. */
+static gboolean
+bl_window_close_request (GtkWindow *window)
+{
+  BlWindow *self = BL_WINDOW (window);
+  g_autoptr(GPtrArray) modified = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->closing)
+    return GTK_WINDOW_CLASS (bl_window_parent_class)->close_request (window);
+  /* A question already asked, or answered and the window about to close. */
+  if (self->question != NULL || self->close_id != 0)
+    return TRUE;
+
+  modified = list_editors (self, TRUE);
+  if (modified->len == 0)
+    {
+      if (ask_background_notice (self))
+        return TRUE;
+      destroy_editors (self);
+      return GTK_WINDOW_CLASS (bl_window_parent_class)->close_request (window);
+    }
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "An open record has changes that are not saved yet. Changes you do not save are lost.",
+                                       "%u open records have changes that are not saved yet. Changes you do not save are lost.",
+                                       modified->len),
+                          modified->len);
+  dialog = bl_alert_new (_("Save Changes?"), body);
+  bl_alert_add_response (dialog, "cancel", _("_Cancel"));
+  bl_alert_add_response (dialog, "discard", _("_Discard"));
+  bl_alert_add_response (dialog, "save", _("_Save"));
+  bl_alert_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  bl_alert_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  bl_alert_set_default_response (dialog, "save");
+  bl_alert_set_close_response (dialog, "cancel");
+  ask (self, dialog, G_CALLBACK (unsaved_response_cb));
+  return TRUE;
+}
+
+/* Overrides */
+
+static void
+bl_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (bl_window_parent_class)->realize (widget);
+
+  if (g_getenv ("BRANCH_LEDGER_FIRST_FRAME") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_frame_painted_cb), widget, 0);
+}
+
 static void
 bl_window_constructed (GObject *object)
 {
@@ -81,9 +330,23 @@ bl_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (bl_window_parent_class)->constructed (object);
 
-  setup_store (self);
-  g_signal_connect_object (self->activities_page, "activity-activated",
-                           G_CALLBACK (activity_activated_cb), self, G_CONNECT_SWAPPED);
+  if (self->context != NULL)
+    {
+      self->store = bl_context_get_store (self->context);
+      self->settings = bl_context_get_settings (self->context);
+    }
+  /* The size is remembered across runs. */
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::is-active", G_CALLBACK (active_changed_cb), self, 0);
+  show_first_page (self);
   _bl_window_actions_update (self);
 }
 
@@ -97,8 +360,8 @@ bl_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -115,8 +378,8 @@ bl_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_set_object (&self->store, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -128,9 +391,14 @@ bl_window_dispose (GObject *object)
 {
   BlWindow *self = BL_WINDOW (object);
 
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->close_id, g_source_remove);
+  g_clear_weak_pointer (&self->question);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WINDOW);
-  g_clear_object (&self->settings);
-  g_clear_object (&self->store);
+  memset (self->pages, 0, sizeof self->pages);
+  self->settings = NULL;
+  self->store = NULL;
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bl_window_parent_class)->dispose (object);
 }
@@ -140,22 +408,19 @@ bl_window_class_init (BlWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = bl_window_constructed;
   object_class->get_property = bl_window_get_property;
   object_class->set_property = bl_window_set_property;
   object_class->dispose = bl_window_dispose;
+  widget_class->realize = bl_window_realize;
+  window_class->close_request = bl_window_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, BL_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (BL_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (BL_TYPE_ACTIVITIES_PAGE);
-  g_type_ensure (BL_TYPE_MEMBERS_PAGE);
-  g_type_ensure (BL_TYPE_WELCOME_PAGE);
-  g_type_ensure (BL_TYPE_REPORTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BlWindow, main_stack);
@@ -163,8 +428,14 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, BlWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, BlWindow, activities_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "overview_slot", FALSE,
+                                             G_STRUCT_OFFSET (BlWindow, slots[BL_WINDOW_OVERVIEW]));
+  gtk_widget_class_bind_template_child_full (widget_class, "activities_slot", FALSE,
+                                             G_STRUCT_OFFSET (BlWindow, slots[BL_WINDOW_ACTIVITIES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "members_slot", FALSE,
+                                             G_STRUCT_OFFSET (BlWindow, slots[BL_WINDOW_MEMBERS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "reports_slot", FALSE,
+                                             G_STRUCT_OFFSET (BlWindow, slots[BL_WINDOW_REPORTS]));
 
   _bl_window_class_actions_init (klass);
 }
@@ -173,12 +444,6 @@ static void
 bl_window_init (BlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* The size is remembered across runs. */
-  self->settings = g_settings_new (APP_ID);
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }
 
 BlWindow *
@@ -191,11 +456,11 @@ bl_window_new (BlApplication *application)
 
   self = g_object_new (BL_TYPE_WINDOW,
                        "application", application,
-                       "store", bl_application_get_store (application),
+                       "context", bl_application_get_context (application),
                        NULL);
 
   error = bl_application_get_store_error (application);
-  if (self->store == NULL)
+  if (self->context == NULL)
     {
       g_autofree char *description = NULL;
 
@@ -214,13 +479,24 @@ BlWindow *
 bl_window_new_for_store (BlApplication *application,
                          BlStore       *store)
 {
+  g_autoptr(BlContext) context = NULL;
+
   g_return_val_if_fail (BL_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (BL_IS_STORE (store), NULL);
 
+  context = bl_context_new (store);
   return g_object_new (BL_TYPE_WINDOW,
                        "application", application,
-                       "store", store,
+                       "context", context,
                        NULL);
+}
+
+BlContext *
+bl_window_get_context (BlWindow *self)
+{
+  g_return_val_if_fail (BL_IS_WINDOW (self), NULL);
+
+  return self->context;
 }
 
 BlStore *
@@ -236,8 +512,10 @@ bl_window_show_main (BlWindow *self)
 {
   g_return_if_fail (BL_IS_WINDOW (self));
 
-  if (self->store != NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "main");
+  if (self->store == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  visible_page_changed_cb (self);
 }
 
 void
@@ -249,8 +527,8 @@ bl_window_show_page (BlWindow   *self,
 
   if (self->store == NULL || adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
     return;
-  bl_window_show_main (self);
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+  bl_window_show_main (self);
 }
 
 void
@@ -261,16 +539,13 @@ bl_window_new_activity (BlWindow   *self,
   g_autoptr(BlActivity) activity = NULL;
   g_autofree char *today = NULL;
   BlActivityEditor *editor;
-  GDate date;
 
   g_return_if_fail (BL_IS_WINDOW (self));
 
   if (self->store == NULL)
     return;
 
-  bl_date_set_today (&date);
-  today = bl_date_to_iso (&date);
-
+  today = bl_context_get_today (self->context);
   activity = bl_activity_new ();
   bl_activity_set_kind (activity, kind != NULL && *kind != '\0' ? kind : BL_KIND_GENERAL_MEETING);
   bl_activity_set_group (activity, group != NULL ? group : "");

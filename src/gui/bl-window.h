@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "bl-application.h"
+#include "bl-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,8 @@ BlWindow *bl_window_new             (BlApplication *application);
 /* A window on another ledger (the demo ledger, say). */
 BlWindow *bl_window_new_for_store   (BlApplication *application,
                                      BlStore       *store);
+/* What its pages work with (NULL when the ledger could not be opened). */
+BlContext *bl_window_get_context    (BlWindow      *self);
 BlStore  *bl_window_get_store       (BlWindow      *self);
 /* Shows one of the pages of the main view: "overview", "activities",
  * "members" or "reports" (leaving the welcome page if it is shown). */

@@ -19,6 +19,7 @@ struct _BlReminderService
 
   GApplication *application;  /* not owned: the application owns us */
   BlStore      *store;
+  BlClock      *clock;        /* the store's: what time it is for the ledger */
   BlNotifier   *notifier;
   GSettings    *settings;
   GCancellable *cancellable;
@@ -51,6 +52,13 @@ check_data_free (CheckData *data)
 
 static void schedule_next (BlReminderService *self);
 static gboolean timeout_cb (gpointer user_data);
+
+/* Now on the ledger's clock ($BRANCH_LEDGER_TODAY moves it to that day). */
+static GDateTime *
+now_local (BlReminderService *self)
+{
+  return self->clock != NULL ? bl_clock_get_now (self->clock) : g_date_time_new_now_local ();
+}
 
 GSettings *
 bl_reminder_settings_new (void)
@@ -159,7 +167,7 @@ notifier_action_cb (BlReminderService *self,
                                         reminder->group != NULL ? reminder->group : ""));
   else if (g_strcmp0 (action, BL_NOTIFIER_ACTION_SNOOZE) == 0)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = now_local (self);
 
       if (!bl_reminder_log_snooze (self->store, reminder->key, now, &error))
         g_message (_("Could not snooze the reminder: %s"), error->message);
@@ -212,7 +220,7 @@ sent_cb (GObject      *source,
 static void
 arm_timer (BlReminderService *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = now_local (self);
   GTimeSpan span = g_date_time_difference (self->next_check, now) / G_TIME_SPAN_SECOND;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
@@ -225,7 +233,7 @@ static gboolean
 timeout_cb (gpointer user_data)
 {
   BlReminderService *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = now_local (self);
 
   self->timeout_id = 0;
   if (g_date_time_compare (now, self->next_check) >= 0)
@@ -241,7 +249,7 @@ timeout_cb (gpointer user_data)
 static void
 schedule_next (BlReminderService *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = now_local (self);
   g_autofree char *quiet = quiet_until (self);
 
   g_clear_pointer (&self->next_check, g_date_time_unref);
@@ -249,36 +257,61 @@ schedule_next (BlReminderService *self)
   arm_timer (self);
 }
 
-/* A new ledger was just set up (the welcome page): check without waiting
- * for the hour. */
-static void
-store_changed_cb (BlReminderService *self,
-                  BlChange           changes,
-                  BlStore           *store)
-{
-  if (self->skipped_empty && self->timeout_id != 0 && !bl_store_is_empty (store))
-    {
-      self->skipped_empty = FALSE;
-      bl_reminder_service_check (self, NULL);
-    }
-}
-
-static void
-watch_store (BlReminderService *self)
-{
-  if (self->store != NULL)
-    g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-}
-
 static gboolean
-initial_check_cb (gpointer user_data)
+check_idle_cb (gpointer user_data)
 {
   BlReminderService *self = user_data;
 
   self->idle_id = 0;
   bl_reminder_service_check (self, NULL);
   return G_SOURCE_REMOVE;
+}
+
+/* After what caused it (a save, the welcome page's Start) has finished. */
+static void
+queue_check (BlReminderService *self)
+{
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add (check_idle_cb, self);
+}
+
+/* Once started: a new ledger was just set up (the welcome page), or another
+ * program wrote to the ledger (an import, a pack enabled on the command
+ * line): what is due comes now, without waiting for the hour. */
+static void
+store_changed_cb (BlReminderService *self,
+                  BlChange           changes,
+                  BlStore           *store)
+{
+  if (self->timeout_id == 0)
+    return;
+  if (changes == BL_CHANGE_ALL || (self->skipped_empty && !bl_store_is_empty (store)))
+    queue_check (self);
+}
+
+/* Midnight, or a test moving the ledger's day on. */
+static void
+day_changed_cb (BlReminderService *self)
+{
+  if (self->timeout_id == 0)
+    return;
+  queue_check (self);
+  schedule_next (self);
+}
+
+static void
+watch_store (BlReminderService *self)
+{
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->clock);
+  if (self->store == NULL)
+    return;
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->clock = g_object_ref (bl_store_get_clock (self->store));
+  g_signal_connect_object (self->clock, "day-changed", G_CALLBACK (day_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -319,6 +352,9 @@ bl_reminder_service_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->clock);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pending, check_data_free);
   g_clear_pointer (&self->next_check, g_date_time_unref);
@@ -415,8 +451,7 @@ bl_reminder_service_start (BlReminderService *self)
   sync_autostart (self);
   update_hold (self);
   /* After start-up, so that the window comes first. */
-  if (self->idle_id == 0)
-    self->idle_id = g_idle_add (initial_check_cb, self);
+  queue_check (self);
   schedule_next (self);
 }
 
@@ -438,7 +473,7 @@ bl_reminder_service_check (BlReminderService *self,
   if (self->busy)
     return;
 
-  current = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
+  current = now != NULL ? g_date_time_ref (now) : now_local (self);
   quiet = quiet_until (self);
   /* A new ledger has nothing to remind of yet: every quota would be "due". */
   self->skipped_empty = self->store != NULL && bl_store_is_empty (self->store);
@@ -467,4 +502,12 @@ bl_reminder_service_check (BlReminderService *self,
   self->pending = data;
   self->busy = TRUE;
   bl_notifier_send_async (self->notifier, due, TRUE, self->cancellable, sent_cb, g_object_ref (self));
+}
+
+gboolean
+bl_reminder_service_get_holding (BlReminderService *self)
+{
+  g_return_val_if_fail (BL_IS_REMINDER_SERVICE (self), FALSE);
+
+  return self->holding;
 }

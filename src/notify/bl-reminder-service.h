@@ -38,9 +38,14 @@ BlStore           *bl_reminder_service_get_store    (BlReminderService *self);
 void               bl_reminder_service_set_store    (BlReminderService *self,
                                                      BlStore           *store);
 BlNotifier        *bl_reminder_service_get_notifier (BlReminderService *self);
-/* Starts the schedule: a check now (unless quiet), then hourly and at midnight. */
+/* Starts the schedule: a check now (unless quiet), then hourly and at
+ * midnight (the store's clock's day-changed), and again when another program
+ * wrote to the ledger (BlStore::changed with BL_CHANGE_ALL). */
 void               bl_reminder_service_start        (BlReminderService *self);
-/* Checks once as of @now (NULL: the current time), quiet time included;
+/* Whether it holds the application, so that it keeps running without a
+ * window (reminders and "remind-when-closed" on, once started). */
+gboolean           bl_reminder_service_get_holding  (BlReminderService *self);
+/* Checks once as of @now (NULL: now on the store's clock), quiet time included;
  * emits ::checked when done. Does nothing while a check runs. */
 void               bl_reminder_service_check        (BlReminderService *self,
                                                      GDateTime         *now);

@@ -45,6 +45,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(BlStore) store = NULL;
+  g_autoptr(BlContext) context = NULL;
   g_autoptr(GError) error = NULL;
   const char * const *kinds = bl_kind_builtin_ids ();
   GtkWidget *window, *page, *view, *entry;
@@ -84,7 +85,8 @@ main (int   argc,
   start = g_get_monotonic_time ();
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
-  page = bl_activities_page_new (store);
+  context = bl_context_new (store);
+  page = bl_activities_page_new (context);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);

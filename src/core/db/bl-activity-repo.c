@@ -256,6 +256,37 @@ bl_activity_repo_first_date (BlDb *db)
   return date;
 }
 
+/* Planned activities dated up to @until (NULL: all), soonest first: a few
+ * rows out of thousands, without loading the rest. */
+GPtrArray *
+bl_activity_repo_list_planned (BlDb        *db,
+                               const char  *until,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT " ACTIVITY_COLUMNS " " ACTIVITY_FROM
+                                      "WHERE a.status = 'planned' AND coalesce (a.date, '') <> '' "
+                                      "AND a.date <= coalesce (?1, '9999-99-99') "
+                                      "ORDER BY a.date, a.start_time, a.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bl_db_bind_text (stmt, 1, until);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, activity_from_row (stmt));
+  if (!bl_db_finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&items);
+}
+
+gboolean
+bl_activity_repo_has_any (BlDb *db)
+{
+  return bl_db_query_int (db, "SELECT EXISTS (SELECT 1 FROM activity)", 0) != 0;
+}
+
 /* Writing */
 
 static gboolean

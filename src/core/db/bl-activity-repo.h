@@ -61,5 +61,12 @@ gboolean    bl_activity_repo_has_id          (BlDb         *db,
                                               gint64        id);
 /* The date of the earliest activity, or NULL. */
 char       *bl_activity_repo_first_date      (BlDb         *db);
+/* Planned activities dated up to @until (NULL: all; undated ones never),
+ * by date, start and id, with their counts. */
+GPtrArray  *bl_activity_repo_list_planned    (BlDb         *db,
+                                              const char   *until,
+                                              GError      **error);
+/* Whether the ledger holds any activity at all. */
+gboolean    bl_activity_repo_has_any         (BlDb         *db);
 
 G_END_DECLS

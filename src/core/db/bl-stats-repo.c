@@ -24,6 +24,7 @@ state_from_text (const char *state)
 
 gboolean
 bl_stats_repo_scan_held_attendance (BlDb                  *db,
+                                    const char            *from,
                                     const char            *until,
                                     BlHeldAttendanceFunc   func,
                                     gpointer               user_data,
@@ -31,16 +32,46 @@ bl_stats_repo_scan_held_attendance (BlDb                  *db,
 {
   sqlite3_stmt *stmt = bl_db_prepare (db,
                                       "SELECT a.date, t.member_id, t.state FROM activity a CROSS JOIN attendance t"
-                                      " WHERE t.activity_id = a.id AND a.status = 'held' AND a.date <= ?1",
+                                      " WHERE t.activity_id = a.id AND a.status = 'held' AND a.date <= ?1"
+                                      " AND a.date >= coalesce (?2, '')",
                                       error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   bl_db_bind_text (stmt, 1, until);
+  bl_db_bind_text (stmt, 2, from);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!func (bl_db_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
                state_from_text (bl_db_column_text (stmt, 2)), user_data))
+      {
+        rc = SQLITE_DONE;
+        break;
+      }
+  return bl_db_finish (db, stmt, rc, error);
+}
+
+/* Newest first through the activity_date index, so that the caller stops
+ * as soon as it has what it looks for (each member's last attendance). */
+gboolean
+bl_stats_repo_scan_present_before (BlDb                  *db,
+                                   const char            *before,
+                                   BlHeldAttendanceFunc   func,
+                                   gpointer               user_data,
+                                   GError               **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT a.date, t.member_id FROM activity a CROSS JOIN attendance t"
+                                      " WHERE t.activity_id = a.id AND a.status = 'held' AND t.state = 'present'"
+                                      " AND a.date < ?1 ORDER BY a.date DESC",
+                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bl_db_bind_text (stmt, 1, before);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!func (bl_db_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1), BL_ATTENDANCE_PRESENT, user_data))
       {
         rc = SQLITE_DONE;
         break;
@@ -130,6 +161,28 @@ bl_stats_repo_present_between (BlDb        *db,
       g_array_append_val (member_ids, id);
     }
   return bl_db_finish (db, stmt, rc, error);
+}
+
+gboolean
+bl_stats_repo_ever_expected (BlDb        *db,
+                             gint64       member_id,
+                             const char  *until,
+                             gboolean    *expected,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT 1 FROM attendance t JOIN activity a ON a.id = t.activity_id"
+                                      " WHERE t.member_id = ?1 AND a.status = 'held' AND a.date <= ?2 LIMIT 1",
+                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  bl_db_bind_text (stmt, 2, until);
+  rc = sqlite3_step (stmt);
+  *expected = rc == SQLITE_ROW;
+  return bl_db_finish (db, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
 }
 
 /* From the member's side, which is quick for new members who have not come

@@ -13,13 +13,21 @@ typedef gboolean (*BlHeldAttendanceFunc) (const char        *date,
                                           gint64             member_id,
                                           BlAttendanceState  state,
                                           gpointer           user_data);
-/* Every attendance row of the held activities dated up to @until, in no
- * particular order. */
+/* Every attendance row of the held activities dated from @from (NULL: the
+ * first) up to @until, in no particular order. */
 gboolean bl_stats_repo_scan_held_attendance (BlDb                  *db,
+                                             const char            *from,
                                              const char            *until,
                                              BlHeldAttendanceFunc   func,
                                              gpointer               user_data,
                                              GError               **error);
+/* The members present at held activities dated before @before, newest
+ * first (func gets BL_ATTENDANCE_PRESENT); stops when func returns FALSE. */
+gboolean bl_stats_repo_scan_present_before (BlDb                  *db,
+                                            const char            *before,
+                                            BlHeldAttendanceFunc   func,
+                                            gpointer               user_data,
+                                            GError               **error);
 
 /* One held activity as the quotas count it. */
 typedef struct {
@@ -53,6 +61,13 @@ gboolean bl_stats_repo_present_between  (BlDb          *db,
                                          const char    *after,
                                          const char    *until,
                                          GArray        *member_ids,
+                                         GError       **error);
+/* Whether @member_id was expected (had an attendance row) at a held
+ * activity up to @until. */
+gboolean bl_stats_repo_ever_expected    (BlDb          *db,
+                                         gint64         member_id,
+                                         const char    *until,
+                                         gboolean      *expected,
                                          GError       **error);
 /* Whether @member_id was ever present at a held activity up to @until. */
 gboolean bl_stats_repo_ever_present     (BlDb          *db,
