@@ -832,6 +832,10 @@ test_editor_people (Fixture       *f,
 
       g_assert_cmpstr (bl_member_get_name (member), ==, active[i]);
     }
+  /* A member added meanwhile (on the Members page) is offered at once. */
+  bl_test_add_member (f->store, "孙新人", "第二党小组", BL_MEMBER_ROLE_NONE);
+  bl_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, G_N_ELEMENTS (active) + 1);
   bl_person_row_pick (host, 1);
   bl_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (host)), ==, "李委员");

@@ -49,6 +49,24 @@ choice_for (BlAttendanceState  state,
   return BL_ATTENDANCE_CHOICE_OTHER;
 }
 
+/* Who was away stands out in a long list: absent in the error colour, on
+ * leave in the warning colour. */
+static void
+update_state_style (BlAttendanceRow *self)
+{
+  BlAttendanceChoice choice = gtk_drop_down_get_selected (self->state_dropdown);
+  GtkWidget *dropdown = GTK_WIDGET (self->state_dropdown);
+
+  if (choice == BL_ATTENDANCE_CHOICE_ABSENT)
+    gtk_widget_add_css_class (dropdown, "error");
+  else
+    gtk_widget_remove_css_class (dropdown, "error");
+  if (choice != BL_ATTENDANCE_CHOICE_ABSENT && choice != BL_ATTENDANCE_CHOICE_PRESENT)
+    gtk_widget_add_css_class (dropdown, "warning");
+  else
+    gtk_widget_remove_css_class (dropdown, "warning");
+}
+
 /* Shows what the attendee holds. */
 static void
 sync_from_attendee (BlAttendanceRow *self)
@@ -66,6 +84,7 @@ sync_from_attendee (BlAttendanceRow *self)
   gtk_drop_down_set_selected (self->state_dropdown, choice);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), choice == BL_ATTENDANCE_CHOICE_OTHER ? reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->reason_entry), choice == BL_ATTENDANCE_CHOICE_OTHER);
+  update_state_style (self);
   self->updating = FALSE;
 }
 
@@ -104,6 +123,7 @@ sync_to_attendee (BlAttendanceRow *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->reason_entry), choice == BL_ATTENDANCE_CHOICE_OTHER);
+  update_state_style (self);
   if (self->attendee == NULL)
     return;
   self->updating = TRUE;
@@ -301,6 +321,14 @@ bl_attendance_row_set_problem (BlAttendanceRow *self,
     gtk_widget_add_css_class (entry, "warning");
   else
     gtk_widget_remove_css_class (entry, "warning");
+}
+
+GtkWidget *
+bl_attendance_row_get_state_dropdown (BlAttendanceRow *self)
+{
+  g_return_val_if_fail (BL_IS_ATTENDANCE_ROW (self), NULL);
+
+  return GTK_WIDGET (self->state_dropdown);
 }
 
 GtkWidget *

@@ -41,6 +41,8 @@ BlAttendee *bl_attendance_row_get_attendee (BlAttendanceRow *self);
  * leave without its reason is BL_PROBLEM_INCOMPLETE), or none (-1). */
 void        bl_attendance_row_set_problem  (BlAttendanceRow *self,
                                             int              severity);
+/* The drop-down of the state (the section lines them up). */
+GtkWidget  *bl_attendance_row_get_state_dropdown (BlAttendanceRow *self);
 /* The entry for another reason of leave: where a missing reason is typed. */
 GtkWidget  *bl_attendance_row_get_reason_entry (BlAttendanceRow *self);
 

@@ -23,6 +23,7 @@ struct _BlAttendanceSection
   GtkFilterListModel   *shown;       /* the search applied */
   GtkStringFilter      *filter;
   GHashTable           *members;     /* member id → BlMember: group, role and category */
+  GtkSizeGroup         *dropdowns;   /* the rows' drop-downs, one width */
   GHashTable           *problems;    /* member id → 1 + the severity of the problem of their entry */
   char                 *kind;
   gboolean              held;
@@ -121,6 +122,18 @@ update_counts (BlAttendanceSection *self)
   gtk_widget_set_visible (GTK_WIDGET (self->all_present_button), self->held && n > 0);
 }
 
+/* A member's group, role or category changed while the editor is open:
+ * counted and shown as they are now. */
+static void
+store_changed_cb (BlAttendanceSection *self,
+                  BlChange             changes)
+{
+  if ((changes & BL_CHANGE_MEMBERS) == 0 || self->members == NULL)
+    return;
+  load_members (self);
+  update_counts (self);
+}
+
 static void
 update_no_match (BlAttendanceSection *self)
 {
@@ -209,9 +222,12 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   BlAttendanceSection      *self)
 {
+  GtkWidget *row = bl_attendance_row_new ();
+
   gtk_list_item_set_activatable (item, FALSE);
   gtk_list_item_set_selectable (item, FALSE);
-  gtk_list_item_set_child (item, bl_attendance_row_new ());
+  gtk_size_group_add_widget (self->dropdowns, bl_attendance_row_get_state_dropdown (BL_ATTENDANCE_ROW (row)));
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -291,6 +307,7 @@ bl_attendance_section_dispose (GObject *object)
   if (self->attendance != NULL)
     unwatch_all (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_ATTENDANCE_SECTION);
+  g_clear_object (&self->dropdowns);
   g_clear_object (&self->shown);
   g_clear_object (&self->filter);
   g_clear_object (&self->attendance);
@@ -346,6 +363,7 @@ bl_attendance_section_init (BlAttendanceSection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->attendance = g_list_store_new (BL_TYPE_ATTENDEE);
+  self->dropdowns = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->problems = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->filter = gtk_string_filter_new (gtk_property_expression_new (BL_TYPE_ATTENDEE, NULL, "member-name"));
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
@@ -368,7 +386,8 @@ bl_attendance_section_set_store (BlAttendanceSection *self,
   g_return_if_fail (BL_IS_ATTENDANCE_SECTION (self));
   g_return_if_fail (BL_IS_STORE (store));
 
-  g_set_object (&self->store, store);
+  if (g_set_object (&self->store, store))
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void

@@ -156,6 +156,15 @@ update_suggested_host (BlDetailsSection *self,
   self->suggested_host = g_steal_pointer (&suggestion);
 }
 
+/* A member added or transferred while the editor is open: offered or not. */
+static void
+store_changed_cb (BlDetailsSection *self,
+                  BlChange          changes)
+{
+  if (changes & BL_CHANGE_MEMBERS)
+    update_people (self);
+}
+
 static void
 load_groups (BlDetailsSection *self,
              const char       *selected)
@@ -429,7 +438,8 @@ bl_details_section_load (BlDetailsSection *self,
   g_return_if_fail (BL_IS_STORE (store));
   g_return_if_fail (BL_IS_ACTIVITY (activity));
 
-  g_set_object (&self->store, store);
+  if (g_set_object (&self->store, store))
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   tags = bl_tags_join (bl_activity_get_tags (activity));
   self->loading = TRUE;
 
