@@ -32,6 +32,10 @@ LAYERS = {
 RESTRICTED = [
     ("SQLite", re.compile(r"^sqlite3(ext)?\.h$"), ["core/db"], ["core/db"]),
     ("libnotify", re.compile(r"^libnotify/"), ["notify"], ["notify"]),
+    # One file decodes images (attachments' thumbnails, the pictures print
+    # draws): the formats, sizes and limits are decided there. The window
+    # gets gdk-pixbuf with GTK.
+    ("gdk-pixbuf", re.compile(r"^gdk-pixbuf/"), ["core/bl-image.c", "gui", "main.c"], ["gui", "main.c"]),
     ("GTK", re.compile(r"^(gtk|gdk|gsk)/|^(adwaita|graphene)\.h$"), ["gui", "main.c"], ["gui", "main.c"]),
     ("cairo/Pango", re.compile(r"^(cairo[-.]|cairo/|pango/)"), ["print", "gui", "main.c"],
      ["print", "cli", "gui", "main.c"]),

@@ -27,10 +27,15 @@ static const GOptionEntry option_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a demo ledger with sample data to FILE"), N_("FILE") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export the monthly summary of a month as PDF"), N_("YYYY-MM") },
   { "print-records", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export the records of these activities as PDF"), N_("ID,…") },
+  { "print-signin", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export the sign-in sheet of an activity as PDF"), N_("ID") },
+  { "attach", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Attach the files given after the options to an activity"), N_("ID") },
+  { "detach", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Remove the attachments named after the options from an activity"), N_("ID") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The PDF file to write"), N_("FILE.pdf") },
   { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Send the reminders that are due and exit"), NULL },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check-reminders: show what would be sent, send and record nothing"), NULL },
   { "restore-backup", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Put a backup in place of the ledger, keeping the current one aside"), N_("FILE") },
+  /* The files of --attach, the names of --detach. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("FILE…") },
   { NULL }
 };
 
@@ -63,6 +68,7 @@ has_command (GVariantDict *options)
     "branch-name", "start-date", "import-members", "import-activities", "transfer-member",
     "transferred-on", "transferred-to", "undo-transfer", "delete-member", "group-leader",
     "export-csv", "rules", "disable-rules", "status", "report", "print-records", "check-reminders",
+    "attach", "detach", "print-signin",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -85,6 +91,7 @@ run_commands (GVariantDict *options,
   g_autofree char *transferred_on = lookup_string (options, "transferred-on");
   g_autofree char *transferred_to = lookup_string (options, "transferred-to");
   gboolean json = lookup_flag (options, "json");
+  g_auto(GStrv) remaining = NULL;
   int status = BL_EXIT_OK;
 
   /* Checked before the ledger is opened: nothing is changed. */
@@ -95,6 +102,11 @@ run_commands (GVariantDict *options,
       g_printerr ("\n");
       return BL_EXIT_BAD_INPUT;
     }
+  /* Files and names after the options go with --attach or --detach, one of
+   * them; anywhere else they are a mistake, and nothing runs. */
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
+  if (!bl_cli_check_remaining (options, (const char * const *) remaining))
+    return BL_EXIT_BAD_INPUT;
 
   store = bl_store_open (database_path, &error);
   if (store == NULL)
@@ -124,6 +136,8 @@ run_commands (GVariantDict *options,
   RUN_STRING ("group-leader", bl_cli_set_group_leader (store, value));
   RUN_STRING ("rules", bl_cli_enable_rules (store, value));
   RUN_STRING ("disable-rules", bl_cli_disable_rules (store, value));
+  RUN_STRING ("attach", bl_cli_attach (store, value, (const char * const *) remaining));
+  RUN_STRING ("detach", bl_cli_detach (store, value, (const char * const *) remaining));
   RUN_STRING ("export-csv", bl_cli_export_csv (store, value));
 
   if (lookup_flag (options, "status") &&
@@ -132,6 +146,7 @@ run_commands (GVariantDict *options,
 
   RUN_STRING ("report", bl_cli_report (store, value, output));
   RUN_STRING ("print-records", bl_cli_print_records (store, value, output));
+  RUN_STRING ("print-signin", bl_cli_print_signin (store, value, output));
 
   if (lookup_flag (options, "check-reminders"))
     status = bl_cli_check_reminders (store, date, json, lookup_flag (options, "dry-run"));
@@ -192,5 +207,13 @@ bl_cli_run (GVariantDict *options,
     }
   if (has_command (options))
     return run_commands (options, database_path);
+  if (g_variant_dict_contains (options, G_OPTION_REMAINING))
+    {
+      g_auto(GStrv) remaining = NULL;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
+      if (!bl_cli_check_remaining (options, (const char * const *) remaining))
+        return BL_EXIT_BAD_INPUT;
+    }
   return -1;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bl-activity-check.h"
+#include "bl-csv-attachments.h"
 #include "bl-csv.h"
 #include "bl-date.h"
 #include "bl-text.h"
@@ -50,6 +51,10 @@ typedef enum {
   COL_CONTENT,
   COL_RESOLUTIONS,
   COL_FIRST_TOPIC,
+  /* The attachments' columns (bl-csv-attachments.c): 编号 finds the folder. */
+  COL_NUMBER,
+  COL_ATTACHMENTS,
+  COL_ATTACHMENT_CAPTIONS,
   N_ACTIVITY_COLUMNS,
 } ActivityColumn;
 
@@ -90,6 +95,9 @@ static const Column activity_columns[N_ACTIVITY_COLUMNS] = {
   { "内容", "content", FALSE },
   { "决议", "resolutions", FALSE },
   { "第一议题", "first_topic", FALSE },
+  { "编号", "id", FALSE },
+  { "附件", "attachments", FALSE },
+  { "附件说明", "attachment_captions", FALSE },
 };
 
 /* Collects every problem of a file before giving up, as "FILE:LINE: …". */
@@ -854,6 +862,18 @@ activity_from_row (BlStore    *store,
   bl_activity_set_resolutions (activity, resolutions);
   bl_activity_set_tags (activity, (const char * const *) tag_list);
   bl_activity_normalize (activity);
+  {
+    g_autofree char *number = cell (row, index_of, COL_NUMBER);
+    g_autoptr(BlActivity) existing = NULL;
+    guint64 id = 0;
+
+    /* The number it had: kept when this ledger has none such, so that a
+     * round trip into a new ledger keeps every record's number. */
+    if (*number != '\0' && !g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT64, &id, NULL))
+      problem (problems, line, _("“%s” is not an activity number"), number);
+    else if (id != 0 && (existing = bl_store_get_activity (store, (gint64) id, NULL)) == NULL)
+      bl_activity_set_id (activity, (gint64) id);
+  }
 
   /* Errors only: what a person would still be asked to fill in (an end
    * time without a start) is kept as the file has it. */
@@ -927,6 +947,19 @@ bl_csv_import_activities (BlStore      *store,
           problem (&problems, line, "%s", save_error->message);
           continue;
         }
+      {
+        char **row = g_ptr_array_index (rows, r);
+        g_autofree char *number = cell (row, index_of, COL_NUMBER);
+        g_autofree char *names = cell (row, index_of, COL_ATTACHMENTS);
+        g_autofree char *captions = cell_text (row, index_of, COL_ATTACHMENT_CAPTIONS);
+
+        if (!bl_csv_attachments_import (store, path, number, bl_activity_get_id (activity), names, captions,
+                                        &save_error))
+          {
+            problem (&problems, line, "%s", save_error->message);
+            continue;
+          }
+      }
       added++;
     }
 
@@ -1076,6 +1109,9 @@ bl_csv_export_activities (BlStore  *store,
   for (guint i = 0; i < activities->len; i++)
     {
       BlActivity *activity = g_ptr_array_index (activities, i);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, bl_activity_get_id (activity));
+      g_autofree char *names = NULL;
+      g_autofree char *captions = NULL;
       const char *kind = bl_activity_get_kind (activity);
       guint n_marks;
       const BlAttendanceMark *marks = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_marks);
@@ -1101,8 +1137,16 @@ bl_csv_export_activities (BlStore  *store,
         [COL_CONTENT] = bl_activity_get_content (activity),
         [COL_RESOLUTIONS] = bl_activity_get_resolutions (activity),
         [COL_FIRST_TOPIC] = bl_activity_get_first_topic (activity) ? "是" : "否",
+        [COL_NUMBER] = number,
       };
 
+      if (!bl_csv_attachments_cells (store, activity, &names, &captions, error))
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      values[COL_ATTACHMENTS] = names;
+      values[COL_ATTACHMENT_CAPTIONS] = captions;
       for (int c = 0; c < N_ACTIVITY_COLUMNS; c++)
         append_cell (out, values[c], c == 0);
       g_string_append (out, "\r\n");
@@ -1147,6 +1191,9 @@ bl_csv_export_dir (BlStore     *store,
     }
   members = bl_csv_export_members (store, error);
   if (members == NULL)
+    return FALSE;
+  /* The files first: activities.csv never names one that is not there. */
+  if (!bl_csv_attachments_write_dir (store, dir, error))
     return FALSE;
   activities = bl_csv_export_activities (store, error);
   if (activities == NULL)

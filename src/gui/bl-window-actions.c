@@ -86,6 +86,19 @@ copy_activity_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* The main menu's item: the sign-in sheet of the activity selected there. */
+static void
+print_signin_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  bl_activities_page_print_signin_selected (self->activities_page);
+}
+
 void
 _bl_window_class_actions_init (BlWindowClass *klass)
 {
@@ -97,6 +110,7 @@ _bl_window_class_actions_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.print-records", NULL, print_records_action);
   gtk_widget_class_install_action (widget_class, "win.copy-activity", "x", copy_activity_action);
+  gtk_widget_class_install_action (widget_class, "win.print-signin", NULL, print_signin_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-activity", NULL);

@@ -17,7 +17,8 @@ static const char * const state_ids[] = { "present", "leave", "absent" };
   "(SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM activity_tag at JOIN tag t ON t.id = at.tag_id " \
   "   WHERE at.activity_id = a.id ORDER BY at.position) t), " \
   "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id), " \
-  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id AND x.state = 'present')"
+  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id AND x.state = 'present'), " \
+  "(SELECT count(*) FROM attachment f WHERE f.activity_id = a.id)"
 #define ACTIVITY_FROM "FROM activity a LEFT JOIN party_group g ON g.id = a.group_id "
 #define IN_RANGE "a.date >= coalesce (?1, '') AND a.date <= coalesce (?2, '9999-99-99') "
 
@@ -59,6 +60,7 @@ activity_from_row (sqlite3_stmt *stmt)
       bl_activity_set_tags (activity, (const char * const *) split);
     }
   bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, 17), (guint) sqlite3_column_int (stmt, 18));
+  bl_activity_set_attachment_count (activity, (guint) sqlite3_column_int (stmt, 19));
   /* Older versions stored times and topics as typed ("9:05", a trailing
    * U+3000): shown, exported and compared as they are now saved. */
   bl_activity_normalize (activity);
@@ -341,14 +343,15 @@ write_attendance (BlDb        *db,
   return TRUE;
 }
 
-/* 应到 and 实到 as the file now holds them. */
+/* 应到, 实到 and the attachments as the file now holds them. */
 static gboolean
 read_counts (BlDb        *db,
              BlActivity  *activity,
              GError     **error)
 {
   sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT count(*), coalesce(sum(state = 'present'), 0) FROM attendance "
+                                      "SELECT count(*), coalesce(sum(state = 'present'), 0), "
+                                      "(SELECT count(*) FROM attachment WHERE activity_id = ?1) FROM attendance "
                                       "WHERE activity_id = ?1", error);
   int rc;
 
@@ -359,6 +362,7 @@ read_counts (BlDb        *db,
   if (rc == SQLITE_ROW)
     {
       bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, 0), (guint) sqlite3_column_int (stmt, 1));
+      bl_activity_set_attachment_count (activity, (guint) sqlite3_column_int (stmt, 2));
       rc = SQLITE_DONE;
     }
   return bl_db_finish (db, stmt, rc, error);
