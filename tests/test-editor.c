@@ -6,7 +6,10 @@
 #include "bl-activity-editor.h"
 #include "bl-alert.h"
 #include "bl-attendance-row.h"
+#include "bl-attendance-section.h"
 #include "bl-date.h"
+#include "bl-details-section.h"
+#include "bl-person-row.h"
 #include "bl-test-common.h"
 #include "bl-test-gui.h"
 
@@ -81,21 +84,87 @@ set_text (Fixture    *f,
   gtk_editable_set_text (GTK_EDITABLE (row (f, title)), text);
 }
 
-static GPtrArray *
-attendance_rows (Fixture *f)
+/* A template child of the editor, by its id in the .ui. */
+static gpointer
+editor_child (Fixture    *f,
+              const char *id)
 {
-  GPtrArray *rows = g_ptr_array_new ();
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->editor), BL_TYPE_ACTIVITY_EDITOR, id);
 
-  bl_test_find_all (GTK_WIDGET (f->editor), bl_test_match_type,
-                    GSIZE_TO_POINTER (BL_TYPE_ATTENDANCE_ROW), rows);
-  return rows;
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The date's button, in @editor's details. */
+static GtkMenuButton *
+date_button (BlActivityEditor *editor)
+{
+  GObject *details = gtk_widget_get_template_child (GTK_WIDGET (editor), BL_TYPE_ACTIVITY_EDITOR, "details");
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (details), BL_TYPE_DETAILS_SECTION, "date_button");
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  return GTK_MENU_BUTTON (button);
+}
+
+static BlAttendanceSection *
+attendance_section (Fixture *f)
+{
+  return BL_ATTENDANCE_SECTION (editor_child (f, "attendance"));
+}
+
+/* Everyone the attendance lists (not filtered by its search). */
+static GListModel *
+attendance_model (Fixture *f)
+{
+  return bl_attendance_section_get_model (attendance_section (f));
+}
+
+/* The @i-th member's attendance (borrowed: the list holds it). */
+static BlAttendee *
+attendee (Fixture *f,
+          guint    i)
+{
+  g_autoptr(BlAttendee) item = g_list_model_get_item (attendance_model (f), i);
+
+  g_assert_nonnull (item);
+  return item;
 }
 
 static void
-set_attendance (BlAttendanceRow *row,
-                guint            choice)
+show_section (Fixture    *f,
+              const char *name)
 {
-  GtkWidget *dropdown = bl_test_find_type (GTK_WIDGET (row), GTK_TYPE_DROP_DOWN);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.show-section", "s", name);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->editor));
+  bl_test_iterate ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (editor_child (f, "view_stack")), ==, name);
+}
+
+/* The row the attendance list shows for the @i-th member (the list makes
+ * rows once its section is shown). */
+static GtkWidget *
+attendance_row (Fixture *f,
+                guint    i)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  BlAttendee *wanted = attendee (f, i);
+
+  show_section (f, "attendance");
+  bl_test_find_all (GTK_WIDGET (attendance_section (f)), bl_test_match_type,
+                    GSIZE_TO_POINTER (BL_TYPE_ATTENDANCE_ROW), rows);
+  for (guint j = 0; j < rows->len; j++)
+    if (bl_attendance_row_get_attendee (rows->pdata[j]) == wanted)
+      return rows->pdata[j];
+  g_assert_not_reached ();
+}
+
+/* Chooses in the @i-th member's drop-down, as a person does. */
+static void
+set_attendance (Fixture *f,
+                guint    i,
+                guint    choice)
+{
+  GtkWidget *dropdown = bl_test_find_type (attendance_row (f, i), GTK_TYPE_DROP_DOWN);
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), choice);
 }
@@ -136,12 +205,11 @@ test_editor_fill_and_save (Fixture       *f,
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
   g_autoptr(BlActivity) saved = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = iso_in_days (0);
-  GtkWidget *widget;
+  GtkWidget *widget, *dialog;
   g_autoptr(GListModel) attendance = NULL;
-  gint64 id;
+  gint64 id, on_leave;
 
   bl_activity_set_kind (activity, BL_KIND_GENERAL_MEETING);
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
@@ -149,8 +217,7 @@ test_editor_fill_and_save (Fixture       *f,
   open_editor (f, activity);
 
   /* Every active member is expected at a general meeting, present by default. */
-  rows = attendance_rows (f);
-  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (attendance_model (f)), ==, 4);
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 4 · Present: 4"));
 
   /* No topic: refused, said beside the field, nothing written. */
@@ -184,8 +251,8 @@ test_editor_fill_and_save (Fixture       *f,
                             "张书记传达全会精神，党员逐一发言。", -1);
 
   /* Two of four full members absent or on leave: not more than half present. */
-  set_attendance (rows->pdata[2], 1);  /* 病假 */
-  set_attendance (rows->pdata[3], 5);  /* absent */
+  set_attendance (f, 2, 1);  /* 病假 */
+  set_attendance (f, 3, 5);  /* absent */
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 4 · Present: 2"));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Not more than half of the full members"));
 
@@ -193,13 +260,23 @@ test_editor_fill_and_save (Fixture       *f,
   bl_test_click (bl_test_find_button (GTK_WIDGET (f->editor), "All _Present"));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 4 · Present: 4"));
   g_assert_false (bl_test_shows_text (GTK_WIDGET (f->editor), "Not more than half"));
-  set_attendance (rows->pdata[3], 4);  /* other leave: a reason is needed */
+  set_attendance (f, 3, 4);  /* other leave: a reason is needed */
   g_assert_false (save (f));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Enter the reason of"));
-  widget = bl_test_find_type (GTK_WIDGET (rows->pdata[3]), GTK_TYPE_ENTRY);
+  /* Something still to fill in: asked, not refused; "Fill In" goes back to it. */
+  dialog = bl_alert_get_open ();
+  g_assert_nonnull (dialog);
+  bl_alert_response (dialog, "cancel");
+  bl_test_iterate ();
+  g_assert_null (bl_alert_get_open ());
+  g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 0);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (editor_child (f, "view_stack")), ==, "attendance");
+  widget = bl_test_find_type (attendance_row (f, 3), GTK_TYPE_ENTRY);
+  g_assert_true (gtk_widget_has_css_class (widget, "warning"));
   gtk_editable_set_text (GTK_EDITABLE (widget), "外出培训");
   g_assert_true (bl_activity_editor_get_modified (f->editor));
 
+  on_leave = bl_attendee_get_member_id (attendee (f, 3));
   g_assert_true (save (f));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
   g_assert_false (bl_activity_editor_get_modified (f->editor));
@@ -233,7 +310,7 @@ test_editor_fill_and_save (Fixture       *f,
     {
       g_autoptr(BlAttendee) entry = g_list_model_get_item (attendance, i);
 
-      if (bl_attendee_get_member_id (entry) == bl_attendance_row_get_member_id (rows->pdata[3]))
+      if (bl_attendee_get_member_id (entry) == on_leave)
         {
           g_assert_cmpint (bl_attendee_get_state (entry), ==, BL_ATTENDANCE_LEAVE);
           g_assert_cmpstr (bl_attendee_get_reason (entry), ==, "外出培训");
@@ -254,7 +331,6 @@ test_editor_edit_and_discard (Fixture       *f,
   g_autoptr(BlActivity) after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *day = iso_in_days (-3);
-  g_autoptr(GPtrArray) rows = NULL;
   GtkWidget *dialog = NULL;
 
   bl_activity_set_kind (activity, BL_KIND_COMMITTEE_MEETING);
@@ -271,10 +347,13 @@ test_editor_edit_and_discard (Fixture       *f,
   g_assert_false (bl_activity_editor_get_modified (f->editor));
 
   /* The committee: one of two present is not more than half. */
-  rows = attendance_rows (f);
-  g_assert_cmpuint (rows->len, ==, 2);
-  g_assert_cmpint (bl_attendance_row_get_state (rows->pdata[1]), ==, BL_ATTENDANCE_LEAVE);
-  g_assert_cmpstr (bl_attendance_row_get_reason (rows->pdata[1]), ==, "公出");
+  g_assert_cmpuint (g_list_model_get_n_items (attendance_model (f)), ==, 2);
+  g_assert_cmpint (bl_attendee_get_state (attendee (f, 1)), ==, BL_ATTENDANCE_LEAVE);
+  g_assert_cmpstr (bl_attendee_get_reason (attendee (f, 1)), ==, "公出");
+  /* The row shows it: 公出 in the drop-down. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (bl_test_find_type (attendance_row (f, 1),
+                                                                                  GTK_TYPE_DROP_DOWN))),
+                    ==, BL_ATTENDANCE_CHOICE_BUSINESS);
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 2 · Present: 1"));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Not more than half of the committee"));
 
@@ -359,7 +438,6 @@ test_editor_group_meeting (Fixture       *f,
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
   g_autoptr(BlActivity) saved = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = iso_in_days (0);
   GtkWidget *group_row;
@@ -372,17 +450,14 @@ test_editor_group_meeting (Fixture       *f,
 
   group_row = row (f, "Party _Group");
   g_assert_true (gtk_widget_get_visible (group_row));
-  rows = attendance_rows (f);
-  g_assert_cmpuint (rows->len, ==, 2);
-  g_assert_cmpstr (bl_attendance_row_get_name (rows->pdata[0]), ==, "王党员");
-  set_attendance (rows->pdata[0], 5);
+  g_assert_cmpuint (g_list_model_get_n_items (attendance_model (f)), ==, 2);
+  g_assert_cmpstr (bl_attendee_get_member_name (attendee (f, 0)), ==, "王党员");
+  set_attendance (f, 0, 5);
 
   /* The other group: other members expected. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (group_row), 0);
-  g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = attendance_rows (f);
-  g_assert_cmpuint (rows->len, ==, 2);
-  g_assert_cmpstr (bl_attendance_row_get_name (rows->pdata[0]), ==, "张书记");
+  g_assert_cmpuint (g_list_model_get_n_items (attendance_model (f)), ==, 2);
+  g_assert_cmpstr (bl_attendee_get_member_name (attendee (f, 0)), ==, "张书记");
 
   set_text (f, "T_opic", "党小组学习");
   g_assert_true (save (f));
@@ -461,7 +536,6 @@ test_editor_past_planned (Fixture       *f,
 {
   g_autoptr(BlActivity) saved = NULL;
   g_autoptr(BlActivity) held = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *past = iso_in_days (-2);
   g_autofree char *today = iso_in_days (0);
@@ -472,9 +546,9 @@ test_editor_past_planned (Fixture       *f,
   id = save_planned (f, BL_KIND_GENERAL_MEETING, past, "二季度党员大会");
   open_saved (f, id);
   status_row = row (f, "_Status");
-  rows = attendance_rows (f);
-  g_assert_cmpuint (rows->len, ==, 4);
-  attendance_list = gtk_widget_get_parent (rows->pdata[0]);
+  g_assert_cmpuint (g_list_model_get_n_items (attendance_model (f)), ==, 4);
+  attendance_list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (attendance_section (f)),
+                                                               BL_TYPE_ATTENDANCE_SECTION, "list_view"));
 
   g_assert_true (past_notice_shown (f));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status_row)), ==, 0);
@@ -500,7 +574,7 @@ test_editor_past_planned (Fixture       *f,
   g_assert_cmpint (bl_activity_get_status (saved), ==, BL_ACTIVITY_STATUS_PLANNED);
   g_assert_cmpuint (n_attendance (f, bl_activity_get_id (saved)), ==, 0);
 
-  set_attendance (rows->pdata[3], 5);  /* absent */
+  set_attendance (f, 3, 5);  /* absent */
   g_assert_true (save (f));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
 
@@ -532,6 +606,521 @@ test_editor_past_planned (Fixture       *f,
   close_editor (f);
 }
 
+/* A member saved with @category. */
+static gint64
+add_member (Fixture          *f,
+            const char       *name,
+            const char       *group,
+            BlMemberRole      role,
+            BlMemberCategory  category)
+{
+  g_autoptr(BlMember) member = bl_member_new (name);
+  g_autoptr(GError) error = NULL;
+
+  bl_member_set_group (member, group);
+  bl_member_set_role (member, role);
+  bl_member_set_category (member, category);
+  bl_store_save_member (f->store, member, &error);
+  g_assert_no_error (error);
+  return bl_member_get_id (member);
+}
+
+static GtkWidget *
+section_child (Fixture    *f,
+               const char *id)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (attendance_section (f)),
+                                                  BL_TYPE_ATTENDANCE_SECTION, id);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static void
+search_attendance (Fixture    *f,
+                   const char *text)
+{
+  GtkWidget *entry = section_child (f, "search_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The entry waits a moment before it says so; say it now. */
+  g_signal_emit_by_name (entry, "search-changed");
+  bl_test_iterate ();
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (bl_attendance_section_get_shown (attendance_section (f)));
+}
+
+/* The attendance is a model: the expected members in the one order of the
+ * ledger, a search by name, and the counts and the quorum computed on the
+ * model, whatever the search shows. */
+static void
+test_editor_attendance_model (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char * const order[] = {
+    "张书记", "李委员", "孙预备",  /* 第一党小组: the committee by role, then names */
+    "王党员", "赵党员",            /* 第二党小组 */
+    "陈党员",                      /* 第三党小组 */
+    "吴党员",                      /* 第十党小组 */
+    "周无组",                      /* no group: last */
+  };
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GListStore) stored = bl_attendance_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = iso_in_days (-1);
+  GListModel *model;
+  GtkWidget *reason;
+
+  /* Saved in no particular order. */
+  add_member (f, "吴党员", "第十党小组", BL_MEMBER_ROLE_NONE, BL_MEMBER_CATEGORY_FULL);
+  add_member (f, "周无组", "", BL_MEMBER_ROLE_NONE, BL_MEMBER_CATEGORY_FULL);
+  add_member (f, "陈党员", "第三党小组", BL_MEMBER_ROLE_NONE, BL_MEMBER_CATEGORY_FULL);
+  add_member (f, "孙预备", "第一党小组", BL_MEMBER_ROLE_NONE, BL_MEMBER_CATEGORY_PROBATIONARY);
+
+  bl_activity_set_kind (activity, BL_KIND_GENERAL_MEETING);
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_date (activity, day);
+  open_editor (f, activity);
+  model = attendance_model (f);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_assert_cmpstr (bl_attendee_get_member_name (attendee (f, i)), ==, order[i]);
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 8 · Present: 8"));
+
+  /* A stored record's attendance, written backwards, comes in the same order. */
+  for (guint i = G_N_ELEMENTS (order); i > 0; i--)
+    {
+      g_autoptr(BlMember) member = bl_store_find_active_member (f->store, order[i - 1]);
+
+      bl_attendance_add (stored, bl_member_get_id (member), order[i - 1], BL_ATTENDANCE_PRESENT, "");
+    }
+  bl_activity_set_topic (activity, "全体党员大会");
+  g_assert_true (bl_store_save_activity (f->store, activity, G_LIST_MODEL (stored), &error));
+  g_assert_no_error (error);
+  close_editor (f);
+  open_saved (f, bl_activity_get_id (activity));
+  model = attendance_model (f);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_assert_cmpstr (bl_attendee_get_member_name (attendee (f, i)), ==, order[i]);
+
+  /* The search shows some; the counts stay those of everyone. */
+  show_section (f, "attendance");
+  search_attendance (f, "党员");
+  g_assert_cmpuint (n_shown (f), ==, 4);
+  g_assert_false (gtk_widget_get_visible (section_child (f, "no_match_label")));
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 8 · Present: 8"));
+  search_attendance (f, "赵");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  {
+    g_autoptr(BlAttendee) found = g_list_model_get_item (bl_attendance_section_get_shown (attendance_section (f)), 0);
+
+    g_assert_cmpstr (bl_attendee_get_member_name (found), ==, "赵党员");
+  }
+  search_attendance (f, "无此人");
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  g_assert_true (gtk_widget_get_visible (section_child (f, "no_match_label")));
+  search_attendance (f, "");
+  g_assert_cmpuint (n_shown (f), ==, 8);
+
+  /* Four of the seven full members away: three present is not more than half. */
+  for (guint i = 0; i < 5; i++)
+    if (i != 2)  /* 孙预备, probationary, stays */
+      bl_attendee_set_state (attendee (f, i), BL_ATTENDANCE_ABSENT);
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 8 · Present: 4"));
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Not more than half of the full members"));
+  g_assert_true (bl_activity_editor_get_modified (f->editor));
+  /* One back: four of seven full members; the probationary member does not count. */
+  bl_attendee_set_state (attendee (f, 0), BL_ATTENDANCE_PRESENT);
+  bl_attendee_set_state (attendee (f, 2), BL_ATTENDANCE_ABSENT);
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 8 · Present: 4"));
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->editor), "Not more than half"));
+
+  /* "All Present" marks those the search hides too. */
+  search_attendance (f, "王");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  bl_test_click (bl_test_find_button (GTK_WIDGET (attendance_section (f)), "All _Present"));
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 8 · Present: 8"));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_assert_cmpint (bl_attendee_get_state (attendee (f, i)), ==, BL_ATTENDANCE_PRESENT);
+  search_attendance (f, "");
+
+  /* A reason typed in a row is the attendee's: hidden by the search and
+   * shown again (its row made anew), it is still there. */
+  set_attendance (f, 6, BL_ATTENDANCE_CHOICE_OTHER);
+  reason = bl_test_find_type (attendance_row (f, 6), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "外出培训");
+  g_assert_cmpint (bl_attendee_get_state (attendee (f, 6)), ==, BL_ATTENDANCE_LEAVE);
+  g_assert_cmpstr (bl_attendee_get_reason (attendee (f, 6)), ==, "外出培训");
+  search_attendance (f, "张");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->editor));
+  search_attendance (f, "");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->editor));
+  reason = bl_test_find_type (attendance_row (f, 6), GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason)), ==, "外出培训");
+  g_assert_true (gtk_widget_get_visible (reason));
+
+  g_assert_true (save (f));
+  g_assert_cmpuint (n_attendance (f, bl_activity_get_id (activity)), ==, 8);
+}
+
+static BlPersonRow *
+person_row (Fixture    *f,
+            const char *title)
+{
+  GtkWidget *widget = row (f, title);
+
+  g_assert_true (BL_IS_PERSON_ROW (widget));
+  return BL_PERSON_ROW (widget);
+}
+
+static guint
+n_toplevel_editors (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      n += BL_IS_ACTIVITY_EDITOR (window) && gtk_widget_get_visible (window);
+    }
+  return n;
+}
+
+/* 主持人 and 记录人 are chosen from the members active that day (a guest's
+ * name may still be typed); a group meeting suggests its group's leader. */
+static void
+test_editor_people (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const active[] = { "张书记", "李委员", "王党员", "赵党员" };
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(BlActivity) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = iso_in_days (0);
+  g_autofree char *before = iso_in_days (-30);
+  BlPersonRow *host, *recorder;
+  GListModel *shown;
+  gint64 gone;
+
+  gone = bl_test_add_member (f->store, "钱转出", "第一党小组", BL_MEMBER_ROLE_NONE);
+  g_assert_true (bl_store_set_transfer (f->store, gone, before, "", &error));
+  g_assert_no_error (error);
+
+  bl_activity_set_kind (activity, BL_KIND_GENERAL_MEETING);
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_date (activity, today);
+  open_editor (f, activity);
+  host = person_row (f, "_Host");
+  recorder = person_row (f, "_Recorder");
+  g_assert_true (bl_person_row_get_members (host) == bl_person_row_get_members (recorder));
+
+  /* The host's list: the active members in the one order, not 钱转出. */
+  bl_person_row_choose (host);
+  bl_test_iterate ();
+  shown = bl_person_row_get_shown (host);
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, G_N_ELEMENTS (active));
+  for (guint i = 0; i < G_N_ELEMENTS (active); i++)
+    {
+      g_autoptr(BlMember) member = g_list_model_get_item (shown, i);
+
+      g_assert_cmpstr (bl_member_get_name (member), ==, active[i]);
+    }
+  /* A member added meanwhile (on the Members page) is offered at once. */
+  bl_test_add_member (f->store, "孙新人", "第二党小组", BL_MEMBER_ROLE_NONE);
+  bl_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, G_N_ELEMENTS (active) + 1);
+  bl_person_row_pick (host, 1);
+  bl_test_iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (host)), ==, "李委员");
+  g_assert_true (bl_activity_editor_get_modified (f->editor));
+
+  /* The recorder: a guest, typed. */
+  gtk_editable_set_text (GTK_EDITABLE (recorder), "街道党工委 刘同志");
+  set_text (f, "T_opic", "年度工作部署");
+  g_assert_true (save (f));
+  saved = bl_store_get_activity (f->store, bl_activity_editor_get_id (f->editor), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bl_activity_get_host (saved), ==, "李委员");
+  g_assert_cmpstr (bl_activity_get_recorder (saved), ==, "街道党工委 刘同志");
+  close_editor (f);
+
+  /* A group meeting: its leader is the suggested host. */
+  g_assert_true (bl_store_set_group_leader (f->store, "第二党小组", f->ids[3], NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (bl_store_set_group_leader (f->store, "第一党小组", f->ids[1], NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&activity);
+  activity = bl_activity_new ();
+  bl_activity_set_kind (activity, BL_KIND_GROUP_MEETING);
+  bl_activity_set_group (activity, "第二党小组");
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_date (activity, today);
+  open_editor (f, activity);
+  host = person_row (f, "_Host");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (host)), ==, "赵党员");
+  g_assert_false (bl_activity_editor_get_modified (f->editor));
+
+  /* Another group: its leader instead. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "Party _Group")), 0);
+  bl_test_iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (host)), ==, "李委员");
+  /* A host the person chose stays when the group changes. */
+  gtk_editable_set_text (GTK_EDITABLE (host), "张书记");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "Party _Group")), 1);
+  bl_test_iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (host)), ==, "张书记");
+
+  /* Not a group meeting: no suggestion, and a stored host is kept. */
+  close_editor (f);
+  g_clear_object (&activity);
+  activity = bl_activity_new ();
+  bl_activity_set_kind (activity, BL_KIND_COMMITTEE_MEETING);
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_date (activity, today);
+  open_editor (f, activity);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (person_row (f, "_Host"))), ==, "");
+}
+
+/* "复制为新记录": a new editor on a record like this one, without a date. */
+static void
+test_editor_copy_as_new (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = iso_in_days (-7);
+  g_autofree char *today = iso_in_days (0);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GtkWindow) parent = GTK_WINDOW (g_object_ref_sink (adw_window_new ()));
+  BlActivityEditor *copy = NULL;
+  GtkWidget *group_row;
+  const char * const *tags;
+
+  bl_activity_set_kind (activity, BL_KIND_GROUP_MEETING);
+  bl_activity_set_group (activity, "第二党小组");
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_date (activity, day);
+  bl_activity_set_start_time (activity, "19:00");
+  bl_activity_set_end_time (activity, "20:30");
+  bl_activity_set_location (activity, "社区活动室");
+  bl_activity_set_host (activity, "王党员");
+  bl_activity_set_recorder (activity, "赵党员");
+  bl_activity_set_topic (activity, "学习党章");
+  bl_activity_set_content (activity, "逐章学习。");
+  bl_activity_set_tags (activity, (const char *[]) { "党章", NULL });
+  bl_attendance_add (attendance, f->ids[2], "王党员", BL_ATTENDANCE_PRESENT, "");
+  bl_attendance_add (attendance, f->ids[3], "赵党员", BL_ATTENDANCE_ABSENT, "");
+  g_assert_true (bl_store_save_activity (f->store, activity, G_LIST_MODEL (attendance), &error));
+  g_assert_no_error (error);
+
+  open_editor (f, activity);
+  gtk_window_set_transient_for (GTK_WINDOW (f->editor), parent);
+  /* The copy is of the record as the form shows it. */
+  set_text (f, "T_opic", "学习党章（第二讲）");
+  g_assert_cmpuint (n_toplevel_editors (), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.copy-as-new", NULL);
+  bl_test_iterate ();
+  g_assert_cmpuint (n_toplevel_editors (), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (BL_IS_ACTIVITY_EDITOR (window) && window != GTK_WIDGET (f->editor))
+        copy = BL_ACTIVITY_EDITOR (window);
+    }
+  g_assert_nonnull (copy);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (copy));
+  /* Over the same window as the record it was copied from. */
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (copy)) == parent);
+  g_assert_cmpint (bl_activity_editor_get_id (copy), ==, 0);
+  g_assert_false (bl_activity_editor_get_modified (copy));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (copy)), ==, "New Activity");
+
+  group_row = bl_test_find_row (GTK_WIDGET (copy), "Party _Group");
+  g_assert_true (gtk_widget_get_visible (group_row));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (group_row))),
+                   ==, "第二党小组");
+#define COPY_TEXT(title) gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (copy), title)))
+  g_assert_cmpstr (COPY_TEXT ("T_opic"), ==, "学习党章（第二讲）");
+  g_assert_cmpstr (COPY_TEXT ("Start _Time (HH:MM)"), ==, "19:00");
+  g_assert_cmpstr (COPY_TEXT ("_End Time (HH:MM)"), ==, "20:30");
+  g_assert_cmpstr (COPY_TEXT ("_Location"), ==, "社区活动室");
+  g_assert_cmpstr (COPY_TEXT ("_Host"), ==, "王党员");
+  /* Not the recorder, the tags or the minutes: those are the meeting's own. */
+  g_assert_cmpstr (COPY_TEXT ("_Recorder"), ==, "");
+  g_assert_cmpstr (COPY_TEXT ("T_ags, Separated by Commas"), ==, "");
+#undef COPY_TEXT
+  g_assert_cmpstr (gtk_menu_button_get_label (date_button (copy)), ==, "No Date");
+
+  /* Without a date it cannot be saved; with one it is a second record. */
+  gtk_widget_activate_action (GTK_WIDGET (copy), "editor.save", NULL);
+  bl_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (copy)));
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (copy), "Choose the date"));
+  bl_test_click (bl_test_find_button (GTK_WIDGET (copy), "_Today"));
+  gtk_widget_activate_action (GTK_WIDGET (copy), "editor.save", NULL);
+  bl_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 2);
+  {
+    g_autoptr(BlActivity) first = g_list_model_get_item (activities (f), 0);
+    g_autoptr(BlActivity) saved = bl_store_get_activity (f->store, bl_activity_get_id (first), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (bl_activity_get_date (saved), ==, today);
+    g_assert_cmpstr (bl_activity_get_topic (saved), ==, "学习党章（第二讲）");
+    g_assert_cmpstr (bl_activity_get_content (saved), ==, "");
+    tags = bl_activity_get_tags (saved);
+    g_assert_null (tags[0]);
+    /* Its own attendance: the group, as expected today, everyone present. */
+    g_assert_cmpuint (bl_activity_get_expected_count (saved), ==, 2);
+    g_assert_cmpuint (bl_activity_get_present_count (saved), ==, 2);
+  }
+  /* The record copied from is as it was saved. */
+  {
+    g_autoptr(BlActivity) original = bl_store_get_activity (f->store, bl_activity_get_id (activity), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (bl_activity_get_topic (original), ==, "学习党章");
+    g_assert_cmpuint (bl_activity_get_present_count (original), ==, 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (f->editor));
+  g_clear_object (&f->editor);
+  gtk_window_destroy (parent);
+  bl_test_iterate ();
+}
+
+/* Each problem of bl_activity_check() beside its field: an error refuses,
+ * something still to fill in asks, a likely slip only says so. */
+static void
+test_editor_problems (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(BlActivity) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = iso_in_days (0);
+  g_autofree char *tomorrow = iso_in_days (1);
+  AdwViewStack *stack;
+  GtkWidget *dialog, *date;
+
+  bl_activity_set_kind (activity, BL_KIND_COMMITTEE_MEETING);
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_date (activity, tomorrow);
+  bl_activity_set_topic (activity, "研究年度计划");
+  open_editor (f, activity);
+  stack = editor_child (f, "view_stack");
+  date = GTK_WIDGET (date_button (f->editor));
+
+  /* An error: marked, the section flagged, refused without a question. */
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  g_assert_true (adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (stack, editor_child (f, "details"))));
+  g_assert_false (adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (stack, editor_child (f, "attendance"))));
+  show_section (f, "minutes");
+  g_assert_false (save (f));
+  g_assert_null (bl_alert_get_open ());
+  /* The section with the error is shown. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "details");
+  g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 0);
+
+  bl_test_click (bl_test_find_button (GTK_WIDGET (f->editor), "_Today"));
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  g_assert_false (adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (stack, editor_child (f, "details"))));
+
+  /* Still to fill in: an end without a start, a leave without its reason. */
+  set_text (f, "_End Time (HH:MM)", "16:00");
+  g_assert_true (gtk_widget_has_css_class (row (f, "Start _Time (HH:MM)"), "warning"));
+  g_assert_false (gtk_widget_has_css_class (row (f, "Start _Time (HH:MM)"), "error"));
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Enter the start time too"));
+  bl_attendee_set_state (attendee (f, 1), BL_ATTENDANCE_LEAVE);
+  g_assert_true (adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (stack, editor_child (f, "attendance"))));
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Enter the reason of 李委员's leave."));
+
+  /* Asked before saving; "Save Anyway" saves as it is and closes. */
+  g_assert_false (save (f));
+  dialog = bl_alert_get_open ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 0);
+  bl_alert_response (dialog, "save");
+  bl_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
+  saved = bl_store_get_activity (f->store, bl_activity_editor_get_id (f->editor), &error);
+  g_assert_no_error (error);
+  g_assert_null (bl_activity_get_start_time (saved));
+  g_assert_cmpstr (bl_activity_get_end_time (saved), ==, "16:00");
+  g_assert_cmpstr (bl_activity_get_date (saved), ==, today);
+  g_assert_cmpuint (bl_activity_get_present_count (saved), ==, 1);
+  close_editor (f);
+
+  /* The same meeting again: said, and saved all the same. */
+  bl_activity_set_date (activity, today);
+  bl_activity_set_end_time (activity, NULL);
+  open_editor (f, activity);
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "An activity of this kind"));
+  g_assert_false (adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (stack = editor_child (f, "view_stack"),
+                                                                                     editor_child (f, "details"))));
+  g_assert_true (save (f));
+  g_assert_null (bl_alert_get_open ());
+  g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 2);
+}
+
+static void
+close_with_question (Fixture    *f,
+                     const char *response)
+{
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autofree char *today = iso_in_days (0);
+  GtkWidget *parent = adw_window_new ();
+  GtkWidget *dialog;
+
+  /* As from the main window: Ctrl+N, a topic, Escape. */
+  gtk_window_present (GTK_WINDOW (parent));
+  bl_activity_set_kind (activity, BL_KIND_STUDY_SESSION);
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_date (activity, today);
+  f->editor = g_object_ref (bl_activity_editor_new (f->store, activity));
+  gtk_window_set_transient_for (GTK_WINDOW (f->editor), GTK_WINDOW (parent));
+  gtk_window_present (GTK_WINDOW (f->editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->editor));
+  set_text (f, "T_opic", "学习党的二十届四中全会精神");
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "window.close", NULL);
+  bl_test_iterate ();
+  dialog = bl_alert_get_open ();
+  g_assert_nonnull (dialog);
+  bl_alert_response (dialog, response);
+  bl_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
+  /* Then the window it was opened from closes. */
+  gtk_window_destroy (GTK_WINDOW (parent));
+  bl_test_iterate ();
+  g_clear_object (&f->editor);
+  bl_test_iterate ();
+}
+
+/* Closing after the "Save Changes?" question, then the window below: not
+ * one warning (issue 11: four pairs of GLib warnings before). */
+static void
+test_editor_close_after_question (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+
+  g_log_set_always_fatal (fatal | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  close_with_question (f, "discard");
+  g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 0);
+  close_with_question (f, "save");
+  g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 1);
+  g_log_set_always_fatal (fatal);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,5 +1135,11 @@ main (int   argc,
   g_test_add ("/editor/dates", Fixture, NULL, fixture_set_up, test_editor_dates, fixture_tear_down);
   g_test_add ("/editor/past-planned", Fixture, NULL, fixture_set_up, test_editor_past_planned, fixture_tear_down);
   g_test_add ("/editor/group-meeting", Fixture, NULL, fixture_set_up, test_editor_group_meeting, fixture_tear_down);
+  g_test_add ("/editor/attendance-model", Fixture, NULL, fixture_set_up, test_editor_attendance_model, fixture_tear_down);
+  g_test_add ("/editor/people", Fixture, NULL, fixture_set_up, test_editor_people, fixture_tear_down);
+  g_test_add ("/editor/copy-as-new", Fixture, NULL, fixture_set_up, test_editor_copy_as_new, fixture_tear_down);
+  g_test_add ("/editor/problems", Fixture, NULL, fixture_set_up, test_editor_problems, fixture_tear_down);
+  g_test_add ("/editor/close-after-question", Fixture, NULL, fixture_set_up, test_editor_close_after_question,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -997,6 +997,70 @@ test_window_start_title (void)
   g_test_trap_assert_passed ();
 }
 
+/* win.copy-activity (an activity's id: what the Activities page's "复制为新
+ * 记录" calls): a new record like it, without a date, over the window. */
+static void
+test_window_copy_activity (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autoptr(BlApplication) app = NULL;
+      g_autoptr(BlActivity) activity = bl_activity_new ();
+      g_autoptr(GError) error = NULL;
+      BlActivityEditor *editor;
+      BlWindow *window;
+      BlStore *store;
+
+      app = start_app (path);
+      store = bl_application_get_store (app);
+      bl_test_add_member (store, "张书记", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+      bl_activity_set_kind (activity, BL_KIND_COMMITTEE_MEETING);
+      bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+      bl_activity_set_date (activity, "2025-03-04");
+      bl_activity_set_start_time (activity, "09:00");
+      bl_activity_set_location (activity, "党员活动室");
+      bl_activity_set_host (activity, "张书记");
+      bl_activity_set_topic (activity, "研究发展党员工作");
+      bl_activity_set_content (activity, "会议纪要");
+      g_assert_true (bl_store_save_activity (store, activity, NULL, &error));
+      g_assert_no_error (error);
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
+      window = main_window (app);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      g_assert_null (find_editor ());
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-activity", "x", bl_activity_get_id (activity));
+      bl_test_iterate ();
+      editor = find_editor ();
+      g_assert_nonnull (editor);
+      g_assert_cmpint (bl_activity_editor_get_id (editor), ==, 0);
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "T_opic"))),
+                       ==, "研究发展党员工作");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "_Location"))),
+                       ==, "党员活动室");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "_Host"))),
+                       ==, "张书记");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor),
+                                                                                "Start _Time (HH:MM)"))), ==, "09:00");
+      g_assert_false (bl_activity_editor_get_modified (editor));
+      gtk_window_destroy (GTK_WINDOW (editor));
+      bl_test_iterate ();
+
+      /* A record deleted meanwhile: said, nothing opened. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-activity", "x", (gint64) 4242);
+      bl_test_iterate ();
+      g_assert_null (find_editor ());
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1031,5 +1095,6 @@ main (int   argc,
   g_test_add_func ("/window/background-notice-quit", test_window_background_notice_quit);
   g_test_add_func ("/window/start-title", test_window_start_title);
   g_test_add_func ("/window/new-ledger-overview", test_window_new_ledger_overview);
+  g_test_add_func ("/window/copy-activity", test_window_copy_activity);
   return g_test_run ();
 }

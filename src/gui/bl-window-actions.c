@@ -1,6 +1,9 @@
 /* bl-window-actions.c: the main window's actions (win.*) and their shortcuts */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "bl-activity-editor.h"
 #include "bl-window-private.h"
 
 static void
@@ -56,6 +59,35 @@ print_records_action (GtkWidget  *widget,
   bl_activities_page_print_selected (BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES)));
 }
 
+/* "复制为新记录" of a stored activity (its id): a new editor on a copy of it
+ * without a date (bl_activity_copy_as_new()). The Activities page's menu
+ * and the record editor's own action lead here or do the same. */
+static void
+copy_activity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+  g_autoptr(BlActivity) activity = NULL;
+  g_autoptr(BlActivity) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  BlActivityEditor *editor;
+
+  if (self->store == NULL)
+    return;
+  activity = bl_store_get_activity (self->store, g_variant_get_int64 (parameter), &error);
+  if (activity == NULL)
+    {
+      bl_window_add_toast (self, adw_toast_new (error != NULL ? error->message
+                                                : _("The activity no longer exists.")));
+      return;
+    }
+  copy = bl_activity_copy_as_new (activity);
+  editor = bl_activity_editor_new (self->store, copy);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 /* The main menu's item: the sign-in sheet of the activity selected on the
  * Activities page (shown, so that one can be chosen when none is). */
 static void
@@ -81,6 +113,7 @@ _bl_window_class_actions_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-main", NULL, show_main_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.print-records", NULL, print_records_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-activity", "x", copy_activity_action);
   gtk_widget_class_install_action (widget_class, "win.print-signin", NULL, print_signin_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -103,4 +136,5 @@ _bl_window_actions_update (BlWindow *self)
   g_assert (BL_IS_WINDOW (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-activity", self->store != NULL);
 }
