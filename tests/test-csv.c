@@ -174,7 +174,8 @@ test_header_errors (void)
   g_autofree char *missing = bl_test_write_file ("h2.csv", "党小组\n一组\n");
   g_autofree char *empty = bl_test_write_file ("h3.csv", "");
   g_autofree char *open_quote = bl_test_write_file ("h4.csv", "姓名\n\"张三\n");
-  g_autofree char *latin1 = bl_test_write_file ("h5.csv", "name\n\xd5\xc5\xc8\xfd\n");
+  /* Neither UTF-8 nor GBK (0xFF starts no GBK character), on line 3. */
+  g_autofree char *binary = bl_test_write_file ("h5.csv", "name\n张三\n\xd5\xff\xff\n");
 
   g_assert_false (bl_csv_import_members (store, unknown, NULL, &error));
   g_assert_nonnull (strstr (error->message, ":1: "));
@@ -194,8 +195,10 @@ test_header_errors (void)
   g_assert_nonnull (strstr (error->message, ":2:"));
   g_clear_error (&error);
 
-  g_assert_false (bl_csv_import_members (store, latin1, NULL, &error));
+  g_assert_false (bl_csv_import_members (store, binary, NULL, &error));
   g_assert_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, binary));
+  g_assert_nonnull (strstr (error->message, ":3: "));
   g_clear_error (&error);
 
   g_assert_false (bl_csv_import_members (store, "/nonexistent/members.csv", NULL, &error));
@@ -392,6 +395,87 @@ test_round_trip (void)
   g_assert_true (g_str_has_prefix (members1, BOM "姓名,党小组,党员类别,职务,入党日期,电话,状态"));
 }
 
+/* Issue 12: Excel on Chinese Windows saves "CSV (逗号分隔)" in GBK. */
+static void
+test_gbk_import (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autofree char *utf8 = bl_test_write_file ("utf8.csv", "姓名,党小组,职务\r\n王建国,第一党小组,书记\r\n李秀英,第一党小组,\r\n");
+  g_autofree char *gbk = g_strconcat (utf8, ".gbk", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlMember) wang = NULL;
+  const char *argv[] = { "iconv", "-f", "UTF-8", "-t", "GBK", "-o", gbk, utf8, NULL };
+  BlCsvReport report;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  bl_csv_report_init (&report);
+  g_assert_true (bl_csv_import_members (store, gbk, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 2);
+  g_assert_cmpstr (report.encoding_note, ==, "read as GBK");
+  bl_csv_report_clear (&report);
+  wang = bl_store_find_active_member (store, "王建国");
+  g_assert_nonnull (wang);
+  g_assert_cmpstr (bl_member_get_group (wang), ==, "第一党小组");
+
+  /* UTF-8 says nothing about its encoding. */
+  bl_csv_report_init (&report);
+  g_assert_true (bl_csv_import_members (store, utf8, &report, &error));
+  g_assert_null (report.encoding_note);
+  g_assert_cmpuint (report.updated, ==, 2);
+  bl_csv_report_clear (&report);
+}
+
+/* Issue 15, item 11: lines of bare commas at the end of a sheet. */
+static void
+test_blank_rows_import (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autofree char *path = bl_test_write_file ("members.csv", "姓名,党小组,职务\r\n王建国,第一党小组,书记\r\n,,\r\n"
+                                                             "李秀英,第一党小组,\r\n,,\r\n,,\r\n");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bl_csv_import_members (store, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 2);
+}
+
+/* Issue 15, item 16: one line per problem, values shortened, escapes escaped. */
+static void
+test_messages_one_line (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autofree char *huge = g_strnfill (1024 * 1024, '7');
+  g_autofree char *text = g_strdup_printf ("姓名,入党日期,党员类别\n"
+                                           "张三,%s,\n"
+                                           "李四,\"2001-01-01\n第二行\",\n"
+                                           "王五,,\x1b]0;pwned\x07\x1b[2J\n", huge);
+  g_autofree char *path = bl_test_write_file ("members.csv", text);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_false (bl_csv_import_members (store, path, NULL, &error));
+  g_test_message ("%s", error->message);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s:%u: ", path, i == 2 ? 5 : i + 2);
+
+      g_assert_true (g_str_has_prefix (lines[i], where));
+      g_assert_cmpuint (strlen (lines[i]), <, strlen (path) + 200);
+      g_assert_null (strchr (lines[i], '\x1b'));
+      g_assert_null (strchr (lines[i], '\x07'));
+    }
+  g_assert_nonnull (strstr (lines[0], "…”"));
+  g_assert_nonnull (strstr (lines[1], "“2001-01-01\\n第二行”"));
+  g_assert_nonnull (strstr (lines[2], "\\x1B]0;pwned\\x07\\x1B[2J"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +492,9 @@ main (int   argc,
   g_test_add_func ("/csv/activities-errors", test_activities_errors);
   g_test_add_func ("/csv/export-quoting", test_export_quoting);
   g_test_add_func ("/csv/round-trip", test_round_trip);
+  g_test_add_func ("/csv/gbk-import", test_gbk_import);
+  g_test_add_func ("/csv/blank-rows-import", test_blank_rows_import);
+  g_test_add_func ("/csv/messages-one-line", test_messages_one_line);
 
   return g_test_run ();
 }

@@ -46,9 +46,14 @@ import (BlStore    *store,
     {
       for (guint i = 0; i < report.notes->len; i++)
         g_printerr ("%s\n", (const char *) g_ptr_array_index (report.notes, i));
-      /* TRANSLATORS: FILE: N added, N updated, N skipped as duplicates */
-      g_print (_("%s: %u added, %u updated, %u skipped as duplicates\n"),
-               file, report.added, report.updated, report.skipped);
+      if (report.encoding_note != NULL)
+        /* TRANSLATORS: FILE: N added, N updated, N skipped as duplicates (read as GBK) */
+        g_print (_("%s: %u added, %u updated, %u skipped as duplicates (%s)\n"),
+                 file, report.added, report.updated, report.skipped, report.encoding_note);
+      else
+        /* TRANSLATORS: FILE: N added, N updated, N skipped as duplicates */
+        g_print (_("%s: %u added, %u updated, %u skipped as duplicates\n"),
+                 file, report.added, report.updated, report.skipped);
     }
   bl_csv_report_clear (&report);
   return status;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bl-csv.h"
+#include "bl-csv-reader.h"
 #include "bl-date.h"
 #include "bl-util.h"
 
@@ -88,7 +89,8 @@ static const Column activity_columns[N_ACTIVITY_COLUMNS] = {
   { "第一议题", "first_topic", FALSE },
 };
 
-/* Collects every problem of a file before giving up, as "FILE:LINE: …". */
+/* Collects every problem of a file before giving up, as "FILE:LINE: …", one
+ * line each: values quoted from the file are shortened and escaped. */
 typedef struct {
   const char *path;
   GString    *messages;
@@ -106,7 +108,7 @@ problem (Problems   *problems,
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  message = bl_text_format_message (format, args);
   va_end (args);
 
   if (problems->messages->len > 0)
@@ -130,6 +132,7 @@ bl_csv_report_clear (BlCsvReport *report)
   g_return_if_fail (report != NULL);
 
   g_clear_pointer (&report->notes, g_ptr_array_unref);
+  g_clear_pointer (&report->encoding_note, g_free);
 }
 
 /* Parsing */
@@ -142,114 +145,25 @@ bl_csv_parse (const char  *text,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
-  const char *p = text, *end = text + length;
-  guint line = 1, row_line = 1;
-  gboolean quoted = FALSE, was_quoted = FALSE, row_empty = TRUE;
+  g_autoptr(BlTable) table = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (length >= 3 && memcmp (text, BOM, 3) == 0)
-    p += 3;
-
-  if (!g_utf8_validate (p, (gssize) (end - p), NULL))
+  table = bl_csv_reader_read_bytes ("-", text, length, &local_error);
+  if (table == NULL)
     {
-      g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID,
-                   _("the file is not UTF-8 text (save it from Excel or WPS as “CSV UTF-8”)"));
+      g_set_error_literal (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID, local_error->message);
       return NULL;
     }
-
-  while (p <= end)
+  for (guint r = 0; r < bl_table_get_n_rows (table); r++)
     {
-      char c = p < end ? *p : '\n';
-      gboolean at_end = p == end;
+      guint line = bl_table_get_position (table, r);
 
-      if (quoted && !at_end)
-        {
-          if (c == '"')
-            {
-              if (p + 1 < end && p[1] == '"')
-                {
-                  g_string_append_c (field, '"');
-                  p++;
-                }
-              else
-                quoted = FALSE;
-            }
-          else
-            {
-              if (c == '\n')
-                line++;
-              g_string_append_c (field, c);
-            }
-          p++;
-          continue;
-        }
-      if (quoted && at_end)
-        {
-          g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID,
-                       _("line %u: a quoted cell is never closed"), row_line);
-          return NULL;
-        }
-
-      if (c == '"' && field->len == 0 && !was_quoted)
-        {
-          quoted = was_quoted = TRUE;
-          row_empty = FALSE;
-        }
-      else if (c == ',')
-        {
-          g_ptr_array_add (fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          was_quoted = FALSE;
-          row_empty = FALSE;
-        }
-      else if (c == '\n' || c == '\r')
-        {
-          if (c == '\r' && p + 1 < end && p[1] == '\n')
-            p++;
-          if (!row_empty || field->len > 0)
-            {
-              g_ptr_array_add (fields, g_strdup (field->str));
-              g_ptr_array_add (fields, NULL);
-              g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
-              g_array_append_val (starts, row_line);
-            }
-          g_ptr_array_set_size (fields, 0);
-          g_string_truncate (field, 0);
-          was_quoted = FALSE;
-          row_empty = TRUE;
-          line++;
-          row_line = line;
-          if (at_end)
-            break;
-        }
-      else
-        {
-          g_string_append_c (field, c);
-          row_empty = FALSE;
-        }
-      p++;
+      g_ptr_array_add (rows, g_strdupv ((GStrv) bl_table_get_row (table, r)));
+      g_array_append_val (starts, line);
     }
-
   if (lines != NULL)
     *lines = g_steal_pointer (&starts);
   return g_steal_pointer (&rows);
-}
-
-static char *
-read_file (const char  *path,
-           gsize       *length,
-           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *contents = NULL;
-
-  if (!g_file_get_contents (path, &contents, length, &local_error))
-    {
-      g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_IO, "%s: %s", path, local_error->message);
-      return NULL;
-    }
-  return contents;
 }
 
 /* Maps header cells to columns; every problem goes into @problems. */
@@ -331,32 +245,44 @@ fail_with_problems (Problems  *problems,
 }
 
 static GPtrArray *
-load_rows (const char  *path,
-           GArray     **lines,
-           Problems    *problems,
-           GError     **error)
+load_rows (const char   *path,
+           GArray      **lines,
+           Problems     *problems,
+           BlCsvReport  *report,
+           GError      **error)
 {
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(BlTable) table = NULL;
+  g_autoptr(GError) read_error = NULL;
   GPtrArray *rows;
-  gsize length;
 
-  contents = read_file (path, &length, error);
-  if (contents == NULL)
-    return NULL;
-  rows = bl_csv_parse (contents, length, lines, &parse_error);
-  if (rows == NULL)
+  table = bl_csv_reader_read_file (path, &read_error);
+  if (table == NULL)
     {
-      g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID, "%s:%s", path,
-                   g_str_has_prefix (parse_error->message, "line ") ? parse_error->message + 5 : parse_error->message);
+      g_set_error_literal (error, BL_CSV_ERROR,
+                           g_error_matches (read_error, BL_TABLE_ERROR, BL_TABLE_ERROR_IO) ? BL_CSV_ERROR_IO
+                                                                                           : BL_CSV_ERROR_INVALID,
+                           read_error->message);
       return NULL;
     }
-  if (rows->len == 0)
+  if (bl_table_get_n_rows (table) == 0)
     {
       problem (problems, 1, _("the file is empty: it needs a header row"));
       fail_with_problems (problems, error);
-      g_ptr_array_unref (rows);
       return NULL;
+    }
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  *lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint r = 0; r < bl_table_get_n_rows (table); r++)
+    {
+      guint line = bl_table_get_position (table, r);
+
+      g_ptr_array_add (rows, g_strdupv ((GStrv) bl_table_get_row (table, r)));
+      g_array_append_val (*lines, line);
+    }
+  if (report != NULL)
+    {
+      g_free (report->encoding_note);
+      report->encoding_note = bl_text_encoding_note (bl_table_get_encoding (table));
     }
   return rows;
 }
@@ -465,7 +391,7 @@ bl_csv_import_members (BlStore      *store,
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  rows = load_rows (path, &lines, &problems, error);
+  rows = load_rows (path, &lines, &problems, report, error);
   if (rows == NULL)
     return FALSE;
   if (!map_header (g_ptr_array_index (rows, 0), member_columns, N_MEMBER_COLUMNS, index_of, &problems))
@@ -904,7 +830,7 @@ bl_csv_import_activities (BlStore      *store,
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  rows = load_rows (path, &lines, &problems, error);
+  rows = load_rows (path, &lines, &problems, report, error);
   if (rows == NULL)
     return FALSE;
   if (!map_header (g_ptr_array_index (rows, 0), activity_columns, N_ACTIVITY_COLUMNS, index_of, &problems))

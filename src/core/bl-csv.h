@@ -1,4 +1,4 @@
-/* bl-csv.h: members.csv and activities.csv (UTF-8, optional BOM, RFC 4180, Chinese or English headers) */
+/* bl-csv.h: members.csv and activities.csv (UTF-8, GBK or UTF-16, RFC 4180, Chinese or English headers) */
 #pragma once
 
 #include <glib.h>
@@ -19,6 +19,7 @@ typedef struct {
   guint      updated;
   guint      skipped;   /* duplicates of what the ledger already has */
   GPtrArray *notes;     /* "FILE:LINE: …" about skipped rows (char*) */
+  char      *encoding_note;  /* "read as GBK" when the file was not UTF-8, else NULL */
 } BlCsvReport;
 
 GQuark       bl_csv_error_quark          (void);
@@ -46,7 +47,8 @@ gboolean     bl_csv_export_dir           (BlStore      *store,
                                           const char   *dir,
                                           GError      **error);
 
-/* The parser, for tests: rows of fields (GPtrArray of GStrv), with the line each starts on. */
+/* The parser, for tests: rows of fields (GPtrArray of GStrv), with the line
+ * each starts on; bl_csv_reader_read_bytes() underneath. */
 GPtrArray   *bl_csv_parse                (const char   *text,
                                           gsize         length,
                                           GArray      **lines,
