@@ -19,6 +19,9 @@ int bl_cli_import_members      (BlStore *store, const char *file);
 int bl_cli_import_activities   (BlStore *store, const char *file);
 int bl_cli_export_csv          (BlStore *store, const char *dir);
 
+/* --export-xlsx FILE [--year YYYY] (@year NULL: everything) */
+int bl_cli_export_xlsx         (BlStore *store, const char *file, const char *year);
+
 /* --rules PACK, --disable-rules ID, --status [--date D] [--json] */
 int bl_cli_enable_rules        (BlStore *store, const char *pack);
 int bl_cli_disable_rules       (BlStore *store, const char *id);

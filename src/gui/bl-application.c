@@ -30,6 +30,8 @@ static const GOptionEntry option_entries[] = {
   { "import-members", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import members from a CSV file"), N_("FILE.csv") },
   { "import-activities", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import activities from a CSV file"), N_("FILE.csv") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write members.csv and activities.csv into DIR"), N_("DIR") },
+  { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the ledger as one Excel workbook"), N_("FILE.xlsx") },
+  { "year", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-xlsx: only this year"), N_("YYYY") },
   { "rules", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Enable a built-in rule pack by id, or import a rule pack file"), N_("PACK") },
   { "disable-rules", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Disable a rule pack or a rule"), N_("ID") },
   { "status", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the quota status and exit"), NULL },
@@ -72,7 +74,7 @@ static gboolean
 has_command (GVariantDict *options)
 {
   static const char * const commands[] = {
-    "branch-name", "import-members", "import-activities", "export-csv", "rules",
+    "branch-name", "import-members", "import-activities", "export-csv", "export-xlsx", "rules",
     "disable-rules", "status", "report", "print-records", "check-reminders",
   };
 
@@ -93,6 +95,7 @@ run_commands (BlApplication *self,
   g_autofree char *value = NULL;
   g_autofree char *date = lookup_string (options, "date");
   g_autofree char *output = lookup_string (options, "output");
+  g_autofree char *year = lookup_string (options, "year");
   gboolean json = lookup_flag (options, "json");
   int status = BL_EXIT_OK;
 
@@ -117,6 +120,7 @@ run_commands (BlApplication *self,
   RUN_STRING ("rules", bl_cli_enable_rules (store, value));
   RUN_STRING ("disable-rules", bl_cli_disable_rules (store, value));
   RUN_STRING ("export-csv", bl_cli_export_csv (store, value));
+  RUN_STRING ("export-xlsx", bl_cli_export_xlsx (store, value, year));
 
   if (lookup_flag (options, "status") &&
       (status = bl_cli_status (store, date, json)) != BL_EXIT_OK)
