@@ -11,9 +11,10 @@ G_BEGIN_DECLS
 /* One XML part of the workbook (a sheet, the shared strings…) may unpack to
  * at most this many bytes: a zip bomb ends here, with a message. */
 #define BL_XLSX_MAX_PART_SIZE ((gsize) 250 * 1000 * 1000)
-/* XML elements in one part: a sheet within the table's limits has far
- * fewer; a zip bomb of empty elements ends here in seconds. */
-#define BL_XLSX_MAX_ELEMENTS  10000000
+/* XML elements in one part: a sheet within the table's limits has fewer
+ * (2 million cells of three elements each, and their rows); a zip bomb of
+ * empty elements ends here in seconds. */
+#define BL_XLSX_MAX_ELEMENTS  8000000
 /* Text a sheet's table may hold: a shared string repeated in many cells
  * is counted each time. */
 #define BL_XLSX_MAX_TEXT_SIZE ((gsize) 100 * 1000 * 1000)

@@ -447,6 +447,9 @@ sheet_end (GMarkupParseContext  *context,
           bad_cell (sheet, error, "a cell past the last column");
           return;
         }
+      /* Empty cells (formatted, or a bomb of them) cost nothing. */
+      if (sheet->value->len == 0 && sheet->inline_text->len == 0)
+        return;
       text = cell_text (sheet, error);
       if (text == NULL)
         return;
