@@ -20,6 +20,7 @@ test_copy_assign (void)
   g_autoptr(BlActivity) a = bl_activity_new ();
   g_autoptr(BlActivity) copy = NULL;
   g_autoptr(BlActivity) target = bl_activity_new ();
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *tags[] = { " 意识形态 ", "", "意识形态", "学习强国", NULL };
   const char *clean[] = { "意识形态", "学习强国", NULL };
@@ -31,14 +32,17 @@ test_copy_assign (void)
   bl_activity_set_lecturer (a, "王建国");
   bl_activity_set_topic (a, "党课");
   bl_activity_set_tags (a, tags);
-  bl_activity_add_attendance (a, 1, "甲", BL_ATTENDANCE_PRESENT, "ignored");
-  bl_activity_add_attendance (a, 2, "乙", BL_ATTENDANCE_LEAVE, "事假");
-  bl_activity_add_attendance (a, 3, "丙", BL_ATTENDANCE_ABSENT, NULL);
+  bl_attendance_add (attendance, 1, "甲", BL_ATTENDANCE_PRESENT, "ignored");
+  bl_attendance_add (attendance, 2, "乙", BL_ATTENDANCE_LEAVE, "事假");
+  bl_attendance_add (attendance, 3, "丙", BL_ATTENDANCE_ABSENT, NULL);
+  bl_activity_set_counts (a, g_list_model_get_n_items (G_LIST_MODEL (attendance)),
+                          bl_attendance_count_present (G_LIST_MODEL (attendance)));
 
   /* Tags are trimmed and unique; "" dates and times become NULL. */
   g_assert_true (g_strv_equal (bl_activity_get_tags (a), clean));
   g_assert_null (bl_activity_get_start_time (a));
-  g_assert_cmpstr (g_array_index (bl_activity_get_attendance (a), BlAttendance, 0).reason, ==, "");
+  g_assert_cmpstr (bl_attendee_get_reason (bl_attendance_find (G_LIST_MODEL (attendance), 1)), ==, "");
+  g_assert_cmpstr (bl_attendee_get_reason (bl_attendance_find (G_LIST_MODEL (attendance), 2)), ==, "事假");
   g_assert_cmpuint (bl_activity_get_expected_count (a), ==, 3);
   g_assert_cmpuint (bl_activity_get_present_count (a), ==, 1);
 
@@ -47,7 +51,7 @@ test_copy_assign (void)
   g_assert_cmpstr (bl_activity_get_lecturer (copy), ==, "王建国");
   g_assert_cmpuint (bl_activity_get_expected_count (copy), ==, 3);
   /* Deep: changing the copy leaves the original alone. */
-  bl_activity_clear_attendance (copy);
+  bl_activity_set_counts (copy, 0, 0);
   g_assert_cmpuint (bl_activity_get_expected_count (a), ==, 3);
 
   g_signal_connect (target, "notify", G_CALLBACK (notify_cb), names);
@@ -56,11 +60,42 @@ test_copy_assign (void)
   g_assert_true (g_ptr_array_find_with_equal_func (names, "tags", g_str_equal, NULL));
   g_assert_false (g_ptr_array_find_with_equal_func (names, "guests", g_str_equal, NULL));
 
-  /* Forgetting attendance keeps the counts a list row shows. */
-  bl_activity_forget_attendance (target);
-  g_assert_false (bl_activity_get_attendance_loaded (target));
+  /* The counts a list row shows come along. */
+  g_assert_true (g_ptr_array_find_with_equal_func (names, "expected-count", g_str_equal, NULL));
   g_assert_cmpuint (bl_activity_get_expected_count (target), ==, 3);
   g_assert_cmpuint (bl_activity_get_present_count (target), ==, 1);
+}
+
+/* One member's attendance: a record with notifications, so that a view
+ * bound to it follows; whoever was present has no reason. */
+static void
+test_attendee (void)
+{
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  BlAttendee *li = bl_attendance_add (attendance, 2, "李四", BL_ATTENDANCE_LEAVE, "病假");
+
+  bl_attendance_add (attendance, 1, "张三", BL_ATTENDANCE_PRESENT, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (attendance)), ==, 2);
+  g_assert_true (bl_attendance_find (G_LIST_MODEL (attendance), 2) == li);
+  g_assert_null (bl_attendance_find (G_LIST_MODEL (attendance), 3));
+  g_assert_cmpint (bl_attendee_get_member_id (li), ==, 2);
+  g_assert_cmpstr (bl_attendee_get_member_name (li), ==, "李四");
+  g_assert_cmpstr (bl_attendee_get_group (li), ==, "");
+  g_assert_cmpuint (bl_attendance_count_present (G_LIST_MODEL (attendance)), ==, 1);
+
+  g_signal_connect (li, "notify", G_CALLBACK (notify_cb), names);
+  bl_attendee_set_state (li, BL_ATTENDANCE_PRESENT);
+  g_assert_cmpstr (bl_attendee_get_reason (li), ==, "");
+  g_assert_true (g_ptr_array_find_with_equal_func (names, "state", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (names, "reason", g_str_equal, NULL));
+  g_assert_cmpuint (bl_attendance_count_present (G_LIST_MODEL (attendance)), ==, 2);
+  bl_attendee_set_reason (li, "事假");
+  g_assert_cmpstr (bl_attendee_get_reason (li), ==, "");
+  bl_attendee_set_state (li, BL_ATTENDANCE_ABSENT);
+  bl_attendee_set_reason (li, "无故");
+  g_assert_cmpstr (bl_attendee_get_reason (li), ==, "无故");
+  g_assert_cmpstr (bl_attendance_state_display (BL_ATTENDANCE_LEAVE), ==, "On leave");
 }
 
 static void
@@ -123,6 +158,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/activity/copy-assign", test_copy_assign);
+  g_test_add_func ("/activity/attendee", test_attendee);
   g_test_add_func ("/activity/member", test_member);
   g_test_add_func ("/activity/dates", test_dates);
 

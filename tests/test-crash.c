@@ -36,6 +36,7 @@ child_main (const char *path,
   for (guint i = 0;; i++)
     {
       g_autoptr(BlActivity) activity = bl_activity_new ();
+      g_autoptr(GListStore) attendance = bl_attendance_new ();
       g_autofree char *topic = g_strdup_printf ("第%u次会议", i);
       gint64 id;
 
@@ -43,9 +44,9 @@ child_main (const char *path,
       bl_activity_set_date (activity, "2025-03-10");
       bl_activity_set_topic (activity, topic);
       bl_activity_set_content (activity, "会议记录会议记录会议记录会议记录会议记录会议记录会议记录会议记录");
-      bl_activity_add_attendance (activity, a, "甲", BL_ATTENDANCE_PRESENT, NULL);
-      bl_activity_add_attendance (activity, b, "乙", BL_ATTENDANCE_LEAVE, "病假");
-      if (!bl_store_save_activity (store, activity, NULL))
+      bl_attendance_add (attendance, a, "甲", BL_ATTENDANCE_PRESENT, NULL);
+      bl_attendance_add (attendance, b, "乙", BL_ATTENDANCE_LEAVE, "病假");
+      if (!bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), NULL))
         _exit (4);
       id = bl_activity_get_id (activity);
       if (write (fd, &id, sizeof id) != sizeof id)

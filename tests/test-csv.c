@@ -223,7 +223,7 @@ test_activities_import (void)
   g_autoptr(GPtrArray) all = NULL;
   BlActivity *theme, *committee, *group, *lecture, *planned;
   BlCsvReport report;
-  GArray *attendance;
+  g_autoptr(GListModel) attendance = NULL;
 
   bl_csv_report_init (&report);
   g_assert_true (bl_csv_import_activities (store, path, &report, &error));
@@ -248,17 +248,19 @@ test_activities_import (void)
   g_assert_cmpstr (bl_activity_get_content (theme), ==, "会议内容：\n一、传达……");
   g_assert_cmpuint (bl_activity_get_expected_count (theme), ==, 5);
   g_assert_cmpuint (bl_activity_get_present_count (theme), ==, 3);
-  attendance = bl_activity_get_attendance (theme);
-  for (guint i = 0; i < attendance->len; i++)
+  attendance = bl_store_load_attendance (store, bl_activity_get_id (theme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
     {
-      BlAttendance *a = &g_array_index (attendance, BlAttendance, i);
+      g_autoptr(BlAttendee) a = g_list_model_get_item (attendance, i);
 
-      if (g_str_equal (a->member_name, "赵敏"))
-        g_assert_cmpstr (a->reason, ==, "病假");
-      else if (g_str_equal (a->member_name, "张伟"))
-        g_assert_cmpstr (a->reason, ==, "公出");
+      if (g_str_equal (bl_attendee_get_member_name (a), "赵敏"))
+        g_assert_cmpstr (bl_attendee_get_reason (a), ==, "病假");
+      else if (g_str_equal (bl_attendee_get_member_name (a), "张伟"))
+        g_assert_cmpstr (bl_attendee_get_reason (a), ==, "公出");
       else
-        g_assert_cmpint (a->state, ==, BL_ATTENDANCE_PRESENT);
+        g_assert_cmpint (bl_attendee_get_state (a), ==, BL_ATTENDANCE_PRESENT);
     }
 
   /* Committee: the expected are the committee (secretary and 组织委员). */
@@ -340,7 +342,7 @@ test_export_quoting (void)
   bl_activity_set_location (activity, "+86 会议室");
   bl_activity_set_host (activity, "@王建国");
   bl_activity_set_content (activity, "-1, \"引号\"\n第二行");
-  g_assert_true (bl_store_save_activity (store, activity, &error));
+  g_assert_true (bl_store_save_activity (store, activity, NULL, &error));
 
   text = bl_csv_export_activities (store, &error);
   g_assert_no_error (error);
@@ -375,7 +377,7 @@ test_round_trip (void)
   bl_activity_set_date (odd, "2025-06-01");
   bl_activity_set_topic (odd, "=1+1, \"公式\"");
   bl_activity_set_content (odd, "多行\r\n内容 ");
-  g_assert_true (bl_store_save_activity (store, odd, &error));
+  g_assert_true (bl_store_save_activity (store, odd, NULL, &error));
 
   g_assert_true (bl_csv_export_dir (store, dir, &error));
   g_assert_no_error (error);

@@ -190,7 +190,7 @@ test_activities (Fixture *f, gconstpointer data)
     {
       BlActivity *activity = g_ptr_array_index (all, i);
       const char *date = bl_activity_get_date (activity);
-      GArray *attendance = bl_activity_get_attendance (activity);
+      g_autoptr(GListModel) attendance = bl_store_load_attendance (f->store, bl_activity_get_id (activity), NULL);
       int ago = days_before_today (date);
 
       g_hash_table_add (kinds, (gpointer) bl_activity_get_kind (activity));
@@ -208,20 +208,20 @@ test_activities (Fixture *f, gconstpointer data)
       g_assert_cmpstr (bl_activity_get_topic (activity), !=, "");
       /* Minutes a reviewer would not call "记录内容简单". */
       g_assert_cmpint (g_utf8_strlen (bl_activity_get_content (activity), -1), >, 60);
-      g_assert_cmpuint (attendance->len, >, 0);
-      for (guint j = 0; j < attendance->len; j++)
+      g_assert_cmpuint (g_list_model_get_n_items (attendance), >, 0);
+      for (guint j = 0; j < g_list_model_get_n_items (attendance); j++)
         {
-          BlAttendance *a = &g_array_index (attendance, BlAttendance, j);
+          g_autoptr(BlAttendee) a = g_list_model_get_item (attendance, j);
 
           expected++;
-          if (a->state == BL_ATTENDANCE_PRESENT)
+          if (bl_attendee_get_state (a) == BL_ATTENDANCE_PRESENT)
             present++;
-          else if (a->state == BL_ATTENDANCE_LEAVE)
+          else if (bl_attendee_get_state (a) == BL_ATTENDANCE_LEAVE)
             {
-              g_assert_cmpstr (a->reason, !=, "");
-              sick += g_str_equal (a->reason, "病假");
-              personal += g_str_equal (a->reason, "事假");
-              business += g_str_equal (a->reason, "公出");
+              g_assert_cmpstr (bl_attendee_get_reason (a), !=, "");
+              sick += g_str_equal (bl_attendee_get_reason (a), "病假");
+              personal += g_str_equal (bl_attendee_get_reason (a), "事假");
+              business += g_str_equal (bl_attendee_get_reason (a), "公出");
             }
         }
       if (bl_activity_get_first_topic (activity))
@@ -290,26 +290,26 @@ test_drifting_member (Fixture *f, gconstpointer data)
   for (guint i = 0; i < all->len; i++)
     {
       BlActivity *activity = g_ptr_array_index (all, i);
-      GArray *attendance = bl_activity_get_attendance (activity);
+      g_autoptr(GListModel) attendance = bl_store_load_attendance (f->store, bl_activity_get_id (activity), NULL);
 
       if (bl_activity_get_status (activity) != BL_ACTIVITY_STATUS_HELD)
         continue;
-      for (guint j = 0; j < attendance->len; j++)
+      for (guint j = 0; j < g_list_model_get_n_items (attendance); j++)
         {
-          BlAttendance *a = &g_array_index (attendance, BlAttendance, j);
+          g_autoptr(BlAttendee) a = g_list_model_get_item (attendance, j);
 
-          if (a->member_id != bl_member_get_id (drifting))
+          if (bl_attendee_get_member_id (a) != bl_member_get_id (drifting))
             continue;
-          if (a->state == BL_ATTENDANCE_PRESENT)
+          if (bl_attendee_get_state (a) == BL_ATTENDANCE_PRESENT)
             {
               g_free (last);
               last = g_strdup (bl_activity_get_date (activity));
               leaves_since = absent_since = personal_since = 0;
             }
-          else if (a->state == BL_ATTENDANCE_LEAVE)
+          else if (bl_attendee_get_state (a) == BL_ATTENDANCE_LEAVE)
             {
               leaves_since++;
-              personal_since += g_str_equal (a->reason, "事假");
+              personal_since += g_str_equal (bl_attendee_get_reason (a), "事假");
             }
           else
             absent_since++;
@@ -345,23 +345,24 @@ test_member_stats (Fixture *f, gconstpointer data)
   for (guint i = 0; i < all->len; i++)
     {
       BlActivity *activity = g_ptr_array_index (all, i);
-      GArray *attendance = bl_activity_get_attendance (activity);
+      g_autoptr(GListModel) attendance = bl_store_load_attendance (f->store, bl_activity_get_id (activity), NULL);
       gboolean this_year = g_str_has_prefix (bl_activity_get_date (activity), "2025-");
 
       if (bl_activity_get_status (activity) != BL_ACTIVITY_STATUS_HELD)
         continue;
-      for (guint j = 0; j < attendance->len; j++)
+      for (guint j = 0; j < g_list_model_get_n_items (attendance); j++)
         {
-          BlAttendance *a = &g_array_index (attendance, BlAttendance, j);
-          gint64 *id = g_memdup2 (&a->member_id, sizeof a->member_id);
+          g_autoptr(BlAttendee) a = g_list_model_get_item (attendance, j);
+          gint64 member_id = bl_attendee_get_member_id (a);
+          gint64 *id = g_memdup2 (&member_id, sizeof member_id);
 
-          if (a->state == BL_ATTENDANCE_PRESENT)
+          if (bl_attendee_get_state (a) == BL_ATTENDANCE_PRESENT)
             g_hash_table_insert (last, g_memdup2 (id, sizeof *id), (gpointer) bl_activity_get_date (activity));
           if (this_year)
             {
               g_hash_table_insert (expected, g_memdup2 (id, sizeof *id),
                                    GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (expected, id)) + 1));
-              if (a->state == BL_ATTENDANCE_PRESENT)
+              if (bl_attendee_get_state (a) == BL_ATTENDANCE_PRESENT)
                 g_hash_table_insert (present, g_memdup2 (id, sizeof *id),
                                      GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (present, id)) + 1));
             }
@@ -401,14 +402,14 @@ describe (BlStore *store)
   for (guint i = 0; i < all->len; i++)
     {
       BlActivity *activity = g_ptr_array_index (all, i);
-      GArray *attendance = bl_activity_get_attendance (activity);
+      g_autoptr(GListModel) attendance = bl_store_load_attendance (store, bl_activity_get_id (activity), NULL);
 
       g_string_append_printf (out, "%s %s %s:", bl_activity_get_date (activity),
                               bl_activity_get_kind (activity), bl_activity_get_topic (activity));
-      for (guint j = 0; j < attendance->len; j++)
+      for (guint j = 0; j < g_list_model_get_n_items (attendance); j++)
         {
-          BlAttendance *a = &g_array_index (attendance, BlAttendance, j);
-          g_string_append_printf (out, " %s=%d%s", a->member_name, a->state, a->reason);
+          g_autoptr(BlAttendee) a = g_list_model_get_item (attendance, j);
+          g_string_append_printf (out, " %s=%d%s", bl_attendee_get_member_name (a), bl_attendee_get_state (a), bl_attendee_get_reason (a));
         }
       g_string_append_c (out, '\n');
     }

@@ -4,6 +4,7 @@
 #include <locale.h>
 
 #include "bl-activity-editor.h"
+#include "bl-alert.h"
 #include "bl-attendance-row.h"
 #include "bl-date.h"
 #include "bl-test-common.h"
@@ -116,6 +117,18 @@ activities (Fixture *f)
   return bl_store_get_activities (f->store);
 }
 
+/* How many attendance rows the ledger holds for activity @id. */
+static guint
+n_attendance (Fixture *f,
+              gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) attendance = bl_store_load_attendance (f->store, id, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (attendance);
+}
+
 /* A general meeting recorded from start to end through the widgets. */
 static void
 test_editor_fill_and_save (Fixture       *f,
@@ -127,7 +140,7 @@ test_editor_fill_and_save (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *today = iso_in_days (0);
   GtkWidget *widget;
-  GArray *attendance;
+  g_autoptr(GListModel) attendance = NULL;
   gint64 id;
 
   bl_activity_set_kind (activity, BL_KIND_GENERAL_MEETING);
@@ -211,21 +224,22 @@ test_editor_fill_and_save (Fixture       *f,
   g_assert_true (bl_activity_has_tag (saved, "学习强国"));
   g_assert_cmpuint (g_strv_length ((char **) bl_activity_get_tags (saved)), ==, 2);
 
-  attendance = bl_activity_get_attendance (saved);
-  g_assert_cmpuint (attendance->len, ==, 4);
+  attendance = bl_store_load_attendance (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, 4);
   g_assert_cmpuint (bl_activity_get_expected_count (saved), ==, 4);
   g_assert_cmpuint (bl_activity_get_present_count (saved), ==, 3);
-  for (guint i = 0; i < attendance->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
     {
-      BlAttendance *entry = &g_array_index (attendance, BlAttendance, i);
+      g_autoptr(BlAttendee) entry = g_list_model_get_item (attendance, i);
 
-      if (entry->member_id == bl_attendance_row_get_member_id (rows->pdata[3]))
+      if (bl_attendee_get_member_id (entry) == bl_attendance_row_get_member_id (rows->pdata[3]))
         {
-          g_assert_cmpint (entry->state, ==, BL_ATTENDANCE_LEAVE);
-          g_assert_cmpstr (entry->reason, ==, "外出培训");
+          g_assert_cmpint (bl_attendee_get_state (entry), ==, BL_ATTENDANCE_LEAVE);
+          g_assert_cmpstr (bl_attendee_get_reason (entry), ==, "外出培训");
         }
       else
-        g_assert_cmpint (entry->state, ==, BL_ATTENDANCE_PRESENT);
+        g_assert_cmpint (bl_attendee_get_state (entry), ==, BL_ATTENDANCE_PRESENT);
     }
 }
 
@@ -236,20 +250,20 @@ test_editor_edit_and_discard (Fixture       *f,
                               gconstpointer  data)
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
   g_autoptr(BlActivity) after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *day = iso_in_days (-3);
   g_autoptr(GPtrArray) rows = NULL;
   GtkWidget *dialog = NULL;
-  GListModel *toplevels;
 
   bl_activity_set_kind (activity, BL_KIND_COMMITTEE_MEETING);
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
   bl_activity_set_date (activity, day);
   bl_activity_set_topic (activity, "研究发展党员工作");
-  bl_activity_add_attendance (activity, f->ids[0], "张书记", BL_ATTENDANCE_PRESENT, "");
-  bl_activity_add_attendance (activity, f->ids[1], "李委员", BL_ATTENDANCE_LEAVE, "公出");
-  bl_store_save_activity (f->store, activity, &error);
+  bl_attendance_add (attendance, f->ids[0], "张书记", BL_ATTENDANCE_PRESENT, "");
+  bl_attendance_add (attendance, f->ids[1], "李委员", BL_ATTENDANCE_LEAVE, "公出");
+  bl_store_save_activity (f->store, activity, G_LIST_MODEL (attendance), &error);
   g_assert_no_error (error);
 
   open_editor (f, activity);
@@ -273,16 +287,10 @@ test_editor_edit_and_discard (Fixture       *f,
   bl_test_iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
 
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
-        dialog = window;
-    }
+  dialog = bl_alert_get_open ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  g_assert_true (gtk_widget_get_visible (dialog));
+  bl_alert_response (dialog, "discard");
   bl_test_iterate ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
 
@@ -341,7 +349,7 @@ test_editor_dates (Fixture       *f,
   g_assert_cmpstr (bl_activity_get_date (saved), ==, tomorrow_iso);
   g_assert_cmpstr (bl_activity_get_kind (saved), ==, BL_KIND_THEME_DAY);
   /* Nobody has attended a planned activity yet. */
-  g_assert_cmpuint (bl_activity_get_attendance (saved)->len, ==, 0);
+  g_assert_cmpuint (n_attendance (f, bl_activity_get_id (saved)), ==, 0);
 }
 
 /* A group meeting expects its group only; changing the group changes who is expected. */
@@ -428,7 +436,7 @@ save_planned (Fixture    *f,
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_PLANNED);
   bl_activity_set_date (activity, date);
   bl_activity_set_topic (activity, topic);
-  bl_store_save_activity (f->store, activity, &error);
+  bl_store_save_activity (f->store, activity, NULL, &error);
   g_assert_no_error (error);
   return bl_activity_get_id (activity);
 }
@@ -490,7 +498,7 @@ test_editor_past_planned (Fixture       *f,
   saved = bl_store_get_activity (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (bl_activity_get_status (saved), ==, BL_ACTIVITY_STATUS_PLANNED);
-  g_assert_cmpuint (bl_activity_get_attendance (saved)->len, ==, 0);
+  g_assert_cmpuint (n_attendance (f, bl_activity_get_id (saved)), ==, 0);
 
   set_attendance (rows->pdata[3], 5);  /* absent */
   g_assert_true (save (f));
@@ -500,7 +508,7 @@ test_editor_past_planned (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (bl_activity_get_status (held), ==, BL_ACTIVITY_STATUS_HELD);
   g_assert_cmpstr (bl_activity_get_date (held), ==, past);
-  g_assert_cmpuint (bl_activity_get_attendance (held)->len, ==, 4);
+  g_assert_cmpuint (n_attendance (f, bl_activity_get_id (held)), ==, 4);
   g_assert_cmpuint (bl_activity_get_expected_count (held), ==, 4);
   g_assert_cmpuint (bl_activity_get_present_count (held), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 1);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "bl-alert.h"
 #include "bl-application.h"
 #include "bl-date.h"
 #include "bl-member-editor.h"
@@ -125,10 +126,10 @@ set_row (GtkWidget *root, const char *title, const char *text)
 static void
 close_dialogs (void)
 {
-  GtkWindow *dialog;
+  GtkWidget *alert;
 
-  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
-    gtk_window_destroy (dialog);
+  while ((alert = bl_alert_get_open ()) != NULL)
+    bl_alert_force_close (alert);
   bl_test_iterate ();
 }
 
@@ -311,7 +312,7 @@ test_members_page (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
   BlMemberEditor *editor;
-  GtkWindow *dialog;
+  GtkWidget *alert;
   GtkWidget *page;
   BlWindow *window;
   GtkWidget *group_row;
@@ -401,17 +402,17 @@ test_members_page (void)
   select_member (page, "刘新");
   gtk_widget_activate_action (page, "members.transfer", NULL);
   bl_test_iterate ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
+  alert = bl_alert_get_open ();
+  g_assert_nonnull (alert);
   {
-    GtkWidget *entry = bl_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+    GtkWidget *entry = bl_test_find_type (alert, GTK_TYPE_ENTRY);
 
     gtk_editable_set_text (GTK_EDITABLE (entry), "not a day");
-    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "transfer"));
+    g_assert_false (bl_alert_get_response_enabled (alert, "transfer"));
     gtk_editable_set_text (GTK_EDITABLE (entry), today);
-    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "transfer"));
+    g_assert_true (bl_alert_get_response_enabled (alert, "transfer"));
   }
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "transfer");
+  bl_alert_response (alert, "transfer");
   bl_test_iterate ();
   moved = member_named (store, "刘新");
   g_assert_cmpint (bl_member_get_status (moved), ==, BL_MEMBER_STATUS_TRANSFERRED);
@@ -461,27 +462,28 @@ test_members_import (void)
                                               "王五,第一党小组,预备党员,,2025-03-01,,在册\n");
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
-  GtkWidget *window = gtk_window_new ();
+  /* An AdwWindow, as every window of the app (alerts show inside it). */
+  GtkWidget *window = adw_window_new ();
   GtkWidget *page = bl_members_page_new (store);
-  GtkWindow *dialog;
+  GtkWidget *alert;
   g_autofree char *line = g_strdup_printf ("%s:3", bad);
 
-  gtk_window_set_child (GTK_WINDOW (window), page);
+  adw_window_set_content (ADW_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   bl_test_iterate ();
 
   g_assert_false (bl_member_import_file (page, store, bad_file));
   bl_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 0);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  g_assert_true (bl_test_shows_text (GTK_WIDGET (dialog), line));
+  alert = bl_alert_get_open ();
+  g_assert_nonnull (alert);
+  g_assert_true (bl_test_shows_text (alert, line));
   close_dialogs ();
 
   g_assert_true (bl_member_import_file (page, store, good_file));
   bl_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 2);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (bl_alert_get_open ());
   g_assert_true (bl_test_shows_text (page, "2 active members"));
   gtk_window_destroy (GTK_WINDOW (window));
   bl_test_iterate ();
@@ -551,15 +553,15 @@ test_preferences (void)
   /* A broken pack file: its problems shown, nothing imported. */
   g_assert_false (bl_preferences_window_import_pack (BL_PREFERENCES_WINDOW (preferences), bad_file));
   bl_test_iterate ();
-  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_true (bl_test_shows_text (GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), bad_pack));
+  g_assert_nonnull (bl_alert_get_open ());
+  g_assert_true (bl_test_shows_text (bl_alert_get_open (), bad_pack));
   g_assert_null (bl_test_find (GTK_WIDGET (preferences), match_name, "broken"));
   close_dialogs ();
 
   /* A good one: imported, enabled, and listed with its switch. */
   g_assert_true (bl_preferences_window_import_pack (BL_PREFERENCES_WINDOW (preferences), good_file));
   bl_test_iterate ();
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (bl_alert_get_open ());
   g_assert_true (pack_enabled (store, "street-2026"));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (bl_test_find (GTK_WIDGET (preferences), match_name, "street-2026"))));
   g_assert_nonnull (bl_test_find_row (GTK_WIDGET (preferences), "Street plan 2026"));

@@ -269,7 +269,7 @@ add_activity (BlStore *store, const char *kind, BlActivityStatus status, const c
   bl_activity_set_status (activity, status);
   bl_activity_set_date (activity, date);
   bl_activity_set_topic (activity, topic);
-  g_assert_true (bl_store_save_activity (store, activity, &error));
+  g_assert_true (bl_store_save_activity (store, activity, NULL, &error));
   g_assert_no_error (error);
 }
 

@@ -164,6 +164,7 @@ add_activity (BlStore          *store,
               guint             n_attendance)
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GListStore) listed = bl_attendance_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *topic = g_strdup_printf ("%s on %s", kind, date);
 
@@ -178,9 +179,9 @@ add_activity (BlStore          *store,
   if (tag != NULL)
     bl_activity_set_tags (activity, (const char * const []) { tag, NULL });
   for (guint i = 0; i < n_attendance; i++)
-    bl_activity_add_attendance (activity, attendance[i].member, NULL, attendance[i].state,
-                                attendance[i].reason != NULL ? attendance[i].reason : "");
-  bl_store_save_activity (store, activity, &error);
+    bl_attendance_add (listed, attendance[i].member, NULL, attendance[i].state,
+                       attendance[i].reason != NULL ? attendance[i].reason : "");
+  bl_store_save_activity (store, activity, G_LIST_MODEL (listed), &error);
   g_assert_no_error (error);
   return bl_activity_get_id (activity);
 }

@@ -24,6 +24,7 @@ add_activity (BlStore          *store,
               guint             n_marks)
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
   g_autoptr(GError) error = NULL;
 
   bl_activity_set_kind (activity, kind);
@@ -35,10 +36,10 @@ add_activity (BlStore          *store,
     {
       g_autoptr(BlMember) member = bl_store_find_member (store, marks[i].member);
 
-      bl_activity_add_attendance (activity, marks[i].member, bl_member_get_name (member),
-                                  marks[i].state, marks[i].reason ? marks[i].reason : "");
+      bl_attendance_add (attendance, marks[i].member, bl_member_get_name (member),
+                         marks[i].state, marks[i].reason ? marks[i].reason : "");
     }
-  bl_store_save_activity (store, activity, &error);
+  bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &error);
   g_assert_no_error (error);
   return bl_activity_get_id (activity);
 }

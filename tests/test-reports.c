@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "bl-print-operation.h"
 #include "bl-report-renderer.h"
 #include "bl-reports-page.h"
 #include "bl-test-common.h"
@@ -25,7 +26,7 @@ add_activity (BlStore    *store,
   bl_activity_set_date (activity, date);
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
   bl_activity_set_topic (activity, topic);
-  bl_store_save_activity (store, activity, &error);
+  bl_store_save_activity (store, activity, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -201,7 +202,7 @@ test_print_operation (void)
   g_autoptr(BlStore) store = bl_test_store_new ();
   g_autoptr(BlReportRenderer) renderer = NULL;
   g_autoptr(BlPrintDocument) document = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(BlPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GError) error = NULL;
@@ -222,13 +223,14 @@ test_print_operation (void)
   g_assert_cmpuint (bl_print_document_get_n_pages (document), >=, 2);
 
   gtk_page_setup_set_paper_size (setup, a4);
-  operation = bl_print_renderer_create_operation (BL_PRINT_RENDERER (renderer));
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_export_filename (operation, path);
-  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+  operation = bl_print_operation_new (BL_PRINT_RENDERER (renderer));
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), setup);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            NULL, &error),
                    ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
-  g_assert_nonnull (bl_print_renderer_get_operation_page_setup (operation));
+  g_assert_nonnull (bl_print_operation_get_page_setup (operation));
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
@@ -255,6 +257,54 @@ test_print_operation (void)
   g_assert_cmpuint (pages, ==, bl_print_document_get_n_pages (document));
 }
 
+/* A print remembers the paper it printed on (in the config folder), and the
+ * next print starts from it. */
+static void
+test_print_setup_remembered (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(BlReportRenderer) renderer = NULL;
+  g_autoptr(BlPrintOperation) operation = NULL;
+  g_autoptr(BlPrintOperation) next = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a5 = gtk_paper_size_new (GTK_PAPER_NAME_A5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *ini = g_build_filename (config_dir, "branch-ledger", "printing.ini", NULL);
+  GtkPageSetup *remembered;
+  BlReport *report;
+
+  g_remove (ini);
+  add_activity (store, "2025-11-10", "学习");
+  report = bl_report_build (store, "2025-11", "2025-12-01", &error);
+  g_assert_no_error (error);
+  renderer = bl_report_renderer_new (report);
+
+  /* Nothing remembered yet: A4, upright. */
+  operation = bl_print_operation_new (BL_PRINT_RENDERER (renderer));
+  g_assert_true (bl_print_operation_get_renderer (operation) == BL_PRINT_RENDERER (renderer));
+  remembered = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (operation));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (remembered)), ==, GTK_PAPER_NAME_A4);
+  g_assert_cmpint (gtk_page_setup_get_orientation (remembered), ==, GTK_PAGE_ORIENTATION_PORTRAIT);
+
+  gtk_page_setup_set_paper_size (setup, a5);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), setup);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (ini, G_FILE_TEST_IS_REGULAR));
+
+  next = bl_print_operation_new (BL_PRINT_RENDERER (renderer));
+  remembered = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (next));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (remembered)), ==, GTK_PAPER_NAME_A5);
+  g_assert_cmpint (gtk_page_setup_get_orientation (remembered), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  g_remove (ini);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/reports/statistics", test_statistics);
   g_test_add_func ("/reports/page-setup-remembered", test_page_setup_remembered);
   g_test_add_func ("/reports/print-operation", test_print_operation);
+  g_test_add_func ("/reports/print-setup-remembered", test_print_setup_remembered);
 
   return g_test_run ();
 }

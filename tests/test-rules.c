@@ -16,8 +16,9 @@ typedef struct {
 } Fixture;
 
 static void
-changed_cb (BlStore *store,
-            Fixture *f)
+changed_cb (BlStore  *store,
+            BlChange  changes,
+            Fixture  *f)
 {
   f->changed++;
 }

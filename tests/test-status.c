@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "bl-activity.h"
@@ -28,40 +29,43 @@ make_ledger (void)
 
   {
     g_autoptr(BlActivity) a = bl_activity_new ();
+    g_autoptr(GListStore) attendance = bl_attendance_new ();
 
     bl_activity_set_kind (a, "committee-meeting");
     bl_activity_set_status (a, BL_ACTIVITY_STATUS_HELD);
     bl_activity_set_date (a, "2025-01-10");
     bl_activity_set_topic (a, "研究年度工作计划");
-    bl_activity_add_attendance (a, zhang, NULL, BL_ATTENDANCE_PRESENT, "");
-    bl_activity_add_attendance (a, li, NULL, BL_ATTENDANCE_PRESENT, "");
-    bl_activity_add_attendance (a, wang, NULL, BL_ATTENDANCE_ABSENT, "");
-    g_assert_true (bl_store_save_activity (store, a, &error));
+    bl_attendance_add (attendance, zhang, NULL, BL_ATTENDANCE_PRESENT, "");
+    bl_attendance_add (attendance, li, NULL, BL_ATTENDANCE_PRESENT, "");
+    bl_attendance_add (attendance, wang, NULL, BL_ATTENDANCE_ABSENT, "");
+    g_assert_true (bl_store_save_activity (store, a, G_LIST_MODEL (attendance), &error));
     g_assert_no_error (error);
   }
   {
     g_autoptr(BlActivity) a = bl_activity_new ();
+    g_autoptr(GListStore) attendance = bl_attendance_new ();
 
     bl_activity_set_kind (a, "group-meeting");
     bl_activity_set_status (a, BL_ACTIVITY_STATUS_HELD);
     bl_activity_set_date (a, "2025-04-02");
     bl_activity_set_group (a, "第一党小组");
     bl_activity_set_topic (a, "学习党章");
-    bl_activity_add_attendance (a, zhang, NULL, BL_ATTENDANCE_PRESENT, "");
-    g_assert_true (bl_store_save_activity (store, a, &error));
+    bl_attendance_add (attendance, zhang, NULL, BL_ATTENDANCE_PRESENT, "");
+    g_assert_true (bl_store_save_activity (store, a, G_LIST_MODEL (attendance), &error));
     g_assert_no_error (error);
   }
   {
     g_autoptr(BlActivity) a = bl_activity_new ();
+    g_autoptr(GListStore) attendance = bl_attendance_new ();
 
     bl_activity_set_kind (a, "theme-day");
     bl_activity_set_status (a, BL_ACTIVITY_STATUS_HELD);
     bl_activity_set_date (a, "2025-03-20");
     bl_activity_set_topic (a, "红色教育参观");
-    bl_activity_add_attendance (a, zhang, NULL, BL_ATTENDANCE_PRESENT, "");
-    bl_activity_add_attendance (a, li, NULL, BL_ATTENDANCE_LEAVE, "病假");
-    bl_activity_add_attendance (a, wang, NULL, BL_ATTENDANCE_LEAVE, "事假");
-    g_assert_true (bl_store_save_activity (store, a, &error));
+    bl_attendance_add (attendance, zhang, NULL, BL_ATTENDANCE_PRESENT, "");
+    bl_attendance_add (attendance, li, NULL, BL_ATTENDANCE_LEAVE, "病假");
+    bl_attendance_add (attendance, wang, NULL, BL_ATTENDANCE_LEAVE, "事假");
+    g_assert_true (bl_store_save_activity (store, a, G_LIST_MODEL (attendance), &error));
     g_assert_no_error (error);
   }
   return path;
@@ -453,9 +457,17 @@ test_status_chinese (void)
   int wait_status = 0;
   const char *argv[] = { bl_test_program (), "--database", db, "--status", "--date", "2025-09-25", NULL };
 
-  /* zh_CN may not be installed as a locale; LANGUAGE still picks the
-   * translation under C.UTF-8. */
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  /* The zh_CN locale itself: glibc 2.41 (Debian 13) ignores LANGUAGE
+   * under C.UTF-8, as older glibc did under C. */
+  locale_t zh = newlocale (LC_ALL_MASK, "zh_CN.UTF-8", (locale_t) 0);
+
+  if (zh == (locale_t) 0)
+    {
+      g_test_fail_printf ("the zh_CN.UTF-8 locale is not installed (build-aux/dev generates it)");
+      return;
+    }
+  freelocale (zh);
+  env = g_environ_setenv (env, "LC_ALL", "zh_CN.UTF-8", TRUE);
   env = g_environ_setenv (env, "LANGUAGE", "zh_CN", TRUE);
   g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &wait_status, &error);
   g_assert_no_error (error);

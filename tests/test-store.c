@@ -254,6 +254,9 @@ test_activities (void)
   g_autoptr(BlActivity) loaded = NULL;
   g_autoptr(BlActivity) item = NULL;
   g_autoptr(GPtrArray) range = NULL;
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
+  g_autoptr(GListModel) loaded_attendance = NULL;
+  g_autoptr(BlAttendanceTable) range_attendance = NULL;
   const char *tags[] = { "意识形态", "第一议题", NULL };
   guint changed = 0;
 
@@ -266,13 +269,16 @@ test_activities (void)
   bl_activity_set_content (first, "会议传达学习了……");
   bl_activity_set_tags (first, tags);
   bl_activity_set_first_topic (first, TRUE);
-  bl_activity_add_attendance (first, a, "甲", BL_ATTENDANCE_PRESENT, NULL);
-  bl_activity_add_attendance (first, b, "乙", BL_ATTENDANCE_LEAVE, "病假");
-  g_assert_true (bl_store_save_activity (store, first, &error));
+  bl_attendance_add (attendance, a, "甲", BL_ATTENDANCE_PRESENT, NULL);
+  bl_attendance_add (attendance, b, "乙", BL_ATTENDANCE_LEAVE, "病假");
+  g_assert_true (bl_store_save_activity (store, first, G_LIST_MODEL (attendance), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
+  /* The saved record knows its counts. */
+  g_assert_cmpuint (bl_activity_get_expected_count (first), ==, 2);
+  g_assert_cmpuint (bl_activity_get_present_count (first), ==, 1);
 
-  g_assert_true (bl_store_save_activity (store, second, &error));
+  g_assert_true (bl_store_save_activity (store, second, NULL, &error));
   g_assert_no_error (error);
 
   /* Newest first: the April meeting went in at position 0. */
@@ -289,30 +295,46 @@ test_activities (void)
   g_assert_true (g_strv_equal (bl_activity_get_tags (loaded), tags));
   g_assert_cmpuint (bl_activity_get_expected_count (loaded), ==, 2);
   g_assert_cmpuint (bl_activity_get_present_count (loaded), ==, 1);
+  loaded_attendance = bl_store_load_attendance (store, bl_activity_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (loaded_attendance), ==, 2);
   for (guint i = 0; i < 2; i++)
     {
-      BlAttendance *entry = &g_array_index (bl_activity_get_attendance (loaded), BlAttendance, i);
+      g_autoptr(BlAttendee) entry = g_list_model_get_item (loaded_attendance, i);
+      gint64 id = bl_attendee_get_member_id (entry);
 
-      g_assert_cmpstr (entry->reason, ==, entry->member_id == b ? "病假" : "");
-      g_assert_cmpint (entry->state, ==, entry->member_id == b ? BL_ATTENDANCE_LEAVE : BL_ATTENDANCE_PRESENT);
+      g_assert_cmpstr (bl_attendee_get_reason (entry), ==, id == b ? "病假" : "");
+      g_assert_cmpint (bl_attendee_get_state (entry), ==, id == b ? BL_ATTENDANCE_LEAVE : BL_ATTENDANCE_PRESENT);
+      /* Filled in by the store for display. */
+      g_assert_cmpstr (bl_attendee_get_member_name (entry), ==, id == b ? "乙" : "甲");
+      g_assert_cmpstr (bl_attendee_get_group (entry), ==, "一组");
     }
 
   /* List items are light but know their counts. */
   item = g_list_model_get_item (list, 1);
-  g_assert_false (bl_activity_get_attendance_loaded (item));
   g_assert_cmpuint (bl_activity_get_expected_count (item), ==, 2);
   g_assert_cmpuint (bl_activity_get_present_count (item), ==, 1);
 
-  /* An edit that keeps the date changes the item in place: no items-changed. */
+  /* An edit that keeps the date replaces the item where it stands:
+   * items-changed (1, 1, 1), the same item object with the new fields. */
   g_array_set_size (changes, 0);
   bl_activity_set_topic (loaded, "学习二十届三中全会精神（续）");
-  g_assert_true (bl_store_save_activity (store, loaded, &error));
-  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_true (bl_store_save_activity (store, loaded, NULL, &error));
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 1);
   g_assert_cmpstr (bl_activity_get_topic (item), ==, "学习二十届三中全会精神（续）");
+  {
+    g_autoptr(BlActivity) again = g_list_model_get_item (list, 1);
+
+    g_assert_true (again == item);
+  }
+  g_array_set_size (changes, 0);
 
   /* Moving it after the April meeting: removed at 1, inserted at 0. */
   bl_activity_set_date (loaded, "2025-05-01");
-  g_assert_true (bl_store_save_activity (store, loaded, &error));
+  g_assert_true (bl_store_save_activity (store, loaded, NULL, &error));
   g_assert_cmpuint (changes->len, ==, 2);
   g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 1);
   g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 1);
@@ -322,8 +344,26 @@ test_activities (void)
   range = bl_store_list_activities_between (store, "2025-04-01", "2025-04-30", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (range->len, ==, 1);
-  g_assert_true (bl_activity_get_attendance_loaded (g_ptr_array_index (range, 0)));
   g_clear_pointer (&range, g_ptr_array_unref);
+  /* The range's attendance in one query: the moved meeting (now in May)
+   * has two, the April one none. */
+  range_attendance = bl_store_load_attendance_between (store, "2025-04-01", "2025-05-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bl_attendance_table_get_n_activities (range_attendance), ==, 1);
+  {
+    guint n_marks;
+    const BlAttendanceMark *marks = bl_attendance_table_lookup (range_attendance, bl_activity_get_id (first), &n_marks);
+
+    g_assert_cmpuint (n_marks, ==, 2);
+    for (guint i = 0; i < n_marks; i++)
+      {
+        g_assert_cmpstr (marks[i].member_name, ==, marks[i].member_id == b ? "乙" : "甲");
+        g_assert_cmpstr (marks[i].reason, ==, marks[i].member_id == b ? "病假" : "");
+        g_assert_cmpint (marks[i].state, ==, marks[i].member_id == b ? BL_ATTENDANCE_LEAVE : BL_ATTENDANCE_PRESENT);
+      }
+    g_assert_null (bl_attendance_table_lookup (range_attendance, bl_activity_get_id (second), &n_marks));
+    g_assert_cmpuint (n_marks, ==, 0);
+  }
   range = bl_store_list_activities_between (store, NULL, NULL, &error);
   g_assert_cmpuint (range->len, ==, 2);
   g_assert_cmpuint (bl_activity_get_expected_count (g_ptr_array_index (range, 1)), ==, 2);
@@ -331,14 +371,17 @@ test_activities (void)
   g_assert_true (bl_store_activity_exists (store, BL_KIND_COMMITTEE_MEETING, "2025-04-02", NULL, "研究发展党员工作", 0));
   g_assert_false (bl_store_activity_exists (store, BL_KIND_COMMITTEE_MEETING, "2025-04-02", "09:00", "研究发展党员工作", 0));
 
-  /* Delete, then undo by saving the full copy back under its id. */
+  /* Delete, then undo by saving the full copy (record and attendance) back
+   * under its id. */
+  g_clear_object (&loaded_attendance);
+  loaded_attendance = bl_store_load_attendance (store, bl_activity_get_id (loaded), &error);
   g_array_set_size (changes, 0);
   g_assert_true (bl_store_delete_activity (store, bl_activity_get_id (loaded), &error));
   g_assert_cmpuint (changes->len, ==, 1);
   g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 0);
   g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
-  g_assert_true (bl_store_save_activity (store, loaded, &error));
+  g_assert_true (bl_store_save_activity (store, loaded, loaded_attendance, &error));
   g_assert_no_error (error);
   g_clear_object (&loaded);
   loaded = bl_store_get_activity (store, bl_activity_get_id (first), &error);
@@ -356,49 +399,50 @@ test_activity_validation (void)
   g_autoptr(BlStore) store = bl_test_store_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BlActivity) activity = make_activity (BL_KIND_THEME_DAY, "2025-03-10", "");
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
   GListModel *list = bl_store_get_activities (store);
 
-  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_assert_false (bl_store_save_activity (store, activity, NULL, &error));
   g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   bl_activity_set_topic (activity, "主题");
   bl_activity_set_start_time (activity, "10:00");
   bl_activity_set_end_time (activity, "09:00");
-  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_assert_false (bl_store_save_activity (store, activity, NULL, &error));
   g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   bl_activity_set_end_time (activity, NULL);
   bl_activity_set_date (activity, "2999-01-01");
-  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_assert_false (bl_store_save_activity (store, activity, NULL, &error));
   g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Planned in the future is fine. */
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_PLANNED);
-  g_assert_true (bl_store_save_activity (store, activity, &error));
+  g_assert_true (bl_store_save_activity (store, activity, NULL, &error));
   g_assert_no_error (error);
 
   bl_activity_set_kind (activity, "no-such-kind");
-  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_assert_false (bl_store_save_activity (store, activity, NULL, &error));
   g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* A group meeting needs a group that exists. */
   bl_activity_set_kind (activity, BL_KIND_GROUP_MEETING);
-  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_assert_false (bl_store_save_activity (store, activity, NULL, &error));
   g_clear_error (&error);
   bl_activity_set_group (activity, "不存在的小组");
-  g_assert_false (bl_store_save_activity (store, activity, &error));
+  g_assert_false (bl_store_save_activity (store, activity, NULL, &error));
   g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Attendance of someone not in the ledger: nothing of the save remains. */
   bl_activity_set_kind (activity, BL_KIND_THEME_DAY);
   bl_activity_set_topic (activity, "改过的主题");
-  bl_activity_add_attendance (activity, 4242, "无名", BL_ATTENDANCE_PRESENT, NULL);
-  g_assert_false (bl_store_save_activity (store, activity, &error));
+  bl_attendance_add (attendance, 4242, "无名", BL_ATTENDANCE_PRESENT, NULL);
+  g_assert_false (bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &error));
   g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_object (&activity);
@@ -419,8 +463,8 @@ test_nested_transaction (void)
   g_signal_connect_swapped (store, "changed", G_CALLBACK (g_atomic_int_inc), &changed);
 
   g_assert_true (bl_store_begin (store, &error));
-  g_assert_true (bl_store_save_activity (store, a, &error));
-  g_assert_true (bl_store_save_activity (store, b, &error));
+  g_assert_true (bl_store_save_activity (store, a, NULL, &error));
+  g_assert_true (bl_store_save_activity (store, b, NULL, &error));
   g_assert_cmpuint (changed, ==, 0);
   bl_store_rollback (store);
   g_assert_cmpuint (changed, ==, 0);
@@ -430,12 +474,62 @@ test_nested_transaction (void)
   bl_activity_set_id (a, 0);
   bl_activity_set_id (b, 0);
   g_assert_true (bl_store_begin (store, &error));
-  g_assert_true (bl_store_save_activity (store, a, &error));
-  g_assert_true (bl_store_save_activity (store, b, &error));
+  g_assert_true (bl_store_save_activity (store, a, NULL, &error));
+  g_assert_true (bl_store_save_activity (store, b, NULL, &error));
   g_assert_true (bl_store_commit (store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+}
+
+static void
+record_changes_cb (BlStore  *store,
+                   BlChange  changes,
+                   GArray   *seen)
+{
+  g_array_append_val (seen, changes);
+}
+
+/* A small transaction updates the lists item by item at its commit, and a
+ * savepoint rolled back inside it leaves no trace in them; ::changed comes
+ * once, saying what changed, after the lists. */
+static void
+test_transaction_list_updates (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (BlChange));
+  g_autoptr(BlActivity) kept = make_activity (BL_KIND_THEME_DAY, "2025-03-10", "留下");
+  g_autoptr(BlActivity) dropped = make_activity (BL_KIND_THEME_DAY, "2025-03-11", "撤回");
+  g_autoptr(BlActivity) first = NULL;
+  GListModel *list = bl_store_get_activities (store);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  g_signal_connect (store, "changed", G_CALLBACK (record_changes_cb), seen);
+
+  g_assert_true (bl_store_begin (store, &error));
+  g_assert_true (bl_store_save_activity (store, kept, NULL, &error));
+  g_assert_true (bl_store_begin (store, &error));
+  g_assert_true (bl_store_save_activity (store, dropped, NULL, &error));
+  bl_store_rollback (store);
+  g_assert_true (bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, "第一党支部", &error));
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_assert_true (bl_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (bl_activity_get_topic (first), ==, "留下");
+
+  g_assert_cmpuint (seen->len, ==, 1);
+  /* The attendance was kept as it was (none given): not among the changes. */
+  g_assert_cmpuint (g_array_index (seen, BlChange, 0), ==, BL_CHANGE_ACTIVITIES | BL_CHANGE_SETTINGS);
 }
 
 /* Inside one transaction, later steps see what earlier ones saved. */
@@ -456,7 +550,7 @@ test_transaction_sees_own_saves (void)
   g_assert_no_error (error);
   g_assert_true (bl_store_add_kind (store, "inspection", "意识形态督查", &error));
   g_assert_cmpstr (bl_store_lookup_kind (store, "意识形态督查"), ==, "inspection");
-  g_assert_true (bl_store_save_activity (store, activity, &error));
+  g_assert_true (bl_store_save_activity (store, activity, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (bl_store_commit (store, &error));
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 1);
@@ -551,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/store/activity-validation", test_activity_validation);
   g_test_add_func ("/store/nested-transaction", test_nested_transaction);
   g_test_add_func ("/store/transaction-sees-own-saves", test_transaction_sees_own_saves);
+  g_test_add_func ("/store/transaction-list-updates", test_transaction_list_updates);
   g_test_add_func ("/store/kinds", test_kinds);
   g_test_add_func ("/store/backups", test_backups);
 

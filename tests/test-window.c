@@ -226,6 +226,82 @@ test_window_overview_and_record (void)
   bl_test_iterate ();
 }
 
+/* The main menu's "Print Selected Records…" (win.print-records): the
+ * Activities page prints what is selected there, or asks for a selection. */
+static void
+test_window_print_records (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autoptr(BlApplication) app = NULL;
+      g_autoptr(GError) error = NULL;
+      GListModel *toplevels;
+      GtkWidget *view;
+      BlWindow *window;
+      guint dialogs = 0;
+
+      {
+        g_autoptr(BlStore) setup = bl_store_open (path, &error);
+        g_autoptr(BlActivity) activity = bl_activity_new ();
+
+        g_assert_no_error (error);
+        bl_test_add_member (setup, "张书记", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+        bl_activity_set_kind (activity, BL_KIND_GENERAL_MEETING);
+        bl_activity_set_date (activity, "2025-03-20");
+        bl_activity_set_topic (activity, "一季度党员大会");
+        bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+        bl_store_save_activity (setup, activity, NULL, &error);
+        g_assert_no_error (error);
+      }
+
+      app = start_app (path);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
+      window = main_window (app);
+      g_assert_nonnull (window);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+      /* Nothing selected: a toast says what to do, and nothing prints. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-records", NULL));
+      bl_test_iterate ();
+      g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "Select the activities whose records to print"));
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "activities");
+      bl_test_iterate ();
+      view = bl_test_find_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
+      gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 0, TRUE);
+      bl_test_iterate ();
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-records", NULL));
+      bl_test_iterate ();
+
+      /* The print dialog, over the window; cancelled, the job ends. */
+      toplevels = gtk_window_get_toplevels ();
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (g_str_equal (G_OBJECT_TYPE_NAME (toplevel), "GtkPrintUnixDialog") &&
+              gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+            {
+              dialogs++;
+              gtk_dialog_response (GTK_DIALOG (toplevel), GTK_RESPONSE_CANCEL);
+              break;
+            }
+        }
+      g_assert_cmpuint (dialogs, ==, 1);
+      bl_test_iterate ();
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      return;
+    }
+
+  /* A process of its own: one application registers per process. */
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 /* A file that is not a ledger: the window says why, and changes nothing. */
 static void
 test_window_store_error (void)
@@ -270,6 +346,8 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* Print dialogs list the "Print to File" printer only: no CUPS to wait for. */
+  g_object_set (gtk_settings_get_default (), "gtk-print-backends", "file", NULL);
   /* Reminders are test-notify's business (with a notification server on
    * its bus); here they stay off, and keep no autostart file in the home. */
   config = bl_test_make_dir ();
@@ -281,6 +359,7 @@ main (int   argc,
   }
 
   g_test_add_func ("/window/overview-and-record", test_window_overview_and_record);
+  g_test_add_func ("/window/print-records", test_window_print_records);
   g_test_add_func ("/window/store-error", test_window_store_error);
   return g_test_run ();
 }

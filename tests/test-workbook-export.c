@@ -269,7 +269,7 @@ test_reads_back (void)
   bl_activity_set_topic (odd, "=1+1, \"公式\" _x0041_");
   bl_activity_set_content (odd, "多行\r\n内容 ");
   bl_activity_set_location (odd, "  前导空格");
-  g_assert_true (bl_store_save_activity (demo, odd, &error));
+  g_assert_true (bl_store_save_activity (demo, odd, NULL, &error));
   g_assert_no_error (error);
 
   path = export (0, NULL);
@@ -359,7 +359,7 @@ test_write_errors (void)
   bl_activity_set_date (long_minutes, "2025-07-01");
   bl_activity_set_topic (long_minutes, "很长的记录");
   bl_activity_set_content (long_minutes, minutes);
-  g_assert_true (bl_store_save_activity (demo, long_minutes, &error));
+  g_assert_true (bl_store_save_activity (demo, long_minutes, NULL, &error));
   g_clear_pointer (&data, bl_workbook_data_free);
   data = bl_workbook_data_collect (demo, 2025, TODAY, &error);
   g_assert_false (bl_workbook_write (data, existing, &error));

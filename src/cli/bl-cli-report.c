@@ -29,7 +29,8 @@ write_pdf (BlPrintRenderer *renderer,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
   g_autoptr(GError) error = NULL;
 
-  if (!bl_print_renderer_export_pdf (renderer, file, NULL, &error))
+  /* The command line prints on A4, as branch records are bound. */
+  if (!bl_print_renderer_export_pdf (renderer, file, BL_PRINT_A4_WIDTH, BL_PRINT_A4_HEIGHT, &error))
     {
       g_printerr (_("Cannot write %s: %s\n"), output, error->message);
       return BL_EXIT_BAD_INPUT;

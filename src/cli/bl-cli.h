@@ -13,6 +13,16 @@ G_BEGIN_DECLS
 #define BL_EXIT_BAD_INPUT 1
 #define BL_EXIT_NO_LEDGER 2
 
+/* The options below (and --database, --date, --json, --output, --dry-run),
+ * for the application's option parser. */
+const GOptionEntry *bl_cli_get_option_entries (void);
+/* Runs what @options ask for without a window: --demo, or the commands below
+ * in a fixed order (set-up, imports, rules, then the outputs) on the ledger at
+ * @database_path, stopping at the first that fails. -1 when @options hold no
+ * command (the application then opens its window). */
+int bl_cli_run                 (GVariantDict *options,
+                                const char   *database_path);
+
 /* --branch-name, --import-members, --import-activities, --export-csv */
 int bl_cli_set_branch_name     (BlStore *store, const char *name);
 int bl_cli_import_members      (BlStore *store, const char *file);

@@ -28,7 +28,6 @@ struct _BlActivity
   char             *guests;
   GStrv             tags;
 
-  GArray           *attendance;   /* BlAttendance, NULL until loaded */
   guint             expected_count;
   guint             present_count;
 };
@@ -62,15 +61,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-attendance_clear (gpointer data)
-{
-  BlAttendance *a = data;
-
-  g_free (a->member_name);
-  g_free (a->reason);
-}
-
-static void
 bl_activity_finalize (GObject *object)
 {
   BlActivity *self = BL_ACTIVITY (object);
@@ -89,7 +79,6 @@ bl_activity_finalize (GObject *object)
   g_free (self->resolutions);
   g_free (self->guests);
   g_strfreev (self->tags);
-  g_clear_pointer (&self->attendance, g_array_unref);
 
   G_OBJECT_CLASS (bl_activity_parent_class)->finalize (object);
 }
@@ -256,18 +245,7 @@ bl_activity_assign (BlActivity *self,
   bl_activity_set_resolutions (self, src->resolutions);
   bl_activity_set_guests (self, src->guests);
   bl_activity_set_tags (self, (const char * const *) src->tags);
-
-  g_clear_pointer (&self->attendance, g_array_unref);
-  if (src->attendance != NULL)
-    {
-      bl_activity_clear_attendance (self);
-      for (guint i = 0; i < src->attendance->len; i++)
-        {
-          BlAttendance *a = &g_array_index (src->attendance, BlAttendance, i);
-          bl_activity_add_attendance (self, a->member_id, a->member_name, a->state, a->reason);
-        }
-    }
-  bl_activity_set_counts (self, bl_activity_get_expected_count (src), bl_activity_get_present_count (src));
+  bl_activity_set_counts (self, src->expected_count, src->present_count);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -426,16 +404,6 @@ bl_activity_has_tag (BlActivity *self,
   return tag != NULL && g_strv_contains ((const char * const *) self->tags, tag);
 }
 
-GArray *
-bl_activity_get_attendance (BlActivity *self)
-{
-  g_return_val_if_fail (BL_IS_ACTIVITY (self), NULL);
-
-  if (self->attendance == NULL)
-    bl_activity_clear_attendance (self);
-  return self->attendance;
-}
-
 static void
 notify_counts (BlActivity *self)
 {
@@ -443,82 +411,20 @@ notify_counts (BlActivity *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENT_COUNT]);
 }
 
-void
-bl_activity_clear_attendance (BlActivity *self)
-{
-  g_return_if_fail (BL_IS_ACTIVITY (self));
-
-  g_clear_pointer (&self->attendance, g_array_unref);
-  self->attendance = g_array_new (FALSE, TRUE, sizeof (BlAttendance));
-  g_array_set_clear_func (self->attendance, attendance_clear);
-  notify_counts (self);
-}
-
-void
-bl_activity_add_attendance (BlActivity       *self,
-                            gint64            member_id,
-                            const char       *member_name,
-                            BlAttendanceState state,
-                            const char       *reason)
-{
-  BlAttendance a = { 0 };
-
-  g_return_if_fail (BL_IS_ACTIVITY (self));
-  g_return_if_fail (state <= BL_ATTENDANCE_ABSENT);
-
-  a.member_id = member_id;
-  a.member_name = g_strdup (bl_str_or_empty (member_name));
-  a.state = state;
-  a.reason = g_strdup (state == BL_ATTENDANCE_PRESENT ? "" : bl_str_or_empty (reason));
-  g_array_append_val (bl_activity_get_attendance (self), a);
-  notify_counts (self);
-}
-
-gboolean
-bl_activity_get_attendance_loaded (BlActivity *self)
-{
-  g_return_val_if_fail (BL_IS_ACTIVITY (self), FALSE);
-
-  return self->attendance != NULL;
-}
-
-void
-bl_activity_forget_attendance (BlActivity *self)
-{
-  guint expected, present;
-
-  g_return_if_fail (BL_IS_ACTIVITY (self));
-
-  if (self->attendance == NULL)
-    return;
-  expected = bl_activity_get_expected_count (self);
-  present = bl_activity_get_present_count (self);
-  g_clear_pointer (&self->attendance, g_array_unref);
-  self->expected_count = expected;
-  self->present_count = present;
-}
-
 guint
 bl_activity_get_expected_count (BlActivity *self)
 {
   g_return_val_if_fail (BL_IS_ACTIVITY (self), 0);
 
-  return self->attendance != NULL ? self->attendance->len : self->expected_count;
+  return self->expected_count;
 }
 
 guint
 bl_activity_get_present_count (BlActivity *self)
 {
-  guint present = 0;
-
   g_return_val_if_fail (BL_IS_ACTIVITY (self), 0);
 
-  if (self->attendance == NULL)
-    return self->present_count;
-  for (guint i = 0; i < self->attendance->len; i++)
-    if (g_array_index (self->attendance, BlAttendance, i).state == BL_ATTENDANCE_PRESENT)
-      present++;
-  return present;
+  return self->present_count;
 }
 
 void
@@ -560,16 +466,4 @@ const char *
 bl_activity_status_display (BlActivityStatus status)
 {
   return status == BL_ACTIVITY_STATUS_PLANNED ? _("Planned") : _("Held");
-}
-
-const char *
-bl_attendance_state_display (BlAttendanceState state)
-{
-  switch (state)
-    {
-    case BL_ATTENDANCE_PRESENT: return _("Present");
-    case BL_ATTENDANCE_LEAVE: return _("On leave");
-    case BL_ATTENDANCE_ABSENT: return _("Absent");
-    default: g_return_val_if_reached (NULL);
-    }
 }

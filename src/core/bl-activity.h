@@ -1,7 +1,11 @@
-/* bl-activity.h: one activity (meeting, lecture, themed day…) with its record */
+/* bl-activity.h: one activity (meeting, lecture, themed day…): its record,
+ * tags and 应到/实到 counts; the attendance itself is a list of BlAttendee
+ * the store loads when needed (bl_store_load_attendance()) */
 #pragma once
 
 #include <glib-object.h>
+
+#include "bl-attendee.h"
 
 G_BEGIN_DECLS
 
@@ -10,25 +14,11 @@ typedef enum {
   BL_ACTIVITY_STATUS_HELD,     /* 已开展 */
 } BlActivityStatus;
 
-typedef enum {
-  BL_ATTENDANCE_PRESENT,  /* 出席 */
-  BL_ATTENDANCE_LEAVE,    /* 请假: with a reason (病假, 事假, 公出, or free text) */
-  BL_ATTENDANCE_ABSENT,   /* 缺席 without a proper reason */
-} BlAttendanceState;
-
-/* One expected member's attendance. member_name is filled by the store for display. */
-typedef struct {
-  gint64            member_id;
-  char             *member_name;
-  BlAttendanceState state;
-  char             *reason;  /* "" unless on leave */
-} BlAttendance;
-
 #define BL_TYPE_ACTIVITY (bl_activity_get_type ())
 G_DECLARE_FINAL_TYPE (BlActivity, bl_activity, BL, ACTIVITY, GObject)
 
 BlActivity      *bl_activity_new             (void);
-/* A deep copy, attendance and tags included: editors work on a copy. */
+/* A copy, tags and counts included: editors work on a copy. */
 BlActivity      *bl_activity_copy            (BlActivity *self);
 /* Copies every field of @src into @self, notifying what changed (the id too). */
 void             bl_activity_assign          (BlActivity *self, BlActivity *src);
@@ -73,19 +63,7 @@ const char * const *bl_activity_get_tags     (BlActivity *self);
 void             bl_activity_set_tags        (BlActivity *self, const char * const *tags);
 gboolean         bl_activity_has_tag         (BlActivity *self, const char *tag);
 
-/* Attendance (GArray of BlAttendance). Loaded by bl_store_get_activity(); the
- * items of the store's list model carry only the counts below. */
-GArray          *bl_activity_get_attendance  (BlActivity *self);
-void             bl_activity_clear_attendance (BlActivity *self);
-void             bl_activity_add_attendance  (BlActivity       *self,
-                                              gint64            member_id,
-                                              const char       *member_name,
-                                              BlAttendanceState state,
-                                              const char       *reason);
-gboolean         bl_activity_get_attendance_loaded (BlActivity *self);
-/* Drops the loaded attendance, keeping its counts (list items stay light). */
-void             bl_activity_forget_attendance (BlActivity *self);
-/* 应到 / 实到: from the attendance when loaded, else as the store counted them. */
+/* 应到 / 实到, as the store counted them when it loaded or saved the activity. */
 guint            bl_activity_get_expected_count (BlActivity *self);
 guint            bl_activity_get_present_count  (BlActivity *self);
 void             bl_activity_set_counts      (BlActivity *self, guint expected, guint present);
@@ -93,6 +71,5 @@ void             bl_activity_set_counts      (BlActivity *self, guint expected, 
 const char      *bl_activity_status_to_chinese (BlActivityStatus status);
 gboolean         bl_activity_status_parse    (const char *text, BlActivityStatus *out);
 const char      *bl_activity_status_display  (BlActivityStatus status);
-const char      *bl_attendance_state_display (BlAttendanceState state);
 
 G_END_DECLS

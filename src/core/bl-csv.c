@@ -297,8 +297,10 @@ valid_date_or_empty (const char *text)
 
 /* Members */
 
+/* @today: a member marked transferred without a date left on that day. */
 static void
 apply_member_row (BlMember   *member,
+                  const char *today,
                   char      **row,
                   const int  *index_of,
                   guint       line,
@@ -343,14 +345,7 @@ apply_member_row (BlMember   *member,
       if (*transferred_on != '\0')
         bl_member_set_transferred_on (member, transferred_on);
       else if (bl_member_get_transferred_on (member) == NULL)
-        {
-          GDate today;
-          g_autofree char *iso = NULL;
-
-          bl_date_set_today (&today);
-          iso = bl_date_to_iso (&today);
-          bl_member_set_transferred_on (member, iso);
-        }
+        bl_member_set_transferred_on (member, today);
     }
   else
     bl_member_set_transferred_on (member, NULL);
@@ -387,10 +382,12 @@ bl_csv_import_members (BlStore      *store,
   int index_of[N_MEMBER_COLUMNS];
   guint added = 0, updated = 0, secretary_line = 0;
   g_autofree char *current_secretary = NULL;
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  today = bl_clock_get_today (bl_store_get_clock (store));
   rows = load_rows (path, &lines, &problems, report, error);
   if (rows == NULL)
     return FALSE;
@@ -427,7 +424,7 @@ bl_csv_import_members (BlStore      *store,
       existing = member != NULL;
       if (member == NULL)
         member = bl_member_new (name);
-      apply_member_row (member, row, index_of, line, &problems);
+      apply_member_row (member, today, row, index_of, line, &problems);
 
       if (bl_member_get_role (member) == BL_MEMBER_ROLE_SECRETARY)
         {
@@ -627,6 +624,7 @@ listed_free (gpointer data)
 static void
 build_attendance (BlStore    *store,
                   BlActivity *activity,
+                  GListStore *attendance,
                   const char *present_cell,
                   const char *absent_cell,
                   guint       line,
@@ -640,7 +638,7 @@ build_attendance (BlStore    *store,
   const char *date = bl_activity_get_date (activity);
   guint before = problems->count;
 
-  bl_activity_clear_attendance (activity);
+  g_list_store_remove_all (attendance);
   if (present[0] == NULL && absent[0] == NULL)
     return;
 
@@ -694,28 +692,30 @@ build_attendance (BlStore    *store,
 
       if (item != NULL)
         {
-          bl_activity_add_attendance (activity, id, bl_member_get_name (member), item->state, item->reason);
+          bl_attendance_add (attendance, id, bl_member_get_name (member), item->state, item->reason);
           item->state = (BlAttendanceState) -1;  /* taken */
         }
       else
-        bl_activity_add_attendance (activity, id, bl_member_get_name (member),
-                                    present[0] == NULL ? BL_ATTENDANCE_PRESENT : BL_ATTENDANCE_ABSENT, "");
+        bl_attendance_add (attendance, id, bl_member_get_name (member),
+                           present[0] == NULL ? BL_ATTENDANCE_PRESENT : BL_ATTENDANCE_ABSENT, "");
     }
   for (guint i = 0; i < listed->len; i++)
     {
       Listed *item = g_ptr_array_index (listed, i);
 
       if ((int) item->state != -1)
-        bl_activity_add_attendance (activity, bl_member_get_id (item->member), bl_member_get_name (item->member),
-                                    item->state, item->reason);
+        bl_attendance_add (attendance, bl_member_get_id (item->member), bl_member_get_name (item->member),
+                           item->state, item->reason);
     }
 }
 
+/* The activity of one row, its attendance into @attendance. */
 static BlActivity *
 activity_from_row (BlStore    *store,
                    char      **row,
                    const int  *index_of,
                    guint       line,
+                   GListStore *attendance,
                    Problems   *problems)
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
@@ -770,7 +770,7 @@ activity_from_row (BlStore    *store,
     {
       GDate today;
 
-      bl_date_set_today (&today);
+      bl_clock_get_date (bl_store_get_clock (store), &today);
       if (g_date_compare (&parsed, &today) > 0)
         problem (problems, line, _("a held activity cannot be dated in the future (mark it 计划 if it is planned)"));
     }
@@ -807,7 +807,7 @@ activity_from_row (BlStore    *store,
   tag_list = split_list (tags);
   bl_activity_set_tags (activity, (const char * const *) tag_list);
 
-  build_attendance (store, activity, present, absent, line, problems);
+  build_attendance (store, activity, attendance, present, absent, line, problems);
   if (problems->count > before)
     return NULL;
   return g_steal_pointer (&activity);
@@ -842,7 +842,9 @@ bl_csv_import_activities (BlStore      *store,
   for (guint r = 1; r < rows->len; r++)
     {
       guint line = g_array_index (lines, guint, r);
-      g_autoptr(BlActivity) activity = activity_from_row (store, g_ptr_array_index (rows, r), index_of, line, &problems);
+      g_autoptr(GListStore) attendance = bl_attendance_new ();
+      g_autoptr(BlActivity) activity = activity_from_row (store, g_ptr_array_index (rows, r), index_of, line,
+                                                          attendance, &problems);
       g_autoptr(GError) save_error = NULL;
 
       if (activity == NULL)
@@ -858,7 +860,7 @@ bl_csv_import_activities (BlStore      *store,
       /* Later rows are still checked, but after a problem nothing is written. */
       if (problems.count > 0)
         continue;
-      if (!bl_store_save_activity (store, activity, &save_error))
+      if (!bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &save_error))
         {
           problem (&problems, line, "%s", save_error->message);
           continue;
@@ -968,15 +970,15 @@ bl_csv_export_members (BlStore  *store,
 }
 
 static char *
-join_attendance (BlActivity *activity,
-                 gboolean    present)
+join_attendance (const BlAttendanceMark *marks,
+                 guint                   n_marks,
+                 gboolean                present)
 {
-  GArray *attendance = bl_activity_get_attendance (activity);
   g_autoptr(GString) out = g_string_new (NULL);
 
-  for (guint i = 0; i < attendance->len; i++)
+  for (guint i = 0; i < n_marks; i++)
     {
-      BlAttendance *a = &g_array_index (attendance, BlAttendance, i);
+      const BlAttendanceMark *a = &marks[i];
 
       if ((a->state == BL_ATTENDANCE_PRESENT) != present)
         continue;
@@ -994,12 +996,16 @@ bl_csv_export_activities (BlStore  *store,
                           GError  **error)
 {
   g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(BlAttendanceTable) attendance = NULL;
   GString *out;
 
   g_return_val_if_fail (BL_IS_STORE (store), NULL);
 
   activities = bl_store_list_activities_between (store, NULL, NULL, error);
   if (activities == NULL)
+    return NULL;
+  attendance = bl_store_load_attendance_between (store, NULL, NULL, error);
+  if (attendance == NULL)
     return NULL;
 
   out = g_string_new (NULL);
@@ -1008,8 +1014,10 @@ bl_csv_export_activities (BlStore  *store,
     {
       BlActivity *activity = g_ptr_array_index (activities, i);
       const char *kind = bl_activity_get_kind (activity);
-      g_autofree char *present = join_attendance (activity, TRUE);
-      g_autofree char *absent = join_attendance (activity, FALSE);
+      guint n_marks;
+      const BlAttendanceMark *marks = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_marks);
+      g_autofree char *present = join_attendance (marks, n_marks, TRUE);
+      g_autofree char *absent = join_attendance (marks, n_marks, FALSE);
       g_autofree char *tags = g_strjoinv ("、", (GStrv) bl_activity_get_tags (activity));
       const char *values[N_ACTIVITY_COLUMNS] = {
         [COL_KIND] = bl_kind_is_builtin_id (kind) ? bl_kind_builtin_chinese_name (kind) : kind,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bl-clock.h"
 #include "bl-date.h"
 
 static gboolean
@@ -105,14 +106,9 @@ bl_date_iso_format_locale (const char *iso)
 void
 bl_date_set_today (GDate *out)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
   g_return_if_fail (out != NULL);
 
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
+  bl_clock_get_date (bl_clock_get_default (), out);
 }
 
 int

@@ -12,6 +12,8 @@ gboolean  bl_time_parse          (const char  *text,
 char     *bl_date_to_iso         (const GDate *date);
 char     *bl_date_format_locale  (const GDate *date);
 char     *bl_date_iso_format_locale (const char *iso);
+/* Today on the program's clock (bl_clock_get_default()); code that holds a
+ * BlClock (the store's, a page's) asks that one instead. */
 void      bl_date_set_today      (GDate       *out);
 int       bl_date_days_between   (const GDate *from,
                                   const GDate *to);

@@ -235,10 +235,10 @@ member_id (Demo *demo, const char *name)
   return *(gint64 *) value;
 }
 
-/* Fills the attendance of @activity from the members the store expects
+/* Fills @attendance for @activity from the members the store expects
  * (应到), mostly present, a few on leave with their reason. */
 static void
-fill_attendance (Demo *demo, BlActivity *activity, GString *leave_text, guint *n_present)
+fill_attendance (Demo *demo, BlActivity *activity, GListStore *attendance, GString *leave_text, guint *n_present)
 {
   g_autoptr(GPtrArray) expected = NULL;
   const char *date = bl_activity_get_date (activity);
@@ -282,7 +282,7 @@ fill_attendance (Demo *demo, BlActivity *activity, GString *leave_text, guint *n
       else if (roll < 0.095)
         state = BL_ATTENDANCE_ABSENT;
 
-      bl_activity_add_attendance (activity, id, bl_member_get_name (member), state, reason);
+      bl_attendance_add (attendance, id, bl_member_get_name (member), state, reason);
       if (state == BL_ATTENDANCE_PRESENT)
         (*n_present)++;
       else
@@ -379,6 +379,7 @@ save_activity (Demo             *demo,
                GError          **error)
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
   g_autofree char *date_iso = iso (date);
   const char *tags[] = { tag, NULL };
 
@@ -406,14 +407,14 @@ save_activity (Demo             *demo,
       g_autofree char *minutes = NULL;
       guint present = 0;
 
-      fill_attendance (demo, activity, absent, &present);
-      minutes = compose_minutes (demo, activity, bl_activity_get_attendance (activity)->len,
+      fill_attendance (demo, activity, attendance, absent, &present);
+      minutes = compose_minutes (demo, activity, g_list_model_get_n_items (G_LIST_MODEL (attendance)),
                                  present, absent->str);
       bl_activity_set_content (activity, minutes);
       bl_activity_set_resolutions (activity, resolutions);
     }
 
-  return bl_store_save_activity (demo->store, activity, error);
+  return bl_store_save_activity (demo->store, activity, G_LIST_MODEL (attendance), error);
 }
 
 /* A past date is held; today and later ones are not yet. */
@@ -754,7 +755,7 @@ bl_demo_fill (BlStore     *store,
 
   g_date_clear (&demo.today, 1);
   if (today == NULL)
-    bl_date_set_today (&demo.today);
+    bl_clock_get_date (bl_store_get_clock (store), &demo.today);
   else if (!bl_date_parse (today, &demo.today))
     {
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,

@@ -13,9 +13,9 @@ G_BEGIN_DECLS
 
 /* Fills an empty ledger with the demo branch: three party groups, 28 members
  * with a committee (three probationary, one transferred out), two years of
- * activities with attendance up to @today ("YYYY-MM-DD", NULL for the real
- * today), a few missed quotas, a meeting planned next week and one member
- * drifting toward six months without organisational life. Enables the
+ * activities with attendance up to @today ("YYYY-MM-DD", NULL for today on
+ * the store's clock), a few missed quotas, a meeting planned next week and
+ * one member drifting toward six months without organisational life. Enables the
  * standard and park-2025-ideology rule packs. The same @today always gives
  * the same ledger. Everything but the packs is one transaction: on failure
  * the ledger is left empty (the packs enabled, nothing else). */

@@ -17,7 +17,7 @@ typedef struct {
 void        bl_member_stats_free     (BlMemberStats *stats);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BlMemberStats, bl_member_stats_free)
 
-/* Every member's stats as of @date ("YYYY-MM-DD", NULL for today), in one
+/* Every member's stats as of @date ("YYYY-MM-DD", NULL for the store's today), in one
  * query: a table from member id (gint64*) to BlMemberStats*. Members never
  * expected anywhere are missing from it. */
 GHashTable *bl_member_stats_compute  (BlStore      *store,

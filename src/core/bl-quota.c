@@ -8,48 +8,7 @@
 #include "bl-date.h"
 #include "bl-quota.h"
 #include "bl-rules.h"
-#include "bl-store-private.h"
-
-/* Held activities of one kind in a date range, with what the conditions
- * need. One query per rule (per-group rules too: the group comes along), so
- * the cost does not grow with the number of groups or of activities in the
- * ledger's other years. */
-#define SQL_RULE_ACTIVITIES \
-  "SELECT a.date, COALESCE(g.name, ''), a.lecturer FROM activity a" \
-  " LEFT JOIN party_group g ON g.id = a.group_id" \
-  " WHERE a.kind = ?1 AND a.status = 'held' AND a.date >= ?2 AND a.date <= ?3" \
-  " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM activity_tag at JOIN tag t ON t.id = at.tag_id" \
-  "                            WHERE at.activity_id = a.id AND t.name = ?4))"
-
-/* The attendance queries start from the activities (the activity_date
- * index, newest first where it matters) and probe attendance by its primary
- * key (activity_id, member_id): CROSS JOIN fixes that order. Left to itself
- * SQLite walks a member's whole history, or all of attendance, instead. */
-
-/* Members present at a held activity dated in (?1, ?2]. */
-#define SQL_RECENT_ATTENDERS \
-  "SELECT t.member_id FROM activity a CROSS JOIN attendance t" \
-  " WHERE t.activity_id = a.id AND a.date > ?1 AND a.date <= ?2 AND a.status = 'held'" \
-  " AND t.state = 'present'"
-
-/* Whether a member was ever present at a held activity up to ?2: from the
- * member's side, which is quick for new members who have not come yet (the
- * history scan below would walk back to the ledger's first day for them). */
-#define SQL_EVER_ATTENDED \
-  "SELECT 1 FROM attendance t JOIN activity a ON a.id = t.activity_id" \
-  " WHERE t.member_id = ?1 AND t.state = 'present' AND a.status = 'held' AND a.date <= ?2 LIMIT 1"
-
-/* A member's attendance at held activities in [?3, ?2], newest first: read
- * until the first "present", it gives the last attended date and the
- * absences since in one pass that costs what the gap is long. */
-#define SQL_MEMBER_HISTORY \
-  "SELECT a.date, t.state, t.reason, coalesce(a.start_time, ''), a.id" \
-  " FROM activity a CROSS JOIN attendance t" \
-  " WHERE t.activity_id = a.id AND t.member_id = ?1 AND a.date <= ?2 AND a.date >= ?3" \
-  " AND a.status = 'held' ORDER BY a.date DESC"
-
-#define SQL_FIRST_HELD \
-  "SELECT MIN(date) FROM activity WHERE status = 'held' AND date <= ?1"
+#include "db/bl-stats-repo.h"
 
 G_DEFINE_QUARK (bl-quota-error-quark, bl_quota_error)
 
@@ -373,6 +332,49 @@ lecturer_is_secretary (BlStore    *store,
   return g_strcmp0 (clean, name) == 0;
 }
 
+/* What counting one rule's activities needs, row by row. */
+typedef struct {
+  BlStore    *store;
+  BlRule     *rule;
+  GStrv       groups;
+  GHashTable *secretaries;
+  guint       n_slots;
+  guint       n_periods;
+  guint      *counts;       /* [slot][period] */
+} RuleCount;
+
+static void
+count_activity (const char *day,
+                const char *group,
+                const char *lecturer,
+                gpointer    user_data)
+{
+  RuleCount *count = user_data;
+  BlRule *rule = count->rule;
+  guint slot = 0;
+  guint month;
+
+  if (day == NULL || strlen (day) != 10)
+    return;
+  month = (guint) g_ascii_strtoull (day + 5, NULL, 10);
+  if (month < 1 || month > 12)
+    return;
+
+  if (rule->per_group)
+    {
+      for (slot = 0; slot < count->n_slots; slot++)
+        if (g_strcmp0 (count->groups[slot], group) == 0)
+          break;
+      if (slot == count->n_slots)
+        return;  /* a group meeting of no (or a since-renamed) group */
+    }
+  if (g_strcmp0 (rule->lecturer, "secretary") == 0 &&
+      !lecturer_is_secretary (count->store, count->secretaries, day, lecturer))
+    return;
+
+  count->counts[slot * count->n_periods + bl_period_index_of_month (rule->period, month)]++;
+}
+
 /* Adds the current period's status to @quotas and the earlier periods of the
  * year that fell short to @missed, for one rule (every group of a per-group rule). */
 static gboolean
@@ -393,8 +395,7 @@ evaluate_rule (BlStore     *store,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   GDate year_start;
-  sqlite3_stmt *stmt;
-  int rc;
+  RuleCount count;
 
   /* A per-group rule in a branch without groups asks for nothing. */
   if (n_slots == 0)
@@ -408,57 +409,10 @@ evaluate_rule (BlStore     *store,
   from = bl_date_to_iso (&year_start);
   to = bl_date_to_iso (date);
 
-  stmt = bl_store_prepare (store, SQL_RULE_ACTIVITIES, error);
-  if (stmt == NULL)
+  count = (RuleCount) { store, rule, groups, secretaries, n_slots, n_periods, counts };
+  if (!bl_stats_repo_scan_held (bl_store_get_db (store), rule->kind, from, to, rule->tag,
+                                count_activity, &count, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, rule->kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
-  if (rule->tag != NULL)
-    sqlite3_bind_text (stmt, 4, rule->tag, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 4);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *day = (const char *) sqlite3_column_text (stmt, 0);
-      const char *group = (const char *) sqlite3_column_text (stmt, 1);
-      const char *lecturer = (const char *) sqlite3_column_text (stmt, 2);
-      guint slot = 0;
-      guint month;
-
-      if (day == NULL || strlen (day) != 10)
-        continue;
-      month = (guint) g_ascii_strtoull (day + 5, NULL, 10);
-      if (month < 1 || month > 12)
-        continue;
-
-      if (rule->per_group)
-        {
-          gboolean found = FALSE;
-
-          for (slot = 0; slot < n_slots; slot++)
-            if (g_strcmp0 (groups[slot], group) == 0)
-              {
-                found = TRUE;
-                break;
-              }
-          if (!found)
-            continue;  /* a group meeting of no (or a since-renamed) group */
-        }
-      if (g_strcmp0 (rule->lecturer, "secretary") == 0 &&
-          !lecturer_is_secretary (store, secretaries, day, lecturer))
-        continue;
-
-      counts[slot * n_periods + bl_period_index_of_month (rule->period, month)]++;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      bl_store_set_sql_error (store, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
 
   for (guint slot = 0; slot < n_slots; slot++)
     {
@@ -475,32 +429,6 @@ evaluate_rule (BlStore     *store,
         }
     }
   return TRUE;
-}
-
-static char *
-query_text (BlStore     *store,
-            const char  *sql,
-            const char  *arg1,
-            gboolean    *ok,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = bl_store_prepare (store, sql, error);
-  char *value = NULL;
-  int rc;
-
-  *ok = FALSE;
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, arg1, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    bl_store_set_sql_error (store, error);
-  else
-    *ok = TRUE;
-  sqlite3_reset (stmt);
-  return value;
 }
 
 /* One leave or absence, as the history scan met it. */
@@ -535,6 +463,42 @@ compare_absence_rows (gconstpointer a,
   return x->activity_id < y->activity_id ? -1 : x->activity_id > y->activity_id;
 }
 
+/* What reading one member's history back to the last attendance collects. */
+typedef struct {
+  char   *last;   /* the date of the first "present" met, or NULL */
+  GArray *rows;   /* AbsenceRow: the leaves and absences after it */
+} History;
+
+static gboolean
+history_row (const char        *date,
+             const char        *start_time,
+             gint64             activity_id,
+             BlAttendanceState  state,
+             const char        *reason,
+             gpointer           user_data)
+{
+  History *history = user_data;
+  g_autofree char *clean = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  AbsenceRow row;
+
+  if (state == BL_ATTENDANCE_PRESENT)
+    {
+      history->last = g_strdup (date);
+      return FALSE;
+    }
+  /* A leave with its reason as recorded (the word for "on leave" when
+   * none was written); an absence without leave as the word for it. */
+  row.date = g_strdup (date);
+  row.start_time = g_strdup (start_time);
+  row.activity_id = activity_id;
+  if (state == BL_ATTENDANCE_LEAVE)
+    row.text = g_strdup (*clean != '\0' ? clean : bl_attendance_state_display (BL_ATTENDANCE_LEAVE));
+  else
+    row.text = g_strdup (bl_attendance_state_display (BL_ATTENDANCE_ABSENT));
+  g_array_append_val (history->rows, row);
+  return TRUE;
+}
+
 /* Reads @member_id's attendance from @until back to @from (inclusive), stopping
  * at the first held activity attended: its date goes to @last (NULL when
  * none), the leaves and absences after it to @rows. */
@@ -547,46 +511,16 @@ scan_member_history (BlStore     *store,
                      GArray      *rows,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = bl_store_prepare (store, SQL_MEMBER_HISTORY, error);
-  int rc;
+  History history = { NULL, rows };
 
-  *last = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  sqlite3_bind_text (stmt, 2, until, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, from != NULL ? from : "", -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!bl_stats_repo_scan_history (bl_store_get_db (store), member_id, from, until,
+                                   history_row, &history, error))
     {
-      const char *date = (const char *) sqlite3_column_text (stmt, 0);
-      const char *state = (const char *) sqlite3_column_text (stmt, 1);
-      g_autofree char *reason = g_strstrip (g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
-      AbsenceRow row;
-
-      if (g_strcmp0 (state, "present") == 0)
-        {
-          *last = g_strdup (date);
-          rc = SQLITE_DONE;
-          break;
-        }
-      /* A leave with its reason as recorded (the word for "on leave" when
-       * none was written); an absence without leave as the word for it. */
-      row.date = g_strdup (date);
-      row.start_time = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      row.activity_id = sqlite3_column_int64 (stmt, 4);
-      if (g_strcmp0 (state, "leave") == 0)
-        row.text = g_strdup (*reason != '\0' ? reason : bl_attendance_state_display (BL_ATTENDANCE_LEAVE));
-      else
-        row.text = g_strdup (bl_attendance_state_display (BL_ATTENDANCE_ABSENT));
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bl_store_set_sql_error (store, error);
-      g_clear_pointer (last, g_free);
+      g_free (history.last);
+      *last = NULL;
       return FALSE;
     }
+  *last = history.last;
   return TRUE;
 }
 
@@ -606,31 +540,6 @@ reasons_from_rows (GArray *rows)
         g_strv_builder_add (builder, text);
     }
   return g_strv_builder_end (builder);
-}
-
-static gboolean
-ever_attended (BlStore     *store,
-               gint64       member_id,
-               const char  *until,
-               gboolean    *attended,
-               GError     **error)
-{
-  sqlite3_stmt *stmt = bl_store_prepare (store, SQL_EVER_ATTENDED, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  sqlite3_bind_text (stmt, 2, until, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      bl_store_set_sql_error (store, error);
-      return FALSE;
-    }
-  *attended = rc == SQLITE_ROW;
-  return TRUE;
 }
 
 /* The last day T with T + 5 months ≤ @date: whoever attended after T is
@@ -677,39 +586,21 @@ evaluate_absences (BlStore     *store,
   g_autoptr(GArray) recent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *threshold_iso = NULL;
   g_autofree char *first_held = NULL;
+  BlDb *db = bl_store_get_db (store);
   GListModel *members;
   GDate threshold;
-  sqlite3_stmt *stmt;
-  gboolean ok;
   guint n;
-  int rc;
 
   absence_threshold (date, &threshold);
   threshold_iso = bl_date_to_iso (&threshold);
 
-  stmt = bl_store_prepare (store, SQL_RECENT_ATTENDERS, error);
-  if (stmt == NULL)
+  if (!bl_stats_repo_present_between (db, threshold_iso, date_iso, recent_ids, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, threshold_iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, date_iso, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (recent_ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bl_store_set_sql_error (store, error);
-      return FALSE;
-    }
   /* The array no longer grows: its elements can be the set's keys. */
   for (guint i = 0; i < recent_ids->len; i++)
     g_hash_table_add (recent, &g_array_index (recent_ids, gint64, i));
 
-  first_held = query_text (store, SQL_FIRST_HELD, date_iso, &ok, error);
-  if (!ok)
+  if (!bl_stats_repo_first_held (db, date_iso, &first_held, error))
     return FALSE;
 
   members = bl_store_get_members (store);
@@ -735,7 +626,7 @@ evaluate_absences (BlStore     *store,
 
       rows = g_array_new (FALSE, FALSE, sizeof (AbsenceRow));
       g_array_set_clear_func (rows, absence_row_clear);
-      if (!ever_attended (store, id, date_iso, &attended, error))
+      if (!bl_stats_repo_ever_present (db, id, date_iso, &attended, error))
         return FALSE;
 
       if (attended)

@@ -6,6 +6,7 @@
 #include "bl-date.h"
 #include "bl-kind.h"
 #include "bl-report.h"
+#include "db/bl-stats-repo.h"
 
 G_DEFINE_QUARK (bl-report-error-quark, bl_report_error)
 
@@ -144,6 +145,7 @@ bl_report_build (BlStore     *store,
 {
   g_autoptr(BlReport) report = NULL;
   g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(BlAttendanceTable) attendance = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GPtrArray) all_members = NULL;
   g_autofree char *today_iso = NULL;
@@ -173,10 +175,7 @@ bl_report_build (BlStore     *store,
     }
   else
     {
-      GDate date;
-
-      bl_date_set_today (&date);
-      today_iso = bl_date_to_iso (&date);
+      today_iso = bl_clock_get_today (bl_store_get_clock (store));
     }
 
   report = g_new0 (BlReport, 1);
@@ -205,6 +204,9 @@ bl_report_build (BlStore     *store,
 
   activities = bl_store_list_activities_between (store, report->first_day, report->last_day, error);
   if (activities == NULL)
+    return NULL;
+  attendance = bl_store_load_attendance_between (store, report->first_day, report->last_day, error);
+  if (attendance == NULL)
     return NULL;
 
   for (guint i = 0; i < activities->len; i++)
@@ -267,23 +269,24 @@ bl_report_build (BlStore     *store,
     {
       BlActivity *activity = g_ptr_array_index (activities, i);
       BlReportActivity *item = g_ptr_array_index (report->activities, i);
-      GArray *attendance;
+      guint n_rows;
+      const BlAttendanceMark *rows = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_rows);
 
       if (item->column < 0)
         continue;
-      attendance = bl_activity_get_attendance (activity);
-      for (guint j = 0; attendance != NULL && j < attendance->len; j++)
+      for (guint j = 0; j < n_rows; j++)
         {
-          const BlAttendance *row = &g_array_index (attendance, BlAttendance, j);
-          MemberBox *box = g_hash_table_lookup (by_id, &row->member_id);
+          const BlAttendanceMark *row = &rows[j];
+          gint64 member_id = row->member_id;
+          MemberBox *box = g_hash_table_lookup (by_id, &member_id);
           BlReportCell *cell;
 
           if (box == NULL)
             {
               /* Recorded for someone the member list no longer shows: keep the record honest. */
               box = g_new0 (MemberBox, 1);
-              box->member.member_id = row->member_id;
-              box->member.name = g_strdup (row->member_name ? row->member_name : "");
+              box->member.member_id = member_id;
+              box->member.name = g_strdup (row->member_name);
               box->member.group = g_strdup ("");
               box->member.transferred = TRUE;
               box->member.cells = g_new0 (BlReportCell, MAX (report->n_columns, 1));
@@ -496,7 +499,7 @@ bl_year_stats_build (BlStore  *store,
                      GError  **error)
 {
   g_autoptr(BlYearStats) stats = NULL;
-  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GArray) counts = NULL;
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -517,8 +520,8 @@ bl_year_stats_build (BlStore  *store,
 
   from = iso_of (year, 1, 1);
   to = iso_of (year, 12, 31);
-  activities = bl_store_list_activities_between (store, from, to, error);
-  if (activities == NULL)
+  counts = bl_stats_repo_count_by_kind_and_month (bl_store_get_db (store), from, to, error);
+  if (counts == NULL)
     return NULL;
 
   stats = g_new0 (BlYearStats, 1);
@@ -538,10 +541,9 @@ bl_year_stats_build (BlStore  *store,
       stats->n_kinds++;
     }
   /* A kind no longer defined still counts, under its id. */
-  for (guint i = 0; i < activities->len; i++)
+  for (guint i = 0; i < counts->len; i++)
     {
-      BlActivity *activity = g_ptr_array_index (activities, i);
-      const char *kind = bl_activity_get_kind (activity);
+      const char *kind = g_array_index (counts, BlKindMonthCount, i).kind;
 
       if (g_hash_table_contains (index, kind))
         continue;
@@ -555,23 +557,18 @@ bl_year_stats_build (BlStore  *store,
   stats->counts = g_new0 (guint, 12 * MAX (stats->n_kinds, 1));
   stats->kind_totals = g_new0 (guint, MAX (stats->n_kinds, 1));
 
-  for (guint i = 0; i < activities->len; i++)
+  /* Only what was held counts, as in every quota. */
+  for (guint i = 0; i < counts->len; i++)
     {
-      BlActivity *activity = g_ptr_array_index (activities, i);
-      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (index, bl_activity_get_kind (activity))) - 1;
-      const char *date = bl_activity_get_date (activity);
-      int month;
+      const BlKindMonthCount *count = &g_array_index (counts, BlKindMonthCount, i);
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (index, count->kind)) - 1;
 
-      /* Only what was held counts, as in every quota. */
-      if (bl_activity_get_status (activity) != BL_ACTIVITY_STATUS_HELD || date == NULL || strlen (date) < 7)
+      if (count->month < 1 || count->month > 12)
         continue;
-      month = (int) g_ascii_strtoll (date + 5, NULL, 10);
-      if (month < 1 || month > 12)
-        continue;
-      stats->counts[(month - 1) * stats->n_kinds + k]++;
-      stats->kind_totals[k]++;
-      stats->month_totals[month - 1]++;
-      stats->total++;
+      stats->counts[(count->month - 1) * stats->n_kinds + k] += count->held;
+      stats->kind_totals[k] += count->held;
+      stats->month_totals[count->month - 1] += count->held;
+      stats->total += count->held;
     }
 
   return g_steal_pointer (&stats);

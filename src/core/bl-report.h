@@ -95,7 +95,8 @@ gboolean    bl_report_parse_month     (const char  *text,
                                        GError     **error);
 
 /* The summary of @month ("YYYY-MM"). Quotas are evaluated at the month's last
- * day, or at @today (NULL: the real today) while the month is not over. */
+ * day, or at @today (NULL: the store's clock's today) while the month is
+ * not over. */
 BlReport   *bl_report_build           (BlStore     *store,
                                        const char  *month,
                                        const char  *today,

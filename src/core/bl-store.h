@@ -1,37 +1,27 @@
-/* bl-store.h: the ledger, one SQLite file; the one owner of SQL */
+/* bl-store.h: the ledger the app holds: one SQLite file behind live lists
+ * and the saves the windows, the command line and the imports use. The SQL
+ * lives below it, in src/core/db. */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "bl-activity.h"
+#include "bl-attendance-table.h"
+#include "bl-change.h"
+#include "bl-clock.h"
 #include "bl-kind.h"
 #include "bl-member.h"
+#include "bl-store-error.h"
 
 G_BEGIN_DECLS
 
-#define BL_STORE_ERROR (bl_store_error_quark ())
-
-typedef enum {
-  BL_STORE_ERROR_NOT_A_LEDGER,   /* some other file, or another program's database */
-  BL_STORE_ERROR_CORRUPT,        /* quick_check failed or SQLite says it is damaged */
-  BL_STORE_ERROR_NEWER_VERSION,  /* written by a newer Branch Ledger */
-  BL_STORE_ERROR_IO,             /* cannot create, read or write the file */
-  BL_STORE_ERROR_BUSY,           /* another program holds the ledger */
-  BL_STORE_ERROR_INVALID,        /* a record breaks a rule (name missing, no such member…) */
-  BL_STORE_ERROR_NOT_FOUND,
-  BL_STORE_ERROR_DUPLICATE,
-  BL_STORE_ERROR_FAILED,
-} BlStoreError;
-
 /* The schema version this build writes. */
-#define BL_STORE_SCHEMA_VERSION 1
+#define BL_STORE_SCHEMA_VERSION 2
 /* Backups kept in backups/ beside the ledger. */
 #define BL_STORE_BACKUPS_KEPT 14
 
 #define BL_TYPE_STORE (bl_store_get_type ())
 G_DECLARE_FINAL_TYPE (BlStore, bl_store, BL, STORE, GObject)
-
-GQuark       bl_store_error_quark        (void);
 
 /* $XDG_DATA_HOME/branch-ledger/ledger.db, or $BRANCH_LEDGER_DB when set. */
 char        *bl_store_default_path       (void);
@@ -44,11 +34,32 @@ BlStore     *bl_store_open               (const char  *path,
 const char  *bl_store_get_path           (BlStore     *self);
 char        *bl_store_get_backup_dir     (BlStore     *self);
 
+/* The clock the store asks what day it is: a held activity cannot be dated
+ * after today, a role change through bl_store_save_member() takes effect
+ * today. bl_clock_get_default() unless set (the daily backup at opening is
+ * named by that one). */
+BlClock     *bl_store_get_clock          (BlStore     *self);
+void         bl_store_set_clock          (BlStore     *self,
+                                          BlClock     *clock);
+
+/* The connection, for src/core's own computations (quota, rules, reminders,
+ * statistics): the repositories in src/core/db take it. */
+typedef struct _BlDb BlDb;
+BlDb        *bl_store_get_db             (BlStore     *self);
+
+/* Whether another program (or another window's store) wrote to the ledger
+ * since the last call. When it did, the lists are reloaded and ::changed is
+ * emitted with BL_CHANGE_ALL. Outside a transaction only (FALSE inside). */
+gboolean     bl_store_check_changed_elsewhere (BlStore  *self,
+                                          GError     **error);
+
 /* TRUE for a new ledger: no branch name, no members and no activities. */
 gboolean     bl_store_is_empty           (BlStore     *self);
 
 /* Transactions nest (savepoints inside): the outermost is BEGIN IMMEDIATE.
- * Each public save below is one transaction of its own when none is open. */
+ * Each public save below is one transaction of its own when none is open.
+ * BlStore::changed is emitted once the outermost one commits, with what
+ * changed (BlChange), after the lists below have followed. */
 gboolean     bl_store_begin              (BlStore     *self,
                                           GError     **error);
 gboolean     bl_store_commit             (BlStore     *self,
@@ -123,18 +134,27 @@ GPtrArray   *bl_store_expected_members   (BlStore     *self,
                                           const char  *group,
                                           const char  *date);
 
-/* Activities (BlActivity, without attendance), newest first. Live model with
- * precise items-changed on each save and delete. */
+/* Activities (BlActivity: the record and its 应到/实到 counts), newest
+ * first. Live model: a save inserts, moves or replaces (items-changed
+ * (pos, 1, 1)) the one item; a delete removes it. */
 GListModel  *bl_store_get_activities     (BlStore     *self);
-/* A fresh, complete copy (attendance and tags loaded), or NULL. */
+/* A fresh copy of one activity, or NULL. */
 BlActivity  *bl_store_get_activity       (BlStore     *self,
                                           gint64       id,
                                           GError     **error);
-/* Validates and saves an activity with its attendance and tags in one
- * transaction. id 0 inserts and sets the new id; an id that no longer exists
- * inserts with that id (undo of a delete). */
+/* The attendance of one activity: a new list (GListModel of BlAttendee,
+ * by group then name) read from the file, or NULL on an error. */
+GListModel  *bl_store_load_attendance    (BlStore     *self,
+                                          gint64       activity_id,
+                                          GError     **error);
+/* Validates and saves an activity with its tags and, unless @attendance is
+ * NULL (which keeps the stored attendance), its attendance (BlAttendee), in
+ * one transaction. id 0 inserts and sets the new id; an id that no longer
+ * exists inserts with that id (undo of a delete). The counts on @activity
+ * follow what was saved. */
 gboolean     bl_store_save_activity      (BlStore     *self,
                                           BlActivity  *activity,
+                                          GListModel  *attendance,
                                           GError     **error);
 gboolean     bl_store_delete_activity    (BlStore     *self,
                                           gint64       id,
@@ -146,9 +166,16 @@ gboolean     bl_store_activity_exists    (BlStore     *self,
                                           const char  *start_time,
                                           const char  *topic,
                                           gint64       except_id);
-/* Complete activities (attendance loaded) dated from @from to @to inclusive
- * (either NULL for open), ascending by date and start. */
+/* Activities dated from @from to @to inclusive (either NULL for open),
+ * ascending by date and start, with their counts. */
 GPtrArray   *bl_store_list_activities_between (BlStore    *self,
+                                          const char  *from,
+                                          const char  *to,
+                                          GError     **error);
+/* The attendance of the activities dated from @from to @to (either NULL for
+ * open), for reports and exports: one query, plain rows by activity, each
+ * activity's by group then name. */
+BlAttendanceTable *bl_store_load_attendance_between (BlStore *self,
                                           const char  *from,
                                           const char  *to,
                                           GError     **error);

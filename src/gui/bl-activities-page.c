@@ -10,7 +10,8 @@
 #include "bl-cell-label.h"
 #include "bl-date.h"
 #include "bl-kind.h"
-#include "bl-watch-list-model.h"
+#include "bl-print-operation.h"
+#include "bl-record-renderer.h"
 
 struct _BlActivitiesPage
 {
@@ -18,7 +19,6 @@ struct _BlActivitiesPage
 
   BlStore             *store;
 
-  BlWatchListModel    *watch;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
@@ -72,7 +72,8 @@ static guint signals[N_SIGNALS];
 typedef struct {
   BlStore         *store;
   GPtrArray       *activities;
-  AdwToastOverlay *overlay;  /* where to tell that the undo failed */
+  GPtrArray       *attendance;  /* each activity's attendance (GListModel) */
+  AdwToastOverlay *overlay;     /* where to tell that the undo failed */
 } UndoData;
 
 static void
@@ -84,6 +85,7 @@ undo_data_free (gpointer data,
   g_clear_object (&undo->store);
   g_clear_object (&undo->overlay);
   g_clear_pointer (&undo->activities, g_ptr_array_unref);
+  g_clear_pointer (&undo->attendance, g_ptr_array_unref);
   g_free (undo);
 }
 
@@ -519,16 +521,17 @@ on_undo_clicked (AdwToast *toast,
    * row; several go together in one transaction. */
   if (undo->activities->len == 1)
     {
-      if (!bl_store_save_activity (undo->store, undo->activities->pdata[0], &error))
+      if (!bl_store_save_activity (undo->store, undo->activities->pdata[0], undo->attendance->pdata[0], &error))
         goto failed;
       g_ptr_array_set_size (undo->activities, 0);
+      g_ptr_array_set_size (undo->attendance, 0);
       return;
     }
 
   if (!bl_store_begin (undo->store, &error))
     goto failed;
   for (guint i = 0; i < undo->activities->len; i++)
-    if (!bl_store_save_activity (undo->store, undo->activities->pdata[i], &error))
+    if (!bl_store_save_activity (undo->store, undo->activities->pdata[i], undo->attendance->pdata[i], &error))
       {
         bl_store_rollback (undo->store);
         goto failed;
@@ -538,6 +541,7 @@ on_undo_clicked (AdwToast *toast,
 
   /* An undo only works once. */
   g_ptr_array_set_size (undo->activities, 0);
+  g_ptr_array_set_size (undo->attendance, 0);
   return;
 
 failed:
@@ -589,17 +593,13 @@ open_action (GtkWidget  *widget,
     g_signal_emit (self, signals[ACTIVITY_ACTIVATED], 0, g_array_index (ids, gint64, i));
 }
 
-/* The window prints the selected records (win.print-records, installed by
- * bl_reports_page_install_window_actions()). The page's own action follows
- * the selection, so the button is sensitive only when there is something to
- * print; the window's action stays enabled for its menu and shortcuts. */
+/* The button, the shortcut and the window's menu print what is selected. */
 static void
 print_records_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  if (!gtk_widget_activate_action (widget, "win.print-records", NULL))
-    g_warning ("win.print-records is not available where the activities page is shown");
+  bl_activities_page_print_selected (BL_ACTIVITIES_PAGE (widget));
 }
 
 static void
@@ -679,7 +679,6 @@ bl_activities_page_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
-  g_clear_object (&self->watch);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bl_activities_page_parent_class)->dispose (object);
@@ -750,6 +749,9 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "activities.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "activities.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "activities.print-records", NULL, print_records_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "activities.print-records", NULL);
 }
 
 static void
@@ -847,12 +849,9 @@ bl_activities_page_set_store (BlActivitiesPage *self,
   update_kinds (self);
   update_years (self);
   apply_filters (self);
-  /* The store updates an edited activity in place: the watch model tells
-   * the filter and the sort about it. */
-  g_clear_object (&self->watch);
-  if (store != NULL)
-    self->watch = bl_watch_list_model_new (bl_store_get_activities (store));
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->watch));
+  /* The store replaces an edited activity in its list (items-changed
+   * (pos, 1, 1)): the filter, the sort and the row look at it again. */
+  gtk_filter_list_model_set_model (self->filter_model, store != NULL ? bl_store_get_activities (store) : NULL);
   update_empty_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -899,20 +898,11 @@ bl_activities_page_focus_search (BlActivitiesPage *self)
 }
 
 void
-bl_activities_page_add_toast (BlActivitiesPage *self,
-                              AdwToast         *toast)
-{
-  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-void
 bl_activities_page_delete_selected (BlActivitiesPage *self)
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GPtrArray) attendance = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   UndoData *undo;
@@ -928,13 +918,20 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
 
   /* Keep the complete records (attendance and tags) for the undo. */
   copies = g_ptr_array_new_with_free_func (g_object_unref);
+  attendance = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < ids->len; i++)
     {
-      BlActivity *copy = bl_store_get_activity (self->store, g_array_index (ids, gint64, i), &error);
+      gint64 id = g_array_index (ids, gint64, i);
+      BlActivity *copy = bl_store_get_activity (self->store, id, &error);
+      GListModel *listed;
 
       if (copy == NULL)
         goto failed;
       g_ptr_array_add (copies, copy);
+      listed = bl_store_load_attendance (self->store, id, &error);
+      if (listed == NULL)
+        goto failed;
+      g_ptr_array_add (attendance, listed);
     }
 
   if (!delete_ids (self->store, ids, &error))
@@ -956,6 +953,7 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
   undo->store = g_object_ref (self->store);
   undo->overlay = g_object_ref (self->toast_overlay);
   undo->activities = g_steal_pointer (&copies);
+  undo->attendance = g_steal_pointer (&attendance);
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -971,4 +969,34 @@ failed:
 
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   }
+}
+
+void
+bl_activities_page_print_selected (BlActivitiesPage *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(BlRecordRenderer) renderer = NULL;
+  g_autoptr(BlPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  ids = bl_activities_page_get_selected_ids (self);
+  if (ids->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select the activities whose records to print")));
+      return;
+    }
+
+  renderer = bl_record_renderer_new_for_ids (self->store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
+  if (renderer == NULL)
+    {
+      bl_print_operation_show_error (GTK_WIDGET (self), error->message);
+      return;
+    }
+  operation = bl_print_operation_new (BL_PRINT_RENDERER (renderer));
+  bl_print_operation_run_dialog (operation, GTK_WIDGET (self));
 }

@@ -21,7 +21,8 @@ GArray     *bl_activities_page_get_selected_ids (BlActivitiesPage *self);
 void        bl_activities_page_focus_search     (BlActivitiesPage *self);
 /* Deletes the selected activities, with an "Undo" toast. */
 void        bl_activities_page_delete_selected  (BlActivitiesPage *self);
-void        bl_activities_page_add_toast        (BlActivitiesPage *self,
-                                                 AdwToast         *toast);
+/* Prints the records of the selected activities (the print dialog), or
+ * asks for a selection when there is none. */
+void        bl_activities_page_print_selected   (BlActivitiesPage *self);
 
 G_END_DECLS

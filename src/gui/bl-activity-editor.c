@@ -1,11 +1,13 @@
 /* bl-activity-editor.c: the record editor. It works on a copy of the activity
- * and writes it back with one bl_store_save_activity() (one transaction). */
+ * and its attendance, and writes both back with one bl_store_save_activity()
+ * (one transaction). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "bl-activity-editor.h"
+#include "bl-alert.h"
 #include "bl-attendance-row.h"
 #include "bl-date.h"
 #include "bl-kind.h"
@@ -289,7 +291,7 @@ add_attendance_row (BlActivityEditor *self,
 static void
 rebuild_attendance (BlActivityEditor *self)
 {
-  g_autoptr(GHashTable) marked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) marked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GPtrArray) members = NULL;
   g_autofree char *today = today_iso ();
 
@@ -298,13 +300,13 @@ rebuild_attendance (BlActivityEditor *self)
        child = gtk_widget_get_next_sibling (child))
     {
       BlAttendanceRow *row = BL_ATTENDANCE_ROW (child);
-      gint64 *id = g_new (gint64, 1);
-      BlAttendance *attendance = g_new0 (BlAttendance, 1);
+      BlAttendee *attendee = bl_attendee_new (bl_attendance_row_get_member_id (row),
+                                              bl_attendance_row_get_name (row),
+                                              bl_attendance_row_get_state (row),
+                                              bl_attendance_row_get_reason (row));
 
-      *id = bl_attendance_row_get_member_id (row);
-      attendance->state = bl_attendance_row_get_state (row);
-      attendance->reason = (char *) g_intern_string (bl_attendance_row_get_reason (row));
-      g_hash_table_insert (marked, id, attendance);
+      g_hash_table_insert (marked, g_memdup2 (&(gint64) { bl_attendee_get_member_id (attendee) }, sizeof (gint64)),
+                           attendee);
     }
 
   clear_attendance_rows (self);
@@ -314,11 +316,11 @@ rebuild_attendance (BlActivityEditor *self)
     {
       BlMember *member = members->pdata[i];
       gint64 id = bl_member_get_id (member);
-      BlAttendance *before = g_hash_table_lookup (marked, &id);
+      BlAttendee *before = g_hash_table_lookup (marked, &id);
       BlAttendanceRow *row = add_attendance_row (self, id, NULL, member);
 
       if (before != NULL)
-        bl_attendance_row_set_attendance (row, before->state, before->reason);
+        bl_attendance_row_set_attendance (row, bl_attendee_get_state (before), bl_attendee_get_reason (before));
     }
   update_counts (self);
 }
@@ -326,9 +328,14 @@ rebuild_attendance (BlActivityEditor *self)
 static void
 load_attendance (BlActivityEditor *self)
 {
-  GArray *attendance = bl_activity_get_attendance (self->activity);
+  g_autoptr(GListModel) attendance = NULL;
+  guint n = 0;
 
-  if (attendance == NULL || attendance->len == 0)
+  if (bl_activity_get_id (self->activity) != 0)
+    attendance = bl_store_load_attendance (self->store, bl_activity_get_id (self->activity), NULL);
+  if (attendance != NULL)
+    n = g_list_model_get_n_items (attendance);
+  if (n == 0)
     {
       rebuild_attendance (self);
       return;
@@ -336,13 +343,14 @@ load_attendance (BlActivityEditor *self)
 
   /* A record shows who was expected then, even members transferred out since. */
   clear_attendance_rows (self);
-  for (guint i = 0; i < attendance->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      BlAttendance *entry = &g_array_index (attendance, BlAttendance, i);
-      g_autoptr(BlMember) member = bl_store_find_member (self->store, entry->member_id);
-      BlAttendanceRow *row = add_attendance_row (self, entry->member_id, entry->member_name, member);
+      g_autoptr(BlAttendee) entry = g_list_model_get_item (attendance, i);
+      gint64 member_id = bl_attendee_get_member_id (entry);
+      g_autoptr(BlMember) member = bl_store_find_member (self->store, member_id);
+      BlAttendanceRow *row = add_attendance_row (self, member_id, bl_attendee_get_member_name (entry), member);
 
-      bl_attendance_row_set_attendance (row, entry->state, entry->reason);
+      bl_attendance_row_set_attendance (row, bl_attendee_get_state (entry), bl_attendee_get_reason (entry));
     }
   update_counts (self);
 }
@@ -618,8 +626,10 @@ split_tags (const char *text)
   return g_strv_builder_end (builder);
 }
 
+/* The record as the widgets have it; its attendance into @attendance. */
 static BlActivity *
-build_activity (BlActivityEditor *self)
+build_activity (BlActivityEditor *self,
+                GListStore       *attendance)
 {
   BlActivity *activity = bl_activity_copy (self->activity);
   g_autofree char *start = get_row_text (self->start_row);
@@ -654,7 +664,7 @@ build_activity (BlActivityEditor *self)
   bl_activity_set_resolutions (activity, resolutions);
 
   /* Attendance is taken at the meeting: a planned one has none yet. */
-  bl_activity_clear_attendance (activity);
+  g_list_store_remove_all (attendance);
   if (held)
     for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->attendance_list));
          child != NULL;
@@ -663,9 +673,9 @@ build_activity (BlActivityEditor *self)
         BlAttendanceRow *row = BL_ATTENDANCE_ROW (child);
         BlAttendanceState state = bl_attendance_row_get_state (row);
 
-        bl_activity_add_attendance (activity, bl_attendance_row_get_member_id (row),
-                                    bl_attendance_row_get_name (row), state,
-                                    state == BL_ATTENDANCE_LEAVE ? bl_attendance_row_get_reason (row) : "");
+        bl_attendance_add (attendance, bl_attendance_row_get_member_id (row),
+                           bl_attendance_row_get_name (row), state,
+                           state == BL_ATTENDANCE_LEAVE ? bl_attendance_row_get_reason (row) : "");
       }
   return activity;
 }
@@ -823,8 +833,15 @@ save_action (GtkWidget  *widget,
     }
 }
 
+static gboolean
+destroy_when_idle_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
-close_response_cb (AdwMessageDialog *dialog,
+close_response_cb (GtkWidget        *dialog,
                    const char       *response,
                    BlActivityEditor *self)
 {
@@ -836,8 +853,10 @@ close_response_cb (AdwMessageDialog *dialog,
   else if (g_strcmp0 (response, "discard") != 0)
     return;
 
+  /* Once the question has gone: while an AdwAlertDialog shows (libadwaita
+   * 1.5 and later), closing the window closes the dialog instead. */
   self->closing = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_when_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -849,21 +868,17 @@ bl_activity_editor_close_request (GtkWindow *window)
   if (self->closing || !self->modified)
     return GTK_WINDOW_CLASS (bl_activity_editor_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
-                                   _("This record has changes that are not saved yet. Changes you do not save are lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = bl_alert_new (_("Save Changes?"),
+                         _("This record has changes that are not saved yet. Changes you do not save are lost."));
+  bl_alert_add_response (dialog, "cancel", _("_Cancel"));
+  bl_alert_add_response (dialog, "discard", _("_Discard"));
+  bl_alert_add_response (dialog, "save", _("_Save"));
+  bl_alert_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  bl_alert_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  bl_alert_set_default_response (dialog, "save");
+  bl_alert_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  bl_alert_present (dialog, GTK_WIDGET (self));
   return TRUE;
 }
 
@@ -1080,6 +1095,7 @@ gboolean
 bl_activity_editor_save (BlActivityEditor *self)
 {
   g_autoptr(BlActivity) activity = NULL;
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
   g_autoptr(GError) error = NULL;
   GtkWidget *invalid;
 
@@ -1093,8 +1109,8 @@ bl_activity_editor_save (BlActivityEditor *self)
       return FALSE;
     }
 
-  activity = build_activity (self);
-  if (!bl_store_save_activity (self->store, activity, &error))
+  activity = build_activity (self, attendance);
+  if (!bl_store_save_activity (self->store, activity, G_LIST_MODEL (attendance), &error))
     {
       g_autofree char *message = g_strdup_printf (_("The record could not be saved: %s"), error->message);
 

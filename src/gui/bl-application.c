@@ -24,117 +24,12 @@ struct _BlApplication
 
 G_DEFINE_FINAL_TYPE (BlApplication, bl_application, ADW_TYPE_APPLICATION)
 
+/* The application's own options; the commands' come from bl_cli_get_option_entries(). */
 static const GOptionEntry option_entries[] = {
-  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the ledger in FILE"), N_("FILE") },
-  { "branch-name", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Set the branch's name"), N_("NAME") },
-  { "import-members", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import members from a CSV file"), N_("FILE.csv") },
-  { "import-activities", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import activities from a CSV file"), N_("FILE.csv") },
-  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write members.csv and activities.csv into DIR"), N_("DIR") },
-  { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the ledger as one Excel workbook"), N_("FILE.xlsx") },
-  { "year", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-xlsx: only this year"), N_("YYYY") },
-  { "rules", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Enable a built-in rule pack by id, or import a rule pack file"), N_("PACK") },
-  { "disable-rules", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Disable a rule pack or a rule"), N_("ID") },
-  { "status", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the quota status and exit"), NULL },
-  { "date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Evaluate for this date instead of today"), N_("YYYY-MM-DD") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print JSON instead of a table"), NULL },
-  { "demo", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a demo ledger with sample data to FILE"), N_("FILE") },
-  { "report", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export the monthly summary of a month as PDF"), N_("YYYY-MM") },
-  { "print-records", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export the records of these activities as PDF"), N_("ID,…") },
-  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The PDF file to write"), N_("FILE.pdf") },
-  { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Send the reminders that are due and exit"), NULL },
-  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check-reminders: show what would be sent, send and record nothing"), NULL },
   { "background", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start without a window and send reminders"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
-
-static gboolean
-lookup_flag (GVariantDict *options,
-             const char   *name)
-{
-  gboolean value = FALSE;
-
-  g_variant_dict_lookup (options, name, "b", &value);
-  return value;
-}
-
-static char *
-lookup_string (GVariantDict *options,
-               const char   *name)
-{
-  char *value = NULL;
-
-  /* Filenames arrive as bytestrings, the rest as strings. */
-  if (!g_variant_dict_lookup (options, name, "^ay", &value))
-    g_variant_dict_lookup (options, name, "s", &value);
-  return value;
-}
-
-static gboolean
-has_command (GVariantDict *options)
-{
-  static const char * const commands[] = {
-    "branch-name", "import-members", "import-activities", "export-csv", "export-xlsx", "rules",
-    "disable-rules", "status", "report", "print-records", "check-reminders",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_variant_dict_contains (options, commands[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* Runs the command-line actions in a fixed order (set-up, imports, rules,
- * then the outputs), stopping at the first that fails. */
-static int
-run_commands (BlApplication *self,
-              GVariantDict  *options)
-{
-  g_autoptr(BlStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
-  g_autofree char *date = lookup_string (options, "date");
-  g_autofree char *output = lookup_string (options, "output");
-  g_autofree char *year = lookup_string (options, "year");
-  gboolean json = lookup_flag (options, "json");
-  int status = BL_EXIT_OK;
-
-  store = bl_store_open (self->database_path, &error);
-  if (store == NULL)
-    {
-      g_printerr (_("%s: cannot open the ledger: %s\n"), self->database_path, error->message);
-      return BL_EXIT_NO_LEDGER;
-    }
-
-#define RUN_STRING(option, call)                                   \
-  G_STMT_START {                                                  \
-    g_clear_pointer (&value, g_free);                             \
-    value = lookup_string (options, option);                      \
-    if (value != NULL && (status = (call)) != BL_EXIT_OK)          \
-      return status;                                              \
-  } G_STMT_END
-
-  RUN_STRING ("branch-name", bl_cli_set_branch_name (store, value));
-  RUN_STRING ("import-members", bl_cli_import_members (store, value));
-  RUN_STRING ("import-activities", bl_cli_import_activities (store, value));
-  RUN_STRING ("rules", bl_cli_enable_rules (store, value));
-  RUN_STRING ("disable-rules", bl_cli_disable_rules (store, value));
-  RUN_STRING ("export-csv", bl_cli_export_csv (store, value));
-  RUN_STRING ("export-xlsx", bl_cli_export_xlsx (store, value, year));
-
-  if (lookup_flag (options, "status") &&
-      (status = bl_cli_status (store, date, json)) != BL_EXIT_OK)
-    return status;
-
-  RUN_STRING ("report", bl_cli_report (store, value, output));
-  RUN_STRING ("print-records", bl_cli_print_records (store, value, output));
-
-  if (lookup_flag (options, "check-reminders"))
-    status = bl_cli_check_reminders (store, date, json, lookup_flag (options, "dry-run"));
-
-#undef RUN_STRING
-  return status;
-}
 
 static int
 bl_application_handle_local_options (GApplication *app,
@@ -142,33 +37,31 @@ bl_application_handle_local_options (GApplication *app,
 {
   BlApplication *self = BL_APPLICATION (app);
   g_autofree char *database = NULL;
-  g_autofree char *demo = NULL;
+  int status;
 
-  if (lookup_flag (options, "version"))
+  if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, VERSION);
       return BL_EXIT_OK;
     }
 
-  database = lookup_string (options, "database");
-  if (database != NULL)
+  /* A file name arrives as a bytestring. */
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
     {
       g_free (self->database_path);
       self->database_path = g_canonicalize_filename (database, NULL);
     }
 
-  demo = lookup_string (options, "demo");
-  if (demo != NULL)
-    return bl_cli_demo (demo);
-
-  if (has_command (options))
-    return run_commands (self, options);
+  /* A command runs without a window, and the process ends with it. */
+  status = bl_cli_run (options, self->database_path);
+  if (status >= 0)
+    return status;
 
   /* Reminders (and their autostart entry) belong to the program people
    * run; tests that register the application get neither. */
   self->launched = TRUE;
 
-  if (lookup_flag (options, "background"))
+  if (g_variant_dict_contains (options, "background"))
     {
       g_autoptr(GError) error = NULL;
 
@@ -423,6 +316,7 @@ bl_application_class_init (BlApplicationClass *klass)
 static void
 bl_application_init (BlApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), bl_cli_get_option_entries ());
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),

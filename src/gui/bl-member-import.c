@@ -35,7 +35,7 @@ static void
 show_errors (GtkWidget  *owner,
              const char *message)
 {
-  bl_problems_dialog_present (owner_window (owner), _("The File Cannot Be Imported"),
+  bl_problems_dialog_present (owner_window (owner), _("File Not Imported"),
                               _("Nothing was imported. Correct these lines in the file and import it again."),
                               message);
 }

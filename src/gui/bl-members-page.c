@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bl-alert.h"
 #include "bl-cell-label.h"
 #include "bl-date.h"
 #include "bl-member-editor.h"
@@ -495,13 +496,13 @@ import_action (GtkWidget  *widget,
 }
 
 static void
-transfer_date_changed_cb (GtkEditable      *entry,
-                          AdwMessageDialog *dialog)
+transfer_date_changed_cb (GtkEditable *entry,
+                          GtkWidget   *dialog)
 {
   GDate date;
   gboolean valid = bl_date_parse (gtk_editable_get_text (entry), &date);
 
-  adw_message_dialog_set_response_enabled (dialog, "transfer", valid);
+  bl_alert_set_response_enabled (dialog, "transfer", valid);
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
   else
@@ -509,9 +510,9 @@ transfer_date_changed_cb (GtkEditable      *entry,
 }
 
 static void
-transfer_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      BlMembersPage    *self)
+transfer_response_cb (GtkWidget     *dialog,
+                      const char    *response,
+                      BlMembersPage *self)
 {
   g_autoptr(GError) error = NULL;
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "date-entry");
@@ -526,11 +527,10 @@ transfer_response_cb (AdwMessageDialog *dialog,
   iso = bl_date_to_iso (&date);
   if (!bl_store_transfer_member (self->store, id, iso, &error))
     {
-      GtkWidget *alert = adw_message_dialog_new (parent_window (self), _("The Member Was Not Transferred"),
-                                                 error->message);
+      GtkWidget *alert = bl_alert_new (_("Member Not Transferred"), error->message);
 
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (alert));
+      bl_alert_add_response (alert, "close", _("_Close"));
+      bl_alert_present (alert, GTK_WIDGET (self));
     }
 }
 
@@ -558,8 +558,8 @@ transfer_action (GtkWidget  *widget,
   bl_date_set_today (&date);
   today = bl_date_to_iso (&date);
   heading = g_strdup_printf (_("Transfer Out %s?"), bl_member_get_name (member));
-  dialog = adw_message_dialog_new (parent_window (self), heading,
-                                   _("From this day on the member is no longer expected at meetings. "
+  dialog = bl_alert_new (heading,
+                         _("From this day on the member is no longer expected at meetings. "
                                      "They stay in the ledger, with their attendance, for the records."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   label = gtk_label_new_with_mnemonic (_("_Day of the transfer (YYYY-MM-DD)"));
@@ -570,15 +570,12 @@ transfer_action (GtkWidget  *widget,
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), entry);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "transfer", _("_Transfer Out"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "transfer",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "transfer");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  bl_alert_set_extra_child (dialog, box);
+  bl_alert_add_response (dialog, "cancel", _("_Cancel"));
+  bl_alert_add_response (dialog, "transfer", _("_Transfer Out"));
+  bl_alert_set_response_appearance (dialog, "transfer", ADW_RESPONSE_DESTRUCTIVE);
+  bl_alert_set_default_response (dialog, "transfer");
+  bl_alert_set_close_response (dialog, "cancel");
 
   id = g_new (gint64, 1);
   *id = bl_member_get_id (member);
@@ -586,7 +583,7 @@ transfer_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "date-entry", entry);
   g_signal_connect (entry, "changed", G_CALLBACK (transfer_date_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (transfer_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  bl_alert_present (dialog, GTK_WIDGET (self));
 }
 
 static void

@@ -140,7 +140,7 @@ static void
 show_pack_errors (BlPreferencesWindow *self,
                   const char          *message)
 {
-  bl_problems_dialog_present (GTK_WINDOW (self), _("The Rule Pack Cannot Be Imported"),
+  bl_problems_dialog_present (GTK_WINDOW (self), _("Rule Pack Not Imported"),
                               _("Nothing was changed. Correct these lines in the pack file and import it again."),
                               message);
 }

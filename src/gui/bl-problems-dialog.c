@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bl-alert.h"
 #include "bl-problems-dialog.h"
 
 static guint
@@ -27,7 +28,7 @@ bl_problems_dialog_present (GtkWindow  *parent,
 
   g_return_if_fail (heading != NULL && problems != NULL);
 
-  dialog = adw_message_dialog_new (parent, heading, body);
+  dialog = bl_alert_new (heading, body);
   label = gtk_label_new (problems);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -37,7 +38,7 @@ bl_problems_dialog_present (GtkWindow  *parent,
   /* A few lines as they are; a long list scrolls (a wrapped label's
    * natural height is not reliable enough to size a scrolled window by). */
   if (count_lines (problems) <= 6)
-    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+    bl_alert_set_extra_child (dialog, label);
   else
     {
       GtkWidget *scrolled = gtk_scrolled_window_new ();
@@ -45,8 +46,8 @@ bl_problems_dialog_present (GtkWindow  *parent,
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+      bl_alert_set_extra_child (dialog, scrolled);
     }
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  bl_alert_add_response (dialog, "close", _("_Close"));
+  bl_alert_present (dialog, parent != NULL ? GTK_WIDGET (parent) : NULL);
 }

@@ -2,12 +2,11 @@
  * the printing renderer itself, printed or saved as PDF; the year's counts */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 
-#include "bl-activities-page.h"
+#include "bl-alert.h"
 #include "bl-date.h"
-#include "bl-record-renderer.h"
+#include "bl-print-operation.h"
 #include "bl-report-renderer.h"
 #include "bl-report.h"
 #include "bl-reports-page.h"
@@ -53,124 +52,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Print settings and page setup, remembered between runs */
-
-static char *
-print_config_path (void)
-{
-  return g_build_filename (g_get_user_config_dir (), "branch-ledger", "printing.ini", NULL);
-}
-
-static void
-load_print_setup (GtkPrintSettings **settings,
-                  GtkPageSetup     **setup)
-{
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *path = print_config_path ();
-
-  *settings = NULL;
-  *setup = NULL;
-  if (g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
-    {
-      *settings = gtk_print_settings_new_from_key_file (file, NULL, NULL);
-      *setup = gtk_page_setup_new_from_key_file (file, NULL, NULL);
-    }
-  if (*settings == NULL)
-    *settings = gtk_print_settings_new ();
-  if (*setup == NULL)
-    {
-      /* Branch records are bound on A4. */
-      g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-
-      *setup = gtk_page_setup_new ();
-      gtk_page_setup_set_paper_size (*setup, a4);
-    }
-}
-
-static void
-save_print_setup (GtkPrintSettings *settings,
-                  GtkPageSetup     *setup)
-{
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *path = print_config_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  if (settings != NULL)
-    gtk_print_settings_to_key_file (settings, file, NULL);
-  if (setup != NULL)
-    gtk_page_setup_to_key_file (setup, file, NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0 || !g_key_file_save_to_file (file, path, &error))
-    g_warning ("Cannot remember the print settings in %s: %s", path,
-               error != NULL ? error->message : g_strerror (errno));
-}
-
 static void
 show_error (GtkWidget  *widget,
             const char *heading,
             const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
+  GtkWidget *dialog = bl_alert_new (heading, message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               GtkWidget               *widget)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      show_error (widget, C_("reports", "Printing Failed"), error != NULL ? error->message : "");
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      GtkPageSetup *used = bl_print_renderer_get_operation_page_setup (operation);
-
-      save_print_setup (gtk_print_operation_get_print_settings (operation),
-                        used != NULL ? used : gtk_print_operation_get_default_page_setup (operation));
-      if (BL_IS_REPORTS_PAGE (widget) && used != NULL)
-        {
-          BlReportsPage *self = BL_REPORTS_PAGE (widget);
-
-          g_set_object (&self->page_setup, used);
-          g_clear_object (&self->print_settings);
-          self->print_settings = g_object_ref (gtk_print_operation_get_print_settings (operation));
-        }
-    }
-  g_object_unref (operation);
-}
-
-/* Opens the print dialog (with its preview) for @renderer; @widget hears
- * how it went. */
-static void
-run_print (GtkWidget       *widget,
-           BlPrintRenderer *renderer)
-{
-  g_autoptr(GtkPrintSettings) settings = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperation *operation;
-  GtkPrintOperationResult result;
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  load_print_setup (&settings, &setup);
-  operation = bl_print_renderer_create_operation (renderer);
-  gtk_print_operation_set_print_settings (operation, settings);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  /* Holds the operation until "done". */
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), widget, 0);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    show_error (widget, C_("reports", "Printing Failed"), error->message);
+  bl_alert_add_response (dialog, "close", _("_Close"));
+  bl_alert_present (dialog, widget);
 }
 
 /* The preview */
@@ -315,7 +205,7 @@ rebuild (BlReportsPage *self)
     }
 
   self->renderer = bl_report_renderer_new (report);
-  bl_print_page_setup_get_size (self->page_setup, &width, &height);
+  bl_print_operation_get_paper_size (self->page_setup, &width, &height);
   self->document = bl_print_renderer_layout (BL_PRINT_RENDERER (self->renderer), width, height);
   n_pages = bl_print_document_get_n_pages (self->document);
 
@@ -441,16 +331,19 @@ pdf_chosen_cb (GtkNativeDialog *dialog,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  double width, height;
 
   if (response == GTK_RESPONSE_ACCEPT && self->renderer != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      if (!bl_print_renderer_export_pdf (BL_PRINT_RENDERER (self->renderer), file, self->page_setup, &error))
+      /* The PDF on the paper of the preview and the printer. */
+      bl_print_operation_get_paper_size (self->page_setup, &width, &height);
+      if (!bl_print_renderer_export_pdf (BL_PRINT_RENDERER (self->renderer), file, width, height, &error))
         {
           g_autofree char *name = g_file_get_parse_name (file);
           g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
 
-          show_error (GTK_WIDGET (self), _("The PDF Was Not Saved"), message);
+          show_error (GTK_WIDGET (self), _("PDF Not Saved"), message);
         }
       else
         {
@@ -479,7 +372,7 @@ csv_chosen_cb (GtkNativeDialog *dialog,
           g_autofree char *name = g_file_get_parse_name (file);
           g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
 
-          show_error (GTK_WIDGET (self), _("The CSV File Was Not Saved"), message);
+          show_error (GTK_WIDGET (self), _("CSV File Not Saved"), message);
         }
       else
         {
@@ -501,8 +394,23 @@ page_setup_done_cb (GtkPageSetup *setup,
   if (setup == NULL)
     return;
   g_set_object (&self->page_setup, setup);
-  save_print_setup (self->print_settings, self->page_setup);
+  bl_print_operation_save_setup (self->print_settings, self->page_setup);
   queue_rebuild (self);
+}
+
+static void
+print_done_cb (BlReportsPage           *self,
+               GtkPrintOperationResult  result,
+               BlPrintOperation        *operation)
+{
+  GtkPageSetup *used = bl_print_operation_get_page_setup (operation);
+
+  /* The paper and printer chosen in the dialog are what the page works with
+   * from now on (the operation remembers them for the next run). */
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY || used == NULL)
+    return;
+  g_set_object (&self->page_setup, used);
+  g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation)));
 }
 
 /* Actions */
@@ -554,10 +462,14 @@ print_action (GtkWidget  *widget,
 {
   BlReportsPage *self = BL_REPORTS_PAGE (widget);
 
+  g_autoptr(BlPrintOperation) operation = NULL;
+
   ensure_current (self);
   if (self->renderer == NULL)
     return;
-  run_print (widget, BL_PRINT_RENDERER (self->renderer));
+  operation = bl_print_operation_new (BL_PRINT_RENDERER (self->renderer));
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
+  bl_print_operation_run_dialog (operation, widget);
 }
 
 static GtkFileChooserNative *
@@ -635,40 +547,6 @@ page_setup_action (GtkWidget  *widget,
   gtk_print_run_page_setup_dialog_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          self->page_setup, self->print_settings,
                                          page_setup_done_cb, g_object_ref (self));
-}
-
-/* win.print-records, on the window */
-static void
-print_records_action (GtkWidget  *window,
-                      const char *name,
-                      GVariant   *parameter)
-{
-  GObject *page = gtk_widget_get_template_child (window, G_OBJECT_TYPE (window), "activities_page");
-  g_autoptr(BlStore) store = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(BlRecordRenderer) renderer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (page));
-
-  g_object_get (window, "store", &store, NULL);
-  if (store == NULL)
-    return;
-  ids = bl_activities_page_get_selected_ids (BL_ACTIVITIES_PAGE (page));
-  if (ids == NULL || ids->len == 0)
-    {
-      bl_activities_page_add_toast (BL_ACTIVITIES_PAGE (page),
-                                    adw_toast_new (_("Select the activities whose records to print")));
-      return;
-    }
-
-  renderer = bl_record_renderer_new_for_ids (store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
-  if (renderer == NULL)
-    {
-      show_error (window, C_("reports", "Printing Failed"), error->message);
-      return;
-    }
-  run_print (window, BL_PRINT_RENDERER (renderer));
 }
 
 /* Overrides */
@@ -788,7 +666,7 @@ bl_reports_page_init (BlReportsPage *self)
   /* Not bound as a template child: the bin's own child goes with the bin. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
-  load_print_setup (&self->print_settings, &self->page_setup);
+  bl_print_operation_load_setup (&self->print_settings, &self->page_setup);
   bl_date_set_today (&today);
   self->year = g_date_get_year (&today);
   self->month = g_date_get_month (&today);
@@ -864,12 +742,4 @@ bl_reports_page_get_n_pages (BlReportsPage *self)
 
   ensure_current (self);
   return self->document != NULL ? bl_print_document_get_n_pages (self->document) : 0;
-}
-
-void
-bl_reports_page_install_window_actions (GtkWidgetClass *window_class)
-{
-  g_return_if_fail (GTK_IS_WIDGET_CLASS (window_class));
-
-  gtk_widget_class_install_action (window_class, "win.print-records", NULL, print_records_action);
 }

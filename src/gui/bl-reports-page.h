@@ -23,9 +23,4 @@ char      *bl_reports_page_get_month      (BlReportsPage *self);
 /* Pages in the preview (0 until a ledger is shown). */
 guint      bl_reports_page_get_n_pages    (BlReportsPage *self);
 
-/* Installs win.print-records on the window class: prints the records
- * selected on the window's activities page (template child
- * "activities_page", a BlActivitiesPage; the window's "store" property). */
-void       bl_reports_page_install_window_actions (GtkWidgetClass *window_class);
-
 G_END_DECLS

@@ -4,30 +4,12 @@
 
 #include <glib/gi18n.h>
 
-#include "bl-activities-page.h"
 #include "bl-activity-editor.h"
 #include "bl-date.h"
 #include "bl-members-page.h"
-#include "bl-overview-page.h"
 #include "bl-reports-page.h"
 #include "bl-welcome-page.h"
-#include "bl-window.h"
-
-struct _BlWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  BlStore              *store;
-  GSettings            *settings;
-
-  GtkStack             *main_stack;
-  GtkWidget            *welcome_slot;
-  AdwViewStack         *view_stack;
-  AdwStatusPage        *status_page;
-  AdwToastOverlay      *toast_overlay;
-  BlOverviewPage       *overview_page;
-  BlActivitiesPage     *activities_page;
-};
+#include "bl-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BlWindow, bl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -86,43 +68,6 @@ setup_store (BlWindow *self)
 }
 
 static void
-new_activity_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  bl_window_new_activity (BL_WINDOW (widget), NULL, NULL);
-}
-
-static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  bl_window_show_page (BL_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-show_main_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  bl_window_show_main (BL_WINDOW (widget));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  BlWindow *self = BL_WINDOW (widget);
-
-  if (self->store == NULL)
-    return;
-  bl_window_show_page (self, "activities");
-  bl_activities_page_focus_search (self->activities_page);
-}
-
-static void
 activity_activated_cb (BlWindow *self,
                        gint64    id)
 {
@@ -139,7 +84,7 @@ bl_window_constructed (GObject *object)
   setup_store (self);
   g_signal_connect_object (self->activities_page, "activity-activated",
                            G_CALLBACK (activity_activated_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity", self->store != NULL);
+  _bl_window_actions_update (self);
 }
 
 static void
@@ -221,25 +166,7 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, activities_page);
 
-  gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.show-main", NULL, show_main_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  /* win.print-records: prints the records selected on the activities page. */
-  bl_reports_page_install_window_actions (widget_class);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new-activity", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
-                                       "win.show-page", "s", "overview");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
-                                       "win.show-page", "s", "activities");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
-                                       "win.show-page", "s", "members");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
-                                       "win.show-page", "s", "reports");
+  _bl_window_class_actions_init (klass);
 }
 
 static void

@@ -253,6 +253,7 @@ schedule_next (BlReminderService *self)
  * for the hour. */
 static void
 store_changed_cb (BlReminderService *self,
+                  BlChange           changes,
                   BlStore           *store)
 {
   if (self->skipped_empty && self->timeout_id != 0 && !bl_store_is_empty (store))

@@ -3,10 +3,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "bl-print-document.h"
+#include "bl-print-fonts.h"
 
 #define MARGIN_X       48.0
 #define MARGIN_TOP     40.0
@@ -114,71 +115,6 @@ static double
 content_bottom (BlPrintDocument *self)
 {
   return self->height - MARGIN_BOTTOM - FOOTER_BAND;
-}
-
-static gboolean
-family_installed (PangoFontFamily **families,
-                  int               n_families,
-                  const char       *name)
-{
-  for (int i = 0; i < n_families; i++)
-    if (g_ascii_strcasecmp (pango_font_family_get_name (families[i]), name) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Chinese records need a CJK face for the language: Noto Sans CJK (or Source
- * Han Sans, its twin) in the right regional variant, then the fonts Chinese
- * distributions ship, then whatever "Sans" resolves to. */
-static char *
-choose_font_family (const char *language)
-{
-  static const char * const simplified[] = {
-    "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans SC",
-    "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", NULL };
-  static const char * const traditional[] = {
-    "Noto Sans CJK TC", "Source Han Sans TC", "Noto Sans CJK HK", "Noto Sans TC", NULL };
-  static const char * const japanese[] = { "Noto Sans CJK JP", "Source Han Sans JP", NULL };
-  static const char * const korean[] = { "Noto Sans CJK KR", "Source Han Sans KR", NULL };
-  const char * const *preferred = NULL;
-  PangoFontFamily **families = NULL;
-  int n_families = 0;
-  char *chosen = NULL;
-
-  if (g_str_has_prefix (language, "zh-tw") || g_str_has_prefix (language, "zh-hk") ||
-      g_str_has_prefix (language, "zh-mo") || g_str_has_prefix (language, "zh-hant"))
-    preferred = traditional;
-  else if (g_str_has_prefix (language, "ja"))
-    preferred = japanese;
-  else if (g_str_has_prefix (language, "ko"))
-    preferred = korean;
-
-  pango_font_map_list_families (pango_cairo_font_map_get_default (), &families, &n_families);
-  for (guint i = 0; chosen == NULL && preferred != NULL && preferred[i] != NULL; i++)
-    if (family_installed (families, n_families, preferred[i]))
-      chosen = g_strdup (preferred[i]);
-  /* Whatever the interface language, names and topics are Chinese. */
-  for (guint i = 0; chosen == NULL && simplified[i] != NULL; i++)
-    if (family_installed (families, n_families, simplified[i]))
-      chosen = g_strdup (simplified[i]);
-  g_free (families);
-
-  return chosen != NULL ? chosen : g_strdup ("Sans");
-}
-
-static char *
-default_language (void)
-{
-  const char * const *names = g_get_language_names ();
-  g_autofree char *name = g_strdup (names[0]);
-  char *dot;
-
-  if ((dot = strpbrk (name, ".@")) != NULL)
-    *dot = '\0';
-  if (g_str_equal (name, "C") || g_str_equal (name, "POSIX") || name[0] == '\0')
-    return g_strdup ("en");
-  g_strdelimit (name, "_", '-');
-  return g_ascii_strdown (name, -1);
 }
 
 static PangoLayout *
@@ -455,21 +391,6 @@ draw_text_item (cairo_t    *cr,
   pango_layout_iter_free (iter);
 }
 
-static cairo_status_t
-write_to_stream (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  gpointer *state = closure;  /* { GOutputStream *, GError ** } */
-  GError **error = state[1];
-
-  if (*error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (state[0], data, length, NULL, NULL, error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static void
 bl_print_document_finalize (GObject *object)
 {
@@ -516,9 +437,9 @@ bl_print_document_new (double      width,
   self = g_object_new (BL_TYPE_PRINT_DOCUMENT, NULL);
   self->width = width;
   self->height = height;
-  lang = language != NULL ? g_ascii_strdown (language, -1) : default_language ();
+  lang = language != NULL ? g_ascii_strdown (language, -1) : bl_print_fonts_default_language ();
   g_strdelimit (lang, "_", '-');
-  self->font_family = choose_font_family (lang);
+  self->font_family = bl_print_fonts_choose_family (lang);
 
   /* One point per unit and no hinting: the same line breaks on paper, in the
    * PDF and on screen at any zoom. */
@@ -969,60 +890,4 @@ bl_print_document_draw_page (BlPrintDocument *self,
   pango_cairo_show_layout (cr, number);
 
   cairo_restore (cr);
-}
-
-gboolean
-bl_print_document_write_pdf (BlPrintDocument  *self,
-                             GFile            *file,
-                             const char       *title,
-                             GError          **error)
-{
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) write_error = NULL;
-  gpointer state[2];
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-
-  g_return_val_if_fail (BL_IS_PRINT_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  /* Written beside the target and renamed on close: a failed export leaves
-   * an older file as it was. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-
-  state[0] = stream;
-  state[1] = &write_error;
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, state, self->width, self->height);
-  if (title != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " VERSION);
-  cr = cairo_create (surface);
-  for (guint i = 0; i < self->pages->len; i++)
-    {
-      bl_print_document_draw_page (self, cr, i);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (write_error != NULL || status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable drops the half-written copy. */
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
-      if (write_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&write_error));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
-      return FALSE;
-    }
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
 }

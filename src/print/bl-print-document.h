@@ -1,5 +1,6 @@
 /* bl-print-document.h: paginated pages of text, tables and boxes, laid out once
- * in points and drawn to any cairo context (printer, PDF, preview) */
+ * in points and drawn to any cairo context (printer, PDF, preview); the PDF
+ * export is bl-print-pdf.h */
 #pragma once
 
 #include <gio/gio.h>
@@ -95,10 +96,5 @@ guint       bl_print_document_get_n_pages       (BlPrintDocument *self);
 void        bl_print_document_draw_page         (BlPrintDocument *self,
                                                  cairo_t         *cr,
                                                  guint            page_nr);
-/* Writes every page to a PDF file, fonts embedded. */
-gboolean    bl_print_document_write_pdf         (BlPrintDocument *self,
-                                                 GFile           *file,
-                                                 const char      *title,
-                                                 GError         **error);
 
 G_END_DECLS

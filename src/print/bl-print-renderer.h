@@ -1,8 +1,8 @@
 /* bl-print-renderer.h: what the monthly summary and the records have in common:
- * laid out for a page size, drawn to a printer, a PDF file or the preview */
+ * laid out for a page size, drawn on any cairo context (printer, PDF, preview) */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <gio/gio.h>
 
 #include "bl-print-document.h"
 
@@ -24,26 +24,18 @@ struct _BlPrintRendererClass
   gpointer padding[4];
 };
 
-char              *bl_print_renderer_get_title        (BlPrintRenderer *self);
-/* The pages for paper of @width × @height points. */
-BlPrintDocument   *bl_print_renderer_layout           (BlPrintRenderer *self,
-                                                       double           width,
-                                                       double           height);
-/* Writes a PDF on paper of @setup's size (NULL: A4 portrait). */
-gboolean           bl_print_renderer_export_pdf       (BlPrintRenderer *self,
-                                                       GFile           *file,
-                                                       GtkPageSetup    *setup,
-                                                       GError         **error);
-/* A print operation that lays the pages out for the paper chosen in the
- * print dialog and draws them. It keeps @self alive while it runs. */
-GtkPrintOperation *bl_print_renderer_create_operation (BlPrintRenderer *self);
-/* The page setup a finished print operation from the above printed with
- * (chosen in the dialog), or NULL when it never started printing. */
-GtkPageSetup      *bl_print_renderer_get_operation_page_setup (GtkPrintOperation *operation);
-
-/* The paper of @setup in points, turned for landscape (NULL: A4 portrait). */
-void               bl_print_page_setup_get_size       (GtkPageSetup    *setup,
-                                                       double          *width,
-                                                       double          *height);
+char            *bl_print_renderer_get_title  (BlPrintRenderer *self);
+/* The pages for paper of @width × @height points (A4: BL_PRINT_A4_WIDTH ×
+ * BL_PRINT_A4_HEIGHT), ready to draw on a cairo context of that size. */
+BlPrintDocument *bl_print_renderer_layout     (BlPrintRenderer *self,
+                                               double           width,
+                                               double           height);
+/* Writes the pages laid out for @width × @height points to a PDF file
+ * (cairo's PDF surface, fonts embedded); @file is left as it was on error. */
+gboolean         bl_print_renderer_export_pdf (BlPrintRenderer *self,
+                                               GFile           *file,
+                                               double           width,
+                                               double           height,
+                                               GError         **error);
 
 G_END_DECLS

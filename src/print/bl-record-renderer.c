@@ -73,30 +73,31 @@ format_kind (BlRecordRenderer *self,
 
 /* 缺席人员及原因: those on leave with their reason, then those absent. */
 static char *
-format_absent (BlActivity *activity)
+format_absent (GListModel *attendance)
 {
-  GArray *attendance = bl_activity_get_attendance (activity);
+  guint n = attendance != NULL ? g_list_model_get_n_items (attendance) : 0;
   GString *text = g_string_new (NULL);
   /* TRANSLATORS: separates names in a list in running text: "、" in Chinese */
   const char *separator = C_("printout", ", ");
 
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; attendance != NULL && i < attendance->len; i++)
+    for (guint i = 0; i < n; i++)
       {
-        const BlAttendance *row = &g_array_index (attendance, BlAttendance, i);
+        g_autoptr(BlAttendee) row = g_list_model_get_item (attendance, i);
+        BlAttendanceState state = bl_attendee_get_state (row);
+        const char *reason = bl_attendee_get_reason (row);
 
-        if ((pass == 0 && row->state != BL_ATTENDANCE_LEAVE) ||
-            (pass == 1 && row->state != BL_ATTENDANCE_ABSENT))
+        if ((pass == 0 && state != BL_ATTENDANCE_LEAVE) ||
+            (pass == 1 && state != BL_ATTENDANCE_ABSENT))
           continue;
         if (text->len > 0)
           g_string_append (text, separator);
-        if (row->state == BL_ATTENDANCE_LEAVE)
+        if (state == BL_ATTENDANCE_LEAVE)
           /* TRANSLATORS: a member on leave and the reason: "张三（病假）" */
-          g_string_append_printf (text, C_("printout", "%s (%s)"), row->member_name,
-                                  is_blank (row->reason) ? bl_attendance_state_display (BL_ATTENDANCE_LEAVE)
-                                                         : row->reason);
+          g_string_append_printf (text, C_("printout", "%s (%s)"), bl_attendee_get_member_name (row),
+                                  is_blank (reason) ? bl_attendance_state_display (BL_ATTENDANCE_LEAVE) : reason);
         else
-          g_string_append_printf (text, C_("printout", "%s (%s)"), row->member_name,
+          g_string_append_printf (text, C_("printout", "%s (%s)"), bl_attendee_get_member_name (row),
                                   bl_attendance_state_display (BL_ATTENDANCE_ABSENT));
       }
   if (text->len == 0)
@@ -118,7 +119,8 @@ render_record (BlRecordRenderer *self,
   g_autofree char *day = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *present = NULL;
-  g_autofree char *absent = format_absent (activity);
+  g_autoptr(GListModel) attendance = bl_store_load_attendance (self->store, bl_activity_get_id (activity), NULL);
+  g_autofree char *absent = format_absent (attendance);
   double width = bl_print_document_get_content_width (document);
   double label = 78.0;
   double widths[4];

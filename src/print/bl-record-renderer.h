@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 #define BL_TYPE_RECORD_RENDERER (bl_record_renderer_get_type ())
 G_DECLARE_FINAL_TYPE (BlRecordRenderer, bl_record_renderer, BL, RECORD_RENDERER, BlPrintRenderer)
 
-/* @activities: complete BlActivity records (attendance loaded), printed in
- * this order, each from a new page. */
+/* @activities: BlActivity records, printed in this order, each from a new
+ * page; their attendance is read from @store. */
 BlRecordRenderer *bl_record_renderer_new (BlStore   *store,
                                           GPtrArray *activities);
 /* Loads the activities with these ids from @store; NULL with @error when one

@@ -137,15 +137,16 @@ member_in_year (BlMember   *member,
 /* 出席 (present = TRUE), 缺席 as activities.csv writes them, or
  * 缺席人员及原因 as the paper record words it (absences = TRUE). */
 static char *
-join_attendance (GArray   *attendance,
-                 gboolean  present,
-                 gboolean  absences)
+join_attendance (const BlAttendanceMark *marks,
+                 guint                   n_marks,
+                 gboolean                present,
+                 gboolean                absences)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  for (guint i = 0; i < attendance->len; i++)
+  for (guint i = 0; i < n_marks; i++)
     {
-      BlAttendance *a = &g_array_index (attendance, BlAttendance, i);
+      const BlAttendanceMark *a = &marks[i];
 
       if ((a->state == BL_ATTENDANCE_PRESENT) != present)
         continue;
@@ -162,11 +163,13 @@ join_attendance (GArray   *attendance,
 }
 
 static BlWbActivity *
-activity_row (BlActivity *activity)
+activity_row (BlActivity        *activity,
+              BlAttendanceTable *attendance)
 {
   BlWbActivity *row = g_new0 (BlWbActivity, 1);
   const char *kind = bl_activity_get_kind (activity);
-  GArray *attendance = bl_activity_get_attendance (activity);
+  guint n_marks = 0;
+  const BlAttendanceMark *marks = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_marks);
   gboolean recorded = bl_activity_get_expected_count (activity) > 0;
   const char *values[BL_WB_ACTIVITY_N_CSV_COLUMNS] = {
     [BL_WB_ACTIVITY_KIND] = bl_kind_is_builtin_id (kind) ? bl_kind_builtin_chinese_name (kind) : kind,
@@ -189,28 +192,29 @@ activity_row (BlActivity *activity)
   for (guint i = 0; i < BL_WB_ACTIVITY_N_CSV_COLUMNS; i++)
     row->text[i] = g_strdup (values[i] != NULL ? values[i] : "");
   g_free (row->text[BL_WB_ACTIVITY_PRESENT]);
-  row->text[BL_WB_ACTIVITY_PRESENT] = join_attendance (attendance, TRUE, FALSE);
+  row->text[BL_WB_ACTIVITY_PRESENT] = join_attendance (marks, n_marks, TRUE, FALSE);
   g_free (row->text[BL_WB_ACTIVITY_ABSENT]);
-  row->text[BL_WB_ACTIVITY_ABSENT] = join_attendance (attendance, FALSE, FALSE);
+  row->text[BL_WB_ACTIVITY_ABSENT] = join_attendance (marks, n_marks, FALSE, FALSE);
   g_free (row->text[BL_WB_ACTIVITY_TAGS]);
   row->text[BL_WB_ACTIVITY_TAGS] = g_strjoinv ("、", (GStrv) bl_activity_get_tags (activity));
   row->text[BL_WB_ACTIVITY_EXPECTED] = recorded ? g_strdup_printf ("%u", bl_activity_get_expected_count (activity))
                                                 : g_strdup ("");
   row->text[BL_WB_ACTIVITY_ATTENDED] = recorded ? g_strdup_printf ("%u", bl_activity_get_present_count (activity))
                                                 : g_strdup ("");
-  row->text[BL_WB_ACTIVITY_ABSENCES] = join_attendance (attendance, FALSE, TRUE);
+  row->text[BL_WB_ACTIVITY_ABSENCES] = join_attendance (marks, n_marks, FALSE, TRUE);
   return row;
 }
 
 /* 出勤明细: held activities as columns, members as rows */
 
 static void
-collect_attendance (BlWorkbookData *data,
-                    BlStore        *store,
-                    GListModel     *members,
-                    GPtrArray      *year_activities,
-                    const char     *from,
-                    const char     *to)
+collect_attendance (BlWorkbookData    *data,
+                    BlStore           *store,
+                    GListModel        *members,
+                    GPtrArray         *year_activities,
+                    BlAttendanceTable *attendance,
+                    const char        *from,
+                    const char        *to)
 {
   g_autoptr(GPtrArray) held = g_ptr_array_new ();
   guint n = g_list_model_get_n_items (members);
@@ -243,12 +247,14 @@ collect_attendance (BlWorkbookData *data,
       row->marks = g_new0 (char *, held->len + 1);
       for (guint c = 0; c < held->len; c++)
         {
-          GArray *attendance = bl_activity_get_attendance (g_ptr_array_index (held, c));
+          guint n_marks = 0;
+          const BlAttendanceMark *marks =
+            bl_attendance_table_lookup (attendance, bl_activity_get_id (g_ptr_array_index (held, c)), &n_marks);
           const char *mark = "";
 
-          for (guint a = 0; a < attendance->len; a++)
+          for (guint a = 0; a < n_marks; a++)
             {
-              BlAttendance *entry = &g_array_index (attendance, BlAttendance, a);
+              const BlAttendanceMark *entry = &marks[a];
 
               if (entry->member_id != id)
                 continue;
@@ -387,6 +393,7 @@ bl_workbook_data_collect (BlStore     *store,
   g_autoptr(BlWorkbookData) data = g_new0 (BlWorkbookData, 1);
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GPtrArray) year_activities = NULL;
+  g_autoptr(BlAttendanceTable) attendance = NULL;
   g_autofree char *today_iso = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -427,14 +434,19 @@ bl_workbook_data_collect (BlStore     *store,
   activities = bl_store_list_activities_between (store, data->limited ? from : NULL, data->limited ? to : NULL, error);
   if (activities == NULL)
     return NULL;
+  /* The year's attendance is part of what the activities sheet needs. */
+  attendance = bl_store_load_attendance_between (store, data->limited ? from : NULL, data->limited ? to : NULL,
+                                                 error);
+  if (attendance == NULL)
+    return NULL;
   for (guint i = 0; i < activities->len; i++)
-    g_ptr_array_add (data->activities, activity_row (g_ptr_array_index (activities, i)));
+    g_ptr_array_add (data->activities, activity_row (g_ptr_array_index (activities, i), attendance));
 
   year_activities = data->limited ? g_ptr_array_ref (activities)
                                   : bl_store_list_activities_between (store, from, to, error);
   if (year_activities == NULL)
     return NULL;
-  collect_attendance (data, store, members, year_activities, from, to);
+  collect_attendance (data, store, members, year_activities, attendance, from, to);
 
   if (!collect_quotas (data, store, today_iso, error))
     return NULL;

@@ -75,7 +75,7 @@ main (int   argc,
       bl_activity_set_topic (activity, topic);
       bl_activity_set_host (activity, i % 3 ? "王建国" : "李秀兰");
       bl_activity_set_content (activity, "会议由王建国主持。一、传达上级精神；二、讨论；三、部署下一阶段工作。");
-      if (!bl_store_save_activity (store, activity, &error))
+      if (!bl_store_save_activity (store, activity, NULL, &error))
         g_error ("%s", error->message);
     }
   g_assert_true (bl_store_commit (store, &error));
@@ -136,7 +136,7 @@ main (int   argc,
 
         start = g_get_monotonic_time ();
         bl_activity_set_topic (edited, topic);
-        g_assert_true (bl_store_save_activity (store, edited, &error));
+        g_assert_true (bl_store_save_activity (store, edited, NULL, &error));
         saved += seconds_since (start);
         iterate ();
         updated += seconds_since (start);

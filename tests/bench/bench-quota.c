@@ -60,7 +60,7 @@ member_expected (const Member *m,
 }
 
 static void
-add_attendance (BlActivity   *activity,
+add_attendance (GListStore   *attendance,
                 const Member *m,
                 const char   *date)
 {
@@ -73,12 +73,12 @@ add_attendance (BlActivity   *activity,
   if (m->drifts_from != NULL && strcmp (date, m->drifts_from) >= 0)
     roll = roll < 60 ? 95 : 99;  /* on leave or absent from then on */
   if (roll < 90)
-    bl_activity_add_attendance (activity, m->id, m->name, BL_ATTENDANCE_PRESENT, "");
+    bl_attendance_add (attendance, m->id, m->name, BL_ATTENDANCE_PRESENT, "");
   else if (roll < 97)
-    bl_activity_add_attendance (activity, m->id, m->name, BL_ATTENDANCE_LEAVE,
-                                reasons[g_rand_int_range (rng, 0, G_N_ELEMENTS (reasons))]);
+    bl_attendance_add (attendance, m->id, m->name, BL_ATTENDANCE_LEAVE,
+                       reasons[g_rand_int_range (rng, 0, G_N_ELEMENTS (reasons))]);
   else
-    bl_activity_add_attendance (activity, m->id, m->name, BL_ATTENDANCE_ABSENT, "");
+    bl_attendance_add (attendance, m->id, m->name, BL_ATTENDANCE_ABSENT, "");
 }
 
 static void
@@ -94,6 +94,7 @@ save (BlStore    *store,
       guint      *n_attendance)
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *topic = g_strdup_printf ("%s %s", kind, date);
 
@@ -117,10 +118,10 @@ save (BlStore    *store,
       if ((who == 1 && !m->committee) || (who == 2 && g_strcmp0 (m->group, group) != 0) ||
           (who == 3 && g_rand_int_range (rng, 0, N_MEMBERS) >= 20))
         continue;
-      add_attendance (activity, m, date);
+      add_attendance (attendance, m, date);
     }
-  *n_attendance += bl_activity_get_attendance (activity)->len;
-  if (!bl_store_save_activity (store, activity, &error))
+  *n_attendance += g_list_model_get_n_items (G_LIST_MODEL (attendance));
+  if (!bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &error))
     g_error ("cannot save %s on %s: %s", kind, date, error->message);
   (*n_activities)++;
 }

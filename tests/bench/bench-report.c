@@ -1,11 +1,15 @@
 /* bench-report.c: the monthly summary of one month of a 20-year ledger
- * (6,000 activities, 300 members), gathered, laid out and written as PDF.
+ * (6,000 activities, 300 members), gathered, laid out and written as PDF;
+ * then the two queries under it that grow with the ledger, the members'
+ * statistics (the Members page) and the quota evaluation, timed alone.
  *   ninja -C build tests/bench/bench-report && build/tests/bench/bench-report [LEDGER.db]
  * The ledger is built once (a minute or so) and kept when a path is given. */
 #include "config.h"
 
 #include <locale.h>
 
+#include "bl-member-stats.h"
+#include "bl-print-pdf.h"
 #include "bl-report-renderer.h"
 #include "bl-report.h"
 #include "bl-test-common.h"
@@ -15,6 +19,7 @@
 #define MEMBERS      300
 #define PER_MONTH    25   /* 20 × 12 × 25 = 6,000 activities */
 #define RUNS         10
+#define STATS_RUNS   5
 
 static void
 fill (BlStore *store)
@@ -45,6 +50,7 @@ fill (BlStore *store)
       for (guint a = 0; a < PER_MONTH; a++)
         {
           g_autoptr(BlActivity) activity = bl_activity_new ();
+          g_autoptr(GListStore) attendance = bl_attendance_new ();
           g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", FIRST_YEAR + y, m, 1 + a % 28);
           g_autofree char *topic = g_strdup_printf ("%u年%u月第%u次：学习贯彻党的创新理论，结合岗位实际研讨落实举措",
                                                     FIRST_YEAR + y, m, a + 1);
@@ -68,10 +74,10 @@ fill (BlStore *store)
                 continue;
               if (group[0] != '\0' && !g_str_equal (group, member_groups[i]))
                 continue;
-              bl_activity_add_attendance (activity, ids[i], names[i], state,
-                                          state == BL_ATTENDANCE_LEAVE ? "事假" : "");
+              bl_attendance_add (attendance, ids[i], names[i], state,
+                                 state == BL_ATTENDANCE_LEAVE ? "事假" : "");
             }
-          bl_store_save_activity (store, activity, &error);
+          bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &error);
           g_assert_no_error (error);
         }
   g_assert_true (bl_store_commit (store, &error));
@@ -132,7 +138,7 @@ main (int   argc,
       renderer = bl_report_renderer_new (g_steal_pointer (&report));
       document = bl_print_renderer_layout (BL_PRINT_RENDERER (renderer), BL_PRINT_A4_WIDTH, BL_PRINT_A4_HEIGHT);
       t2 = g_get_monotonic_time ();
-      g_assert_true (bl_print_document_write_pdf (document, file, "bench", &error));
+      g_assert_true (bl_print_pdf_write (document, file, "bench", &error));
       g_assert_no_error (error);
       t3 = g_get_monotonic_time ();
       pages = bl_print_document_get_n_pages (document);
@@ -146,5 +152,35 @@ main (int   argc,
   g_print ("monthly summary 2025-06 (%d activities, %d members, %u pages), median of %d runs:\n"
            "  gather %.1f ms, lay out %.1f ms, total with PDF writing %.1f ms (worst %.1f ms)\n",
            PER_MONTH, MEMBERS, pages, RUNS, build[RUNS / 2], layout[RUNS / 2], total[RUNS / 2], total[RUNS - 1]);
+
+  /* The queries alone, on the day the summary above was judged. */
+  {
+    double stats_ms[STATS_RUNS], quota_ms[STATS_RUNS];
+    guint n_stats = 0;
+
+    for (guint run = 0; run < STATS_RUNS; run++)
+      {
+        g_autoptr(GHashTable) stats = NULL;
+        g_autoptr(BlQuotaReport) quotas = NULL;
+        gint64 t0, t1, t2;
+
+        t0 = g_get_monotonic_time ();
+        stats = bl_member_stats_compute (store, "2025-07-01", &error);
+        g_assert_no_error (error);
+        t1 = g_get_monotonic_time ();
+        quotas = bl_quota_evaluate (store, "2025-07-01", &error);
+        g_assert_no_error (error);
+        t2 = g_get_monotonic_time ();
+        n_stats = g_hash_table_size (stats);
+        stats_ms[run] = (t1 - t0) / 1e3;
+        quota_ms[run] = (t2 - t1) / 1e3;
+      }
+    qsort (stats_ms, STATS_RUNS, sizeof (double), compare_doubles);
+    qsort (quota_ms, STATS_RUNS, sizeof (double), compare_doubles);
+    g_print ("bl_member_stats_compute (%u members), median of %d runs: %.1f ms (best %.1f ms)\n"
+             "bl_quota_evaluate, median of %d runs: %.1f ms (best %.1f ms)\n",
+             n_stats, STATS_RUNS, stats_ms[STATS_RUNS / 2], stats_ms[0],
+             STATS_RUNS, quota_ms[STATS_RUNS / 2], quota_ms[0]);
+  }
   return 0;
 }

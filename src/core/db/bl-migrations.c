@@ -1,7 +1,10 @@
-/* bl-store-migrations.c: the ledger's schema, one forward migration per version */
+/* bl-migrations.c: the ledger's schema, one forward migration per version */
 #include "config.h"
 
-#include "bl-store-migrations.h"
+#include <glib/gi18n.h>
+
+#include "bl-db-private.h"
+#include "bl-migrations.h"
 
 /* Migration N brings a ledger from version N−1 to N; each runs in one
  * transaction together with its PRAGMA user_version. Never edit a migration
@@ -122,18 +125,78 @@ static const char * const migrations[] = {
   "  dismissed     INTEGER NOT NULL DEFAULT 0,"
   "  snoozed_until TEXT"
   ") WITHOUT ROWID;",
+
+  /* 1 → 2: a member's committee role lives in one place, role_term. The
+   * current role is the term left open (at most one per member); the copy
+   * in member.role, kept in step by hand until now, goes. Where the two
+   * disagree, member.role (what the window showed) wins from today. */
+  /* An open term for a role the member no longer holds ends today. */
+  "UPDATE role_term SET end_date = max(start_date, date('now', 'localtime'))"
+  "  WHERE end_date IS NULL"
+  "    AND role <> (SELECT m.role FROM member m WHERE m.id = role_term.member_id);"
+  /* Of several open terms, the latest stays open; each earlier one ends
+   * where the next begins. */
+  "UPDATE role_term SET end_date = ("
+  "    SELECT min(later.start_date) FROM role_term later"
+  "     WHERE later.member_id = role_term.member_id AND later.end_date IS NULL"
+  "       AND (later.start_date, later.rowid) > (role_term.start_date, role_term.rowid))"
+  "  WHERE end_date IS NULL AND EXISTS ("
+  "    SELECT 1 FROM role_term later"
+  "     WHERE later.member_id = role_term.member_id AND later.end_date IS NULL"
+  "       AND (later.start_date, later.rowid) > (role_term.start_date, role_term.rowid));"
+  /* A role with no open term: held all along when the member has no
+   * history at all, else from today. */
+  "INSERT INTO role_term (member_id, role, start_date)"
+  "  SELECT m.id, m.role,"
+  "         CASE WHEN EXISTS (SELECT 1 FROM role_term t WHERE t.member_id = m.id)"
+  "              THEN date('now', 'localtime') ELSE '1900-01-01' END"
+  "    FROM member m"
+  "   WHERE m.role <> 'none'"
+  "     AND NOT EXISTS (SELECT 1 FROM role_term t WHERE t.member_id = m.id AND t.end_date IS NULL);"
+  "CREATE UNIQUE INDEX role_term_open ON role_term (member_id) WHERE end_date IS NULL;"
+  "ALTER TABLE member DROP COLUMN role;",
 };
 
-guint
-bl_store_migrations_count (void)
-{
-  return G_N_ELEMENTS (migrations);
-}
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BL_MIGRATIONS_COUNT);
 
 const char *
-bl_store_migration_sql (guint to_version)
+bl_migration_sql (guint to_version)
 {
   g_return_val_if_fail (to_version >= 1 && to_version <= G_N_ELEMENTS (migrations), NULL);
 
   return migrations[to_version - 1];
+}
+
+gboolean
+bl_migrations_apply (BlDb    *db,
+                     GError **error)
+{
+  gint64 version;
+
+  g_return_val_if_fail (BL_IS_DB (db), FALSE);
+
+  version = bl_db_query_int (db, "PRAGMA user_version", -1);
+  if (version < 0)
+    return bl_db_set_error (db, sqlite3_extended_errcode (bl_db_get_handle (db)), error);
+
+  for (guint to = (guint) version + 1; to <= BL_MIGRATIONS_COUNT; to++)
+    {
+      g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
+                                                  BL_LEDGER_APPLICATION_ID, to);
+
+      if (!bl_db_begin (db, error))
+        return FALSE;
+      if (!bl_db_exec (db, migrations[to - 1], error) || !bl_db_exec (db, pragmas, error))
+        {
+          bl_db_rollback (db);
+          g_prefix_error (error, _("Cannot update the ledger to format %u: "), to);
+          return FALSE;
+        }
+      if (!bl_db_commit (db, error))
+        {
+          bl_db_rollback (db);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

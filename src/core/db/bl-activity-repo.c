@@ -1,0 +1,430 @@
+/* bl-activity-repo.c: activities in the ledger, with their tags and
+ * attendance */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bl-activity-repo.h"
+#include "bl-db-private.h"
+#include "bl-member-repo.h"
+
+static const char * const state_ids[] = { "present", "leave", "absent" };
+
+#define ACTIVITY_COLUMNS \
+  "a.id, a.kind, a.status, a.date, a.start_time, a.end_time, a.location, a.host, a.recorder, " \
+  "a.lecturer, coalesce(g.name, ''), a.topic, a.first_topic, a.content, a.resolutions, a.guests, " \
+  "(SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM activity_tag at JOIN tag t ON t.id = at.tag_id " \
+  "   WHERE at.activity_id = a.id ORDER BY at.position) t), " \
+  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id), " \
+  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id AND x.state = 'present')"
+#define ACTIVITY_FROM "FROM activity a LEFT JOIN party_group g ON g.id = a.group_id "
+#define IN_RANGE "a.date >= coalesce (?1, '') AND a.date <= coalesce (?2, '9999-99-99') "
+
+static BlAttendanceState
+state_from_id (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (state_ids); i++)
+    if (g_strcmp0 (state_ids[i], id) == 0)
+      return (BlAttendanceState) i;
+  return BL_ATTENDANCE_ABSENT;
+}
+
+static BlActivity *
+activity_from_row (sqlite3_stmt *stmt)
+{
+  BlActivity *activity = bl_activity_new ();
+  const char *tags = bl_db_column_text (stmt, 16);
+
+  bl_activity_set_id (activity, sqlite3_column_int64 (stmt, 0));
+  bl_activity_set_kind (activity, bl_db_column_text (stmt, 1));
+  bl_activity_set_status (activity, g_strcmp0 (bl_db_column_text (stmt, 2), "planned") == 0
+                                    ? BL_ACTIVITY_STATUS_PLANNED : BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_date (activity, bl_db_column_text (stmt, 3));
+  bl_activity_set_start_time (activity, bl_db_column_text (stmt, 4));
+  bl_activity_set_end_time (activity, bl_db_column_text (stmt, 5));
+  bl_activity_set_location (activity, bl_db_column_text (stmt, 6));
+  bl_activity_set_host (activity, bl_db_column_text (stmt, 7));
+  bl_activity_set_recorder (activity, bl_db_column_text (stmt, 8));
+  bl_activity_set_lecturer (activity, bl_db_column_text (stmt, 9));
+  bl_activity_set_group (activity, bl_db_column_text (stmt, 10));
+  bl_activity_set_topic (activity, bl_db_column_text (stmt, 11));
+  bl_activity_set_first_topic (activity, sqlite3_column_int (stmt, 12));
+  bl_activity_set_content (activity, bl_db_column_text (stmt, 13));
+  bl_activity_set_resolutions (activity, bl_db_column_text (stmt, 14));
+  bl_activity_set_guests (activity, bl_db_column_text (stmt, 15));
+  if (tags != NULL)
+    {
+      g_auto(GStrv) split = g_strsplit (tags, "\x1f", -1);
+      bl_activity_set_tags (activity, (const char * const *) split);
+    }
+  bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, 17), (guint) sqlite3_column_int (stmt, 18));
+  return activity;
+}
+
+/* Reading */
+
+GPtrArray *
+bl_activity_repo_list (BlDb    *db,
+                       GError **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT " ACTIVITY_COLUMNS " " ACTIVITY_FROM
+                                      "ORDER BY a.date DESC, a.start_time DESC, a.id DESC", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, activity_from_row (stmt));
+  if (!bl_db_finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&items);
+}
+
+BlActivity *
+bl_activity_repo_find (BlDb    *db,
+                       gint64   id,
+                       GError **error)
+{
+  g_autoptr(BlActivity) activity = NULL;
+  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT " ACTIVITY_COLUMNS " " ACTIVITY_FROM "WHERE a.id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      activity = activity_from_row (stmt);
+      rc = SQLITE_DONE;
+    }
+  if (!bl_db_finish (db, stmt, rc, error))
+    return NULL;
+  if (activity == NULL)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND,
+                   _("There is no activity number %lld"), (long long) id);
+      return NULL;
+    }
+  return g_steal_pointer (&activity);
+}
+
+static BlAttendee *
+attendee_from_row (sqlite3_stmt *stmt,
+                   int           first)
+{
+  BlAttendee *attendee = bl_attendee_new (sqlite3_column_int64 (stmt, first), bl_db_column_text (stmt, first + 1),
+                                          state_from_id (bl_db_column_text (stmt, first + 3)),
+                                          bl_db_column_text (stmt, first + 4));
+
+  bl_attendee_set_group (attendee, bl_db_column_text (stmt, first + 2));
+  return attendee;
+}
+
+gboolean
+bl_activity_repo_load_attendance (BlDb        *db,
+                                  gint64       id,
+                                  GListStore  *attendance,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT x.member_id, m.name, coalesce(g.name, ''), x.state, x.reason "
+                                      "FROM attendance x "
+                                      "JOIN member m ON m.id = x.member_id "
+                                      "LEFT JOIN party_group g ON g.id = m.group_id "
+                                      "WHERE x.activity_id = ?1 "
+                                      "ORDER BY g.name IS NULL, g.name, m.name, m.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, attendee_from_row (stmt, 0));
+  if (!bl_db_finish (db, stmt, rc, error))
+    return FALSE;
+  g_list_store_splice (attendance, g_list_model_get_n_items (G_LIST_MODEL (attendance)), 0,
+                       items->pdata, items->len);
+  return TRUE;
+}
+
+GPtrArray *
+bl_activity_repo_list_between (BlDb        *db,
+                               const char  *from,
+                               const char  *to,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = bl_db_prepare (db,
+                        "SELECT " ACTIVITY_COLUMNS " " ACTIVITY_FROM
+                        "WHERE " IN_RANGE "ORDER BY a.date, a.start_time, a.id", error);
+  if (stmt == NULL)
+    return NULL;
+  bl_db_bind_text (stmt, 1, from);
+  bl_db_bind_text (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, activity_from_row (stmt));
+  if (!bl_db_finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+gboolean
+bl_activity_repo_load_attendance_between (BlDb               *db,
+                                          const char         *from,
+                                          const char         *to,
+                                          BlAttendanceTable  *table,
+                                          GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = bl_db_prepare (db,
+                        "SELECT x.activity_id, x.member_id, m.name, coalesce(g.name, ''), x.state, x.reason "
+                        "FROM attendance x "
+                        "JOIN activity a ON a.id = x.activity_id "
+                        "JOIN member m ON m.id = x.member_id "
+                        "LEFT JOIN party_group g ON g.id = m.group_id "
+                        "WHERE " IN_RANGE
+                        "ORDER BY x.activity_id, g.name IS NULL, g.name, m.name, m.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  bl_db_bind_text (stmt, 1, from);
+  bl_db_bind_text (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    bl_attendance_table_append (table, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                                bl_db_column_text (stmt, 2), bl_db_column_text (stmt, 3),
+                                state_from_id (bl_db_column_text (stmt, 4)), bl_db_column_text (stmt, 5));
+  return bl_db_finish (db, stmt, rc, error);
+}
+
+gboolean
+bl_activity_repo_exists (BlDb       *db,
+                         const char *kind,
+                         const char *date,
+                         const char *start_time,
+                         const char *topic,
+                         gint64      except_id)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT 1 FROM activity WHERE kind = ?1 AND date = ?2 "
+                                      "AND coalesce(start_time, '') = coalesce(?3, '') AND topic = ?4 AND id <> ?5",
+                                      NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  bl_db_bind_text (stmt, 1, kind);
+  bl_db_bind_text (stmt, 2, date);
+  bl_db_bind_text (stmt, 3, start_time);
+  bl_db_bind_text (stmt, 4, topic);
+  sqlite3_bind_int64 (stmt, 5, except_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+char *
+bl_activity_repo_first_date (BlDb *db)
+{
+  char *date = NULL;
+
+  if (!bl_db_query_text (db, "SELECT min(date) FROM activity", NULL, &date, NULL))
+    return NULL;
+  return date;
+}
+
+/* Writing */
+
+static gboolean
+write_tags (BlDb        *db,
+            BlActivity  *activity,
+            GError     **error)
+{
+  const char * const *tags = bl_activity_get_tags (activity);
+  sqlite3_stmt *stmt;
+
+  stmt = bl_db_prepare (db, "DELETE FROM activity_tag WHERE activity_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bl_activity_get_id (activity));
+  if (!bl_db_step_done (db, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      stmt = bl_db_prepare (db, "INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error);
+      if (stmt == NULL)
+        return FALSE;
+      bl_db_bind_text (stmt, 1, tags[i]);
+      if (!bl_db_step_done (db, stmt, error))
+        return FALSE;
+
+      stmt = bl_db_prepare (db, "INSERT INTO activity_tag (activity_id, tag_id, position) "
+                                "SELECT ?1, id, ?3 FROM tag WHERE name = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, bl_activity_get_id (activity));
+      bl_db_bind_text (stmt, 2, tags[i]);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      if (!bl_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_attendance (BlDb        *db,
+                  gint64       id,
+                  GListModel  *attendance,
+                  GError     **error)
+{
+  guint n = g_list_model_get_n_items (attendance);
+  sqlite3_stmt *stmt;
+
+  stmt = bl_db_prepare (db, "DELETE FROM attendance WHERE activity_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!bl_db_step_done (db, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BlAttendee) a = g_list_model_get_item (attendance, i);
+      BlAttendanceState state = bl_attendee_get_state (a);
+      int rc;
+
+      stmt = bl_db_prepare (db, "INSERT INTO attendance (activity_id, member_id, state, reason) "
+                                "VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, bl_attendee_get_member_id (a));
+      bl_db_bind_text (stmt, 3, state_ids[state]);
+      bl_db_bind_text (stmt, 4, state == BL_ATTENDANCE_PRESENT ? "" : bl_attendee_get_reason (a));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        {
+          g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
+                       rc == SQLITE_CONSTRAINT_FOREIGNKEY
+                       ? _("The attendance names a member who is not in the ledger")
+                       : _("The attendance names “%s” twice"),
+                       bl_attendee_get_member_name (a));
+          return FALSE;
+        }
+      if (rc != SQLITE_DONE)
+        return bl_db_set_error (db, rc, error);
+    }
+  bl_db_note_change (db, BL_CHANGE_ATTENDANCE);
+  return TRUE;
+}
+
+/* 应到 and 实到 as the file now holds them. */
+static gboolean
+read_counts (BlDb        *db,
+             BlActivity  *activity,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT count(*), coalesce(sum(state = 'present'), 0) FROM attendance "
+                                      "WHERE activity_id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bl_activity_get_id (activity));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, 0), (guint) sqlite3_column_int (stmt, 1));
+      rc = SQLITE_DONE;
+    }
+  return bl_db_finish (db, stmt, rc, error);
+}
+
+gboolean
+bl_activity_repo_save (BlDb        *db,
+                       BlActivity  *activity,
+                       GListModel  *attendance,
+                       GError     **error)
+{
+  static const char *insert_sql =
+    "INSERT INTO activity (id, kind, status, date, start_time, end_time, location, host, recorder, lecturer, "
+    "group_id, topic, first_topic, content, resolutions, guests) "
+    "VALUES (?16, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+  static const char *update_sql =
+    "UPDATE activity SET kind = ?1, status = ?2, date = ?3, start_time = ?4, end_time = ?5, location = ?6, "
+    "host = ?7, recorder = ?8, lecturer = ?9, group_id = ?10, topic = ?11, first_topic = ?12, content = ?13, "
+    "resolutions = ?14, guests = ?15, modified = datetime('now') WHERE id = ?16";
+  gint64 id = bl_activity_get_id (activity);
+  gboolean update = id != 0 && bl_db_has_row_for_id (db, "SELECT 1 FROM activity WHERE id = ?1", id);
+  g_autofree char *topic = g_strstrip (g_strdup (bl_activity_get_topic (activity)));
+  gint64 group_id;
+  sqlite3_stmt *stmt;
+
+  if (!bl_member_repo_group_id (db, bl_activity_get_group (activity), FALSE, &group_id, error))
+    return FALSE;
+
+  stmt = bl_db_prepare (db, update ? update_sql : insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bl_db_bind_text (stmt, 1, bl_activity_get_kind (activity));
+  bl_db_bind_text (stmt, 2, bl_activity_get_status (activity) == BL_ACTIVITY_STATUS_PLANNED ? "planned" : "held");
+  bl_db_bind_text (stmt, 3, bl_activity_get_date (activity));
+  bl_db_bind_text (stmt, 4, bl_activity_get_start_time (activity));
+  bl_db_bind_text (stmt, 5, bl_activity_get_end_time (activity));
+  bl_db_bind_text (stmt, 6, bl_activity_get_location (activity));
+  bl_db_bind_text (stmt, 7, bl_activity_get_host (activity));
+  bl_db_bind_text (stmt, 8, bl_activity_get_recorder (activity));
+  bl_db_bind_text (stmt, 9, bl_activity_get_lecturer (activity));
+  if (group_id != 0)
+    sqlite3_bind_int64 (stmt, 10, group_id);
+  bl_db_bind_text (stmt, 11, topic);
+  sqlite3_bind_int (stmt, 12, bl_activity_get_first_topic (activity));
+  bl_db_bind_text (stmt, 13, bl_activity_get_content (activity));
+  bl_db_bind_text (stmt, 14, bl_activity_get_resolutions (activity));
+  bl_db_bind_text (stmt, 15, bl_activity_get_guests (activity));
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 16, id);
+  if (!bl_db_step_done (db, stmt, error))
+    return FALSE;
+
+  if (id == 0)
+    bl_activity_set_id (activity, bl_db_last_insert_id (db));
+  bl_activity_set_topic (activity, topic);
+  bl_db_note_change (db, BL_CHANGE_ACTIVITIES);
+
+  return write_tags (db, activity, error) &&
+         (attendance == NULL || write_attendance (db, bl_activity_get_id (activity), attendance, error)) &&
+         read_counts (db, activity, error);
+}
+
+gboolean
+bl_activity_repo_delete (BlDb    *db,
+                         gint64   id,
+                         GError **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db, "DELETE FROM activity WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!bl_db_step_done (db, stmt, error))
+    return FALSE;
+  if (bl_db_changes (db) == 0)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND,
+                   _("There is no activity number %lld"), (long long) id);
+      return FALSE;
+    }
+  bl_db_note_change (db, BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE);
+  return TRUE;
+}

@@ -1,0 +1,61 @@
+/* bl-activity-repo.h: activities in the ledger, with their tags and
+ * attendance */
+#pragma once
+
+#include "bl-activity.h"
+#include "bl-attendance-table.h"
+#include "bl-db.h"
+
+G_BEGIN_DECLS
+
+/* Every activity without attendance but with its 应到/实到 counts
+ * (BlActivity*), newest first: date, start time, id, all descending. */
+GPtrArray  *bl_activity_repo_list            (BlDb         *db,
+                                              GError      **error);
+/* One activity like those of the list; NOT_FOUND when there is none. */
+BlActivity *bl_activity_repo_find            (BlDb         *db,
+                                              gint64        id,
+                                              GError      **error);
+/* Activities dated from @from to @to inclusive (either NULL for open),
+ * ascending by date, start time and id, like those of the list. */
+GPtrArray  *bl_activity_repo_list_between    (BlDb         *db,
+                                              const char   *from,
+                                              const char   *to,
+                                              GError      **error);
+/* Appends the attendance of activity @id to @attendance (BlAttendee, each
+ * member's name and group filled in), by group then name. */
+gboolean    bl_activity_repo_load_attendance (BlDb         *db,
+                                              gint64        id,
+                                              GListStore   *attendance,
+                                              GError      **error);
+/* The attendance of every activity dated from @from to @to, in one query,
+ * added to @table. */
+gboolean    bl_activity_repo_load_attendance_between (BlDb     *db,
+                                              const char   *from,
+                                              const char   *to,
+                                              BlAttendanceTable *table,
+                                              GError      **error);
+/* Inserts or updates @activity (topic stripped) with its tags and, when
+ * @attendance (BlAttendee) is not NULL, its attendance, which then replaces
+ * the stored one; NULL keeps it. id 0 inserts and sets the new id; an id
+ * that no longer exists inserts with that id (the undo of a delete). The
+ * counts on @activity are set from the file. Call inside a transaction. */
+gboolean    bl_activity_repo_save            (BlDb         *db,
+                                              BlActivity   *activity,
+                                              GListModel   *attendance,
+                                              GError      **error);
+gboolean    bl_activity_repo_delete          (BlDb         *db,
+                                              gint64        id,
+                                              GError      **error);
+/* Whether an activity equal in kind, date, start and topic exists (other
+ * than @except_id). */
+gboolean    bl_activity_repo_exists          (BlDb         *db,
+                                              const char   *kind,
+                                              const char   *date,
+                                              const char   *start_time,
+                                              const char   *topic,
+                                              gint64        except_id);
+/* The date of the earliest activity, or NULL. */
+char       *bl_activity_repo_first_date      (BlDb         *db);
+
+G_END_DECLS

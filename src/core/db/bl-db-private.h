@@ -1,0 +1,72 @@
+/* bl-db-private.h: statements on the connection, for the files in
+ * src/core/db only: nothing above the storage layer sees SQLite */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "bl-db.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *bl_db_get_handle        (BlDb          *self);
+
+/* Prepares @sql once for the connection's life and hands it back reset and
+ * unbound; NULL with @error set on failure. */
+sqlite3_stmt *bl_db_prepare           (BlDb          *self,
+                                       const char    *sql,
+                                       GError       **error);
+/* Runs one or more statements without results. */
+gboolean      bl_db_exec              (BlDb          *self,
+                                       const char    *sql,
+                                       GError       **error);
+/* Sets @error in BL_STORE_ERROR from SQLite result code @rc and the
+ * connection's message; returns FALSE, for "return bl_db_set_error (…)". */
+gboolean      bl_db_set_error         (BlDb          *self,
+                                       int            rc,
+                                       GError       **error);
+/* Steps a statement that returns no rows (a row is accepted and ignored),
+ * then resets it. */
+gboolean      bl_db_step_done         (BlDb          *self,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
+/* After a loop of sqlite3_step(): resets @stmt; FALSE with @error set
+ * unless the loop ended with SQLITE_DONE (@rc is its last result). */
+gboolean      bl_db_finish            (BlDb          *self,
+                                       sqlite3_stmt  *stmt,
+                                       int            rc,
+                                       GError       **error);
+
+/* NULL binds NULL. */
+void          bl_db_bind_text         (sqlite3_stmt  *stmt,
+                                       int            index,
+                                       const char    *text);
+const char   *bl_db_column_text       (sqlite3_stmt  *stmt,
+                                       int            index);
+
+/* Whether @sql, with @param1 and @param2 bound as text to ?1 and ?2 (either
+ * may be NULL when the statement has fewer), returns a row. */
+gboolean      bl_db_has_row           (BlDb          *self,
+                                       const char    *sql,
+                                       const char    *param1,
+                                       const char    *param2);
+/* The same with one integer bound to ?1. */
+gboolean      bl_db_has_row_for_id    (BlDb          *self,
+                                       const char    *sql,
+                                       gint64         id);
+/* The first column of the first row as an integer, @fallback when none. */
+gint64        bl_db_query_int         (BlDb          *self,
+                                       const char    *sql,
+                                       gint64         fallback);
+/* The first column of the first row, with @param bound as text to ?1;
+ * NULL when no row (or a NULL value). FALSE only on an error. */
+gboolean      bl_db_query_text        (BlDb          *self,
+                                       const char    *sql,
+                                       const char    *param,
+                                       char         **value,
+                                       GError       **error);
+
+gint64        bl_db_last_insert_id    (BlDb          *self);
+/* Rows changed by the last statement. */
+int           bl_db_changes           (BlDb          *self);
+
+G_END_DECLS

@@ -1,0 +1,490 @@
+/* bl-db.c: the connection to the ledger file: statement cache, nested
+ * transactions, error mapping and change tracking */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bl-db-private.h"
+
+struct _BlDb
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *handle;
+  GHashTable *statements;    /* SQL text → sqlite3_stmt */
+  guint       depth;         /* open transactions: the outermost and its savepoints */
+  BlChange    pending;       /* noted inside the open transaction */
+  gint64      data_version;  /* last seen, for bl_db_changed_elsewhere() */
+};
+
+G_DEFINE_FINAL_TYPE (BlDb, bl_db, G_TYPE_OBJECT)
+
+enum {
+  COMMITTED,
+  ROLLED_BACK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Statements */
+
+gboolean
+bl_db_set_error (BlDb    *self,
+                 int      rc,
+                 GError **error)
+{
+  const char *message = self != NULL && self->handle != NULL ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+      code = BL_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_NOTADB:
+      code = BL_STORE_ERROR_NOT_A_LEDGER;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = BL_STORE_ERROR_BUSY;
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = BL_STORE_ERROR_IO;
+      break;
+    case SQLITE_CONSTRAINT:
+      code = BL_STORE_ERROR_INVALID;
+      break;
+    default:
+      code = BL_STORE_ERROR_FAILED;
+    }
+
+  if (code == BL_STORE_ERROR_BUSY)
+    g_set_error (error, BL_STORE_ERROR, code,
+                 _("The ledger is in use by another program; try again in a moment"));
+  else if (code == BL_STORE_ERROR_IO)
+    g_set_error (error, BL_STORE_ERROR, code, _("The ledger cannot be written: %s"), message);
+  else
+    g_set_error (error, BL_STORE_ERROR, code, _("The ledger reported an error: %s"), message);
+  return FALSE;
+}
+
+sqlite3 *
+bl_db_get_handle (BlDb *self)
+{
+  g_return_val_if_fail (BL_IS_DB (self), NULL);
+
+  return self->handle;
+}
+
+sqlite3_stmt *
+bl_db_prepare (BlDb        *self,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BL_IS_DB (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      bl_db_set_error (self, sqlite3_extended_errcode (self->handle), error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+bl_db_exec (BlDb        *self,
+            const char  *sql,
+            GError     **error)
+{
+  g_return_val_if_fail (BL_IS_DB (self), FALSE);
+
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return bl_db_set_error (self, sqlite3_extended_errcode (self->handle), error);
+  return TRUE;
+}
+
+gboolean
+bl_db_step_done (BlDb          *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    bl_db_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+gboolean
+bl_db_finish (BlDb          *self,
+              sqlite3_stmt  *stmt,
+              int            rc,
+              GError       **error)
+{
+  if (rc != SQLITE_DONE)
+    bl_db_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+void
+bl_db_bind_text (sqlite3_stmt *stmt,
+                 int           index,
+                 const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+bl_db_column_text (sqlite3_stmt *stmt,
+                   int           index)
+{
+  return (const char *) sqlite3_column_text (stmt, index);
+}
+
+gboolean
+bl_db_has_row (BlDb       *self,
+               const char *sql,
+               const char *param1,
+               const char *param2)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (self, sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (param1 != NULL)
+    bl_db_bind_text (stmt, 1, param1);
+  if (param2 != NULL)
+    bl_db_bind_text (stmt, 2, param2);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gboolean
+bl_db_has_row_for_id (BlDb       *self,
+                      const char *sql,
+                      gint64      id)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (self, sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gint64
+bl_db_query_int (BlDb       *self,
+                 const char *sql,
+                 gint64      fallback)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (self, sql, NULL);
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+bl_db_query_text (BlDb        *self,
+                  const char  *sql,
+                  const char  *param,
+                  char       **value,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (self, sql, error);
+  int rc;
+
+  *value = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  if (param != NULL)
+    bl_db_bind_text (stmt, 1, param);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = g_strdup (bl_db_column_text (stmt, 0));
+      rc = SQLITE_DONE;
+    }
+  return bl_db_finish (self, stmt, rc, error);
+}
+
+gint64
+bl_db_last_insert_id (BlDb *self)
+{
+  g_return_val_if_fail (BL_IS_DB (self), 0);
+
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+int
+bl_db_changes (BlDb *self)
+{
+  g_return_val_if_fail (BL_IS_DB (self), 0);
+
+  return sqlite3_changes (self->handle);
+}
+
+/* Transactions */
+
+gboolean
+bl_db_begin (BlDb    *self,
+             GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (BL_IS_DB (self), FALSE);
+
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE") : g_strdup_printf ("SAVEPOINT bl_%u", self->depth);
+  if (!bl_db_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+bl_db_commit (BlDb    *self,
+              GError **error)
+{
+  g_autofree char *sql = NULL;
+  BlChange changes;
+
+  g_return_val_if_fail (BL_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE bl_%u", self->depth - 1);
+  if (!bl_db_exec (self, sql, error))
+    return FALSE;
+  self->depth--;
+  if (self->depth > 0)
+    return TRUE;
+
+  /* Told once, after the data is safe in the file. */
+  changes = self->pending;
+  self->pending = BL_CHANGE_NONE;
+  if (changes != BL_CHANGE_NONE)
+    g_signal_emit (self, signals[COMMITTED], 0, changes);
+  return TRUE;
+}
+
+void
+bl_db_rollback (BlDb *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (BL_IS_DB (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO bl_%u; RELEASE bl_%u", self->depth - 1, self->depth - 1);
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Rollback failed: %s", sqlite3_errmsg (self->handle));
+  self->depth--;
+
+  /* A savepoint's changes are kept noted: the outer transaction may still
+   * commit what came before, and a spurious flag costs only a refresh. */
+  if (self->depth == 0)
+    {
+      self->pending = BL_CHANGE_NONE;
+      g_signal_emit (self, signals[ROLLED_BACK], 0);
+    }
+}
+
+guint
+bl_db_get_depth (BlDb *self)
+{
+  g_return_val_if_fail (BL_IS_DB (self), 0);
+
+  return self->depth;
+}
+
+gboolean
+bl_db_write (BlDb           *self,
+             BlDbWriteFunc   func,
+             gpointer        data,
+             GError        **error)
+{
+  g_return_val_if_fail (BL_IS_DB (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!bl_db_begin (self, error))
+    return FALSE;
+  if (!func (self, data, error) || !bl_db_commit (self, error))
+    {
+      bl_db_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+bl_db_note_change (BlDb     *self,
+                   BlChange  changes)
+{
+  g_return_if_fail (BL_IS_DB (self));
+
+  if (self->depth > 0)
+    self->pending |= changes;
+  else if (changes != BL_CHANGE_NONE)
+    g_signal_emit (self, signals[COMMITTED], 0, changes);
+}
+
+static gboolean
+read_data_version (BlDb    *self,
+                   gint64  *version,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (self, "PRAGMA data_version", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_DONE;
+    }
+  return bl_db_finish (self, stmt, rc, error);
+}
+
+gboolean
+bl_db_changed_elsewhere (BlDb    *self,
+                         GError **error)
+{
+  gint64 version = 0;
+  gboolean changed;
+
+  g_return_val_if_fail (BL_IS_DB (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The value moves only for other connections' commits, never our own. */
+  if (!read_data_version (self, &version, error))
+    return FALSE;
+  changed = version != self->data_version;
+  self->data_version = version;
+  return changed;
+}
+
+/* Opening */
+
+BlDb *
+bl_db_open (const char  *path,
+            GError     **error)
+{
+  g_autoptr(BlDb) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (BL_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("Cannot open “%s”: %s"),
+                   path, self->handle != NULL ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, 5000);
+  if (!bl_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !read_data_version (self, &self->data_version, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+bl_db_get_path (BlDb *self)
+{
+  g_return_val_if_fail (BL_IS_DB (self), NULL);
+
+  return self->path;
+}
+
+/* GObject */
+
+static void
+bl_db_finalize (GObject *object)
+{
+  BlDb *self = BL_DB (object);
+
+  /* Statements first: a connection with live statements does not close. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close (self->handle);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (bl_db_parent_class)->finalize (object);
+}
+
+static void
+bl_db_class_init (BlDbClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bl_db_finalize;
+
+  /**
+   * BlDb::committed:
+   * @changes: the union of what the transaction's writes changed
+   *
+   * Emitted once the outermost transaction has committed.
+   */
+  signals[COMMITTED] = g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, BL_TYPE_CHANGE);
+  /**
+   * BlDb::rolled-back:
+   *
+   * Emitted when the outermost transaction rolled back: nothing it wrote
+   * remains.
+   */
+  signals[ROLLED_BACK] = g_signal_new ("rolled-back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+bl_db_init (BlDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}

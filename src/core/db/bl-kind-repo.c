@@ -1,0 +1,60 @@
+/* bl-kind-repo.c: the custom kinds of activity kept in the ledger */
+#include "config.h"
+
+#include "bl-db-private.h"
+#include "bl-kind-repo.h"
+
+GPtrArray *
+bl_kind_repo_list_custom (BlDb    *db,
+                          GError **error)
+{
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT id, name FROM activity_kind WHERE builtin = 0 ORDER BY rowid", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (kinds, bl_kind_new (bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 1), FALSE));
+  if (!bl_db_finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&kinds);
+}
+
+gboolean
+bl_kind_repo_add (BlDb        *db,
+                  const char  *id,
+                  const char  *name,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db, "INSERT INTO activity_kind (id, name) VALUES (?1, ?2) "
+                                          "ON CONFLICT (id) DO UPDATE SET name = excluded.name", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bl_db_bind_text (stmt, 1, id);
+  bl_db_bind_text (stmt, 2, name);
+  if (!bl_db_step_done (db, stmt, error))
+    return FALSE;
+  bl_db_note_change (db, BL_CHANGE_KINDS);
+  return TRUE;
+}
+
+gboolean
+bl_kind_repo_has (BlDb       *db,
+                  const char *id)
+{
+  return id != NULL && bl_db_has_row (db, "SELECT 1 FROM activity_kind WHERE id = ?1", id, NULL);
+}
+
+char *
+bl_kind_repo_find_id (BlDb       *db,
+                      const char *id_or_name)
+{
+  char *id = NULL;
+
+  if (!bl_db_query_text (db, "SELECT id FROM activity_kind WHERE id = ?1 OR name = ?1 LIMIT 1",
+                         id_or_name, &id, NULL))
+    return NULL;
+  return id;
+}

@@ -1,0 +1,391 @@
+/* bl-member-repo.c: members in the ledger, with their party groups and
+ * committee role terms (a member's current role is its open term) */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bl-db-private.h"
+#include "bl-member-repo.h"
+
+static const char * const role_ids[] = {
+  "none", "secretary", "deputy", "organization", "propaganda", "discipline", "committee",
+};
+
+/* The open term (role_term_open: at most one per member) is the current role. */
+#define MEMBER_COLUMNS \
+  "m.id, m.name, coalesce(g.name, ''), m.category, coalesce(r.role, 'none'), m.joined, m.phone, " \
+  "m.status, m.transferred_on"
+#define MEMBER_FROM \
+  "FROM member m LEFT JOIN party_group g ON g.id = m.group_id " \
+  "LEFT JOIN role_term r ON r.member_id = m.id AND r.end_date IS NULL "
+
+static const char *
+role_to_id (BlMemberRole role)
+{
+  return role <= BL_MEMBER_ROLE_COMMITTEE ? role_ids[role] : "none";
+}
+
+static BlMemberRole
+role_from_id (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (role_ids); i++)
+    if (g_strcmp0 (role_ids[i], id) == 0)
+      return (BlMemberRole) i;
+  return BL_MEMBER_ROLE_NONE;
+}
+
+static BlMember *
+member_from_row (sqlite3_stmt *stmt)
+{
+  BlMember *member = bl_member_new (bl_db_column_text (stmt, 1));
+
+  bl_member_set_id (member, sqlite3_column_int64 (stmt, 0));
+  bl_member_set_group (member, bl_db_column_text (stmt, 2));
+  bl_member_set_category (member, g_strcmp0 (bl_db_column_text (stmt, 3), "probationary") == 0
+                                  ? BL_MEMBER_CATEGORY_PROBATIONARY : BL_MEMBER_CATEGORY_FULL);
+  bl_member_set_role (member, role_from_id (bl_db_column_text (stmt, 4)));
+  bl_member_set_joined (member, bl_db_column_text (stmt, 5));
+  bl_member_set_phone (member, bl_db_column_text (stmt, 6));
+  bl_member_set_status (member, g_strcmp0 (bl_db_column_text (stmt, 7), "transferred") == 0
+                                ? BL_MEMBER_STATUS_TRANSFERRED : BL_MEMBER_STATUS_ACTIVE);
+  bl_member_set_transferred_on (member, bl_db_column_text (stmt, 8));
+  return member;
+}
+
+GPtrArray *
+bl_member_repo_list (BlDb    *db,
+                     GError **error)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT " MEMBER_COLUMNS " " MEMBER_FROM, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (members, member_from_row (stmt));
+  if (!bl_db_finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&members);
+}
+
+static BlMember *
+query_member (BlDb       *db,
+              const char *sql,
+              gint64      id,
+              const char *name)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db, sql, NULL);
+  BlMember *member = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (name != NULL)
+    bl_db_bind_text (stmt, 1, name);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    member = member_from_row (stmt);
+  sqlite3_reset (stmt);
+  return member;
+}
+
+BlMember *
+bl_member_repo_find (BlDb   *db,
+                     gint64  id)
+{
+  return query_member (db, "SELECT " MEMBER_COLUMNS " " MEMBER_FROM "WHERE m.id = ?1", id, NULL);
+}
+
+BlMember *
+bl_member_repo_find_active (BlDb       *db,
+                            const char *name)
+{
+  if (name == NULL)
+    return NULL;
+  return query_member (db, "SELECT " MEMBER_COLUMNS " " MEMBER_FROM "WHERE m.name = ?1 AND m.status = 'active'",
+                       0, name);
+}
+
+/* Groups */
+
+GStrv
+bl_member_repo_list_groups (BlDb *db)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT name FROM party_group ORDER BY name", NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, bl_db_column_text (stmt, 0));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+bl_member_repo_group_id (BlDb        *db,
+                         const char  *name,
+                         gboolean     create,
+                         gint64      *id,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  *id = 0;
+  if (name == NULL || *name == '\0')
+    return TRUE;
+
+  stmt = bl_db_prepare (db, "SELECT id FROM party_group WHERE name = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  bl_db_bind_text (stmt, 1, name);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (*id != 0)
+    return TRUE;
+
+  if (!create)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
+                   _("There is no party group “%s”"), name);
+      return FALSE;
+    }
+  stmt = bl_db_prepare (db, "INSERT INTO party_group (name) VALUES (?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bl_db_bind_text (stmt, 1, name);
+  if (!bl_db_step_done (db, stmt, error))
+    return FALSE;
+  *id = bl_db_last_insert_id (db);
+  bl_db_note_change (db, BL_CHANGE_GROUPS);
+  return TRUE;
+}
+
+/* Role terms */
+
+/* Closes @member_id's open role term on @since and opens one for @role. */
+static gboolean
+record_role (BlDb          *db,
+             gint64         member_id,
+             BlMemberRole   role,
+             const char    *since,
+             GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* A term that would begin on or after @since never was. */
+  stmt = bl_db_prepare (db, "DELETE FROM role_term WHERE member_id = ?1 AND end_date IS NULL AND start_date >= ?2",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  bl_db_bind_text (stmt, 2, since);
+  if (!bl_db_step_done (db, stmt, error))
+    return FALSE;
+
+  stmt = bl_db_prepare (db, "UPDATE role_term SET end_date = ?2 WHERE member_id = ?1 AND end_date IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  bl_db_bind_text (stmt, 2, since);
+  if (!bl_db_step_done (db, stmt, error))
+    return FALSE;
+
+  if (role == BL_MEMBER_ROLE_NONE)
+    return TRUE;
+  stmt = bl_db_prepare (db, "INSERT INTO role_term (member_id, role, start_date) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  bl_db_bind_text (stmt, 2, role_to_id (role));
+  bl_db_bind_text (stmt, 3, since);
+  return bl_db_step_done (db, stmt, error);
+}
+
+gboolean
+bl_member_repo_set_role (BlDb          *db,
+                         gint64         member_id,
+                         BlMemberRole   role,
+                         const char    *since,
+                         GError       **error)
+{
+  g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* A branch has one secretary: the previous one's term ends that day. */
+  if (role == BL_MEMBER_ROLE_SECRETARY)
+    {
+      sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT member_id FROM role_term "
+                                              "WHERE role = 'secretary' AND end_date IS NULL AND member_id <> ?1",
+                                          error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, member_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 other = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (others, other);
+        }
+      if (!bl_db_finish (db, stmt, rc, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < others->len; i++)
+    if (!record_role (db, g_array_index (others, gint64, i), BL_MEMBER_ROLE_NONE, since, error))
+      return FALSE;
+
+  if (!record_role (db, member_id, role, since, error))
+    return FALSE;
+  bl_db_note_change (db, BL_CHANGE_MEMBERS);
+  return TRUE;
+}
+
+gint64
+bl_member_repo_secretary_on (BlDb       *db,
+                             const char *date)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT member_id FROM role_term WHERE role = 'secretary' AND start_date <= ?1 "
+                                      "AND (end_date IS NULL OR end_date > ?1) ORDER BY start_date DESC LIMIT 1",
+                                      NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  bl_db_bind_text (stmt, 1, date);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+guint
+bl_member_repo_count_role (BlDb         *db,
+                           BlMemberRole  role)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT count(*) FROM member m JOIN role_term r ON r.member_id = m.id "
+                                      "WHERE r.end_date IS NULL AND r.role = ?1 AND m.status = 'active'",
+                                      NULL);
+  guint count = 0;
+
+  if (stmt == NULL)
+    return 0;
+  bl_db_bind_text (stmt, 1, role_to_id (role));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+GPtrArray *
+bl_member_repo_expected (BlDb       *db,
+                         const char *group,
+                         gboolean    committee,
+                         const char *date)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  /* Committee: whoever held a role on that day. */
+  stmt = bl_db_prepare (db,
+                        "SELECT " MEMBER_COLUMNS " " MEMBER_FROM
+                        "WHERE (m.joined IS NULL OR m.joined <= ?1) "
+                        "AND (m.status = 'active' OR m.transferred_on > ?1) "
+                        "AND (?2 IS NULL OR coalesce(g.name, '') = ?2) "
+                        "AND (?3 = 0 OR EXISTS (SELECT 1 FROM role_term t WHERE t.member_id = m.id "
+                        "       AND t.start_date <= ?1 AND (t.end_date IS NULL OR t.end_date > ?1)))",
+                        NULL);
+  if (stmt == NULL)
+    return result;
+  bl_db_bind_text (stmt, 1, date);
+  bl_db_bind_text (stmt, 2, group);
+  sqlite3_bind_int (stmt, 3, committee);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (result, member_from_row (stmt));
+  sqlite3_reset (stmt);
+  return result;
+}
+
+/* Saving */
+
+gboolean
+bl_member_repo_save (BlDb        *db,
+                     BlMember    *member,
+                     const char  *today,
+                     GError     **error)
+{
+  static const char *insert_sql =
+    "INSERT INTO member (name, group_id, category, joined, phone, status, transferred_on) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+  static const char *update_sql =
+    "UPDATE member SET name = ?1, group_id = ?2, category = ?3, joined = ?4, phone = ?5, "
+    "status = ?6, transferred_on = ?7 WHERE id = ?8";
+  gint64 id = bl_member_get_id (member);
+  g_autoptr(BlMember) before = id != 0 ? bl_member_repo_find (db, id) : NULL;
+  g_autofree char *name = g_strstrip (g_strdup (bl_member_get_name (member)));
+  g_autofree char *group = g_strstrip (g_strdup (bl_member_get_group (member)));
+  gint64 group_id;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (id != 0 && before == NULL)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
+      return FALSE;
+    }
+  if (!bl_member_repo_group_id (db, group, TRUE, &group_id, error))
+    return FALSE;
+
+  stmt = bl_db_prepare (db, id == 0 ? insert_sql : update_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bl_db_bind_text (stmt, 1, name);
+  if (group_id != 0)
+    sqlite3_bind_int64 (stmt, 2, group_id);
+  bl_db_bind_text (stmt, 3, bl_member_get_category (member) == BL_MEMBER_CATEGORY_PROBATIONARY ? "probationary" : "full");
+  bl_db_bind_text (stmt, 4, bl_member_get_joined (member));
+  bl_db_bind_text (stmt, 5, bl_member_get_phone (member));
+  bl_db_bind_text (stmt, 6, bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED ? "transferred" : "active");
+  bl_db_bind_text (stmt, 7, bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED
+                            ? bl_member_get_transferred_on (member) : NULL);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 8, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_DUPLICATE,
+                   _("There is already an active member named “%s”"), name);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      bl_db_set_error (db, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (id == 0)
+    bl_member_set_id (member, bl_db_last_insert_id (db));
+  bl_member_set_name (member, name);
+  bl_member_set_group (member, group);
+
+  /* Keep the role history: a role first seen counts as held all along; a
+   * later change through this call takes effect today. */
+  if (before == NULL || bl_member_get_role (before) != bl_member_get_role (member))
+    {
+      gboolean has_terms = bl_db_has_row_for_id (db, "SELECT 1 FROM role_term WHERE member_id = ?1 LIMIT 1",
+                                                 bl_member_get_id (member));
+
+      if (!record_role (db, bl_member_get_id (member), bl_member_get_role (member),
+                        has_terms ? today : "1900-01-01", error))
+        return FALSE;
+    }
+  bl_db_note_change (db, BL_CHANGE_MEMBERS);
+  return TRUE;
+}

@@ -1,0 +1,204 @@
+/* bl-alert.c: AdwAlertDialog where libadwaita has it, AdwMessageDialog before.
+ *
+ * AdwMessageDialog, the only kind in libadwaita 1.2 (Debian 12), is
+ * deprecated from 1.6, and 1.7 (Debian 13) warns while it lays out its
+ * heading. AdwAlertDialog, new in 1.5, does the same job without. The build
+ * pins ADW_VERSION_MAX_ALLOWED to 1.2 so that nothing newer slips in; this
+ * file alone uses 1.5 API, behind the compile-time check below, and so turns
+ * the "unavailable" warnings off for its own body. */
+#include "config.h"
+
+#include "bl-alert.h"
+
+#define BL_USE_ALERT_DIALOG ADW_CHECK_VERSION (1, 5, 0)
+
+/* The alerts presented and not yet finalized, the latest last. */
+static GPtrArray *open_alerts;
+
+static void
+alert_finalized_cb (gpointer  data,
+                    GObject  *where_the_object_was)
+{
+  g_ptr_array_remove (open_alerts, where_the_object_was);
+}
+
+/* An alert is answered once, then goes. */
+static void
+forget (GtkWidget *alert)
+{
+  if (g_ptr_array_remove (open_alerts, alert))
+    g_object_weak_unref (G_OBJECT (alert), alert_finalized_cb, NULL);
+}
+
+static void
+alert_answered_cb (GtkWidget  *alert,
+                   const char *response,
+                   gpointer    data)
+{
+  forget (alert);
+}
+
+#if BL_USE_ALERT_DIALOG
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+# define ALERT(w) ADW_ALERT_DIALOG (w)
+# define ALERT_CALL(name, ...) adw_alert_dialog_##name (__VA_ARGS__)
+#else
+# define ALERT(w) ADW_MESSAGE_DIALOG (w)
+# define ALERT_CALL(name, ...) adw_message_dialog_##name (__VA_ARGS__)
+#endif
+
+GtkWidget *
+bl_alert_new (const char *heading,
+              const char *body)
+{
+  g_return_val_if_fail (heading != NULL, NULL);
+
+#if BL_USE_ALERT_DIALOG
+  return GTK_WIDGET (adw_alert_dialog_new (heading, body));
+#else
+  return adw_message_dialog_new (NULL, heading, body);
+#endif
+}
+
+void
+bl_alert_add_response (GtkWidget  *alert,
+                       const char *id,
+                       const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (alert));
+  g_return_if_fail (id != NULL && label != NULL);
+
+  ALERT_CALL (add_response, ALERT (alert), id, label);
+}
+
+void
+bl_alert_set_response_appearance (GtkWidget             *alert,
+                                  const char            *id,
+                                  AdwResponseAppearance  appearance)
+{
+  g_return_if_fail (GTK_IS_WIDGET (alert));
+
+  ALERT_CALL (set_response_appearance, ALERT (alert), id, appearance);
+}
+
+void
+bl_alert_set_response_enabled (GtkWidget  *alert,
+                               const char *id,
+                               gboolean    enabled)
+{
+  g_return_if_fail (GTK_IS_WIDGET (alert));
+
+  ALERT_CALL (set_response_enabled, ALERT (alert), id, enabled);
+}
+
+gboolean
+bl_alert_get_response_enabled (GtkWidget  *alert,
+                               const char *id)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (alert), FALSE);
+
+  return ALERT_CALL (get_response_enabled, ALERT (alert), id);
+}
+
+void
+bl_alert_set_default_response (GtkWidget  *alert,
+                               const char *id)
+{
+  g_return_if_fail (GTK_IS_WIDGET (alert));
+
+  ALERT_CALL (set_default_response, ALERT (alert), id);
+}
+
+void
+bl_alert_set_close_response (GtkWidget  *alert,
+                             const char *id)
+{
+  g_return_if_fail (GTK_IS_WIDGET (alert));
+
+  ALERT_CALL (set_close_response, ALERT (alert), id);
+}
+
+void
+bl_alert_set_extra_child (GtkWidget *alert,
+                          GtkWidget *child)
+{
+  g_return_if_fail (GTK_IS_WIDGET (alert));
+
+  ALERT_CALL (set_extra_child, ALERT (alert), child);
+}
+
+void
+bl_alert_present (GtkWidget *alert,
+                  GtkWidget *parent)
+{
+  g_return_if_fail (GTK_IS_WIDGET (alert));
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+
+  if (open_alerts == NULL)
+    open_alerts = g_ptr_array_new ();
+  g_ptr_array_add (open_alerts, alert);
+  g_object_weak_ref (G_OBJECT (alert), alert_finalized_cb, NULL);
+  g_signal_connect (alert, "response", G_CALLBACK (alert_answered_cb), NULL);
+
+#if BL_USE_ALERT_DIALOG
+  adw_dialog_present (ADW_DIALOG (alert), parent);
+#else
+  {
+    GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+    if (GTK_IS_WINDOW (root))
+      gtk_window_set_transient_for (GTK_WINDOW (alert), GTK_WINDOW (root));
+    gtk_window_set_modal (GTK_WINDOW (alert), TRUE);
+    gtk_window_present (GTK_WINDOW (alert));
+  }
+#endif
+}
+
+void
+bl_alert_response (GtkWidget  *alert,
+                   const char *id)
+{
+  g_return_if_fail (GTK_IS_WIDGET (alert));
+
+  /* As a click does: the response, then the alert goes (without the close
+   * response that closing it otherwise gives). */
+  g_object_ref (alert);
+#if BL_USE_ALERT_DIALOG
+  {
+    /* AdwAlertDialog has no call for it: the signal, with its detail. */
+    g_autofree char *signal = g_strconcat ("response::", id, NULL);
+
+    g_signal_emit_by_name (alert, signal, id);
+  }
+  adw_dialog_force_close (ADW_DIALOG (alert));
+#else
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (alert), id);
+  gtk_window_destroy (GTK_WINDOW (alert));
+#endif
+  g_object_unref (alert);
+}
+
+void
+bl_alert_force_close (GtkWidget *alert)
+{
+  g_return_if_fail (GTK_IS_WIDGET (alert));
+
+  forget (alert);
+#if BL_USE_ALERT_DIALOG
+  adw_dialog_force_close (ADW_DIALOG (alert));
+#else
+  gtk_window_destroy (GTK_WINDOW (alert));
+#endif
+}
+
+GtkWidget *
+bl_alert_get_open (void)
+{
+  if (open_alerts == NULL || open_alerts->len == 0)
+    return NULL;
+  return g_ptr_array_index (open_alerts, open_alerts->len - 1);
+}
+
+#if BL_USE_ALERT_DIALOG
+G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
