@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "bl-cli.h"
-#include "bl-csv.h"
+#include "bl-csv-export.h"
+#include "bl-csv-members.h"
+#include "bl-csv-activities.h"
 
 int
 bl_cli_set_branch_name (BlStore    *store,

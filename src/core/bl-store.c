@@ -83,6 +83,24 @@ bl_store_rollback (BlStore *self)
   bl_db_rollback (self->db);
 }
 
+gboolean
+bl_store_defer_attendance_index (BlStore  *self,
+                                 GError  **error)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+
+  return bl_activity_repo_defer_member_index (self->db, error);
+}
+
+void
+bl_store_set_bulk (BlStore  *self,
+                   gboolean  bulk)
+{
+  g_return_if_fail (BL_IS_STORE (self));
+
+  bl_db_set_bulk (self->db, bulk);
+}
+
 typedef gboolean (*WriteFunc) (BlStore *self, gpointer record, GError **error);
 
 /* Runs @write as one transaction (a savepoint inside an open one). */
@@ -92,6 +110,9 @@ in_transaction (BlStore    *self,
                 gpointer    record,
                 GError    **error)
 {
+  /* An import in bulk rolls back whole after any failure. */
+  if (bl_db_get_bulk (self->db) && bl_db_get_depth (self->db) > 0)
+    return write (self, record, error);
   if (!bl_store_begin (self, error))
     return FALSE;
   if (!write (self, record, error) || !bl_store_commit (self, error))
@@ -408,6 +429,15 @@ bl_store_get_members (BlStore *self)
   return bl_store_lists_get_members (self->lists);
 }
 
+GPtrArray *
+bl_store_list_members (BlStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  return bl_member_repo_list (self->db, error);
+}
+
 /* Straight from the file, so that a transaction sees its own saves (the
  * lists follow only at its commit). */
 BlMember *
@@ -672,8 +702,10 @@ validate_activity (BlStore     *self,
 }
 
 typedef struct {
-  BlActivity *activity;
-  GListModel *attendance;
+  BlActivity             *activity;
+  GListModel             *attendance;
+  const BlAttendanceMark *marks;     /* instead of @attendance, from an import */
+  guint                   n_marks;
 } ActivitySave;
 
 static gboolean
@@ -683,7 +715,8 @@ write_activity (BlStore   *self,
 {
   ActivitySave *save = record;
 
-  if (!bl_activity_repo_save (self->db, save->activity, save->attendance, error))
+  if (save->marks != NULL ? !bl_activity_repo_save_marks (self->db, save->activity, save->marks, save->n_marks, error)
+                          : !bl_activity_repo_save (self->db, save->activity, save->attendance, error))
     return FALSE;
   bl_store_lists_activity_saved (self->lists, save->activity);
   return TRUE;
@@ -695,11 +728,27 @@ bl_store_save_activity (BlStore     *self,
                         GListModel  *attendance,
                         GError     **error)
 {
-  ActivitySave save = { activity, attendance };
+  ActivitySave save = { activity, attendance, NULL, 0 };
 
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
   g_return_val_if_fail (BL_IS_ACTIVITY (activity), FALSE);
   g_return_val_if_fail (attendance == NULL || G_IS_LIST_MODEL (attendance), FALSE);
+
+  return validate_activity (self, activity, error) && in_transaction (self, write_activity, &save, error);
+}
+
+gboolean
+bl_store_save_activity_marks (BlStore                 *self,
+                              BlActivity              *activity,
+                              const BlAttendanceMark  *marks,
+                              guint                    n_marks,
+                              GError                 **error)
+{
+  ActivitySave save = { activity, NULL, marks, n_marks };
+
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BL_IS_ACTIVITY (activity), FALSE);
+  g_return_val_if_fail (marks != NULL || n_marks == 0, FALSE);
 
   return validate_activity (self, activity, error) && in_transaction (self, write_activity, &save, error);
 }
@@ -738,6 +787,28 @@ bl_store_activity_exists (BlStore    *self,
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
 
   return bl_activity_repo_exists (self->db, kind, date, start_time, topic, except_id);
+}
+
+char *
+bl_store_activity_key (const char *kind,
+                       const char *date,
+                       const char *start_time,
+                       const char *topic)
+{
+  return bl_activity_repo_key (kind, date, start_time, topic);
+}
+
+GHashTable *
+bl_store_list_activity_keys (BlStore  *self,
+                             GError  **error)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  if (!bl_activity_repo_list_keys (self->db, keys, error))
+    return NULL;
+  return g_steal_pointer (&keys);
 }
 
 GPtrArray *

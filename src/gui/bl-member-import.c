@@ -4,7 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "bl-csv.h"
+#include "bl-csv-members.h"
 #include "bl-member-import.h"
 #include "bl-problems-dialog.h"
 #include "bl-window.h"

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "bl-activity-repo.h"
 #include "bl-db-private.h"
@@ -279,6 +280,57 @@ write_tags (BlDb        *db,
   return TRUE;
 }
 
+/* One attendance row; the statement is prepared by the caller, once for
+ * all the rows of a save. */
+static gboolean
+insert_mark (BlDb              *db,
+             sqlite3_stmt      *stmt,
+             gint64             id,
+             gint64             member_id,
+             const char        *member_name,
+             BlAttendanceState  state,
+             const char        *reason,
+             GError           **error)
+{
+  int rc;
+
+  /* Bound without a copy: the texts outlive the step (a million rows in
+   * an import). */
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  sqlite3_bind_text (stmt, 3, state_ids[state], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, state == BL_ATTENDANCE_PRESENT || reason == NULL ? "" : reason, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
+                   rc == SQLITE_CONSTRAINT_FOREIGNKEY
+                   ? _("The attendance names a member who is not in the ledger")
+                   : _("The attendance names “%s” twice"),
+                   member_name != NULL ? member_name : "");
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return bl_db_set_error (db, rc, error);
+  return TRUE;
+}
+
+#define INSERT_ATTENDANCE "INSERT INTO attendance (activity_id, member_id, state, reason) VALUES (?1, ?2, ?3, ?4)"
+
+static gboolean
+clear_attendance (BlDb     *db,
+                  gint64    id,
+                  GError  **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db, "DELETE FROM attendance WHERE activity_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return bl_db_step_done (db, stmt, error);
+}
+
 static gboolean
 write_attendance (BlDb        *db,
                   gint64       id,
@@ -288,41 +340,64 @@ write_attendance (BlDb        *db,
   guint n = g_list_model_get_n_items (attendance);
   sqlite3_stmt *stmt;
 
-  stmt = bl_db_prepare (db, "DELETE FROM attendance WHERE activity_id = ?1", error);
+  if (!clear_attendance (db, id, error))
+    return FALSE;
+  stmt = bl_db_prepare (db, INSERT_ATTENDANCE, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!bl_db_step_done (db, stmt, error))
-    return FALSE;
-
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BlAttendee) a = g_list_model_get_item (attendance, i);
-      BlAttendanceState state = bl_attendee_get_state (a);
-      int rc;
 
-      stmt = bl_db_prepare (db, "INSERT INTO attendance (activity_id, member_id, state, reason) "
-                                "VALUES (?1, ?2, ?3, ?4)", error);
-      if (stmt == NULL)
+      if (!insert_mark (db, stmt, id, bl_attendee_get_member_id (a), bl_attendee_get_member_name (a),
+                        bl_attendee_get_state (a), bl_attendee_get_reason (a), error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, bl_attendee_get_member_id (a));
-      bl_db_bind_text (stmt, 3, state_ids[state]);
-      bl_db_bind_text (stmt, 4, state == BL_ATTENDANCE_PRESENT ? "" : bl_attendee_get_reason (a));
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-        {
-          g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
-                       rc == SQLITE_CONSTRAINT_FOREIGNKEY
-                       ? _("The attendance names a member who is not in the ledger")
-                       : _("The attendance names “%s” twice"),
-                       bl_attendee_get_member_name (a));
-          return FALSE;
-        }
-      if (rc != SQLITE_DONE)
-        return bl_db_set_error (db, rc, error);
     }
+  bl_db_note_change (db, BL_CHANGE_ATTENDANCE);
+  return TRUE;
+}
+
+static int
+compare_marks (const void *a,
+               const void *b)
+{
+  gint64 x = (*(const BlAttendanceMark * const *) a)->member_id;
+  gint64 y = (*(const BlAttendanceMark * const *) b)->member_id;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+write_marks (BlDb                    *db,
+             BlActivity              *activity,
+             const BlAttendanceMark  *marks,
+             guint                    n_marks,
+             GError                 **error)
+{
+  gint64 id = bl_activity_get_id (activity);
+  g_autofree const BlAttendanceMark **order = NULL;
+  guint present = 0;
+  sqlite3_stmt *stmt;
+
+  if (!clear_attendance (db, id, error))
+    return FALSE;
+  stmt = bl_db_prepare (db, INSERT_ATTENDANCE, error);
+  if (stmt == NULL)
+    return FALSE;
+  /* In key order: each row goes in after the one before. */
+  order = g_new (const BlAttendanceMark *, n_marks);
+  for (guint i = 0; i < n_marks; i++)
+    order[i] = &marks[i];
+  qsort (order, n_marks, sizeof *order, compare_marks);
+  for (guint i = 0; i < n_marks; i++)
+    {
+      if (!insert_mark (db, stmt, id, order[i]->member_id, order[i]->member_name, order[i]->state, order[i]->reason,
+                        error))
+        return FALSE;
+      present += order[i]->state == BL_ATTENDANCE_PRESENT;
+    }
+  /* What was just written is what the file holds. */
+  bl_activity_set_counts (activity, n_marks, present);
   bl_db_note_change (db, BL_CHANGE_ATTENDANCE);
   return TRUE;
 }
@@ -350,11 +425,11 @@ read_counts (BlDb        *db,
   return bl_db_finish (db, stmt, rc, error);
 }
 
-gboolean
-bl_activity_repo_save (BlDb        *db,
-                       BlActivity  *activity,
-                       GListModel  *attendance,
-                       GError     **error)
+/* The activity's own row, and its tags. */
+static gboolean
+write_activity (BlDb        *db,
+                BlActivity  *activity,
+                GError     **error)
 {
   static const char *insert_sql =
     "INSERT INTO activity (id, kind, status, date, start_time, end_time, location, host, recorder, lecturer, "
@@ -402,9 +477,66 @@ bl_activity_repo_save (BlDb        *db,
   bl_activity_set_topic (activity, topic);
   bl_db_note_change (db, BL_CHANGE_ACTIVITIES);
 
-  return write_tags (db, activity, error) &&
+  return write_tags (db, activity, error);
+}
+
+gboolean
+bl_activity_repo_save (BlDb        *db,
+                       BlActivity  *activity,
+                       GListModel  *attendance,
+                       GError     **error)
+{
+  return write_activity (db, activity, error) &&
          (attendance == NULL || write_attendance (db, bl_activity_get_id (activity), attendance, error)) &&
          read_counts (db, activity, error);
+}
+
+gboolean
+bl_activity_repo_save_marks (BlDb                    *db,
+                             BlActivity              *activity,
+                             const BlAttendanceMark  *marks,
+                             guint                    n_marks,
+                             GError                 **error)
+{
+  return write_activity (db, activity, error) && write_marks (db, activity, marks, n_marks, error);
+}
+
+gboolean
+bl_activity_repo_list_keys (BlDb        *db,
+                            GHashTable  *keys,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT kind, date, start_time, topic FROM activity", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (keys, bl_activity_repo_key (bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 1),
+                                                  bl_db_column_text (stmt, 2), bl_db_column_text (stmt, 3)));
+  return bl_db_finish (db, stmt, rc, error);
+}
+
+char *
+bl_activity_repo_key (const char *kind,
+                      const char *date,
+                      const char *start_time,
+                      const char *topic)
+{
+  /* As bl_activity_repo_exists() compares: no start time is "". */
+  return g_strjoin ("\x1f", kind != NULL ? kind : "", date != NULL ? date : "",
+                    start_time != NULL ? start_time : "", topic != NULL ? topic : "", NULL);
+}
+
+/* Dropped during a big import and made again at its end: sorting a million
+ * entries once costs a fraction of keeping them in order one by one. The
+ * definition is the one the migrations create. */
+gboolean
+bl_activity_repo_defer_member_index (BlDb     *db,
+                                     GError  **error)
+{
+  return bl_db_defer_index (db, "DROP INDEX IF EXISTS attendance_member",
+                            "CREATE INDEX attendance_member ON attendance (member_id, activity_id)", error);
 }
 
 gboolean
