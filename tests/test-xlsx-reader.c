@@ -10,6 +10,7 @@
 
 #include "bl-table-reader.h"
 #include "bl-test-common.h"
+#include "bl-test-workbooks.h"
 #include "bl-xlsx-reader.h"
 
 static char *fixtures;   /* the folder openpyxl wrote into */
@@ -207,115 +208,7 @@ test_formats (void)
     }
 }
 
-/* Workbooks made by hand */
-
-typedef void (*WriteFunc) (struct archive *archive, gpointer user_data);
-
-static void
-write_entry (struct archive *archive,
-             const char     *name,
-             const char     *text)
-{
-  struct archive_entry *entry = archive_entry_new ();
-
-  archive_entry_set_pathname (entry, name);
-  archive_entry_set_filetype (entry, AE_IFREG);
-  archive_entry_set_perm (entry, 0644);
-  archive_entry_set_size (entry, (la_int64_t) strlen (text));
-  g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
-  g_assert_cmpint (archive_write_data (archive, text, strlen (text)), ==, (la_ssize_t) strlen (text));
-  archive_entry_free (entry);
-}
-
-/* A workbook with one sheet, "Sheet1", whose XML @write_sheet streams, and
- * the shared strings @strings (NULL: none). */
-static char *
-make_workbook_with_strings (const char *file,
-                            const char *strings,
-                            WriteFunc   write_sheet,
-                            gpointer    user_data)
-{
-  g_autofree char *dir = bl_test_make_dir ();
-  char *path = g_build_filename (dir, file, NULL);
-  struct archive *archive = archive_write_new ();
-  struct archive_entry *entry;
-
-  g_assert_cmpint (archive_write_set_format_zip (archive), ==, ARCHIVE_OK);
-  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
-  write_entry (archive, "[Content_Types].xml",
-               "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-               "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>");
-  write_entry (archive, "_rels/.rels",
-               "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-               "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-               "relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-  write_entry (archive, "xl/workbook.xml",
-               "<x:workbook xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-               "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-               "<x:sheets><x:sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></x:sheets></x:workbook>");
-  write_entry (archive, "xl/_rels/workbook.xml.rels",
-               "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-               "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-               "relationships/worksheet\" Target=\"/xl/worksheets/../worksheets/sheet1.xml\"/>"
-               "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-               "relationships/sharedStrings\" Target=\"strings.xml\"/></Relationships>");
-  if (strings != NULL)
-    write_entry (archive, "xl/strings.xml", strings);
-
-  /* The sheet's size is not known beforehand: a data descriptor follows. */
-  entry = archive_entry_new ();
-  archive_entry_set_pathname (entry, "xl/worksheets/sheet1.xml");
-  archive_entry_set_filetype (entry, AE_IFREG);
-  archive_entry_set_perm (entry, 0644);
-  g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
-  write_sheet (archive, user_data);
-  archive_entry_free (entry);
-  g_assert_cmpint (archive_write_close (archive), ==, ARCHIVE_OK);
-  archive_write_free (archive);
-  return path;
-}
-
-static char *
-make_workbook (const char *file,
-               WriteFunc   write_sheet,
-               gpointer    user_data)
-{
-  return make_workbook_with_strings (file, NULL, write_sheet, user_data);
-}
-
-static void
-put (struct archive *archive,
-     const char     *text)
-{
-  g_assert_cmpint (archive_write_data (archive, text, strlen (text)), ==, (la_ssize_t) strlen (text));
-}
-
-static void
-write_small_sheet (struct archive *archive,
-                   gpointer        user_data)
-{
-  put (archive, user_data);
-}
-
-static void
-write_million_rows (struct archive *archive,
-                    gpointer        user_data)
-{
-  g_autoptr(GString) chunk = g_string_new (NULL);
-
-  put (archive, "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><x:sheetData>");
-  for (guint row = 1; row <= 1000000; row++)
-    {
-      g_string_append_printf (chunk, "<x:row r=\"%u\"><x:c r=\"A%u\"><x:v>%u</x:v></x:c></x:row>", row, row, row);
-      if (chunk->len > 60000)
-        {
-          put (archive, chunk->str);
-          g_string_truncate (chunk, 0);
-        }
-    }
-  put (archive, chunk->str);
-  put (archive, "</x:sheetData></x:worksheet>");
-}
+/* Workbooks made by hand (bl-test-workbooks.c) for the limits */
 
 typedef enum {
   BOMB_BLANK_ROWS,      /* more rows than Excel has, all blank */
@@ -355,10 +248,10 @@ write_bomb (struct archive *archive,
       repeat = bomb == BOMB_EMPTY_CELLS ? 33 : 8;
     }
 
-  put (archive, bomb == BOMB_EMPTY_CELLS ? "<worksheet><sheetData><row>" : "<worksheet><sheetData>");
+  bl_test_workbook_put (archive, bomb == BOMB_EMPTY_CELLS ? "<worksheet><sheetData><row>" : "<worksheet><sheetData>");
   for (guint i = 0; i < repeat; i++)
-    put (archive, chunk->str);
-  put (archive, bomb == BOMB_EMPTY_CELLS ? "</row></sheetData></worksheet>" : "</sheetData></worksheet>");
+    bl_test_workbook_put (archive, chunk->str);
+  bl_test_workbook_put (archive, bomb == BOMB_EMPTY_CELLS ? "</row></sheetData></worksheet>" : "</sheetData></worksheet>");
 }
 
 static void
@@ -383,7 +276,7 @@ assert_refused (const char    *path,
 static void
 test_handmade (void)
 {
-  g_autofree char *path = make_workbook ("prefixed.xlsx", write_small_sheet,
+  g_autofree char *path = bl_test_make_workbook ("prefixed.xlsx", bl_test_write_small_sheet,
     "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><x:sheetData>"
     "<x:row r=\"2\"><x:c r=\"B2\" t=\"inlineStr\"><x:is><x:r><x:t>富</x:t></x:r><x:r><x:t>文本</x:t></x:r>"
     "<x:rPh><x:t>ふりがな</x:t></x:rPh></x:is></x:c><x:c t=\"str\"><x:f>A1</x:f><x:v>a_x000D_b_x005F_x0041_</x:v></x:c>"
@@ -391,7 +284,7 @@ test_handmade (void)
     "<x:row><x:c><x:v>1.5</x:v></x:c></x:row>"
     "</x:sheetData><x:mergeCells><x:mergeCell ref=\"A1:ZZZZ9\"/><x:mergeCell ref=\"B2:B3\"/></x:mergeCells>"
     "</x:worksheet>");
-  g_autofree char *bad_string = make_workbook ("bad-string.xlsx", write_small_sheet,
+  g_autofree char *bad_string = bl_test_make_workbook ("bad-string.xlsx", bl_test_write_small_sheet,
     "<worksheet><sheetData><row><c t=\"s\"><v>7</v></c></row></sheetData></worksheet>");
   g_autoptr(GError) error = NULL;
   g_autoptr(BlTable) table = bl_table_read_file (path, NULL, &error);
@@ -413,117 +306,24 @@ test_handmade (void)
   assert_refused (bad_string, BL_TABLE_ERROR_CORRUPT, NULL);
 }
 
-/* A compound file (the container of .xls and of encrypted .xlsx) with the
- * streams @names of 4096 bytes each: 512-byte sectors, FAT in sector 0,
- * directory in sector 1, each stream 8 sectors after that. */
-static char *
-make_compound_file (const char         *file,
-                    const char * const *names)
-{
-  g_autofree char *dir = bl_test_make_dir ();
-  char *path = g_build_filename (dir, file, NULL);
-  guint n = g_strv_length ((GStrv) names);
-  guint n_sectors = 2 + n * 8;
-  g_autofree guint8 *data = g_malloc0 ((gsize) (n_sectors + 1) * 512);
-  guint8 *header = data, *fat = data + 512, *directory = data + 1024;
-  static const guint8 magic[8] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
-  g_autoptr(GError) error = NULL;
-
-#define PUT16(p, v) G_STMT_START { (p)[0] = (guint8) ((v) & 0xff); (p)[1] = (guint8) (((v) >> 8) & 0xff); } G_STMT_END
-#define PUT32(p, v) G_STMT_START { guint32 v_ = (v); for (int b_ = 0; b_ < 4; b_++) (p)[b_] = (guint8) (v_ >> (8 * b_)); } G_STMT_END
-
-  g_assert_cmpuint (n, <=, 3);
-  memcpy (header, magic, 8);
-  PUT16 (header + 0x18, 0x3e);        /* minor version */
-  PUT16 (header + 0x1a, 3);           /* major version: 512-byte sectors */
-  PUT16 (header + 0x1c, 0xfffe);      /* little-endian */
-  PUT16 (header + 0x1e, 9);           /* sector shift */
-  PUT16 (header + 0x20, 6);           /* mini sector shift */
-  PUT32 (header + 0x2c, 1);           /* FAT sectors */
-  PUT32 (header + 0x30, 1);           /* first directory sector */
-  PUT32 (header + 0x38, 4096);        /* mini stream cutoff */
-  PUT32 (header + 0x3c, 0xfffffffe);  /* no mini FAT */
-  PUT32 (header + 0x44, 0xfffffffe);  /* no DIFAT sectors */
-  PUT32 (header + 0x4c, 0);           /* the FAT is sector 0 */
-  for (guint i = 1; i < 109; i++)
-    PUT32 (header + 0x4c + i * 4, 0xffffffff);
-
-  for (guint s = 0; s < 128; s++)
-    PUT32 (fat + s * 4, 0xffffffff);
-  PUT32 (fat + 0, 0xfffffffd);        /* sector 0: the FAT */
-  PUT32 (fat + 4, 0xfffffffe);        /* sector 1: the directory, one sector */
-  for (guint k = 0; k < n; k++)
-    for (guint s = 0; s < 8; s++)
-      {
-        guint sector = 2 + k * 8 + s;
-        PUT32 (fat + sector * 4, s == 7 ? 0xfffffffe : sector + 1);
-      }
-
-  /* Root entry, then one entry per stream, chained as right siblings. */
-  for (guint e = 0; e <= n; e++)
-    {
-      guint8 *entry = directory + e * 128;
-      const char *name = e == 0 ? "Root Entry" : names[e - 1];
-
-      for (guint c = 0; name[c] != '\0'; c++)
-        entry[c * 2] = (guint8) name[c];
-      PUT16 (entry + 0x40, (strlen (name) + 1) * 2);
-      entry[0x42] = e == 0 ? 5 : 2;   /* root storage / stream */
-      entry[0x43] = 1;                /* black */
-      PUT32 (entry + 0x44, 0xffffffff);
-      PUT32 (entry + 0x48, e > 0 && e < n ? e + 1 : 0xffffffff);
-      PUT32 (entry + 0x4c, e == 0 && n > 0 ? 1 : 0xffffffff);
-      PUT32 (entry + 0x74, e == 0 ? 0xfffffffe : 2 + (e - 1) * 8);
-      PUT32 (entry + 0x78, e == 0 ? 0 : 4096);
-    }
-  for (guint e = n + 1; e < 4; e++)
-    {
-      PUT32 (directory + e * 128 + 0x44, 0xffffffff);
-      PUT32 (directory + e * 128 + 0x48, 0xffffffff);
-      PUT32 (directory + e * 128 + 0x4c, 0xffffffff);
-    }
-#undef PUT16
-#undef PUT32
-
-  g_assert_true (g_file_set_contents (path, (const char *) data, (gssize) (n_sectors + 1) * 512, &error));
-  return path;
-}
-
-/* The compound files are checked by an independent reader, python's olefile. */
-static void
-check_with_olefile (const char *path,
-                    const char *expected)
-{
-  const char *argv[] = { "/usr/bin/python3", "-c",
-                         "import olefile, sys; o = olefile.OleFileIO(sys.argv[1]); "
-                         "print(','.join('/'.join(e) for e in o.listdir()))", path, NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_cmpstr (g_strstrip (out), ==, expected);
-}
-
 static void
 test_refusals (void)
 {
   const char *xls_streams[] = { "Workbook", NULL };
   const char *encrypted_streams[] = { "EncryptionInfo", "EncryptedPackage", NULL };
-  g_autofree char *xls = make_compound_file ("old.xls", xls_streams);
-  g_autofree char *encrypted = make_compound_file ("secret.xlsx", encrypted_streams);
+  g_autofree char *xls = bl_test_make_compound_file ("old.xls", xls_streams);
+  g_autofree char *encrypted = bl_test_make_compound_file ("secret.xlsx", encrypted_streams);
   g_autofree char *roster = g_build_filename (fixtures, "roster.xlsx", NULL);
   g_autofree char *dir = bl_test_make_dir ();
   g_autofree char *truncated = g_build_filename (dir, "truncated.xlsx", NULL);
   g_autofree char *garbage = g_build_filename (dir, "garbage.xlsx", NULL);
-  g_autofree char *not_workbook = make_workbook ("empty.xlsx", write_small_sheet, "<worksheet/>");
+  g_autofree char *not_workbook = bl_test_make_workbook ("empty.xlsx", bl_test_write_small_sheet, "<worksheet/>");
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
 
-  check_with_olefile (xls, "Workbook");
-  check_with_olefile (encrypted, "EncryptedPackage,EncryptionInfo");
+  bl_test_check_with_olefile (xls, "Workbook");
+  bl_test_check_with_olefile (encrypted, "EncryptedPackage,EncryptionInfo");
 
   assert_refused (xls, BL_TABLE_ERROR_OLD_FORMAT, ".xlsx");
   assert_refused (encrypted, BL_TABLE_ERROR_ENCRYPTED, "password");
@@ -542,7 +342,7 @@ test_refusals (void)
 
     archive_write_set_format_zip (archive);
     g_assert_cmpint (archive_write_open_filename (archive, sheet_only), ==, ARCHIVE_OK);
-    write_entry (archive, "xl/worksheets/sheet1.xml", "<worksheet/>");
+    bl_test_workbook_entry (archive, "xl/worksheets/sheet1.xml", "<worksheet/>");
     archive_write_close (archive);
     archive_write_free (archive);
     assert_refused (sheet_only, BL_TABLE_ERROR_CORRUPT, NULL);
@@ -560,15 +360,15 @@ static void
 test_limits (void)
 {
   gint64 start = g_get_monotonic_time ();
-  g_autofree char *million = make_workbook ("million.xlsx", write_million_rows, NULL);
+  g_autofree char *million = bl_test_make_workbook ("million.xlsx", bl_test_write_million_rows, NULL);
   g_autofree char *rows = g_strdup_printf ("%u", BL_TABLE_MAX_ROWS);
   g_autofree char *long_string = g_strnfill (100 * 1000, 'x');
   g_autofree char *strings = g_strdup_printf ("<sst><si><t>%s</t></si></sst>", long_string);
-  g_autofree char *blank_rows = make_workbook ("blank-rows.xlsx", write_bomb, GINT_TO_POINTER (BOMB_BLANK_ROWS));
-  g_autofree char *spaced = make_workbook ("spaced.xlsx", write_bomb, GINT_TO_POINTER (BOMB_SPACED_ROWS));
-  g_autofree char *blanks = make_workbook ("blanks.xlsx", write_bomb, GINT_TO_POINTER (BOMB_NO_MARKUP));
-  g_autofree char *cells = make_workbook ("cells.xlsx", write_bomb, GINT_TO_POINTER (BOMB_EMPTY_CELLS));
-  g_autofree char *shared = make_workbook_with_strings ("shared.xlsx", strings, write_bomb,
+  g_autofree char *blank_rows = bl_test_make_workbook ("blank-rows.xlsx", write_bomb, GINT_TO_POINTER (BOMB_BLANK_ROWS));
+  g_autofree char *spaced = bl_test_make_workbook ("spaced.xlsx", write_bomb, GINT_TO_POINTER (BOMB_SPACED_ROWS));
+  g_autofree char *blanks = bl_test_make_workbook ("blanks.xlsx", write_bomb, GINT_TO_POINTER (BOMB_NO_MARKUP));
+  g_autofree char *cells = bl_test_make_workbook ("cells.xlsx", write_bomb, GINT_TO_POINTER (BOMB_EMPTY_CELLS));
+  g_autofree char *shared = bl_test_make_workbook_with_strings ("shared.xlsx", strings, write_bomb,
                                                         GINT_TO_POINTER (BOMB_SHARED));
 
   g_test_message ("workbooks made in %.1f s", (g_get_monotonic_time () - start) / 1e6);

@@ -39,6 +39,58 @@ write_pdf (BlPrintRenderer *renderer,
   return BL_EXIT_OK;
 }
 
+gboolean
+bl_cli_report_ready (const char *month,
+                     const char *output)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bl_report_parse_month (month, NULL, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  return check_output ("--report", output);
+}
+
+/* The activity numbers of --print-records ("12,15"), or NULL after saying why not. */
+static GArray *
+parse_ids (const char *ids)
+{
+  g_auto(GStrv) parts = g_strsplit (ids != NULL ? ids : "", ",", -1);
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = g_strstrip (parts[i]);
+      guint64 number = 0;
+
+      if (!g_ascii_string_to_unsigned (part, 10, 1, G_MAXINT64, &number, NULL))
+        {
+          /* TRANSLATORS: %s is what was given where an activity number was expected */
+          g_printerr (_("“%s” is not an activity number: give numbers separated by commas, for example 12,15\n"),
+                      part);
+          return NULL;
+        }
+      g_array_append_val (numbers, number);
+    }
+  if (numbers->len == 0)
+    {
+      g_printerr (_("--print-records needs the numbers of the activities to print, for example 12,15\n"));
+      return NULL;
+    }
+  return g_steal_pointer (&numbers);
+}
+
+gboolean
+bl_cli_print_records_ready (const char *ids,
+                            const char *output)
+{
+  g_autoptr(GArray) numbers = parse_ids (ids);
+
+  return numbers != NULL && check_output ("--print-records", output);
+}
+
 int
 bl_cli_report (BlStore    *store,
                const char *month,
@@ -50,12 +102,7 @@ bl_cli_report (BlStore    *store,
 
   g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
 
-  if (!bl_report_parse_month (month, NULL, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
-  if (!check_output ("--report", output))
+  if (!bl_cli_report_ready (month, output))
     return BL_EXIT_BAD_INPUT;
 
   report = bl_report_build (store, month, NULL, &error);
@@ -74,35 +121,15 @@ bl_cli_print_records (BlStore    *store,
                       const char *ids,
                       const char *output)
 {
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) numbers = NULL;
   g_autoptr(BlRecordRenderer) renderer = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
 
-  parts = g_strsplit (ids != NULL ? ids : "", ",", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      const char *part = g_strstrip (parts[i]);
-      guint64 number = 0;
-
-      if (!g_ascii_string_to_unsigned (part, 10, 1, G_MAXINT64, &number, NULL))
-        {
-          /* TRANSLATORS: %s is what was given where an activity number was expected */
-          g_printerr (_("“%s” is not an activity number: give numbers separated by commas, for example 12,15\n"),
-                      part);
-          return BL_EXIT_BAD_INPUT;
-        }
-      g_array_append_val (numbers, number);
-    }
-  if (numbers->len == 0)
-    {
-      g_printerr (_("--print-records needs the numbers of the activities to print, for example 12,15\n"));
-      return BL_EXIT_BAD_INPUT;
-    }
-  if (!check_output ("--print-records", output))
+  if (!bl_cli_print_records_ready (ids, output))
     return BL_EXIT_BAD_INPUT;
+  numbers = parse_ids (ids);
 
   renderer = bl_record_renderer_new_for_ids (store, (const gint64 *) (gpointer) numbers->data,
                                              numbers->len, &error);

@@ -22,19 +22,27 @@ parse_year (const char *text)
   return year >= 1900 ? year : 0;
 }
 
+gboolean
+bl_cli_export_xlsx_ready (const char *year)
+{
+  if (year != NULL && parse_year (year) == 0)
+    {
+      g_printerr (_("--year: “%s” is not a year: write it as YYYY, for example 2025\n"), year);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 bl_cli_export_xlsx (BlStore    *store,
                     const char *file,
                     const char *year)
 {
   g_autoptr(GError) error = NULL;
-  int year_value = 0;
+  int year_value = year != NULL ? parse_year (year) : 0;
 
-  if (year != NULL && (year_value = parse_year (year)) == 0)
-    {
-      g_printerr (_("--year: “%s” is not a year: write it as YYYY, for example 2025\n"), year);
-      return BL_EXIT_BAD_INPUT;
-    }
+  if (!bl_cli_export_xlsx_ready (year))
+    return BL_EXIT_BAD_INPUT;
   if (!bl_workbook_export (store, file, year_value, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -9,8 +9,8 @@
 static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the ledger in FILE"), N_("FILE") },
   { "branch-name", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Set the branch's name"), N_("NAME") },
-  { "import-members", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import members from a CSV file"), N_("FILE.csv") },
-  { "import-activities", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import activities from a CSV file"), N_("FILE.csv") },
+  { "import-members", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import members from a CSV file or an Excel workbook"), N_("FILE") },
+  { "import-activities", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import activities from a CSV file or an Excel workbook"), N_("FILE") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write members.csv and activities.csv into DIR"), N_("DIR") },
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the ledger as one Excel workbook"), N_("FILE.xlsx") },
   { "year", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-xlsx: only this year"), N_("YYYY") },
@@ -64,8 +64,88 @@ has_command (GVariantDict *options)
   return FALSE;
 }
 
-/* Runs the command-line actions in a fixed order (set-up, imports, rules,
- * then the outputs), stopping at the first that fails. */
+/* The commands that change the ledger, in the order they run: rules
+ * before the imports (a pack's kinds are what an import's rows may name). */
+static const char * const changes[] = {
+  "branch-name", "rules", "disable-rules", "import-members", "import-activities",
+};
+
+static int
+run_change (BlStore    *store,
+            const char *option,
+            const char *value)
+{
+  if (g_str_equal (option, "branch-name"))
+    return bl_cli_set_branch_name (store, value);
+  if (g_str_equal (option, "rules"))
+    return bl_cli_enable_rules (store, value);
+  if (g_str_equal (option, "disable-rules"))
+    return bl_cli_disable_rules (store, value);
+  if (g_str_equal (option, "import-members"))
+    return bl_cli_import_members (store, value);
+  return bl_cli_import_activities (store, value);
+}
+
+/* What the changes report on stdout ("12 added"), held back until they
+ * are saved: nothing is said to be done that was then undone. */
+static GString *held_output;
+
+static void
+hold_output_cb (const char *text)
+{
+  g_string_append (held_output, text);
+}
+
+/* Every change of one command line in one transaction: all or nothing. */
+static int
+run_changes (BlStore      *store,
+             GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) output = g_string_new (NULL);
+  GPrintFunc print = NULL;
+  guint done = 0;
+  int status = BL_EXIT_OK;
+
+  if (!bl_store_begin (store, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return BL_EXIT_BAD_INPUT;
+    }
+  held_output = output;
+  print = g_set_print_handler (hold_output_cb);
+  for (guint i = 0; i < G_N_ELEMENTS (changes) && status == BL_EXIT_OK; i++)
+    {
+      g_autofree char *value = lookup_string (options, changes[i]);
+
+      if (value == NULL)
+        continue;
+      if ((status = run_change (store, changes[i], value)) == BL_EXIT_OK)
+        done++;
+    }
+  g_set_print_handler (print);
+  held_output = NULL;
+
+  if (status != BL_EXIT_OK)
+    {
+      bl_store_rollback (store);
+      if (done > 0)
+        g_printerr (_("Nothing was changed: what the options before it did was undone too\n"));
+      return status;
+    }
+  if (!bl_store_commit (store, &error))
+    {
+      bl_store_rollback (store);
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("Nothing was changed\n"));
+      return BL_EXIT_BAD_INPUT;
+    }
+  g_print ("%s", output->str);
+  return BL_EXIT_OK;
+}
+
+/* Runs the command-line actions in a fixed order (the changes, then the
+ * outputs), stopping at the first that fails. */
 static int
 run_commands (GVariantDict *options,
               const char   *database_path)
@@ -76,8 +156,17 @@ run_commands (GVariantDict *options,
   g_autofree char *date = lookup_string (options, "date");
   g_autofree char *output = lookup_string (options, "output");
   g_autofree char *year = lookup_string (options, "year");
+  g_autofree char *month = lookup_string (options, "report");
+  g_autofree char *ids = lookup_string (options, "print-records");
   gboolean json = lookup_flag (options, "json");
+  gboolean any_change = FALSE;
   int status = BL_EXIT_OK;
+
+  /* A mistake in an output's arguments is found before anything changes. */
+  if ((year != NULL && !bl_cli_export_xlsx_ready (year)) ||
+      (month != NULL && !bl_cli_report_ready (month, output)) ||
+      (ids != NULL && !bl_cli_print_records_ready (ids, output)))
+    return BL_EXIT_BAD_INPUT;
 
   store = bl_store_open (database_path, &error);
   if (store == NULL)
@@ -85,6 +174,11 @@ run_commands (GVariantDict *options,
       g_printerr (_("%s: cannot open the ledger: %s\n"), database_path, error->message);
       return BL_EXIT_NO_LEDGER;
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    any_change |= g_variant_dict_contains (options, changes[i]);
+  if (any_change && (status = run_changes (store, options)) != BL_EXIT_OK)
+    return status;
 
 #define RUN_STRING(option, call)                                   \
   G_STMT_START {                                                  \
@@ -94,11 +188,6 @@ run_commands (GVariantDict *options,
       return status;                                              \
   } G_STMT_END
 
-  RUN_STRING ("branch-name", bl_cli_set_branch_name (store, value));
-  RUN_STRING ("import-members", bl_cli_import_members (store, value));
-  RUN_STRING ("import-activities", bl_cli_import_activities (store, value));
-  RUN_STRING ("rules", bl_cli_enable_rules (store, value));
-  RUN_STRING ("disable-rules", bl_cli_disable_rules (store, value));
   RUN_STRING ("export-csv", bl_cli_export_csv (store, value));
   RUN_STRING ("export-xlsx", bl_cli_export_xlsx (store, value, year));
 

@@ -39,8 +39,10 @@ bl_print_pdf_write (BlPrintDocument  *document,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Written beside the target and renamed on close: a failed export leaves
-   * an older file as it was. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+   * an older file as it was. Members' names and attendance: readable by
+   * the user alone, whatever the umask. */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
+                           NULL, error);
   if (stream == NULL)
     return FALSE;
 

@@ -119,6 +119,36 @@ member_row (BlMember *member)
   return row;
 }
 
+/* A party group nobody belongs to any more still has its meetings: a row
+ * with only its name, as members.csv has, brings it back on import. */
+static void
+add_empty_groups (BlWorkbookData *data,
+                  BlStore        *store,
+                  GListModel     *members)
+{
+  g_auto(GStrv) groups = bl_store_list_groups (store);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (members);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BlMember) member = g_list_model_get_item (members, i);
+
+      g_hash_table_add (used, (gpointer) g_intern_string (bl_member_get_group (member)));
+    }
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      BlWbMember *row;
+
+      if (g_hash_table_contains (used, groups[i]))
+        continue;
+      row = g_new0 (BlWbMember, 1);
+      for (guint c = 0; c < BL_WB_MEMBER_N_COLUMNS; c++)
+        row->text[c] = g_strdup (c == BL_WB_MEMBER_GROUP ? groups[i] : "");
+      g_ptr_array_add (data->members, row);
+    }
+}
+
 /* Whether @member belonged to the branch on some day from @from to @to. */
 static gboolean
 member_in_year (BlMember   *member,
@@ -430,6 +460,7 @@ bl_workbook_data_collect (BlStore     *store,
       if (!data->limited || member_in_year (member, from, to))
         g_ptr_array_add (data->members, member_row (member));
     }
+  add_empty_groups (data, store, members);
 
   activities = bl_store_list_activities_between (store, data->limited ? from : NULL, data->limited ? to : NULL, error);
   if (activities == NULL)
