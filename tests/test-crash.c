@@ -1,16 +1,27 @@
 /* test-crash.c: a process saving records is killed at random moments; every
- * save it reported committed is there afterwards and the file is intact */
+ * save it reported committed is there afterwards and the file is intact.
+ * Creating a ledger, importing a CSV file and the daily backup are killed at
+ * every write, sync and delete they make, one run each (a VFS that ends the
+ * process just before the chosen one, as SIGKILL would), and by SIGKILL at
+ * random moments: what is left opens, whole. */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gstdio.h>
 #include <signal.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bl-csv-activities.h"
 #include "bl-store.h"
 #include "bl-test-common.h"
+#include "bl-test-vfs.h"
+#include "db/bl-ledger-backup.h"
+#include "db/bl-ledger-file.h"
+#include "db/bl-migrations.h"
 
 #define ROUNDS 40
 
@@ -69,7 +80,7 @@ check_ledger (const char *path,
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM attendance WHERE activity_id = ?1", -1, &stmt, NULL),
                    ==, SQLITE_OK);
-  for (guint i = 0; i < committed->len; i++)
+  for (guint i = 0; committed != NULL && i < committed->len; i++)
     {
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, g_array_index (committed, gint64, i));
@@ -174,13 +185,378 @@ test_kill (void)
   }
 }
 
+/* Kills at every write */
+
+typedef gboolean (*Work) (const char *path,
+                          gpointer    data);
+
+/* Runs @work in a child that ends just before its @n-th write, sync,
+ * truncate or delete; TRUE when the work was done before that. */
+static gboolean
+run_killed_at (guint64     n,
+               Work        work,
+               const char *path,
+               gpointer    data)
+{
+  int status;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      bl_test_vfs_exit_at (n);
+      _exit (work (path, data) ? 0 : 4);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), !=, 4);
+  return WEXITSTATUS (status) == 0;
+}
+
+/* Runs @work with a SIGKILL 0 to @max_us microseconds after it started. */
+static void
+run_killed_after (guint       max_us,
+                  Work        work,
+                  const char *path,
+                  gpointer    data)
+{
+  int status;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (work (path, data) ? 0 : 4);
+  g_usleep (g_test_rand_int_range (0, (gint32) max_us));
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status) || (WIFEXITED (status) && WEXITSTATUS (status) == 0));
+}
+
+static void
+remove_all (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (file, G_FILE_TEST_IS_DIR))
+        remove_all (file);
+      g_remove (file);
+    }
+}
+
+static guint
+count_leftovers (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (strstr (name, ".new-") != NULL || g_str_has_suffix (name, ".partial"))
+      count++;
+  return count;
+}
+
+static gboolean
+create_work (const char *path,
+             gpointer    data)
+{
+  g_autoptr(BlStore) store = bl_store_open (path, NULL);
+
+  return store != NULL;
+}
+
+/* After a kill while creating: no ledger, or a whole one; never one refused. */
+static void
+check_created (const char *dir,
+               const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlStore) store = bl_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_kinds (store)), >, 0);
+  g_assert_cmpuint (count_leftovers (dir), ==, 0);
+}
+
+static void
+test_kill_create (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  guint64 n;
+
+  for (n = 1; n < 1000; n++)
+    {
+      gboolean done = run_killed_at (n, create_work, path, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          GStatBuf st;
+
+          g_assert_cmpint (g_stat (path, &st), ==, 0);
+          g_assert_cmpint (st.st_size, >, 0);
+        }
+      check_created (dir, path);
+      remove_all (dir);
+      if (done)
+        break;
+    }
+  g_test_message ("creation killed at each of its %" G_GUINT64_FORMAT " writes, syncs and deletes", n - 1);
+  g_assert_cmpuint (n, >, 5);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      run_killed_after (20000, create_work, path, NULL);
+      check_created (dir, path);
+      remove_all (dir);
+    }
+}
+
+/* How an older version created a ledger: an empty file, then the schema
+ * in one rollback-journal transaction. */
+static gboolean
+old_create_work (const char *path,
+                 gpointer    data)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *schema = g_strdup_printf ("BEGIN; %s; PRAGMA application_id = %d; PRAGMA user_version = 1; COMMIT",
+                                             bl_migration_sql (1), BL_LEDGER_APPLICATION_ID);
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  return sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+         sqlite3_exec (db, schema, NULL, NULL, NULL) == SQLITE_OK &&
+         sqlite3_close (db) == SQLITE_OK;
+}
+
+/* What such a kill left (a half-written file and its rollback journal) is
+ * recovered, as SQLite does, not refused as damaged for ever. */
+static void
+test_kill_old_create (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  guint hot = 0;
+
+  for (guint64 n = 1; n < 1000; n++)
+    {
+      gboolean done = run_killed_at (n, old_create_work, path, NULL);
+
+      if (g_file_test (journal, G_FILE_TEST_EXISTS))
+        hot++;
+      check_created (dir, path);
+      remove_all (dir);
+      if (done)
+        break;
+    }
+  g_test_message ("%u kills left a rollback journal", hot);
+  g_assert_cmpuint (hot, >, 0);
+}
+
+#define IMPORTED 300
+
+static gboolean
+import_work (const char *path,
+             gpointer    csv)
+{
+  g_autoptr(BlStore) store = bl_store_open (path, NULL);
+  BlCsvReport report;
+  gboolean ok;
+
+  if (store == NULL)
+    return FALSE;
+  bl_csv_report_init (&report);
+  ok = bl_csv_import_activities (store, csv, &report, NULL) && report.added == IMPORTED;
+  bl_csv_report_clear (&report);
+  return ok;
+}
+
+/* An import is all there or not at all, and the ledger is whole. */
+static guint
+check_imported (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlStore) store = bl_store_open (path, &error);
+  guint count;
+
+  g_assert_no_error (error);
+  count = g_list_model_get_n_items (bl_store_get_activities (store));
+  g_assert_true (count == 0 || count == IMPORTED);
+  g_clear_object (&store);
+  check_ledger (path, NULL);
+  return count;
+}
+
+static void
+test_kill_import (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "activities.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("类型,日期,主题,缺席\n");
+  g_autoptr(GBytes) template = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 total;
+  guint complete = 0;
+
+  for (guint i = 0; i < IMPORTED; i++)
+    g_string_append_printf (text, "理论学习,2025-%02u-%02u,第%u次学习,乙(病假)\n", 1 + i % 12, 1 + i % 28, i);
+  g_file_set_contents (csv, text->str, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(BlStore) store = bl_store_open (path, &error);
+
+    g_assert_no_error (error);
+    bl_test_add_member (store, "甲", "", BL_MEMBER_ROLE_SECRETARY);
+    bl_test_add_member (store, "乙", "", BL_MEMBER_ROLE_NONE);
+  }
+  {
+    char *contents;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    template = g_bytes_new_take (contents, length);
+  }
+
+  /* How many writes a whole import makes, opening included. */
+  {
+    guint64 before = bl_test_vfs_get_operations ();
+
+    g_assert_true (import_work (path, csv));
+    total = bl_test_vfs_get_operations () - before;
+    g_assert_cmpuint (check_imported (path), ==, IMPORTED);
+  }
+
+  /* Killed at 40 points spread over it, and at each of its last ten. */
+  for (guint i = 0; i < 50; i++)
+    {
+      guint64 n = i < 40 ? 1 + total * i / 40 : total - (i - 40);
+
+      remove_all (dir);
+      g_file_set_contents (path, g_bytes_get_data (template, NULL), (gssize) g_bytes_get_size (template), &error);
+      g_assert_no_error (error);
+      g_file_set_contents (csv, text->str, -1, &error);
+      g_assert_no_error (error);
+      run_killed_at (n, import_work, path, csv);
+      if (check_imported (path) == IMPORTED)
+        complete++;
+    }
+  g_test_message ("import of %u activities (%" G_GUINT64_FORMAT " writes) killed 50 times: %u complete",
+                  IMPORTED, total, complete);
+  g_assert_cmpuint (complete, <, 50);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      remove_all (dir);
+      g_file_set_contents (path, g_bytes_get_data (template, NULL), (gssize) g_bytes_get_size (template), &error);
+      g_file_set_contents (csv, text->str, -1, &error);
+      run_killed_after (60000, import_work, path, csv);
+      check_imported (path);
+    }
+}
+
+static gboolean
+daily_work (const char *path,
+            gpointer    today)
+{
+  g_autoptr(BlDb) db = bl_ledger_file_open (path, today, NULL, NULL);
+
+  return db != NULL;
+}
+
+/* After a kill during the first open of a day: the ledger opens, each
+ * backup under its final name is whole, and the day gets its backup. */
+static void
+check_backups (const char *path,
+               const char *today)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlDb) db = bl_ledger_file_open (path, today, NULL, &error);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *backup_dir = g_build_filename (dir, "backups", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s/ledger-%s.db", backup_dir, today);
+
+  g_assert_no_error (error);
+  g_assert_false (bl_db_is_read_only (db));
+  g_clear_object (&db);
+  backups = bl_ledger_backup_list (path);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      g_assert_true (bl_ledger_file_check (g_ptr_array_index (backups, i), TRUE, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (g_file_test (expected, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_leftovers (backup_dir), ==, 0);
+}
+
+static void
+test_kill_backup (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  guint64 n;
+  guint day = 0;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BlStore) store = bl_store_open (path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 200; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("党员%03u", i);
+        bl_test_add_member (store, name, "", BL_MEMBER_ROLE_NONE);
+      }
+  }
+
+  /* Each round is another day, so that each is the day's first open. */
+  for (n = 1; n < 1000; n++)
+    {
+      g_autofree char *today = g_strdup_printf ("2030-%02u-%02u", 1 + day / 28, 1 + day % 28);
+      gboolean done;
+
+      day++;
+      done = run_killed_at (n, daily_work, path, today);
+      check_backups (path, today);
+      if (done)
+        break;
+    }
+  g_test_message ("the day's first open killed at each of its %" G_GUINT64_FORMAT " writes, syncs and deletes",
+                  n - 1);
+  g_assert_cmpuint (n, >, 5);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autofree char *today = g_strdup_printf ("2031-%02u-%02u", 1 + round / 28, 1 + round % 28);
+
+      run_killed_after (30000, daily_work, path, today);
+      check_backups (path, today);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  bl_test_vfs_install ();
+
   g_test_add_func ("/crash/kill", test_kill);
+  g_test_add_func ("/crash/create", test_kill_create);
+  g_test_add_func ("/crash/create-by-an-older-version", test_kill_old_create);
+  g_test_add_func ("/crash/import", test_kill_import);
+  g_test_add_func ("/crash/backup", test_kill_backup);
 
   return g_test_run ();
 }

@@ -242,20 +242,24 @@ test_activities_import (void)
   lecture = g_ptr_array_index (all, 3);
   planned = g_ptr_array_index (all, 4);
 
-  /* Only 缺席 given: everyone else expected was present (陈刚 too: the file
-   * gives no transfer date, so he left on the day of the import). */
+  /* Only 缺席 given: everyone else expected was present. 陈刚 is not among
+   * them: the file gives no transfer date, so he is expected at no meeting
+   * (the import used to date his transfer on the day of the import, which
+   * made him expected, and absent, at every earlier meeting). */
   g_assert_cmpstr (bl_activity_get_kind (theme), ==, BL_KIND_THEME_DAY);
   g_assert_true (bl_activity_get_first_topic (theme));
   g_assert_true (bl_activity_has_tag (theme, "意识形态"));
   g_assert_cmpstr (bl_activity_get_content (theme), ==, "会议内容：\n一、传达……");
-  g_assert_cmpuint (bl_activity_get_expected_count (theme), ==, 5);
-  g_assert_cmpuint (bl_activity_get_present_count (theme), ==, 3);
+  g_assert_cmpuint (bl_activity_get_expected_count (theme), ==, 4);
+  g_assert_cmpuint (bl_activity_get_present_count (theme), ==, 2);
   attendance = bl_store_load_attendance (store, bl_activity_get_id (theme), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, 4);
   for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
     {
       g_autoptr(BlAttendee) a = g_list_model_get_item (attendance, i);
+
+      g_assert_cmpstr (bl_attendee_get_member_name (a), !=, "陈刚");
 
       if (g_str_equal (bl_attendee_get_member_name (a), "赵敏"))
         g_assert_cmpstr (bl_attendee_get_reason (a), ==, "病假");
@@ -788,6 +792,60 @@ test_header_below_title (void)
   g_assert_null (strchr (error->message, '\n'));
 }
 
+/* A member transferred out without a known day keeps no day: expected at
+ * no meeting, and exported with the day empty; the destination (转往)
+ * goes in and out with them. */
+static void
+test_transfer_without_date (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autofree char *path = bl_test_write_file ("members.csv",
+                                              BOM "姓名,党小组,状态,转出日期,转往\r\n"
+                                              "王建国,第一党小组,在册,,\r\n"
+                                              "陈刚,第一党小组,转出,,\r\n"
+                                              "林志强,第一党小组,转出,2025-03-01,市交通局机关党支部\r\n");
+  g_autofree char *bad = bl_test_write_file ("bad.csv",
+                                             "姓名,状态,转往\n"
+                                             "赵敏,在册,区委组织部\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autofree char *text = NULL;
+  GListModel *members;
+
+  g_assert_true (bl_csv_import_members (store, path, NULL, &error));
+  g_assert_no_error (error);
+  members = bl_store_get_members (store);
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(BlMember) member = g_list_model_get_item (members, i);
+
+      if (g_str_equal (bl_member_get_name (member), "陈刚"))
+        {
+          g_assert_cmpint (bl_member_get_status (member), ==, BL_MEMBER_STATUS_TRANSFERRED);
+          g_assert_null (bl_member_get_transferred_on (member));
+        }
+      else if (g_str_equal (bl_member_get_name (member), "林志强"))
+        g_assert_cmpstr (bl_member_get_transferred_to (member), ==, "市交通局机关党支部");
+    }
+  /* Expected at no meeting, however early. */
+  expected = bl_store_expected_members (store, BL_KIND_GENERAL_MEETING, NULL, "2001-01-01");
+  g_assert_cmpuint (expected->len, ==, 2);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (bl_member_get_name (g_ptr_array_index (expected, i)), !=, "陈刚");
+
+  text = bl_csv_export_members (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, BOM "姓名,党小组,党员类别,职务,入党日期,电话,状态,转出日期,转往\r\n"));
+  g_assert_nonnull (strstr (text, "\r\n陈刚,第一党小组,正式党员,,,,转出,,\r\n"));
+  g_assert_nonnull (strstr (text, "\r\n林志强,第一党小组,正式党员,,,,转出,2025-03-01,市交通局机关党支部\r\n"));
+
+  /* A destination for a member who did not leave is a mistake in the file. */
+  g_assert_false (bl_csv_import_members (store, bad, NULL, &error));
+  g_assert_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, ":2: "));
+  g_assert_null (bl_store_find_active_member (store, "赵敏"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -813,6 +871,7 @@ main (int   argc,
   g_test_add_func ("/csv/late-members-round-trip", test_late_members_round_trip);
   g_test_add_func ("/csv/apostrophe-guard", test_apostrophe_guard);
   g_test_add_func ("/csv/header-below-title", test_header_below_title);
+  g_test_add_func ("/csv/transfer-without-date", test_transfer_without_date);
 
   return g_test_run ();
 }

@@ -183,9 +183,9 @@ test_secretary_workbook (void)
   run (0, argv, NULL, NULL);
   members = read_text (dir, "members.csv");
   activities = read_text (dir, "activities.csv");
-  g_assert_nonnull (strstr (members, "王建国,第一党小组,正式党员,书记,1998-07-01,13800000001,在册,\r\n"));
-  g_assert_nonnull (strstr (members, "李秀英,第一党小组,正式党员,组织委员,2003-06-18,,在册,\r\n"));
-  g_assert_nonnull (strstr (members, "张伟,第二党小组,正式党员,,2025-01-10,0551-1234,在册,\r\n"));
+  g_assert_nonnull (strstr (members, "王建国,第一党小组,正式党员,书记,1998-07-01,13800000001,在册,,\r\n"));
+  g_assert_nonnull (strstr (members, "李秀英,第一党小组,正式党员,组织委员,2003-06-18,,在册,,\r\n"));
+  g_assert_nonnull (strstr (members, "张伟,第二党小组,正式党员,,2025-01-10,0551-1234,在册,,\r\n"));
   g_assert_nonnull (strstr (activities, "主题党日,2025-03-10,09:00,11:30,学习全国两会精神,"));
   g_assert_nonnull (strstr (activities, ",张伟(公出),"));
   g_assert_nonnull (strstr (activities, "支部委员会,2025-03-12,14:00,,研究三月工作,"));

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "bl-alert.h"
 #include "bl-application.h"
@@ -138,7 +139,7 @@ static void
 test_first_run (void)
 {
   g_autofree char *name = NULL;
-  g_autofree char *secretary = NULL;
+  g_autoptr(BlMember) secretary = NULL;
   BlStore *store = bl_application_get_store (app);
   BlWindow *window;
   GtkWidget *page;
@@ -190,9 +191,10 @@ test_first_run (void)
   bl_test_click (bl_test_find_button (page, "_Start"));
 
   name = bl_store_get_branch_name (store);
-  secretary = bl_store_get_setting (store, BL_SETTING_SECRETARY);
+  secretary = bl_store_get_secretary (store, NULL);
   g_assert_cmpstr (name, ==, "滨江街道机关第二党支部");
-  g_assert_cmpstr (secretary, ==, "周红");
+  g_assert_nonnull (secretary);
+  g_assert_cmpstr (bl_member_get_name (secretary), ==, "周红");
   g_assert_true (pack_enabled (store, "standard"));
   g_assert_true (pack_enabled (store, "park-2025-ideology"));
   g_assert_false (bl_store_is_empty (store));
@@ -447,6 +449,53 @@ test_members_page (void)
   close_windows ();
 }
 
+static gboolean
+match_label_containing (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* Whether a visible label inside @root has @text anywhere in it. */
+static gboolean
+shows_text_within (GtkWidget  *root,
+                   const char *text)
+{
+  return bl_test_find (root, match_label_containing, text) != NULL;
+}
+
+/* A member transferred out on a day not known says so; a group leader's
+ * role says so. */
+static void
+test_members_page_transfer_unknown (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  BlWindow *window;
+  gint64 chen;
+  gint64 sun;
+
+  bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, "机关第一党支部", &error);
+  g_assert_no_error (error);
+  bl_test_add_member (store, "张书记", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+  sun = bl_test_add_member (store, "孙组长", "第一党小组", BL_MEMBER_ROLE_NONE);
+  chen = bl_test_add_member (store, "陈刚", "第一党小组", BL_MEMBER_ROLE_NONE);
+  g_assert_true (bl_store_set_transfer (store, chen, NULL, NULL, &error));
+  g_assert_true (bl_store_set_group_leader (store, "第一党小组", sun, NULL, &error));
+  g_assert_no_error (error);
+
+  window = open_window (store);
+  bl_window_show_page (window, "members");
+  page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_MEMBERS_PAGE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  bl_test_iterate ();
+  g_assert_true (shows_text_within (page, "Date of transfer unknown"));
+  g_assert_true (shows_text_within (page, "Group leader"));
+  close_windows ();
+}
+
 /* A CSV file with errors imports nothing and shows its FILE:LINE problems. */
 static void
 test_members_import (void)
@@ -536,12 +585,27 @@ test_preferences (void)
   name = bl_store_get_branch_name (store);
   g_assert_cmpstr (name, ==, "新区第三党支部");
 
+  /* The secretary is the member holding 书记: a name that is no member is
+   * refused and changes nothing; a member's name makes them secretary. */
   row = bl_test_find_row (GTK_WIDGET (preferences), "_Secretary");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
   gtk_editable_set_text (GTK_EDITABLE (row), "赵书记");
   g_signal_emit_by_name (row, "apply");
-  g_clear_pointer (&name, g_free);
-  name = bl_store_get_setting (store, BL_SETTING_SECRETARY);
-  g_assert_cmpstr (name, ==, "赵书记");
+  g_assert_null (bl_store_get_secretary (store, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  bl_test_add_member (store, "赵书记", "第一党小组", BL_MEMBER_ROLE_NONE);
+  gtk_editable_set_text (GTK_EDITABLE (row), "赵书记");
+  g_signal_emit_by_name (row, "apply");
+  {
+    g_autoptr(BlMember) secretary = bl_store_get_secretary (store, NULL);
+
+    g_assert_nonnull (secretary);
+    g_assert_cmpstr (bl_member_get_name (secretary), ==, "赵书记");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "赵书记");
+  }
+
+  /* The park's plan says which year it is for. */
+  g_assert_true (shows_text_within (GTK_WIDGET (preferences), "Applies in 2025"));
 
   /* Pack switches write through. */
   g_assert_false (pack_enabled (store, "park-2025-ideology"));
@@ -567,6 +631,54 @@ test_preferences (void)
   g_assert_nonnull (bl_test_find_row (GTK_WIDGET (preferences), "Street plan 2026"));
 
   g_assert_nonnull (bl_preferences_window_get_reminders_group (BL_PREFERENCES_WINDOW (preferences)));
+  gtk_window_destroy (preferences);
+  close_windows ();
+}
+
+/* Restore from Backup…: the backup takes the ledger's place, the window and
+ * the preferences follow, and what it replaced is kept. */
+static void
+test_preferences_restore (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(BlStore) other = bl_test_store_new ();
+  g_autoptr(GFile) backup = g_file_new_for_path (bl_store_get_path (other));
+  g_autoptr(GFile) not_a_backup = NULL;
+  g_autofree char *text = bl_test_write_file ("notes.db", "not a ledger");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkWindow *preferences;
+  GtkWidget *row;
+
+  bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, "现在的党支部", &error);
+  bl_test_add_member (store, "现在的党员", "", 0);
+  bl_store_set_setting (other, BL_SETTING_BRANCH_NAME, "备份里的党支部", &error);
+  g_assert_no_error (error);
+  bl_test_add_member (other, "备份甲", "", 0);
+  bl_test_add_member (other, "备份乙", "", 0);
+  g_clear_object (&other);
+
+  open_window (store);
+  preferences = GTK_WINDOW (bl_preferences_window_new (store));
+  gtk_window_present (preferences);
+  bl_test_iterate ();
+  g_assert_nonnull (bl_test_find_row (GTK_WIDGET (preferences), "_Restore from Backup…"));
+
+  /* Not a ledger: said, nothing changed. */
+  not_a_backup = g_file_new_for_path (text);
+  g_assert_false (bl_preferences_window_restore_backup (BL_PREFERENCES_WINDOW (preferences), not_a_backup));
+  name = bl_store_get_branch_name (store);
+  g_assert_cmpstr (name, ==, "现在的党支部");
+  g_clear_pointer (&name, g_free);
+
+  g_assert_true (bl_preferences_window_restore_backup (BL_PREFERENCES_WINDOW (preferences), backup));
+  bl_test_iterate ();
+  name = bl_store_get_branch_name (store);
+  g_assert_cmpstr (name, ==, "备份里的党支部");
+  row = bl_test_find_row (GTK_WIDGET (preferences), "Branch _Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "备份里的党支部");
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 2);
+
   gtk_window_destroy (preferences);
   close_windows ();
 }
@@ -599,8 +711,10 @@ main (int   argc,
   g_test_add_func ("/welcome/first-run-without-standard", test_first_run_without_standard);
   g_test_add_func ("/welcome/sample-data", test_sample_data);
   g_test_add_func ("/members/add-edit-transfer", test_members_page);
+  g_test_add_func ("/members/transfer-unknown-and-leader", test_members_page_transfer_unknown);
   g_test_add_func ("/members/import", test_members_import);
   g_test_add_func ("/preferences/branch-and-packs", test_preferences);
+  g_test_add_func ("/preferences/restore-backup", test_preferences_restore);
   status = g_test_run ();
   g_clear_object (&app);
   g_free (app_ledger);

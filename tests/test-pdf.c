@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "bl-clock.h"
 #include "bl-report.h"
 #include "bl-test-common.h"
 
@@ -408,6 +409,31 @@ test_records (void)
       assert_contains (text, labels[i]);
     }
   assert_contains (text, "列席人员");
+  /* 出席人员 by name, those on leave under 缺席人员及原因 only. */
+  assert_contains (text, "出席人员");
+  {
+    g_autoptr(GString) present = g_string_new ("出席人员");
+    g_autoptr(BlStore) reopened = bl_store_open (ledger->database, NULL);
+    g_autoptr(GListModel) attendance = bl_store_load_attendance (reopened, g_ascii_strtoll (short_id, NULL, 10), NULL);
+    guint n_present = 0;
+
+    /* In the list's order: by group, then name. */
+    for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
+      {
+        g_autoptr(BlAttendee) row = g_list_model_get_item (attendance, i);
+
+        if (bl_attendee_get_state (row) != BL_ATTENDANCE_PRESENT)
+          continue;
+        if (n_present++ > 0)
+          g_string_append (present, "、");
+        g_string_append (present, bl_attendee_get_member_name (row));
+      }
+    g_assert_cmpuint (n_present, ==, 5);
+    g_string_append (present, "缺席人员及原因");
+    assert_contains (text, present->str);
+  }
+  /* Not a group meeting: no group leader. */
+  g_assert_null (strstr (text, "党小组组长"));
   assert_contains (text, "研究党费收缴");
   assert_contains (text, "一致同意按时收缴党费。");
   assert_contains (text, "公出");
@@ -441,6 +467,101 @@ test_records (void)
   text = pdf_text (job, 2);
   assert_contains (text, "书记讲党课：守初心担使命");
   g_assert_null (strstr (text, "研究党费收缴"));
+}
+
+/* The record of a party group meeting names the group's leader on that
+ * day, and the members present. */
+static void
+test_group_record (void)
+{
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(Ledger) ledger = NULL;
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *early = NULL;
+  g_autofree char *late = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  gint64 sun, gao, zhou;
+
+  if (!have_poppler ())
+    return;
+
+  ledger = ledger_new (&store);
+  sun = bl_test_add_member (store, "孙丽娟", "第一党小组", BL_MEMBER_ROLE_NONE);
+  gao = bl_test_add_member (store, "高明", "第一党小组", BL_MEMBER_ROLE_NONE);
+  zhou = bl_test_add_member (store, "周海涛", "第一党小组", BL_MEMBER_ROLE_NONE);
+  g_assert_true (bl_store_set_group_leader (store, "第一党小组", sun, NULL, &error));
+  g_assert_true (bl_store_set_group_leader (store, "第一党小组", gao, "2025-07-01", &error));
+  g_assert_no_error (error);
+
+  bl_activity_set_kind (activity, BL_KIND_GROUP_MEETING);
+  bl_activity_set_group (activity, "第一党小组");
+  bl_activity_set_date (activity, "2025-06-12");
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_topic (activity, "学习党章第一章");
+  bl_attendance_add (attendance, sun, "孙丽娟", BL_ATTENDANCE_PRESENT, "");
+  bl_attendance_add (attendance, gao, "高明", BL_ATTENDANCE_PRESENT, "");
+  bl_attendance_add (attendance, zhou, "周海涛", BL_ATTENDANCE_LEAVE, "病假");
+  g_assert_true (bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &error));
+  g_assert_no_error (error);
+  early = g_strdup_printf ("%" G_GINT64_FORMAT, bl_activity_get_id (activity));
+  bl_activity_set_id (activity, 0);
+  bl_activity_set_date (activity, "2025-07-10");
+  g_assert_true (bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &error));
+  g_assert_no_error (error);
+  late = g_strdup_printf ("%s,%" G_GINT64_FORMAT, early, bl_activity_get_id (activity));
+  g_clear_object (&store);
+
+  pdf = g_build_filename (ledger->dir, "group.pdf", NULL);
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--print-records", late,
+                                "--output", pdf, NULL), ==, 0);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 2);
+  text = pdf_text (pdf, 1);
+  assert_contains (text, "党小组会记录");
+  assert_contains (text, "党小组组长孙丽娟");
+  assert_contains (text, "出席人员孙丽娟、高明缺席人员及原因周海涛（病假）");
+  g_clear_pointer (&text, g_free);
+  /* In July the group had a new leader. */
+  text = pdf_text (pdf, 2);
+  assert_contains (text, "党小组组长高明");
+}
+
+/* A ledger begun in late November: its November summary lists no missed
+ * period from before (it used to list the whole year, onto a second page). */
+static void
+test_new_ledger_summary (void)
+{
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(Ledger) ledger = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  g_assert_true (bl_clock_set_fixed_date (bl_clock_get_default (), "2025-11-25"));
+  g_setenv ("BRANCH_LEDGER_TODAY", "2025-11-25", TRUE);
+  ledger = ledger_new (&store);
+  bl_test_add_member (store, "张三", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+  g_clear_object (&store);
+
+  pdf = g_build_filename (ledger->dir, "new.pdf", NULL);
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--report", "2025-11",
+                                "--output", pdf, NULL), ==, 0);
+  g_unsetenv ("BRANCH_LEDGER_TODAY");
+  g_assert_true (bl_clock_set_fixed_date (bl_clock_get_default (), NULL));
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+  text = pdf_text (pdf, 0);
+  assert_contains (text, "2025年11月 组织生活月度汇总");
+  /* November's own quotas are there; no earlier month is. */
+  assert_contains (text, "支部委员会每月1次");
+  g_assert_null (strstr (text, "2025年10月"));
+  g_assert_null (strstr (text, "2025年1月"));
+  g_assert_null (strstr (text, "逾期未完成"));
 }
 
 static void
@@ -507,6 +628,8 @@ main (int   argc,
   g_test_add_func ("/pdf/big-month", test_big_month);
   g_test_add_func ("/pdf/empty-month", test_empty_month);
   g_test_add_func ("/pdf/records", test_records);
+  g_test_add_func ("/pdf/group-record", test_group_record);
+  g_test_add_func ("/pdf/new-ledger-summary", test_new_ledger_summary);
   g_test_add_func ("/pdf/refusals", test_refusals);
 
   return g_test_run ();

@@ -335,7 +335,12 @@ test_standard_states (void)
       "2024-01-01..2024-01-31:0/1" },
   };
   g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
 
+  /* The ledger's history starts with 2024 (its first record, on 29
+   * February, would otherwise start it in February). */
+  g_assert_true (bl_store_set_start_date (store, "2024-01-01", &error));
+  g_assert_no_error (error);
   add_activity (store, "committee-meeting", "2025-01-15", HELD, NULL, NULL, NULL, NULL, 0);
   add_activity (store, "committee-meeting", "2025-03-31", HELD, NULL, NULL, NULL, NULL, 0);
   add_activity (store, "committee-meeting", "2025-04-10", PLANNED, NULL, NULL, NULL, NULL, 0);
@@ -541,6 +546,8 @@ test_both_packs (void)
 
   g_assert_true (bl_store_ensure_group (store, "第一党小组", &error));
   g_assert_true (bl_rules_set_pack_enabled (store, "park-2025-ideology", TRUE, &error));
+  /* A ledger without records, kept since the start of 2025. */
+  g_assert_true (bl_store_set_start_date (store, "2025-01-01", &error));
   g_assert_no_error (error);
   report = evaluate (store, "2025-01-01");
   g_assert_cmpuint (report->quotas->len, ==, G_N_ELEMENTS (ids));

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "bl-kind.h"
+#include "bl-reminders.h"
+#include "bl-report.h"
 #include "bl-rules.h"
 #include "bl-store.h"
 
@@ -660,6 +662,154 @@ test_import_refused (Fixture       *f,
     }
 }
 
+static gboolean
+has_rule_of_pack (GPtrArray  *statuses,
+                  const char *pack_rule)
+{
+  for (guint i = 0; i < statuses->len; i++)
+    if (g_str_equal (((BlQuotaStatus *) g_ptr_array_index (statuses, i))->rule_id, pack_rule))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_quota_reminder (GPtrArray  *reminders,
+                    const char *rule)
+{
+  g_autofree char *prefix = g_strconcat ("quota:", rule, ":", NULL);
+
+  for (guint i = 0; i < reminders->len; i++)
+    if (g_str_has_prefix (((BlReminder *) g_ptr_array_index (reminders, i))->key, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* A pack can say the years it applies to: the park's 2025 plan sets 2025's
+ * quotas and no other year's; outside its years its rules are not
+ * evaluated, reminded of or printed. */
+static void
+test_pack_years (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const struct {
+    const char *years;
+    guint       first;
+    guint       last;
+    const char *display;
+  } good[] = {
+    { "2025", 2025, 2025, "Applies in 2025" },
+    { "2024-2026", 2024, 2026, "Applies from 2024 to 2026" },
+    { " 2024 - 2024 ", 2024, 2024, "Applies in 2024" },
+  };
+  static const char * const bad[] = { "", "2025-2024", "twenty", "2025;2026", "1800", "2025-", "-2025", "2025-2026-2027" };
+  g_autoptr(BlRulePack) park = NULL;
+  g_autoptr(BlRulePack) standard = NULL;
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("[Pack]\nid=town\nname=Town\nyears=%s\n"
+                                               "[Rule town-theme-day]\nname=Theme day\nkind=theme-day\n"
+                                               "period=month\nminimum=1\n", good[i].years);
+      g_autoptr(BlRulePack) pack = bl_rule_pack_parse ("town.ini", text, strlen (text), NULL, &error);
+      g_autofree char *display = NULL;
+      BlRule *rule;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (pack->first_year, ==, good[i].first);
+      g_assert_cmpuint (pack->last_year, ==, good[i].last);
+      rule = g_ptr_array_index (pack->rules, 0);
+      g_assert_false (bl_rule_applies_in_year (rule, good[i].first - 1));
+      g_assert_true (bl_rule_applies_in_year (rule, good[i].first));
+      g_assert_true (bl_rule_applies_in_year (rule, good[i].last));
+      g_assert_false (bl_rule_applies_in_year (rule, good[i].last + 1));
+      display = bl_rule_pack_years_display (pack->first_year, pack->last_year);
+      g_assert_cmpstr (display, ==, good[i].display);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("[Pack]\nid=town\nname=Town\nyears=%s\n"
+                                               "[Rule town-theme-day]\nname=Theme day\nkind=theme-day\n"
+                                               "period=month\nminimum=1\n", bad[i]);
+      g_autoptr(BlRulePack) pack = bl_rule_pack_parse ("town.ini", text, strlen (text), NULL, &error);
+
+      g_test_message ("years=%s", bad[i]);
+      g_assert_null (pack);
+      g_assert_error (error, BL_RULES_ERROR, BL_RULES_ERROR_MALFORMED);
+      g_assert_true (g_str_has_prefix (error->message, "town.ini:4: "));
+      g_assert_nonnull (strstr (error->message, "years"));
+      g_clear_error (&error);
+    }
+
+  /* The shipped packs: the park's plan is for 2025, the national rules for
+   * every year. */
+  park = bl_rules_load_builtin_pack ("park-2025-ideology", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (park->first_year, ==, 2025);
+  g_assert_cmpuint (park->last_year, ==, 2025);
+  standard = bl_rules_load_builtin_pack ("standard", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (standard->first_year, ==, 0);
+  g_assert_cmpuint (standard->last_year, ==, 0);
+  packs = bl_rules_list_packs (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < packs->len; i++)
+    {
+      BlRulePackInfo *info = g_ptr_array_index (packs, i);
+
+      if (g_str_equal (info->id, "park-2025-ideology"))
+        g_assert_cmpstr (info->years, ==, "Applies in 2025");
+      else
+        g_assert_null (info->years);
+    }
+
+  g_assert_true (bl_rules_set_pack_enabled (f->store, "park-2025-ideology", TRUE, &error));
+  g_assert_true (bl_store_set_start_date (f->store, "2025-01-01", &error));
+  g_assert_no_error (error);
+
+  /* Evaluated in 2025, not in 2026 (nor in 2024). */
+  {
+    g_autoptr(BlQuotaReport) in_2025 = bl_quota_evaluate (f->store, "2025-12-20", &error);
+    g_autoptr(BlQuotaReport) in_2026 = bl_quota_evaluate (f->store, "2026-12-20", &error);
+    g_autoptr(BlQuotaReport) in_2024 = bl_quota_evaluate (f->store, "2024-12-20", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_rule_of_pack (in_2025->quotas, "study-sessions-yearly"));
+    g_assert_true (has_rule_of_pack (in_2025->missed, "report-upward-half"));
+    g_assert_false (has_rule_of_pack (in_2026->quotas, "study-sessions-yearly"));
+    g_assert_false (has_rule_of_pack (in_2026->missed, "report-upward-half"));
+    g_assert_true (has_rule_of_pack (in_2026->quotas, "committee-meeting-monthly"));
+    g_assert_false (has_rule_of_pack (in_2024->quotas, "inspection-yearly"));
+  }
+  /* Reminded of in December 2025, not in December 2026. */
+  {
+    g_autoptr(GPtrArray) in_2025 = bl_reminders_collect (f->store, "2025-12-20", NULL, &error);
+    g_autoptr(GPtrArray) in_2026 = bl_reminders_collect (f->store, "2026-12-20", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_quota_reminder (in_2025, "inspection-yearly"));
+    g_assert_false (has_quota_reminder (in_2026, "inspection-yearly"));
+    g_assert_true (has_quota_reminder (in_2026, "life-meeting-yearly"));
+  }
+  /* Printed on December 2025's summary, not on December 2026's. */
+  {
+    g_autoptr(BlReport) in_2025 = bl_report_build (f->store, "2025-12", "2026-12-20", &error);
+    g_autoptr(BlReport) in_2026 = bl_report_build (f->store, "2026-12", "2026-12-20", &error);
+    gboolean found_2025 = FALSE, found_2026 = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < in_2025->quotas->len; i++)
+      found_2025 |= g_str_equal (((BlReportQuota *) g_ptr_array_index (in_2025->quotas, i))->status->rule_id,
+                                 "inspection-yearly");
+    for (guint i = 0; i < in_2026->quotas->len; i++)
+      found_2026 |= g_str_equal (((BlReportQuota *) g_ptr_array_index (in_2026->quotas, i))->status->rule_id,
+                                 "inspection-yearly");
+    g_assert_true (found_2025);
+    g_assert_false (found_2026);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +825,7 @@ main (int   argc,
   g_test_add ("/rules/enable-disable", Fixture, NULL, fixture_set_up, test_enable_disable, fixture_tear_down);
   g_test_add ("/rules/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/rules/import-refused", Fixture, NULL, fixture_set_up, test_import_refused, fixture_tear_down);
+  g_test_add ("/rules/pack-years", Fixture, NULL, fixture_set_up, test_pack_years, fixture_tear_down);
 
   return g_test_run ();
 }

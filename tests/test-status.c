@@ -147,7 +147,7 @@ quota_rules (JsonNode *root)
 static void
 test_status_json (void)
 {
-  static const char * const top[] = { "date", "quotas", "missed", "absences", NULL };
+  static const char * const top[] = { "date", "start_date", "quotas", "missed", "absences", NULL };
   static const char * const quota_keys[] = { "rule", "name", "kind", "group", "period", "start", "end",
                                              "required", "done", "days_left", "state", NULL };
   static const char * const missed_keys[] = { "rule", "group", "start", "end", "required", "done", NULL };
@@ -162,6 +162,8 @@ test_status_json (void)
 
   assert_members (object, top);
   g_assert_cmpstr (json_object_get_string_member (object, "date"), ==, "2025-09-25");
+  /* The ledger's first held activity, on 10 January, set its start date. */
+  g_assert_cmpstr (json_object_get_string_member (object, "start_date"), ==, "2025-01-01");
 
   quotas = json_object_get_array_member (object, "quotas");
   /* 8 rules, and the group meetings once per group. */

@@ -7,6 +7,7 @@
 
 #include "bl-activity-editor.h"
 #include "bl-application.h"
+#include "bl-clock.h"
 #include "bl-date.h"
 #include "bl-kind.h"
 #include "bl-quota.h"
@@ -302,6 +303,69 @@ test_window_print_records (void)
   g_test_trap_assert_passed ();
 }
 
+static gboolean
+match_group_title (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
+}
+
+/* A ledger begun in late November: the overview lists no missed period
+ * from before it (it used to list every period since 1 January), and
+ * follows when the start date moves. */
+static void
+test_window_new_ledger_overview (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autoptr(BlApplication) app = NULL;
+      g_autoptr(GError) error = NULL;
+      GtkWidget *missed;
+      BlWindow *window;
+      BlStore *store;
+
+      g_assert_true (bl_clock_set_fixed_date (bl_clock_get_default (), "2025-11-25"));
+      {
+        g_autoptr(BlStore) setup = bl_store_open (path, &error);
+
+        g_assert_no_error (error);
+        bl_store_set_setting (setup, BL_SETTING_BRANCH_NAME, "机关第一党支部", &error);
+        g_assert_no_error (error);
+        bl_test_add_member (setup, "张书记", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+      }
+
+      app = start_app (path);
+      store = bl_application_get_store (app);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
+      window = main_window (app);
+      g_assert_nonnull (window);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      bl_test_iterate ();
+      g_assert_cmpstr (visible_page (window), ==, "overview");
+      missed = bl_test_find (GTK_WIDGET (window), match_group_title, "Missed This Year");
+      g_assert_nonnull (missed);
+      g_assert_false (gtk_widget_get_visible (missed));
+      /* November's quotas are there. */
+      g_assert_nonnull (bl_test_find_row (GTK_WIDGET (window), "Branch committee meeting, every month"));
+
+      /* Kept since January: the year's gaps show. */
+      g_assert_true (bl_store_set_start_date (store, "2025-01-01", &error));
+      g_assert_no_error (error);
+      bl_test_iterate ();
+      g_assert_true (gtk_widget_get_visible (missed));
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 /* A file that is not a ledger: the window says why, and changes nothing. */
 static void
 test_window_store_error (void)
@@ -361,5 +425,6 @@ main (int   argc,
   g_test_add_func ("/window/overview-and-record", test_window_overview_and_record);
   g_test_add_func ("/window/print-records", test_window_print_records);
   g_test_add_func ("/window/store-error", test_window_store_error);
+  g_test_add_func ("/window/new-ledger-overview", test_window_new_ledger_overview);
   return g_test_run ();
 }

@@ -146,7 +146,7 @@ test_openpyxl (void)
   members = sheet_named (root, "党员名册");
   g_assert_cmpint (json_object_get_int_member (members, "rows"), ==, 28 + 1);
   g_assert_cmpstr (json_object_get_string_member (members, "freeze"), ==, "A2");
-  members_filter = g_strdup_printf ("A1:H%d", 28 + 1);
+  members_filter = g_strdup_printf ("A1:I%d", 28 + 1);
   g_assert_cmpstr (json_object_get_string_member (members, "autofilter"), ==, members_filter);
   cell_of (members, 0, 4, &type, &text);
   g_assert_cmpstr (text, ==, "入党日期");

@@ -205,7 +205,16 @@ print_plain (BlQuotaReport *report)
   g_autofree char *date = bl_date_iso_format_locale (report->date);
 
   g_print (_("Quota status on %s"), date);
-  g_print ("\n\n");
+  g_print ("\n");
+  if (report->start_date != NULL)
+    {
+      g_autofree char *start = bl_date_iso_format_locale (report->start_date);
+
+      /* Why nothing before it is listed as missed. */
+      g_print (_("The ledger’s records start on %s."), start);
+      g_print ("\n");
+    }
+  g_print ("\n");
 
   if (report->quotas->len == 0)
     g_print ("  %s\n", _("No quota rules are enabled (enable some with --rules standard)."));
@@ -266,6 +275,7 @@ report_to_json (BlQuotaReport *report)
 
   json_builder_begin_object (builder);
   add_string (builder, "date", report->date);
+  add_nullable (builder, "start_date", report->start_date);
 
   json_builder_set_member_name (builder, "quotas");
   json_builder_begin_array (builder);

@@ -9,8 +9,15 @@
 static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the ledger in FILE"), N_("FILE") },
   { "branch-name", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Set the branch's name"), N_("NAME") },
+  { "start-date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Set the day the ledger's records start (no quota before it is missed)"), N_("YYYY-MM-DD") },
   { "import-members", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import members from a CSV file or an Excel workbook"), N_("FILE") },
   { "import-activities", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import activities from a CSV file or an Excel workbook"), N_("FILE") },
+  { "transfer-member", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Transfer a member out, or correct the day or destination of a transfer"), N_("NAME") },
+  { "transferred-on", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --transfer-member: the day of the transfer (empty: not known)"), N_("YYYY-MM-DD") },
+  { "transferred-to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --transfer-member: where the member went"), N_("TEXT") },
+  { "undo-transfer", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Make a member transferred out active again"), N_("NAME") },
+  { "delete-member", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Delete a member who has no attendance on record"), N_("NAME") },
+  { "group-leader", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Make a member the leader of their party group"), N_("NAME") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write members.csv and activities.csv into DIR"), N_("DIR") },
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the ledger as one Excel workbook"), N_("FILE.xlsx") },
   { "year", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-xlsx: only this year"), N_("YYYY") },
@@ -25,6 +32,7 @@ static const GOptionEntry option_entries[] = {
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The PDF file to write"), N_("FILE.pdf") },
   { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Send the reminders that are due and exit"), NULL },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check-reminders: show what would be sent, send and record nothing"), NULL },
+  { "restore-backup", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Put a backup in place of the ledger, keeping the current one aside"), N_("FILE") },
   { NULL }
 };
 
@@ -54,8 +62,9 @@ static gboolean
 has_command (GVariantDict *options)
 {
   static const char * const commands[] = {
-    "branch-name", "import-members", "import-activities", "export-csv", "export-xlsx", "rules",
-    "disable-rules", "status", "report", "print-records", "check-reminders",
+    "branch-name", "start-date", "import-members", "import-activities", "transfer-member",
+    "transferred-on", "transferred-to", "undo-transfer", "delete-member", "group-leader",
+    "export-csv", "export-xlsx", "rules", "disable-rules", "status", "report", "print-records", "check-reminders",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -65,25 +74,44 @@ has_command (GVariantDict *options)
 }
 
 /* The commands that change the ledger, in the order they run: rules
- * before the imports (a pack's kinds are what an import's rows may name). */
+ * before the imports (a pack's kinds are what an import's rows may name),
+ * imports before the changes to members they may name. */
 static const char * const changes[] = {
-  "branch-name", "rules", "disable-rules", "import-members", "import-activities",
+  "branch-name", "start-date", "rules", "disable-rules", "import-members", "import-activities",
+  "transfer-member", "undo-transfer", "delete-member", "group-leader",
 };
 
 static int
-run_change (BlStore    *store,
-            const char *option,
-            const char *value)
+run_change (BlStore      *store,
+            GVariantDict *options,
+            const char   *option,
+            const char   *value)
 {
   if (g_str_equal (option, "branch-name"))
     return bl_cli_set_branch_name (store, value);
+  if (g_str_equal (option, "start-date"))
+    return bl_cli_set_start_date (store, value);
   if (g_str_equal (option, "rules"))
     return bl_cli_enable_rules (store, value);
   if (g_str_equal (option, "disable-rules"))
     return bl_cli_disable_rules (store, value);
   if (g_str_equal (option, "import-members"))
     return bl_cli_import_members (store, value);
-  return bl_cli_import_activities (store, value);
+  if (g_str_equal (option, "import-activities"))
+    return bl_cli_import_activities (store, value);
+  if (g_str_equal (option, "transfer-member"))
+    {
+      g_autofree char *transferred_on = lookup_string (options, "transferred-on");
+      g_autofree char *transferred_to = lookup_string (options, "transferred-to");
+
+      return bl_cli_transfer_member (store, value, g_variant_dict_contains (options, "transferred-on"),
+                                     transferred_on, transferred_to);
+    }
+  if (g_str_equal (option, "undo-transfer"))
+    return bl_cli_undo_transfer (store, value);
+  if (g_str_equal (option, "delete-member"))
+    return bl_cli_delete_member (store, value);
+  return bl_cli_set_group_leader (store, value);
 }
 
 /* What the changes report on stdout ("12 added"), held back until they
@@ -120,7 +148,7 @@ run_changes (BlStore      *store,
 
       if (value == NULL)
         continue;
-      if ((status = run_change (store, changes[i], value)) == BL_EXIT_OK)
+      if ((status = run_change (store, options, changes[i], value)) == BL_EXIT_OK)
         done++;
     }
   g_set_print_handler (print);
@@ -158,9 +186,20 @@ run_commands (GVariantDict *options,
   g_autofree char *year = lookup_string (options, "year");
   g_autofree char *month = lookup_string (options, "report");
   g_autofree char *ids = lookup_string (options, "print-records");
+  g_autofree char *transferred_on = lookup_string (options, "transferred-on");
+  g_autofree char *transferred_to = lookup_string (options, "transferred-to");
   gboolean json = lookup_flag (options, "json");
   gboolean any_change = FALSE;
   int status = BL_EXIT_OK;
+
+  /* Checked before the ledger is opened: nothing is changed. */
+  if ((transferred_on != NULL || transferred_to != NULL) && !g_variant_dict_contains (options, "transfer-member"))
+    {
+      g_printerr (_("%s needs --transfer-member NAME"),
+                  transferred_on != NULL ? "--transferred-on" : "--transferred-to");
+      g_printerr ("\n");
+      return BL_EXIT_BAD_INPUT;
+    }
 
   /* A mistake in an output's arguments is found before anything changes. */
   if ((year != NULL && !bl_cli_export_xlsx_ready (year)) ||
@@ -174,6 +213,8 @@ run_commands (GVariantDict *options,
       g_printerr (_("%s: cannot open the ledger: %s\n"), database_path, error->message);
       return BL_EXIT_NO_LEDGER;
     }
+  for (const char * const *notice = bl_store_get_notices (store); *notice != NULL; notice++)
+    g_printerr ("%s\n", *notice);
 
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     any_change |= g_variant_dict_contains (options, changes[i]);
@@ -205,6 +246,28 @@ run_commands (GVariantDict *options,
   return status;
 }
 
+int
+bl_cli_restore_backup (const char *database_path,
+                       const char *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  g_return_val_if_fail (database_path != NULL && backup != NULL, BL_EXIT_BAD_INPUT);
+
+  if (!bl_store_restore_backup_file (database_path, backup, &kept, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      /* A file that is no good backup is the person's mistake; anything else is the ledger's. */
+      return g_error_matches (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID) ? BL_EXIT_BAD_INPUT : BL_EXIT_NO_LEDGER;
+    }
+  if (kept != NULL)
+    g_print (_("Restored %s as %s; the ledger it replaced was kept as %s\n"), backup, database_path, kept);
+  else
+    g_print (_("Restored %s as %s\n"), backup, database_path);
+  return BL_EXIT_OK;
+}
+
 const GOptionEntry *
 bl_cli_get_option_entries (void)
 {
@@ -216,6 +279,7 @@ bl_cli_run (GVariantDict *options,
             const char   *database_path)
 {
   g_autofree char *demo = NULL;
+  g_autofree char *restore = NULL;
 
   g_return_val_if_fail (options != NULL, BL_EXIT_BAD_INPUT);
   g_return_val_if_fail (database_path != NULL, BL_EXIT_BAD_INPUT);
@@ -223,6 +287,15 @@ bl_cli_run (GVariantDict *options,
   demo = lookup_string (options, "demo");
   if (demo != NULL)
     return bl_cli_demo (demo);
+  /* First, on its own: the ledger it replaces may be one that is refused. */
+  restore = lookup_string (options, "restore-backup");
+  if (restore != NULL)
+    {
+      int status = bl_cli_restore_backup (database_path, restore);
+
+      if (status != BL_EXIT_OK || !has_command (options))
+        return status;
+    }
   if (has_command (options))
     return run_commands (options, database_path);
   return -1;

@@ -40,10 +40,26 @@ gboolean bl_cli_export_xlsx_ready   (const char *year);
 gboolean bl_cli_report_ready        (const char *month, const char *output);
 gboolean bl_cli_print_records_ready (const char *ids, const char *output);
 
+/* --start-date D: the day the ledger's records start, as the user's choice */
+int bl_cli_set_start_date      (BlStore *store, const char *date);
+/* --transfer-member NAME [--transferred-on D] [--transferred-to TEXT]: a new
+ * transfer happens today unless @has_date; an empty @date means the day is
+ * not known; a member already transferred keeps the day unless @has_date.
+ * --undo-transfer NAME, --delete-member NAME, --group-leader NAME. */
+int bl_cli_transfer_member     (BlStore *store, const char *name, gboolean has_date,
+                                const char *date, const char *destination);
+int bl_cli_undo_transfer       (BlStore *store, const char *name);
+int bl_cli_delete_member       (BlStore *store, const char *name);
+int bl_cli_set_group_leader    (BlStore *store, const char *name);
+
 /* --rules PACK, --disable-rules ID, --status [--date D] [--json] */
 int bl_cli_enable_rules        (BlStore *store, const char *pack);
 int bl_cli_disable_rules       (BlStore *store, const char *id);
 int bl_cli_status              (BlStore *store, const char *date, gboolean json);
+
+/* --restore-backup FILE: puts the backup FILE in place of the ledger at
+ * @database_path, keeping the current one aside (runs before the others) */
+int bl_cli_restore_backup      (const char *database_path, const char *backup);
 
 /* --demo FILE: writes the demo ledger to FILE (no --database needed) */
 int bl_cli_demo                (const char *file);

@@ -87,6 +87,7 @@ bl_csv_export_members (BlStore  *store,
         [BL_CSV_MEMBER_PHONE] = bl_member_get_phone (member),
         [BL_CSV_MEMBER_STATUS] = bl_member_status_to_chinese (bl_member_get_status (member)),
         [BL_CSV_MEMBER_TRANSFERRED_ON] = bl_member_get_transferred_on (member),
+        [BL_CSV_MEMBER_TRANSFERRED_TO] = bl_member_get_transferred_to (member),
       };
 
       for (guint c = 0; c < BL_CSV_MEMBER_N_COLUMNS; c++)

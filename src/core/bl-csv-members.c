@@ -13,7 +13,6 @@ typedef struct {
   BlStore       *store;
   BlCsvSheet     sheet;
   BlCsvProblems  problems;
-  char          *today;
   GPtrArray     *members;       /* BlMember*, as the file holds them */
   GHashTable    *by_name;       /* name → GPtrArray of BlMember* (borrowed), each name's members */
   GHashTable    *taken;         /* BlMember* matched by a row already */
@@ -29,7 +28,6 @@ member_import_clear (MemberImport *import)
 {
   bl_csv_sheet_clear (&import->sheet);
   bl_csv_problems_clear (&import->problems);
-  g_clear_pointer (&import->today, g_free);
   g_clear_pointer (&import->by_name, g_hash_table_unref);
   g_clear_pointer (&import->members, g_ptr_array_unref);
   g_clear_pointer (&import->taken, g_hash_table_unref);
@@ -136,7 +134,8 @@ in_sheet (MemberImport *import)
   return bl_table_get_sheet (import->sheet.table) != NULL;
 }
 
-/* @today: a member marked transferred without a date left on that day. */
+/* A member marked transferred without a date keeps the date unknown (and
+ * is then expected at no meeting), or the one already recorded. */
 static void
 apply_row (MemberImport *import,
            BlMember     *member,
@@ -150,6 +149,7 @@ apply_row (MemberImport *import,
   g_autofree char *phone = bl_csv_sheet_cell (sheet, row, BL_CSV_MEMBER_PHONE);
   g_autofree char *status = bl_csv_sheet_cell (sheet, row, BL_CSV_MEMBER_STATUS);
   g_autofree char *transferred_on = bl_csv_date_cell (bl_csv_sheet_cell (sheet, row, BL_CSV_MEMBER_TRANSFERRED_ON));
+  g_autofree char *transferred_to = bl_csv_sheet_cell (sheet, row, BL_CSV_MEMBER_TRANSFERRED_TO);
   BlMemberCategory category_value = BL_MEMBER_CATEGORY_FULL;
   BlMemberRole role_value = BL_MEMBER_ROLE_NONE;
   BlMemberStatus status_value = BL_MEMBER_STATUS_ACTIVE;
@@ -183,11 +183,16 @@ apply_row (MemberImport *import,
     {
       if (*transferred_on != '\0')
         bl_member_set_transferred_on (member, transferred_on);
-      else if (bl_member_get_transferred_on (member) == NULL)
-        bl_member_set_transferred_on (member, import->today);
+      if (bl_csv_sheet_has (sheet, BL_CSV_MEMBER_TRANSFERRED_TO))
+        bl_member_set_transferred_to (member, transferred_to);
     }
   else
-    bl_member_set_transferred_on (member, NULL);
+    {
+      if (*transferred_to != '\0')
+        PROBLEM (import, row, BL_CSV_MEMBER_TRANSFERRED_TO,
+                 _("“%s” is a destination (转往): only a member transferred out (转出) has one"), transferred_to);
+      bl_member_set_transferred_on (member, NULL);
+    }
 }
 
 /* A row with only a party group keeps that group, members or not. */
@@ -325,7 +330,6 @@ bl_csv_import_members_table (BlStore          *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
   import.store = store;
-  import.today = bl_clock_get_today (bl_store_get_clock (store));
   bl_csv_problems_init (&import.problems);
   if (!bl_csv_sheet_init (&import.sheet, table, bl_csv_member_columns, BL_CSV_MEMBER_N_COLUMNS, &import.problems,
                           report))

@@ -22,6 +22,7 @@ const BlCsvColumn bl_csv_member_columns[BL_CSV_MEMBER_N_COLUMNS] = {
   { "电话", "phone", FALSE },
   { "状态", "status", FALSE },
   { "转出日期", "transferred_on", FALSE },
+  { "转往", "transferred_to", FALSE },
 };
 
 const BlCsvColumn bl_csv_activity_columns[BL_CSV_ACTIVITY_N_COLUMNS] = {

@@ -32,6 +32,7 @@ static const char * const groups[] = { "第一党小组", "第二党小组", "�
 static const char * const group_leaders[] = { "孙丽娟", "高明", "黄志华" };
 
 #define TRANSFERRED_NAME "林志强"
+#define TRANSFERRED_TO   "市交通运输局机关党支部"
 #define DRIFTING_NAME    "赵磊"
 
 static const MemberSpec member_specs[] = {
@@ -468,6 +469,7 @@ add_members (Demo *demo, GError **error)
            * expected at nothing from that day on. */
           bl_member_set_status (member, BL_MEMBER_STATUS_TRANSFERRED);
           bl_member_set_transferred_on (member, transferred_iso);
+          bl_member_set_transferred_to (member, TRANSFERRED_TO);
         }
       if (!bl_store_save_member (demo->store, member, error))
         return FALSE;
@@ -477,6 +479,14 @@ add_members (Demo *demo, GError **error)
       g_hash_table_insert (demo->member_ids, (gpointer) spec->name, id);
     }
 
+  /* Each group's leader, in office before the demo's two years began. */
+  for (guint g = 0; g < G_N_ELEMENTS (group_leaders); g++)
+    {
+      gint64 *id = g_hash_table_lookup (demo->member_ids, group_leaders[g]);
+
+      if (!bl_store_set_group_leader (demo->store, groups[g], *id, NULL, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -699,8 +709,7 @@ fill (Demo *demo, GError **error)
   GDate planned = demo->today;
   GDate drifting = demo->today;
 
-  if (!bl_store_set_setting (demo->store, BL_SETTING_BRANCH_NAME, BL_DEMO_BRANCH_NAME, error) ||
-      !bl_store_set_setting (demo->store, BL_SETTING_SECRETARY, BL_DEMO_SECRETARY, error))
+  if (!bl_store_set_setting (demo->store, BL_SETTING_BRANCH_NAME, BL_DEMO_BRANCH_NAME, error))
     return FALSE;
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
@@ -817,6 +826,16 @@ bl_demo_write_file (const char  *path,
   store = bl_store_open (path, error);
   if (store == NULL)
     return FALSE;
+  if (bl_demo_fill (store, today, error))
+    return TRUE;
 
-  return bl_demo_fill (store, today, error);
+  /* Half a sample (a full disk) is no use, and would be refused next time:
+   * the file made here goes. */
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+      g_unlink (file);
+    }
+  return FALSE;
 }

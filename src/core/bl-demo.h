@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The demo branch's name and its secretary (also written to the ledger's settings). */
+/* The demo branch's name and its secretary (the member holding 书记). */
 #define BL_DEMO_BRANCH_NAME "星湖科技园区第一党支部"
 #define BL_DEMO_SECRETARY   "王建国"
 

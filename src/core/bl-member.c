@@ -19,6 +19,8 @@ struct _BlMember
   char             *phone;
   BlMemberStatus    status;
   char             *transferred_on;
+  char             *transferred_to;
+  gboolean          group_leader;
 };
 
 G_DEFINE_FINAL_TYPE (BlMember, bl_member, G_TYPE_OBJECT)
@@ -34,6 +36,8 @@ enum {
   PROP_PHONE,
   PROP_STATUS,
   PROP_TRANSFERRED_ON,
+  PROP_TRANSFERRED_TO,
+  PROP_GROUP_LEADER,
   N_PROPS
 };
 
@@ -56,6 +60,7 @@ bl_member_finalize (GObject *object)
   g_free (self->joined);
   g_free (self->phone);
   g_free (self->transferred_on);
+  g_free (self->transferred_to);
 
   G_OBJECT_CLASS (bl_member_parent_class)->finalize (object);
 }
@@ -79,6 +84,8 @@ bl_member_get_property (GObject    *object,
     case PROP_PHONE: g_value_set_string (value, self->phone); break;
     case PROP_STATUS: g_value_set_int (value, self->status); break;
     case PROP_TRANSFERRED_ON: g_value_set_string (value, self->transferred_on); break;
+    case PROP_TRANSFERRED_TO: g_value_set_string (value, self->transferred_to); break;
+    case PROP_GROUP_LEADER: g_value_set_boolean (value, self->group_leader); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -102,6 +109,8 @@ bl_member_set_property (GObject      *object,
     case PROP_PHONE: bl_member_set_phone (self, g_value_get_string (value)); break;
     case PROP_STATUS: bl_member_set_status (self, g_value_get_int (value)); break;
     case PROP_TRANSFERRED_ON: bl_member_set_transferred_on (self, g_value_get_string (value)); break;
+    case PROP_TRANSFERRED_TO: bl_member_set_transferred_to (self, g_value_get_string (value)); break;
+    case PROP_GROUP_LEADER: bl_member_set_group_leader (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -131,6 +140,8 @@ bl_member_class_init (BlMemberClass *klass)
                                               BL_MEMBER_STATUS_ACTIVE, BL_MEMBER_STATUS_TRANSFERRED,
                                               BL_MEMBER_STATUS_ACTIVE, flags);
   properties[PROP_TRANSFERRED_ON] = g_param_spec_string ("transferred-on", NULL, NULL, NULL, flags);
+  properties[PROP_TRANSFERRED_TO] = g_param_spec_string ("transferred-to", NULL, NULL, "", flags);
+  properties[PROP_GROUP_LEADER] = g_param_spec_boolean ("group-leader", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -140,6 +151,7 @@ bl_member_init (BlMember *self)
   self->name = g_strdup ("");
   self->group = g_strdup ("");
   self->phone = g_strdup ("");
+  self->transferred_to = g_strdup ("");
 }
 
 BlMember *
@@ -164,6 +176,8 @@ bl_member_copy (BlMember *self)
   bl_set_str (&copy->phone, self->phone);
   copy->status = self->status;
   bl_set_str (&copy->transferred_on, self->transferred_on);
+  bl_set_str (&copy->transferred_to, self->transferred_to);
+  copy->group_leader = self->group_leader;
   return copy;
 }
 
@@ -205,8 +219,9 @@ STRING_ACCESSORS (transferred_on, PROP_TRANSFERRED_ON)
 ENUM_ACCESSORS (category, BlMemberCategory, PROP_CATEGORY)
 ENUM_ACCESSORS (role, BlMemberRole, PROP_ROLE)
 ENUM_ACCESSORS (status, BlMemberStatus, PROP_STATUS)
+ENUM_ACCESSORS (group_leader, gboolean, PROP_GROUP_LEADER)
 
-/* Name, group and phone are never NULL. */
+/* Name, group, phone and destination are never NULL. */
 #define TEXT_ACCESSORS(field, prop)                                      \
   const char *                                                          \
   bl_member_get_##field (BlMember *self)                                \
@@ -225,6 +240,7 @@ ENUM_ACCESSORS (status, BlMemberStatus, PROP_STATUS)
 TEXT_ACCESSORS (name, PROP_NAME)
 TEXT_ACCESSORS (group, PROP_GROUP)
 TEXT_ACCESSORS (phone, PROP_PHONE)
+TEXT_ACCESSORS (transferred_to, PROP_TRANSFERRED_TO)
 
 gboolean
 bl_member_is_committee (BlMember *self)

@@ -49,9 +49,19 @@ const char      *bl_member_get_phone         (BlMember   *self);
 void             bl_member_set_phone         (BlMember   *self, const char *phone);
 BlMemberStatus   bl_member_get_status        (BlMember   *self);
 void             bl_member_set_status        (BlMember   *self, BlMemberStatus status);
-/* The day the member was transferred out (no longer expected from that day on). */
+/* The day the member was transferred out (no longer expected from that day
+ * on); NULL for a transferred member when the day is not known: then the
+ * member is expected at no meeting at all. */
 const char      *bl_member_get_transferred_on (BlMember  *self);
 void             bl_member_set_transferred_on (BlMember  *self, const char *date);
+/* 转往: where a transferred member went ("" when not known), free text. */
+const char      *bl_member_get_transferred_to (BlMember  *self);
+void             bl_member_set_transferred_to (BlMember  *self, const char *destination);
+/* Whether the member leads their party group now (党小组组长). The store
+ * fills it in; bl_store_save_member() does not read it: change it with
+ * bl_store_set_group_leader(), which keeps the history. */
+gboolean         bl_member_get_group_leader  (BlMember   *self);
+void             bl_member_set_group_leader  (BlMember   *self, gboolean leader);
 
 gboolean         bl_member_is_committee      (BlMember   *self);
 /* Active on a date: joined on or before it (or no date), not yet transferred out. */

@@ -217,6 +217,7 @@ bl_quota_report_free (BlQuotaReport *report)
   if (report == NULL)
     return;
   g_free (report->date);
+  g_free (report->start_date);
   g_clear_pointer (&report->quotas, g_ptr_array_unref);
   g_clear_pointer (&report->missed, g_ptr_array_unref);
   g_clear_pointer (&report->absences, g_ptr_array_unref);
@@ -382,6 +383,7 @@ evaluate_rule (BlStore     *store,
                BlRule      *rule,
                GStrv        groups,
                const GDate *date,
+               const char  *start_date,
                GHashTable  *secretaries,
                GPtrArray   *quotas,
                GPtrArray   *missed,
@@ -418,14 +420,26 @@ evaluate_rule (BlStore     *store,
     {
       const char *group = rule->per_group ? groups[slot] : NULL;
 
-      g_ptr_array_add (quotas, status_new (rule, group, year, current,
-                                           counts[slot * n_periods + current], date));
+      BlQuotaStatus *status = status_new (rule, group, year, current,
+                                          counts[slot * n_periods + current], date);
+
+      /* A period that ended before the ledger's start date was never kept
+       * here: it is neither a quota nor missed. */
+      if (start_date != NULL && strcmp (status->end, start_date) < 0)
+        bl_quota_status_free (status);
+      else
+        g_ptr_array_add (quotas, status);
       for (guint i = 0; i < current; i++)
         {
           guint done = counts[slot * n_periods + i];
 
-          if (done < rule->minimum)
-            g_ptr_array_add (missed, status_new (rule, group, year, i, done, date));
+          if (done >= rule->minimum)
+            continue;
+          status = status_new (rule, group, year, i, done, date);
+          if (start_date != NULL && strcmp (status->end, start_date) < 0)
+            bl_quota_status_free (status);
+          else
+            g_ptr_array_add (missed, status);
         }
     }
   return TRUE;
@@ -685,6 +699,7 @@ bl_quota_evaluate_rules (BlStore     *store,
   g_autoptr(BlQuotaReport) report = NULL;
   g_autoptr(GHashTable) secretaries = NULL;
   g_auto(GStrv) groups = NULL;
+  g_autofree char *start_date = NULL;
   GDate d;
 
   g_return_val_if_fail (BL_IS_STORE (store), NULL);
@@ -707,11 +722,20 @@ bl_quota_evaluate_rules (BlStore     *store,
 
   groups = bl_store_list_groups (store);
   secretaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  start_date = bl_store_get_start_date (store);
+  report->start_date = g_strdup (start_date);
 
   for (guint i = 0; i < rules->len; i++)
-    if (!evaluate_rule (store, g_ptr_array_index (rules, i), groups, &d, secretaries,
-                        report->quotas, report->missed, error))
-      return NULL;
+    {
+      BlRule *rule = g_ptr_array_index (rules, i);
+
+      /* A pack for some years (an annual plan) sets no quota in others. */
+      if (!bl_rule_applies_in_year (rule, g_date_get_year (&d)))
+        continue;
+      if (!evaluate_rule (store, rule, groups, &d, start_date, secretaries,
+                          report->quotas, report->missed, error))
+        return NULL;
+    }
   g_ptr_array_sort (report->quotas, compare_urgency);
   g_ptr_array_sort (report->missed, compare_missed);
 

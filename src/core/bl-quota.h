@@ -50,6 +50,7 @@ typedef struct {
   GPtrArray *quotas;       /* BlQuotaStatus*, sorted by urgency: not met first, fewest days left */
   GPtrArray *missed;       /* BlQuotaStatus*, earlier periods of the year not met */
   GPtrArray *absences;     /* BlAbsence*, members at ≥ 5 months */
+  char      *start_date;   /* the ledger's start date it honoured ("YYYY-MM-DD"), or NULL */
 } BlQuotaReport;
 
 #define BL_QUOTA_ERROR (bl_quota_error_quark ())
@@ -64,7 +65,10 @@ typedef enum {
 
 GQuark         bl_quota_error_quark       (void);
 
-/* Every enabled rule (bl_rules_list_enabled()) for @date ("YYYY-MM-DD"). */
+/* Every enabled rule (bl_rules_list_enabled()) for @date ("YYYY-MM-DD").
+ * Rules of a pack limited to some years (BlRule first_year/last_year) are
+ * left out in other years; periods that ended before the ledger's start
+ * date (bl_store_get_start_date()) are left out of quotas and missed. */
 BlQuotaReport *bl_quota_evaluate          (BlStore       *store,
                                            const char    *date,
                                            GError       **error);

@@ -16,6 +16,9 @@
 /* Guards against a typo turning a quota into a number nobody could reach. */
 #define MAX_MINIMUM 1000
 #define MAX_LEAD_DAYS 366
+/* The years a pack may name. */
+#define MIN_YEAR 1900
+#define MAX_YEAR 9999
 
 static const char * const builtin_packs[] = {
   "standard",
@@ -381,6 +384,52 @@ parse_unsigned (const char *text,
   return TRUE;
 }
 
+/* "2025" or "2025-2027" (blanks allowed around the dash). */
+static gboolean
+parse_years (const char *text,
+             guint      *first,
+             guint      *last)
+{
+  g_auto(GStrv) parts = NULL;
+  guint from, to;
+
+  if (text == NULL)
+    return FALSE;
+  parts = g_strsplit (text, "-", 3);
+  if (parts[0] == NULL || g_strv_length (parts) > 2 ||
+      !parse_unsigned (g_strstrip (parts[0]), MAX_YEAR, &from) || from < MIN_YEAR)
+    return FALSE;
+  to = from;
+  if (parts[1] != NULL && (!parse_unsigned (g_strstrip (parts[1]), MAX_YEAR, &to) || to < from))
+    return FALSE;
+  *first = from;
+  *last = to;
+  return TRUE;
+}
+
+gboolean
+bl_rule_applies_in_year (const BlRule *rule,
+                         guint         year)
+{
+  g_return_val_if_fail (rule != NULL, FALSE);
+
+  return (rule->first_year == 0 || year >= rule->first_year) &&
+         (rule->last_year == 0 || year <= rule->last_year);
+}
+
+char *
+bl_rule_pack_years_display (guint first_year,
+                            guint last_year)
+{
+  if (first_year == 0 && last_year == 0)
+    return NULL;
+  if (first_year == last_year)
+    /* TRANSLATORS: the years a rule pack applies to, e.g. "适用于 2025 年" */
+    return g_strdup_printf (_("Applies in %u"), first_year);
+  /* TRANSLATORS: the years a rule pack applies to, e.g. "适用于 2025–2027 年" */
+  return g_strdup_printf (_("Applies from %u to %u"), first_year, last_year);
+}
+
 /* The lead time people expect when a pack says nothing (domain.md, "Reminders"). */
 static guint
 default_lead_days (BlPeriod period)
@@ -404,7 +453,7 @@ bl_rule_pack_read (const char  *file,
                    gboolean     strict,
                    GError     **error)
 {
-  static const char * const pack_keys[] = { "id", "name", "description", "kinds", NULL };
+  static const char * const pack_keys[] = { "id", "name", "description", "kinds", "years", NULL };
   static const char * const pack_translatable[] = { "name", "description", NULL };
   static const char * const rule_keys[] = { "name", "kind", "period", "minimum", "lead-days",
                                             "per-group", "tag", "lecturer", NULL };
@@ -471,6 +520,16 @@ bl_rule_pack_read (const char  *file,
         problem (&problems, pack_line, _("[Pack] has no “name”"));
       else if ((pack->name = get_display (keyfile, PACK_GROUP, "name")) == NULL || pack->name[0] == '\0')
         problem (&problems, key_line (&lines, PACK_GROUP, "name"), _("the pack’s name is empty"));
+
+      if (g_key_file_has_key (keyfile, PACK_GROUP, "years", NULL))
+        {
+          g_autofree char *years = get_value (keyfile, &lines, &problems, PACK_GROUP, "years");
+
+          if (!parse_years (years, &pack->first_year, &pack->last_year))
+            problem (&problems, key_line (&lines, PACK_GROUP, "years"),
+                     _("“years” must be a year such as 2025 or a range of years such as 2025-2027, not “%s”"),
+                     years != NULL ? years : "");
+        }
 
       if (g_key_file_has_key (keyfile, PACK_GROUP, "kinds", NULL))
         {
@@ -654,6 +713,15 @@ bl_rule_pack_read (const char  *file,
 
   if (problems.count == 0 && pack->rules->len == 0)
     problem (&problems, pack_line > 0 ? pack_line : 1, _("the pack has no [Rule ID] groups"));
+
+  /* A rule applies in the years its pack does. */
+  for (guint i = 0; i < pack->rules->len; i++)
+    {
+      BlRule *rule = g_ptr_array_index (pack->rules, i);
+
+      rule->first_year = pack->first_year;
+      rule->last_year = pack->last_year;
+    }
 
 out:
   if (problems.count > 0)

@@ -21,6 +21,8 @@ typedef struct {
   gboolean  per_group;
   guint     lead_days;
   char     *pack_id;
+  guint     first_year;  /* the years its pack applies in, inclusive; */
+  guint     last_year;   /* 0 and 0 for every year */
 } BlRule;
 
 #define BL_RULES_ERROR (bl_rules_error_quark ())
@@ -38,6 +40,8 @@ typedef struct {
   GPtrArray *rules;       /* BlRule*, in file order */
   GStrv      kind_ids;    /* custom kinds the pack defines, never NULL */
   GStrv      kind_names;  /* their display names, same order */
+  guint      first_year;  /* [Pack] years=2025 or years=2025-2027; */
+  guint      last_year;   /* 0 and 0 when the pack says nothing: every year */
 } BlRulePack;
 
 GQuark      bl_rules_error_quark         (void);
@@ -64,6 +68,14 @@ BlRulePack *bl_rule_pack_read            (const char  *file,
                                           BlStore     *store,
                                           gboolean     strict,
                                           GError     **error);
+/* Whether @rule sets quotas in @year (its pack's years=). */
+gboolean    bl_rule_applies_in_year      (const BlRule *rule,
+                                          guint         year);
+/* What people read about a pack's years: "Applies in 2025" (适用于 2025 年),
+ * "Applies from 2025 to 2027"; NULL for a pack of every year. */
+char       *bl_rule_pack_years_display   (guint        first_year,
+                                          guint        last_year);
+
 /* The ids of the packs that ship with the app, NULL-terminated. */
 const char * const *bl_rules_builtin_pack_ids (void);
 /* A built-in pack, parsed from the resources; NULL when there is no such pack. */

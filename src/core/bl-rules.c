@@ -17,6 +17,7 @@ bl_rule_pack_info_free (BlRulePackInfo *info)
     return;
   g_free (info->id);
   g_free (info->name);
+  g_free (info->years);
   g_free (info);
 }
 
@@ -157,6 +158,9 @@ bl_rules_list_packs (BlStore  *store,
       info->name = g_strdup (pack->name);
       info->builtin = g_strv_contains (bl_rules_builtin_pack_ids (), id);
       info->enabled = is_pack_enabled (store, id);
+      info->first_year = pack->first_year;
+      info->last_year = pack->last_year;
+      info->years = bl_rule_pack_years_display (pack->first_year, pack->last_year);
       g_ptr_array_add (infos, info);
     }
   return g_steal_pointer (&infos);

@@ -15,6 +15,9 @@ typedef struct {
   char     *name;
   gboolean  builtin;
   gboolean  enabled;
+  guint     first_year;  /* the years it applies in (0 and 0: every year) */
+  guint     last_year;
+  char     *years;       /* "Applies in 2025" (适用于 2025 年), or NULL: every year */
 } BlRulePackInfo;
 
 /* Disables (or enables again) one rule of any known pack by its id. */

@@ -18,6 +18,8 @@ typedef enum {
   BL_STORE_ERROR_NOT_FOUND,
   BL_STORE_ERROR_DUPLICATE,
   BL_STORE_ERROR_FAILED,
+  BL_STORE_ERROR_IN_USE,         /* other records depend on it (a member with attendance) */
+  BL_STORE_ERROR_READ_ONLY,      /* the ledger is open read-only: nothing can be saved */
 } BlStoreError;
 
 GQuark bl_store_error_quark (void);

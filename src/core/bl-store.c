@@ -3,14 +3,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bl-date.h"
-#include "bl-store-lists.h"
-#include "bl-store.h"
+#include "bl-store-private.h"
 #include "bl-util.h"
 #include "db/bl-activity-repo.h"
 #include "db/bl-db.h"
 #include "db/bl-kind-repo.h"
+#include "db/bl-ledger-backup.h"
 #include "db/bl-ledger-file.h"
 #include "db/bl-member-repo.h"
 #include "db/bl-migrations.h"
@@ -26,6 +27,7 @@ struct _BlStore
   BlDb         *db;
   BlStoreLists *lists;
   BlClock      *clock;
+  GPtrArray    *notices;  /* what opening found that the person should know */
 };
 
 G_DEFINE_FINAL_TYPE (BlStore, bl_store, G_TYPE_OBJECT)
@@ -83,24 +85,6 @@ bl_store_rollback (BlStore *self)
   bl_db_rollback (self->db);
 }
 
-gboolean
-bl_store_defer_attendance_index (BlStore  *self,
-                                 GError  **error)
-{
-  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
-
-  return bl_activity_repo_defer_member_index (self->db, error);
-}
-
-void
-bl_store_set_bulk (BlStore  *self,
-                   gboolean  bulk)
-{
-  g_return_if_fail (BL_IS_STORE (self));
-
-  bl_db_set_bulk (self->db, bulk);
-}
-
 typedef gboolean (*WriteFunc) (BlStore *self, gpointer record, GError **error);
 
 /* Runs @write as one transaction (a savepoint inside an open one). */
@@ -156,13 +140,13 @@ bl_store_open (const char  *path,
 
   self = g_object_new (BL_TYPE_STORE, NULL);
   today = today_iso (self);
-  self->db = bl_ledger_file_open (path, today, error);
+  self->db = bl_ledger_file_open (path, today, self->notices, error);
   if (self->db == NULL)
     return NULL;
   g_signal_connect_object (self->db, "committed", G_CALLBACK (db_committed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->db, "rolled-back", G_CALLBACK (db_rolled_back_cb), self, G_CONNECT_SWAPPED);
   self->lists = bl_store_lists_new (self->db);
-  if (!bl_store_lists_reload (self->lists, ALL_LISTS, error))
+  if (!bl_store_lists_reload (self->lists, ALL_LISTS, error) || !bl_store_ensure_start_date (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -209,12 +193,94 @@ bl_store_set_clock (BlStore *self,
   g_set_object (&self->clock, clock);
 }
 
+BlStoreLists *
+bl_store_get_lists (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  return self->lists;
+}
+
 BlDb *
 bl_store_get_db (BlStore *self)
 {
   g_return_val_if_fail (BL_IS_STORE (self), NULL);
 
   return self->db;
+}
+
+const char * const *
+bl_store_get_notices (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  static const char * const none[] = { NULL };
+
+  /* An empty array may have no storage yet. */
+  if (self->notices->len == 0)
+    return none;
+  return (const char * const *) self->notices->pdata;
+}
+
+gboolean
+bl_store_is_read_only (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+
+  return bl_db_is_read_only (self->db);
+}
+
+gboolean
+bl_store_restore_backup (BlStore     *self,
+                         const char  *backup,
+                         char       **kept_aside,
+                         GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(BlDb) reopened = NULL;
+  g_autoptr(GError) reopen_error = NULL;
+  gboolean restored;
+
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (bl_db_get_depth (self->db) > 0)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_BUSY,
+                   _("A save is in progress; restore the backup once it is done"));
+      return FALSE;
+    }
+
+  /* Our own connection must be closed for the file to be replaced; the same
+   * BlDb then takes the new one, so the lists go on over it. */
+  path = g_strdup (bl_db_get_path (self->db));
+  today = today_iso (self);
+  bl_db_close (self->db);
+  restored = bl_ledger_backup_restore (path, backup, kept_aside, error);
+  g_ptr_array_set_size (self->notices, 0);
+  reopened = bl_ledger_file_open (path, today, self->notices, restored ? error : &reopen_error);
+  if (reopened == NULL)
+    return FALSE;
+  bl_db_adopt (self->db, reopened);
+  if (!restored)
+    return FALSE;
+  if (!bl_store_lists_reload (self->lists, ALL_LISTS, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0, BL_CHANGE_ALL);
+  return TRUE;
+}
+
+gboolean
+bl_store_restore_backup_file (const char  *path,
+                              const char  *backup,
+                              char       **kept_aside,
+                              GError     **error)
+{
+  g_return_val_if_fail (path != NULL && backup != NULL, FALSE);
+
+  return bl_ledger_backup_restore (path, backup, kept_aside, error);
 }
 
 gboolean
@@ -429,15 +495,6 @@ bl_store_get_members (BlStore *self)
   return bl_store_lists_get_members (self->lists);
 }
 
-GPtrArray *
-bl_store_list_members (BlStore  *self,
-                       GError  **error)
-{
-  g_return_val_if_fail (BL_IS_STORE (self), NULL);
-
-  return bl_member_repo_list (self->db, error);
-}
-
 /* Straight from the file, so that a transaction sees its own saves (the
  * lists follow only at its commit). */
 BlMember *
@@ -458,9 +515,9 @@ bl_store_find_active_member (BlStore    *self,
   return bl_member_repo_find_active (self->db, name);
 }
 
-static gboolean
-check_date (const char  *date,
-            GError     **error)
+gboolean
+bl_store_check_date (const char  *date,
+                     GError     **error)
 {
   GDate parsed;
 
@@ -484,8 +541,8 @@ validate_member (BlMember  *member,
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("A member needs a name"));
       return FALSE;
     }
-  return (joined == NULL || check_date (joined, error)) &&
-         (transferred_on == NULL || check_date (transferred_on, error));
+  return (joined == NULL || bl_store_check_date (joined, error)) &&
+         (transferred_on == NULL || bl_store_check_date (transferred_on, error));
 }
 
 static gboolean
@@ -530,7 +587,7 @@ bl_store_set_member_role (BlStore      *self,
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
       return FALSE;
     }
-  if (!check_date (since, error))
+  if (!bl_store_check_date (since, error))
     return FALSE;
 
   if (!bl_store_begin (self, error))
@@ -562,29 +619,6 @@ bl_store_count_role (BlStore      *self,
   g_return_val_if_fail (BL_IS_STORE (self), 0);
 
   return bl_member_repo_count_role (self->db, role);
-}
-
-gboolean
-bl_store_transfer_member (BlStore     *self,
-                          gint64       member_id,
-                          const char  *date,
-                          GError     **error)
-{
-  g_autoptr(BlMember) member = NULL;
-
-  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
-
-  member = bl_store_find_member (self, member_id);
-  if (member == NULL)
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
-      return FALSE;
-    }
-  if (!check_date (date, error))
-    return FALSE;
-  bl_member_set_status (member, BL_MEMBER_STATUS_TRANSFERRED);
-  bl_member_set_transferred_on (member, date);
-  return bl_store_save_member (self, member, error);
 }
 
 GPtrArray *
@@ -663,7 +697,7 @@ validate_activity (BlStore     *self,
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("An activity needs a date"));
       return FALSE;
     }
-  if (!check_date (date, error))
+  if (!bl_store_check_date (date, error))
     return FALSE;
   if (*topic == '\0')
     {
@@ -715,11 +749,25 @@ write_activity (BlStore   *self,
 {
   ActivitySave *save = record;
 
-  if (save->marks != NULL ? !bl_activity_repo_save_marks (self->db, save->activity, save->marks, save->n_marks, error)
-                          : !bl_activity_repo_save (self->db, save->activity, save->attendance, error))
+  if ((save->marks != NULL ? !bl_activity_repo_save_marks (self->db, save->activity, save->marks, save->n_marks, error)
+                           : !bl_activity_repo_save (self->db, save->activity, save->attendance, error)) ||
+      !bl_store_follow_start_date (self, save->activity, error))
     return FALSE;
   bl_store_lists_activity_saved (self->lists, save->activity);
   return TRUE;
+}
+
+gboolean
+bl_store_save_activity_as (BlStore                 *self,
+                           BlActivity              *activity,
+                           GListModel              *attendance,
+                           const BlAttendanceMark  *marks,
+                           guint                    n_marks,
+                           GError                 **error)
+{
+  ActivitySave save = { activity, attendance, marks, n_marks };
+
+  return validate_activity (self, activity, error) && in_transaction (self, write_activity, &save, error);
 }
 
 gboolean
@@ -733,22 +781,6 @@ bl_store_save_activity (BlStore     *self,
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
   g_return_val_if_fail (BL_IS_ACTIVITY (activity), FALSE);
   g_return_val_if_fail (attendance == NULL || G_IS_LIST_MODEL (attendance), FALSE);
-
-  return validate_activity (self, activity, error) && in_transaction (self, write_activity, &save, error);
-}
-
-gboolean
-bl_store_save_activity_marks (BlStore                 *self,
-                              BlActivity              *activity,
-                              const BlAttendanceMark  *marks,
-                              guint                    n_marks,
-                              GError                 **error)
-{
-  ActivitySave save = { activity, NULL, marks, n_marks };
-
-  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (BL_IS_ACTIVITY (activity), FALSE);
-  g_return_val_if_fail (marks != NULL || n_marks == 0, FALSE);
 
   return validate_activity (self, activity, error) && in_transaction (self, write_activity, &save, error);
 }
@@ -787,28 +819,6 @@ bl_store_activity_exists (BlStore    *self,
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
 
   return bl_activity_repo_exists (self->db, kind, date, start_time, topic, except_id);
-}
-
-char *
-bl_store_activity_key (const char *kind,
-                       const char *date,
-                       const char *start_time,
-                       const char *topic)
-{
-  return bl_activity_repo_key (kind, date, start_time, topic);
-}
-
-GHashTable *
-bl_store_list_activity_keys (BlStore  *self,
-                             GError  **error)
-{
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_return_val_if_fail (BL_IS_STORE (self), NULL);
-
-  if (!bl_activity_repo_list_keys (self->db, keys, error))
-    return NULL;
-  return g_steal_pointer (&keys);
 }
 
 GPtrArray *
@@ -856,6 +866,7 @@ bl_store_finalize (GObject *object)
   g_clear_pointer (&self->lists, bl_store_lists_free);
   g_clear_object (&self->db);
   g_clear_object (&self->clock);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bl_store_parent_class)->finalize (object);
 }
@@ -883,4 +894,5 @@ static void
 bl_store_init (BlStore *self)
 {
   self->clock = g_object_ref (bl_clock_get_default ());
+  self->notices = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 }

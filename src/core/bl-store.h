@@ -16,7 +16,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes. */
-#define BL_STORE_SCHEMA_VERSION 2
+#define BL_STORE_SCHEMA_VERSION 3
 /* Backups kept in backups/ beside the ledger. */
 #define BL_STORE_BACKUPS_KEPT 14
 
@@ -32,6 +32,32 @@ char        *bl_store_default_path       (void);
 BlStore     *bl_store_open               (const char  *path,
                                           GError     **error);
 const char  *bl_store_get_path           (BlStore     *self);
+/* What opening the ledger found that the person should be told, as
+ * sentences in their language (NULL-terminated, possibly empty): the ledger
+ * opened read-only and why, a damaged log kept aside, permissions tightened,
+ * today's backup not written. The command line prints them on stderr; the
+ * window shows them. */
+const char * const *bl_store_get_notices (BlStore    *self);
+/* Whether the ledger opened read-only (a read-only file or folder, or a
+ * failed integrity check): reading works, every save fails with
+ * BL_STORE_ERROR_READ_ONLY and says why. */
+gboolean     bl_store_is_read_only       (BlStore     *self);
+/* Puts the backup file @backup in place of this ledger (see
+ * bl_ledger_backup_restore(): checked first, the current ledger and its
+ * -wal kept aside in the backups folder, *@kept_aside its path) and goes on
+ * with it: the lists reload and ::changed is emitted with BL_CHANGE_ALL.
+ * Outside a transaction. On failure the ledger is as it was, still open. */
+gboolean     bl_store_restore_backup     (BlStore     *self,
+                                          const char  *backup,
+                                          char       **kept_aside,
+                                          GError     **error);
+/* The same for the ledger at @path when no store has it open (it may be one
+ * that is refused): BL_STORE_ERROR_INVALID for a backup that is no good,
+ * BL_STORE_ERROR_BUSY while another program has the ledger open. */
+gboolean     bl_store_restore_backup_file (const char *path,
+                                          const char  *backup,
+                                          char       **kept_aside,
+                                          GError     **error);
 char        *bl_store_get_backup_dir     (BlStore     *self);
 
 /* The clock the store asks what day it is: a held activity cannot be dated
@@ -81,7 +107,8 @@ void         bl_store_set_bulk           (BlStore     *self,
 gboolean     bl_store_defer_attendance_index (BlStore *self,
                                           GError     **error);
 
-/* Key/value settings kept in the ledger (branch name, secretary, reminder log…). */
+/* Key/value settings kept in the ledger (branch name, reminder log…). The
+ * secretary is no setting: it is the member holding 书记 (bl_store_get_secretary()). */
 char        *bl_store_get_setting        (BlStore     *self,
                                           const char  *key);
 gboolean     bl_store_set_setting        (BlStore     *self,
@@ -89,8 +116,22 @@ gboolean     bl_store_set_setting        (BlStore     *self,
                                           const char  *value,
                                           GError     **error);
 #define BL_SETTING_BRANCH_NAME "branch-name"
-#define BL_SETTING_SECRETARY   "secretary"
 char        *bl_store_get_branch_name    (BlStore     *self);
+
+/* The day the ledger's history starts (建账日期), "YYYY-MM-DD". A quota
+ * period that ends before it was never kept in this ledger: it is neither
+ * evaluated nor missed; the period that contains it counts as usual. A new
+ * ledger starts on the first day of the month it is created in. Until the
+ * user sets it, it follows the records: saving a held activity dated before
+ * it moves it back to the first day of that activity's month. */
+char        *bl_store_get_start_date     (BlStore     *self);
+/* Whether the user set the start date (then records never move it). */
+gboolean     bl_store_get_start_date_set_by_user (BlStore *self);
+/* Sets the start date as the user's choice: a date (YYYY-MM-DD) no later
+ * than today. A bad date is refused with a message and changes nothing. */
+gboolean     bl_store_set_start_date     (BlStore     *self,
+                                          const char  *date,
+                                          GError     **error);
 
 /* Party groups, by name, sorted. */
 GStrv        bl_store_list_groups        (BlStore     *self);
@@ -139,13 +180,56 @@ gboolean     bl_store_set_member_role    (BlStore     *self,
 /* The member who was secretary on @date (0 when nobody). */
 gint64       bl_store_get_secretary_on   (BlStore     *self,
                                           const char  *date);
+/* The secretary: the member holding 书记 on @date (NULL: today), or NULL. */
+BlMember    *bl_store_get_secretary      (BlStore     *self,
+                                          const char  *date);
 /* How many active members hold @role now. */
 guint        bl_store_count_role         (BlStore     *self,
                                           BlMemberRole role);
+/* Transfers a member out on @date (YYYY-MM-DD), keeping the destination. */
 gboolean     bl_store_transfer_member    (BlStore     *self,
                                           gint64       member_id,
                                           const char  *date,
                                           GError     **error);
+/* Marks a member transferred out (转出) on @date, or corrects the day and
+ * the destination of a transfer already recorded. @date NULL: the day is not
+ * known, and the member is then expected at no meeting at all. @destination
+ * (转往): NULL keeps what is recorded, "" clears it. A day before the member
+ * joined is refused. */
+gboolean     bl_store_set_transfer       (BlStore     *self,
+                                          gint64       member_id,
+                                          const char  *date,
+                                          const char  *destination,
+                                          GError     **error);
+/* Undoes a transfer: the member is active again (day and destination
+ * cleared). Refused when an active member has the same name. */
+gboolean     bl_store_undo_transfer      (BlStore     *self,
+                                          gint64       member_id,
+                                          GError     **error);
+/* Whether any activity records the member's attendance. */
+gboolean     bl_store_member_has_attendance (BlStore  *self,
+                                          gint64       member_id);
+/* Deletes a member entered by mistake, with their roles. A member whose
+ * attendance is on record is refused (BL_STORE_ERROR_IN_USE): transfer them
+ * out instead, the records keep them. */
+gboolean     bl_store_delete_member      (BlStore     *self,
+                                          gint64       member_id,
+                                          GError     **error);
+/* Makes @member_id (0: nobody) the leader of @group (党小组组长) from @since
+ * on, ending the previous leader's term that day. @since NULL: all along
+ * when the group never had a leader (its earlier records name them too),
+ * else from today. The member must be active and in @group; a member leads
+ * one group at most, and stops leading it on moving to another group or
+ * being transferred out. BlMember:group-leader follows. */
+gboolean     bl_store_set_group_leader   (BlStore     *self,
+                                          const char  *group,
+                                          gint64       member_id,
+                                          const char  *since,
+                                          GError     **error);
+/* Who led @group on @date (printed on the group's records), or NULL. */
+BlMember    *bl_store_get_group_leader_on (BlStore    *self,
+                                          const char  *group,
+                                          const char  *date);
 /* The members expected at an activity of @kind on @date (应到): all active
  * members; the group's for group meetings; the committee for committee
  * meetings. Sorted by group, then name. */

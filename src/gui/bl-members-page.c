@@ -92,13 +92,18 @@ cell_text (BlMembersPage *self,
     case COLUMN_CATEGORY:
       return g_strdup (bl_member_category_display (bl_member_get_category (member)));
     case COLUMN_ROLE:
+      /* A committee role and the lead of a party group, on two lines. */
+      if (bl_member_get_group_leader (member))
+        return g_strdup_printf (bl_member_get_role (member) == BL_MEMBER_ROLE_NONE ? "%s%s" : "%s\n%s",
+                                bl_member_role_display (bl_member_get_role (member)), _("Group leader"));
       return g_strdup (bl_member_get_role (member) == BL_MEMBER_ROLE_NONE
                        ? "" : bl_member_role_display (bl_member_get_role (member)));
     case COLUMN_STATUS:
-      if (bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED &&
-          bl_member_get_transferred_on (member) != NULL)
+      if (bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED)
         {
-          g_autofree char *date = bl_date_iso_format_locale (bl_member_get_transferred_on (member));
+          g_autofree char *date = bl_member_get_transferred_on (member) != NULL
+            ? bl_date_iso_format_locale (bl_member_get_transferred_on (member))
+            : g_strdup (_("Date of transfer unknown"));
 
           /* On two lines: the column stays narrow enough for 1024 pixels. */
           return g_strdup_printf ("%s\n%s",

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bl-alert.h"
 #include "bl-preferences-window.h"
 #include "bl-problems-dialog.h"
 #include "bl-reminder-preferences.h"
@@ -69,14 +70,40 @@ branch_apply_cb (BlPreferencesWindow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name);
 }
 
+/* The secretary is the member who holds 书记 today. */
+static void
+show_secretary (BlPreferencesWindow *self)
+{
+  g_autoptr(BlMember) secretary = bl_store_get_secretary (self->store, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->secretary_row),
+                         secretary != NULL ? bl_member_get_name (secretary) : "");
+}
+
+/* Naming another member makes them secretary from today (the one before
+ * stops being secretary that day). */
 static void
 secretary_apply_cb (BlPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->secretary_row))));
+  g_autofree char *today = bl_clock_get_today (bl_store_get_clock (self->store));
+  g_autoptr(BlMember) member = *name != '\0' ? bl_store_find_active_member (self->store, name) : NULL;
 
-  if (!bl_store_set_setting (self->store, BL_SETTING_SECRETARY, name, &error))
+  if (member == NULL)
+    {
+      g_autofree char *message = *name == '\0'
+        ? g_strdup (_("Name the member who is the branch’s secretary."))
+        : g_strdup_printf (_("%s is not an active member: add them on the Members page first."), name);
+
+      toast (self, message);
+      show_secretary (self);
+      return;
+    }
+  if (bl_member_get_role (member) != BL_MEMBER_ROLE_SECRETARY &&
+      !bl_store_set_member_role (self->store, bl_member_get_id (member), BL_MEMBER_ROLE_SECRETARY, today, &error))
     toast (self, error->message);
+  show_secretary (self);
 }
 
 static void
@@ -122,7 +149,12 @@ fill_packs (BlPreferencesWindow *self)
       GtkWidget *toggle = gtk_switch_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), info->builtin ? _("Built in") : _("Imported"));
+      g_autofree char *subtitle = info->years == NULL
+        ? g_strdup (info->builtin ? _("Built in") : _("Imported"))
+        /* TRANSLATORS: a rule pack's origin and years, e.g. "内置 · 适用于 2025 年" */
+        : g_strdup_printf (_("%s · %s"), info->builtin ? _("Built in") : _("Imported"), info->years);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_name (toggle, info->id);
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_switch_set_active (GTK_SWITCH (toggle), info->enabled);
@@ -180,20 +212,91 @@ on_import_pack_clicked (BlPreferencesWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Restoring a backup */
+
+static void
+restore_confirmed_cb (GtkWidget           *alert,
+                      const char          *response,
+                      BlPreferencesWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (alert), "backup");
+
+  if (g_strcmp0 (response, "restore") == 0)
+    bl_preferences_window_restore_backup (self, file);
+}
+
+static void
+backup_chosen_cb (GtkNativeDialog     *chooser,
+                  int                  response,
+                  BlPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *alert;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  body = g_strdup_printf (_("The ledger will be replaced by the backup “%s”. The ledger as it is now, with "
+                            "everything saved since that backup, is first kept in the backups folder."), name);
+  alert = bl_alert_new (_("Restore This Backup?"), body);
+  bl_alert_add_response (alert, "cancel", _("_Cancel"));
+  bl_alert_add_response (alert, "restore", _("_Restore"));
+  bl_alert_set_response_appearance (alert, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  bl_alert_set_default_response (alert, "cancel");
+  bl_alert_set_close_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "backup", g_steal_pointer (&file), g_object_unref);
+  g_signal_connect_object (alert, "response", G_CALLBACK (restore_confirmed_cb), self, 0);
+  bl_alert_present (alert, GTK_WIDGET (self));
+}
+
+static void
+on_restore_backup_activated (BlPreferencesWindow *self)
+{
+  g_autofree char *dir = bl_store_get_backup_dir (self->store);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GtkFileFilter) backups = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Restore from Backup"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_file_filter_set_name (backups, _("Ledger Backups"));
+  gtk_file_filter_add_pattern (backups, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), backups);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (backup_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+show_branch (BlPreferencesWindow *self)
+{
+  g_autofree char *name = bl_store_get_branch_name (self->store);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name != NULL ? name : "");
+  show_secretary (self);
+}
+
 static void
 bl_preferences_window_constructed (GObject *object)
 {
   BlPreferencesWindow *self = BL_PREFERENCES_WINDOW (object);
-  g_autofree char *name = NULL;
-  g_autofree char *secretary = NULL;
 
   G_OBJECT_CLASS (bl_preferences_window_parent_class)->constructed (object);
 
   g_assert (BL_IS_STORE (self->store));
-  name = bl_store_get_branch_name (self->store);
-  secretary = bl_store_get_setting (self->store, BL_SETTING_SECRETARY);
-  gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name != NULL ? name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->secretary_row), secretary != NULL ? secretary : "");
+  show_branch (self);
   fill_packs (self);
 }
 
@@ -271,6 +374,7 @@ bl_preferences_window_class_init (BlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, branch_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, secretary_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_import_pack_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_backup_activated);
 }
 
 static void
@@ -349,6 +453,43 @@ bl_preferences_window_import_pack (BlPreferencesWindow *self,
 
   fill_packs (self);
   message = g_strdup_printf (_("Rule pack “%s” imported and enabled"), pack_id);
+  toast (self, message);
+  return TRUE;
+}
+
+gboolean
+bl_preferences_window_restore_backup (BlPreferencesWindow *self,
+                                      GFile               *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (BL_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      toast (self, _("Only files on this computer can be restored."));
+      return FALSE;
+    }
+  /* The whole window follows: the store reloads and says BL_CHANGE_ALL. */
+  if (!bl_store_restore_backup (self->store, path, &kept, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  show_branch (self);
+  fill_packs (self);
+  if (kept != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (kept);
+      message = g_strdup_printf (_("Backup restored; the ledger it replaced was kept as “%s”"), name);
+    }
+  else
+    message = g_strdup (_("Backup restored"));
   toast (self, message);
   return TRUE;
 }

@@ -21,4 +21,10 @@ AdwPreferencesGroup *bl_preferences_window_get_reminders_group (BlPreferencesWin
 gboolean             bl_preferences_window_import_pack (BlPreferencesWindow *self,
                                                         GFile               *file);
 
+/* Puts the backup @file in place of the ledger (bl_store_restore_backup(),
+ * which keeps the current one aside) and says how it went in a toast; what
+ * the Restore from Backup… row does once the person has confirmed. */
+gboolean             bl_preferences_window_restore_backup (BlPreferencesWindow *self,
+                                                           GFile               *file);
+
 G_END_DECLS

@@ -91,6 +91,8 @@ fill_packs (BlWelcomePage *self)
       if (g_str_equal (info->id, "standard"))
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                      _("Meetings, party lectures, themed party days, life meetings, reviews and talks"));
+      else if (info->builtin && info->years != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), info->years);
       else if (info->builtin)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Built in"));
       else
@@ -144,6 +146,32 @@ on_import_clicked (BlWelcomePage *self)
     bl_member_import_choose (GTK_WIDGET (self), self->store);
 }
 
+/* The secretary is the member holding 书记: the name typed here is that
+ * member, added when not on the list yet. A new ledger has no history, so
+ * the secretary named here holds the role all along (the records imported
+ * later count their party lectures as the secretary's). */
+static gboolean
+name_secretary (BlWelcomePage  *self,
+                const char     *name,
+                GError        **error)
+{
+  g_autoptr(BlMember) member = NULL;
+
+  if (*name == '\0')
+    return TRUE;
+  member = bl_store_find_active_member (self->store, name);
+  if (member == NULL)
+    {
+      member = bl_member_new (name);
+      if (!bl_store_save_member (self->store, member, error))
+        return FALSE;
+    }
+  if (bl_member_get_role (member) == BL_MEMBER_ROLE_SECRETARY)
+    return TRUE;
+  return bl_store_set_member_role (self->store, bl_member_get_id (member), BL_MEMBER_ROLE_SECRETARY,
+                                   "1900-01-01", error);
+}
+
 /* Saves the branch, the secretary and the chosen packs in one transaction,
  * then leaves for the main view. */
 static void
@@ -169,7 +197,7 @@ on_start_clicked (BlWelcomePage *self)
   if (!bl_store_begin (self->store, &error))
     goto failed;
   if (!bl_store_set_setting (self->store, BL_SETTING_BRANCH_NAME, name, &error) ||
-      !bl_store_set_setting (self->store, BL_SETTING_SECRETARY, secretary, &error))
+      !name_secretary (self, secretary, &error))
     goto rollback;
   for (guint i = 0; i < self->pack_rows->len; i++)
     {
@@ -367,7 +395,7 @@ bl_welcome_page_set_store (BlWelcomePage *self,
                            BlStore       *store)
 {
   g_autofree char *name = NULL;
-  g_autofree char *secretary = NULL;
+  g_autoptr(BlMember) secretary = NULL;
 
   g_return_if_fail (BL_IS_WELCOME_PAGE (self));
   g_return_if_fail (store == NULL || BL_IS_STORE (store));
@@ -382,10 +410,10 @@ bl_welcome_page_set_store (BlWelcomePage *self,
     {
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       name = bl_store_get_branch_name (store);
-      secretary = bl_store_get_setting (store, BL_SETTING_SECRETARY);
+      secretary = bl_store_get_secretary (store, NULL);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name != NULL ? name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->secretary_row), secretary != NULL ? secretary : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->secretary_row), secretary != NULL ? bl_member_get_name (secretary) : "");
   fill_packs (self);
   update_members (self);
   show_error (self, NULL);

@@ -204,6 +204,9 @@ bl_window_new (BlApplication *application)
                                      bl_application_get_database_path (application));
       adw_status_page_set_description (self->status_page, description);
     }
+  /* What opening found (read-only and why, a damaged log kept aside, permissions tightened). */
+  for (const char * const *n = self->store != NULL ? bl_store_get_notices (self->store) : NULL; n != NULL && *n != NULL; n++)
+    bl_window_add_toast (self, g_object_new (ADW_TYPE_TOAST, "title", *n, "timeout", 0, NULL));
   return self;
 }
 

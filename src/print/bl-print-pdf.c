@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 
 #include "bl-print-pdf.h"
 
@@ -39,8 +40,7 @@ bl_print_pdf_write (BlPrintDocument  *document,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Written beside the target and renamed on close: a failed export leaves
-   * an older file as it was. Members' names and attendance: readable by
-   * the user alone, whatever the umask. */
+   * an older file as it was. Private: it lists members by name. */
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
                            NULL, error);
   if (stream == NULL)
@@ -78,5 +78,14 @@ bl_print_pdf_write (BlPrintDocument  *document,
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
       return FALSE;
     }
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+    return FALSE;
+  /* Replacing keeps an older file's mode, which may let others read it. */
+  {
+    g_autofree char *path = g_file_get_path (file);
+
+    if (path != NULL)
+      g_chmod (path, 0600);
+  }
+  return TRUE;
 }

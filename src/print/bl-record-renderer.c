@@ -71,6 +71,29 @@ format_kind (BlRecordRenderer *self,
   return g_string_free (text, FALSE);
 }
 
+/* 出席人员: the members present, in the list's order (group, then name). */
+static char *
+format_present (GListModel *attendance)
+{
+  guint n = attendance != NULL ? g_list_model_get_n_items (attendance) : 0;
+  GString *text = g_string_new (NULL);
+  const char *separator = C_("printout", ", ");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BlAttendee) row = g_list_model_get_item (attendance, i);
+
+      if (bl_attendee_get_state (row) != BL_ATTENDANCE_PRESENT)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, separator);
+      g_string_append (text, bl_attendee_get_member_name (row));
+    }
+  if (text->len == 0)
+    g_string_append (text, C_("printout", "None"));
+  return g_string_free (text, FALSE);
+}
+
 /* 缺席人员及原因: those on leave with their reason, then those absent. */
 static char *
 format_absent (GListModel *attendance)
@@ -121,6 +144,11 @@ render_record (BlRecordRenderer *self,
   g_autofree char *present = NULL;
   g_autoptr(GListModel) attendance = bl_store_load_attendance (self->store, bl_activity_get_id (activity), NULL);
   g_autofree char *absent = format_absent (attendance);
+  g_autofree char *attendees = format_present (attendance);
+  g_autoptr(BlMember) leader = NULL;
+  const char *group = bl_activity_get_group (activity);
+  gboolean group_meeting = g_strcmp0 (bl_activity_get_kind (activity), BL_KIND_GROUP_MEETING) == 0 &&
+                           !is_blank (group);
   double width = bl_print_document_get_content_width (document);
   double label = 78.0;
   double widths[4];
@@ -149,6 +177,10 @@ render_record (BlRecordRenderer *self,
   widths[1] = width / 2 - label;
   widths[2] = label;
   widths[3] = width / 2 - label;
+  /* A group meeting's record names the group's leader on that day. */
+  if (group_meeting)
+    leader = bl_store_get_group_leader_on (self->store, group, bl_activity_get_date (activity));
+
   bl_print_document_begin_table (document, 4, widths);
   {
     const BlPrintCell rows[][4] = {
@@ -157,17 +189,24 @@ render_record (BlRecordRenderer *self,
       { { C_("printout", "Place"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_location (activity)), 3, 0 } },
       { { C_("printout", "Host"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_host (activity)), 1, 0 },
         { C_("printout", "Recorder"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_recorder (activity)), 1, 0 } },
+      { { C_("printout", "Group leader"), 1, BL_PRINT_CELL_LABEL },
+        { or_none (leader != NULL ? bl_member_get_name (leader) : NULL), 3, 0 } },
       { { C_("printout", "Lecturer"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_lecturer (activity)), 3, 0 } },
       { { C_("printout", "Topic"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_topic (activity)), 3, 0 } },
       { { C_("printout", "Expected"), 1, BL_PRINT_CELL_LABEL }, { expected, 1, 0 },
         { C_("printout", "Present"), 1, BL_PRINT_CELL_LABEL }, { present, 1, 0 } },
+      { { C_("printout", "Members present"), 1, BL_PRINT_CELL_LABEL }, { attendees, 3, 0 } },
       { { _("Absent, with reasons"), 1, BL_PRINT_CELL_LABEL }, { absent, 3, 0 } },
       { { _("Attending guests"), 1, BL_PRINT_CELL_LABEL }, { or_none (bl_activity_get_guests (activity)), 3, 0 } },
     };
-    const guint n_cells[] = { 4, 2, 4, 2, 2, 4, 2, 2 };
+    const guint n_cells[] = { 4, 2, 4, 2, 2, 2, 4, 2, 2, 2 };
+    /* The group leader's row is only a group meeting's. */
+    const guint leader_row = 3;
 
+    G_STATIC_ASSERT (G_N_ELEMENTS (rows) == G_N_ELEMENTS (n_cells));
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      bl_print_document_add_row (document, rows[i], n_cells[i]);
+      if (i != leader_row || group_meeting)
+        bl_print_document_add_row (document, rows[i], n_cells[i]);
   }
   bl_print_document_end_table (document);
 

@@ -11,7 +11,7 @@
 #include "bl-workbook-data.h"
 
 static const char * const member_headers[BL_WB_MEMBER_N_COLUMNS] = {
-  "姓名", "党小组", "党员类别", "职务", "入党日期", "电话", "状态", "转出日期",
+  "姓名", "党小组", "党员类别", "职务", "入党日期", "电话", "状态", "转出日期", "转往",
 };
 
 static const char * const activity_headers[BL_WB_ACTIVITY_N_COLUMNS] = {
@@ -112,6 +112,7 @@ member_row (BlMember *member)
     [BL_WB_MEMBER_PHONE] = bl_member_get_phone (member),
     [BL_WB_MEMBER_STATUS] = bl_member_status_to_chinese (bl_member_get_status (member)),
     [BL_WB_MEMBER_TRANSFERRED_ON] = bl_member_get_transferred_on (member),
+    [BL_WB_MEMBER_TRANSFERRED_TO] = bl_member_get_transferred_to (member),
   };
 
   for (guint i = 0; i < BL_WB_MEMBER_N_COLUMNS; i++)

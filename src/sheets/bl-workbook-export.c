@@ -177,7 +177,7 @@ static void
 write_members (Writer         *writer,
                BlWorkbookData *data)
 {
-  static const double widths[BL_WB_MEMBER_N_COLUMNS] = { 12, 14, 10, 10, 12, 18, 8, 12 };
+  static const double widths[BL_WB_MEMBER_N_COLUMNS] = { 12, 14, 10, 10, 12, 18, 8, 12, 20 };
   Column columns[BL_WB_MEMBER_N_COLUMNS];
   lxw_worksheet *sheet;
 

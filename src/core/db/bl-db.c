@@ -19,6 +19,7 @@ struct _BlDb
   guint       bulk;          /* bl_db_set_bulk() calls in force */
   char       *deferred_index;  /* what makes the index bl_db_defer_index() dropped */
   guint       deferred_at;     /* the depth of the transaction that dropped it */
+  char       *read_only;     /* why nothing can be written, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (BlDb, bl_db, G_TYPE_OBJECT)
@@ -53,10 +54,21 @@ bl_db_set_error (BlDb    *self,
     case SQLITE_LOCKED:
       code = BL_STORE_ERROR_BUSY;
       break;
+    case SQLITE_FULL:
+      /* SQLite's own words ("database or disk is full") are English. */
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
+                   _("The disk is full: nothing of this change was saved. Free some space and try again"));
+      return FALSE;
+    case SQLITE_READONLY:
+      if (self != NULL && self->read_only != NULL)
+        {
+          g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_READ_ONLY, self->read_only);
+          return FALSE;
+        }
+      code = BL_STORE_ERROR_READ_ONLY;
+      break;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-    case SQLITE_FULL:
-    case SQLITE_READONLY:
     case SQLITE_PERM:
       code = BL_STORE_ERROR_IO;
       break;
@@ -67,7 +79,9 @@ bl_db_set_error (BlDb    *self,
       code = BL_STORE_ERROR_FAILED;
     }
 
-  if (code == BL_STORE_ERROR_BUSY)
+  if (code == BL_STORE_ERROR_READ_ONLY)
+    g_set_error (error, BL_STORE_ERROR, code, _("The ledger is read-only: nothing was saved (%s)"), message);
+  else if (code == BL_STORE_ERROR_BUSY)
     g_set_error (error, BL_STORE_ERROR, code,
                  _("The ledger is in use by another program; try again in a moment"));
   else if (code == BL_STORE_ERROR_IO)
@@ -95,6 +109,11 @@ bl_db_prepare (BlDb        *self,
   g_return_val_if_fail (BL_IS_DB (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
+  if (self->handle == NULL)
+    {
+      g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("The ledger is closed"));
+      return NULL;
+    }
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
@@ -119,6 +138,11 @@ bl_db_exec (BlDb        *self,
 {
   g_return_val_if_fail (BL_IS_DB (self), FALSE);
 
+  if (self->handle == NULL)
+    {
+      g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("The ledger is closed"));
+      return FALSE;
+    }
   if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
     return bl_db_set_error (self, sqlite3_extended_errcode (self->handle), error);
   return TRUE;
@@ -269,6 +293,17 @@ bl_db_begin (BlDb    *self,
 
   g_return_val_if_fail (BL_IS_DB (self), FALSE);
 
+  if (self->handle == NULL)
+    {
+      g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("The ledger is closed"));
+      return FALSE;
+    }
+  /* Said before anything is tried, in words that tell why. */
+  if (self->read_only != NULL)
+    {
+      g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_READ_ONLY, self->read_only);
+      return FALSE;
+    }
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE") : g_strdup_printf ("SAVEPOINT bl_%u", self->depth);
   if (!bl_db_exec (self, sql, error))
     return FALSE;
@@ -320,10 +355,11 @@ bl_db_rollback (BlDb *self)
     sql = g_strdup ("ROLLBACK");
   else
     sql = g_strdup_printf ("ROLLBACK TO bl_%u; RELEASE bl_%u", self->depth - 1, self->depth - 1);
-  /* After some errors (a full disk, say) SQLite has rolled the whole
-   * transaction back itself: nothing is left to undo, and no error to tell
-   * beyond the one the caller already has. */
-  if (!sqlite3_get_autocommit (self->handle) && sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+  /* After a full disk or an I/O error SQLite may already have rolled the
+   * whole transaction back itself: then there is nothing left to undo, and
+   * the error that caused it has been told. */
+  if (!sqlite3_get_autocommit (self->handle) &&
+      sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
     g_warning ("Rollback failed: %s", sqlite3_errmsg (self->handle));
   self->depth--;
   /* Rolled back past the drop: the index is there again. */
@@ -417,19 +453,20 @@ bl_db_changed_elsewhere (BlDb    *self,
 
 /* Opening */
 
-BlDb *
-bl_db_open (const char  *path,
-            GError     **error)
+static BlDb *
+open_handle (const char  *path,
+             const char  *filename,
+             int          flags,
+             const char  *read_only,
+             GError     **error)
 {
   g_autoptr(BlDb) self = NULL;
   int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   self = g_object_new (BL_TYPE_DB, NULL);
   self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE, NULL);
+  self->read_only = g_strdup (read_only);
+  rc = sqlite3_open_v2 (filename, &self->handle, flags, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("Cannot open “%s”: %s"),
@@ -500,6 +537,106 @@ bl_db_get_bulk (BlDb *self)
   return self->bulk > 0;
 }
 
+BlDb *
+bl_db_open (const char  *path,
+            GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_handle (path, path, SQLITE_OPEN_READWRITE, NULL, error);
+}
+
+char *
+bl_db_read_only_uri (const char *path,
+                     gboolean    immutable)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* file:///… with '?', '#' and '%' in the name escaped, as SQLite wants. */
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri == NULL)
+    return NULL;
+  return g_strconcat (uri, immutable ? "?immutable=1" : "?mode=ro", NULL);
+}
+
+BlDb *
+bl_db_open_read_only (const char  *path,
+                      gboolean     immutable,
+                      const char  *reason,
+                      GError     **error)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  uri = bl_db_read_only_uri (path, immutable);
+  if (uri == NULL)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("Cannot open “%s”"), path);
+      return NULL;
+    }
+  return open_handle (path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, reason, error);
+}
+
+gboolean
+bl_db_is_read_only (BlDb *self)
+{
+  g_return_val_if_fail (BL_IS_DB (self), FALSE);
+
+  return self->read_only != NULL;
+}
+
+const char *
+bl_db_get_read_only_reason (BlDb *self)
+{
+  g_return_val_if_fail (BL_IS_DB (self), NULL);
+
+  return self->read_only;
+}
+
+static void
+close_handle (BlDb *self)
+{
+  /* Statements first: a connection with live statements does not close. */
+  g_hash_table_remove_all (self->statements);
+  if (self->handle != NULL)
+    sqlite3_close (self->handle);
+  self->handle = NULL;
+}
+
+void
+bl_db_close (BlDb *self)
+{
+  g_return_if_fail (BL_IS_DB (self));
+  g_return_if_fail (self->depth == 0);
+
+  close_handle (self);
+}
+
+void
+bl_db_adopt (BlDb *self,
+             BlDb *other)
+{
+  g_return_if_fail (BL_IS_DB (self));
+  g_return_if_fail (BL_IS_DB (other));
+  g_return_if_fail (self->depth == 0 && other->depth == 0);
+
+  close_handle (self);
+  self->handle = g_steal_pointer (&other->handle);
+  g_hash_table_remove_all (other->statements);
+  g_free (self->path);
+  self->path = g_strdup (other->path);
+  g_free (self->read_only);
+  self->read_only = g_strdup (other->read_only);
+  self->data_version = other->data_version;
+  self->pending = BL_CHANGE_NONE;
+}
+
 const char *
 bl_db_get_path (BlDb *self)
 {
@@ -515,12 +652,11 @@ bl_db_finalize (GObject *object)
 {
   BlDb *self = BL_DB (object);
 
-  /* Statements first: a connection with live statements does not close. */
+  close_handle (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->handle != NULL)
-    sqlite3_close (self->handle);
   g_free (self->path);
   g_free (self->deferred_index);
+  g_free (self->read_only);
 
   G_OBJECT_CLASS (bl_db_parent_class)->finalize (object);
 }

@@ -17,6 +17,28 @@ G_DECLARE_FINAL_TYPE (BlDb, bl_db, BL, DB, GObject)
 BlDb       *bl_db_open              (const char     *path,
                                      GError        **error);
 const char *bl_db_get_path          (BlDb           *self);
+/* Opens @path read-only. @immutable (for a file with no -wal beside it)
+ * opens it as SQLite's immutable=1: no lock and no -wal or -shm created
+ * beside it; otherwise mode=ro. @reason, a sentence in the user's language,
+ * is the error every write gets (BL_STORE_ERROR_READ_ONLY). */
+BlDb       *bl_db_open_read_only    (const char     *path,
+                                     gboolean        immutable,
+                                     const char     *reason,
+                                     GError        **error);
+/* The file: URI of @path for a read-only connection. */
+char       *bl_db_read_only_uri     (const char     *path,
+                                     gboolean        immutable);
+gboolean    bl_db_is_read_only      (BlDb           *self);
+/* Why nothing can be written (a sentence for the user), or NULL. */
+const char *bl_db_get_read_only_reason (BlDb        *self);
+/* Closes the connection (outside a transaction); every later call fails
+ * until bl_db_adopt() gives it another. */
+void        bl_db_close             (BlDb           *self);
+/* Takes over @other's connection, path and read-only state, so that what
+ * holds @self (the store's lists) goes on with the file @other opened;
+ * @other is left closed. */
+void        bl_db_adopt             (BlDb           *self,
+                                     BlDb           *other);
 
 /* Transactions nest (savepoints inside); the outermost is BEGIN IMMEDIATE,
  * so a save never fails half-way because another program began writing. */

@@ -1,17 +1,24 @@
 /* bl-ledger-file.c: the ledger file: where it lives, the checks before
  * anything writes to it, its creation, migrations and daily backups */
+#define _GNU_SOURCE  /* renameat2 */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bl-db-private.h"
+#include "bl-ledger-backup.h"
 #include "bl-ledger-file.h"
+#include "bl-ledger-wal.h"
 #include "bl-migrations.h"
+#include "bl-setting-repo.h"
 
 char *
 bl_ledger_file_default_path (void)
@@ -34,6 +41,104 @@ bl_ledger_file_backup_dir (const char *path)
   return g_build_filename (dir, "backups", NULL);
 }
 
+/* What the file is */
+
+static const char *
+describe_file_type (mode_t mode)
+{
+  if (S_ISFIFO (mode))
+    return _("a named pipe (FIFO)");
+  if (S_ISSOCK (mode))
+    return _("a socket");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("a device");
+  return _("not a regular file");
+}
+
+gboolean
+bl_ledger_file_resolve (const char  *path,
+                        gboolean     may_be_missing,
+                        char       **resolved,
+                        gboolean    *exists,
+                        GError     **error)
+{
+  g_autofree char *absolute = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL && resolved != NULL, FALSE);
+
+  absolute = g_canonicalize_filename (path, NULL);
+  if (exists != NULL)
+    *exists = FALSE;
+  if (g_lstat (absolute, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT && may_be_missing)
+        {
+          *resolved = g_steal_pointer (&absolute);
+          return TRUE;
+        }
+      if (saved == ENOENT)
+        g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("“%s” does not exist"), absolute);
+      else
+        g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
+                     _("Cannot read “%s”: %s"), absolute, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (S_ISLNK (st.st_mode))
+    {
+      g_autofree char *target = g_file_read_link (absolute, NULL);
+      char *real;
+
+      if (g_stat (absolute, &st) != 0)
+        {
+          int saved = errno;
+
+          if (saved == ELOOP)
+            g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
+                         _("“%s” is a symbolic link that leads round in a loop, not a ledger file"), absolute);
+          else if (saved == ENOENT)
+            g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
+                         _("“%s” is a symbolic link to “%s”, which does not exist; "
+                           "correct the link or name the ledger file itself"),
+                         absolute, target != NULL ? target : "?");
+          else
+            g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
+                         _("Cannot follow the symbolic link “%s”: %s"), absolute, g_strerror (saved));
+          return FALSE;
+        }
+      /* SQLite keeps the -wal beside the file the link leads to: so do we,
+       * and so do the checks and the backups. */
+      real = realpath (absolute, NULL);
+      if (real != NULL)
+        {
+          g_free (absolute);
+          absolute = g_strdup (real);
+          free (real);
+        }
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
+                   _("“%s” is a folder, not a ledger file"), absolute);
+      return FALSE;
+    }
+  /* A FIFO would block the first read for ever. */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_A_LEDGER,
+                   _("“%s” is %s, not a ledger file"), absolute, describe_file_type (st.st_mode));
+      return FALSE;
+    }
+  if (exists != NULL)
+    *exists = TRUE;
+  *resolved = g_steal_pointer (&absolute);
+  return TRUE;
+}
+
 /* Checks */
 
 static gboolean
@@ -43,15 +148,26 @@ read_header (const char  *path,
 {
   static const char magic[16] = "SQLite format 3";
   char header[100];
+  struct stat st;
   ssize_t got;
   int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* Non-blocking: should a FIFO have taken the file's place since it was looked at. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved = errno;
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
                    _("Cannot read “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0)
+    memset (&st, 0, sizeof st);
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_A_LEDGER,
+                   _("“%s” is %s, not a ledger file"), path, describe_file_type (st.st_mode));
       return FALSE;
     }
   got = read (fd, header, sizeof header);
@@ -74,7 +190,7 @@ set_damaged_error (const char  *path,
                    GError     **error)
 {
   g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT,
-               _("“%s” is damaged and was left untouched; restore a backup from the backups folder beside it"),
+               _("“%s” is damaged and was left untouched"),
                path);
 }
 
@@ -93,23 +209,85 @@ read_int (sqlite3    *db,
   return rc;
 }
 
-/* Checks an existing file on a read-only connection, so that nothing is
- * written to a file we end up refusing. */
+static char *
+read_checked_on (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM setting WHERE key = '" BL_LEDGER_FILE_CHECKED_ON "'",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Whether PRAGMA @pragma answers a single "ok". */
 static gboolean
-check_existing (const char  *path,
-                GError     **error)
+passes (sqlite3    *db,
+        const char *pragma)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0 &&
+       sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+has_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+typedef enum {
+  CHECK_QUICK,  /* PRAGMA quick_check */
+  CHECK_DAILY,  /* and integrity_check unless it passed on the day given */
+  CHECK_FULL,   /* and integrity_check: failing it is damage */
+} CheckDepth;
+
+typedef struct {
+  gint64   version;
+  gboolean checked_today;     /* integrity_check passed today, before or now */
+  gboolean integrity_ran;
+  gboolean integrity_failed;  /* quick_check passed, integrity_check did not */
+} CheckResult;
+
+/* Checks an existing file on a read-only connection, so that nothing is
+ * written to a file we end up refusing. Without a -wal beside it, the file
+ * alone is the ledger: immutable=1 then reads it without a lock and without
+ * creating a -wal or -shm. */
+static gboolean
+check_once (const char   *path,
+            gboolean      immutable,
+            CheckDepth    depth,
+            const char   *today,
+            CheckResult  *result,
+            GError      **error)
 {
   static const char * const queries[] = {
     "PRAGMA application_id", "PRAGMA user_version", "SELECT count(*) FROM sqlite_master",
   };
+  g_autofree char *uri = bl_db_read_only_uri (path, immutable);
+  g_autofree char *checked_on = NULL;
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
   gint64 values[G_N_ELEMENTS (queries)] = { 0 };
   gint64 app_id, version, objects;
   gboolean ok = FALSE;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  memset (result, 0, sizeof *result);
+  rc = uri != NULL ? sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) : SQLITE_CANTOPEN;
   if (rc != SQLITE_OK)
     {
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
@@ -129,6 +307,9 @@ check_existing (const char  *path,
       else if ((rc & 0xff) == SQLITE_NOTADB)
         g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_A_LEDGER,
                      _("“%s” is not a Branch Ledger file"), path);
+      else if ((rc & 0xff) == SQLITE_CANTOPEN)
+        g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
+                     _("Cannot open “%s”: %s"), path, sqlite3_errmsg (db));
       else
         set_damaged_error (path, error);
       goto out;
@@ -136,6 +317,7 @@ check_existing (const char  *path,
   app_id = values[0];
   version = values[1];
   objects = values[2];
+  result->version = version;
 
   if (app_id != BL_LEDGER_APPLICATION_ID && !(app_id == 0 && version == 0 && objects == 0))
     {
@@ -152,26 +334,207 @@ check_existing (const char  *path,
       goto out;
     }
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  if (!ok)
-    set_damaged_error (path, error);
+  /* What quick_check does not look at (index entries against their rows,
+   * among others) costs O(N log N): once a day, not at every start. It
+   * does all that quick_check does, so that day it runs alone. */
+  if (version > 0 && depth == CHECK_DAILY)
+    {
+      checked_on = read_checked_on (db);
+      result->checked_today = today != NULL && g_strcmp0 (checked_on, today) == 0;
+    }
+  result->integrity_ran = version > 0 && (depth == CHECK_FULL || (depth == CHECK_DAILY && !result->checked_today));
+  if (result->integrity_ran && passes (db, "PRAGMA integrity_check"))
+    {
+      result->checked_today = depth == CHECK_DAILY;
+      ok = TRUE;
+      goto out;
+    }
+  /* Damage quick_check sees too refuses the file; only what it misses
+   * leaves a ledger that can still be read. */
+  if (!passes (db, "PRAGMA quick_check") || (depth == CHECK_FULL && result->integrity_ran))
+    {
+      set_damaged_error (path, error);
+      goto out;
+    }
+  result->integrity_failed = result->integrity_ran;
+  ok = TRUE;
 
 out:
   sqlite3_close (db);
   return ok;
 }
 
+static gboolean
+check_existing (const char   *path,
+                CheckDepth    depth,
+                const char   *today,
+                CheckResult  *result,
+                GError      **error)
+{
+  gboolean immutable = !has_wal (path);
+  GStatBuf before, after;
+  g_autoptr(GError) first_error = NULL;
+
+  if (g_stat (path, &before) != 0)
+    memset (&before, 0, sizeof before);
+  if (check_once (path, immutable, depth, today, result, &first_error))
+    return TRUE;
+  /* Read without a lock, the file may have been written under us by a
+   * program that opened it meanwhile: then look again, with locks. */
+  if (immutable && (first_error->code == BL_STORE_ERROR_CORRUPT || first_error->code == BL_STORE_ERROR_NOT_A_LEDGER) &&
+      (has_wal (path) || g_stat (path, &after) != 0 || after.st_size != before.st_size ||
+       after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec))
+    return check_once (path, FALSE, depth, today, result, error);
+  g_propagate_error (error, g_steal_pointer (&first_error));
+  return FALSE;
+}
+
+gboolean
+bl_ledger_file_check (const char  *path,
+                      gboolean     full,
+                      GError     **error)
+{
+  CheckResult result;
+  gboolean empty = TRUE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!read_header (path, &empty, error))
+    return FALSE;
+  if (empty)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_A_LEDGER,
+                   _("“%s” is empty, not a Branch Ledger file"), path);
+      return FALSE;
+    }
+  if (!check_existing (path, full ? CHECK_FULL : CHECK_QUICK, NULL, &result, error))
+    return FALSE;
+  if (result.version == 0)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_A_LEDGER,
+                   _("“%s” holds no ledger"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+bl_ledger_file_newest_good_backup (const char *path)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Backups made before the daily integrity check may hold the damage. */
+  backups = bl_ledger_backup_list (path);
+  for (guint i = 0; i < backups->len; i++)
+    if (bl_ledger_file_check (g_ptr_array_index (backups, i), TRUE, NULL))
+      return g_strdup (g_ptr_array_index (backups, i));
+  return NULL;
+}
+
+/* What to do with a damaged ledger: the newest backup that is whole. */
+static char *
+restore_advice (const char *path)
+{
+  g_autofree char *good = bl_ledger_file_newest_good_backup (path);
+
+  if (good == NULL)
+    return g_strdup (_("No backup of it passes the check either: keep the file as it is and export what "
+                       "can still be read (branch-ledger --export-csv DIR)."));
+  return g_strdup_printf (_("The newest backup that passes the check is “%s”: restore it with Preferences → "
+                            "Restore from Backup…, or run branch-ledger --restore-backup “%s”."),
+                          good, good);
+}
+
 /* Creation */
 
+/* Files of a creation killed half-way: never a ledger, safe to remove. */
+static void
+remove_leftovers (const char *dir,
+                  const char *prefix)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        g_autofree char *leftover = g_build_filename (dir, name, NULL);
+        g_unlink (leftover);
+      }
+}
+
+static void
+remove_with_companions (const char *path)
+{
+  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
 static gboolean
-create_file (const char  *path,
-             GError     **error)
+sync_file (const char *path)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+/* Moves @temp to @path unless something appeared there meanwhile (then
+ * *@raced is set and @temp is left for the caller to remove). */
+static gboolean
+move_into_place (const char  *temp,
+                 const char  *path,
+                 gboolean     replace,
+                 gboolean    *raced)
+{
+  *raced = FALSE;
+  if (replace)
+    return g_rename (temp, path) == 0;
+  if (renameat2 (AT_FDCWD, temp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+    return TRUE;
+  if (errno == EEXIST)
+    {
+      *raced = TRUE;
+      return FALSE;
+    }
+  if (errno != EINVAL && errno != ENOSYS)
+    return FALSE;
+  /* A file system without RENAME_NOREPLACE: a hard link does the same. */
+  if (link (temp, path) == 0)
+    {
+      g_unlink (temp);
+      return TRUE;
+    }
+  *raced = errno == EEXIST;
+  return FALSE;
+}
+
+/* Writes a whole new ledger under a hidden name beside @path and renames
+ * it into place: a kill or a full disk half-way leaves no ledger rather
+ * than half of one. @replace: @path is an empty file, which it replaces. */
+static gboolean
+create_ledger (const char  *path,
+               gboolean     replace,
+               const char  *today,
+               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strdup_printf (".%s.new-", base);
+  g_autofree char *temp = g_strdup_printf ("%s/%sXXXXXX", dir, prefix);
+  g_autoptr(BlDb) db = NULL;
+  gboolean raced = FALSE;
   int fd;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -181,8 +544,10 @@ create_file (const char  *path,
                    _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
       return FALSE;
     }
+  remove_leftovers (dir, prefix);
+
   /* The ledger holds members' personal data: only its owner may read it. */
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved = errno;
@@ -191,156 +556,300 @@ create_file (const char  *path,
       return FALSE;
     }
   close (fd);
+
+  db = bl_db_open (temp, error);
+  if (db == NULL || !bl_migrations_apply (db, error) ||
+      !bl_db_begin (db, error))
+    goto failed;
+  if (!bl_setting_repo_set (db, BL_LEDGER_FILE_CHECKED_ON, today, error) || !bl_db_commit (db, error))
+    {
+      bl_db_rollback (db);
+      goto failed;
+    }
+  if (!bl_db_exec (db, "PRAGMA journal_mode = WAL", error))
+    goto failed;
+  /* Closing folds the log into the file and removes it. */
+  g_clear_object (&db);
+
+  if (!sync_file (temp) || !move_into_place (temp, path, replace, &raced))
+    {
+      int saved = errno;
+
+      if (raced)
+        {
+          /* Another program made the ledger meanwhile: open that one. */
+          remove_with_companions (temp);
+          return TRUE;
+        }
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
+                   _("Cannot create “%s”: %s"), path, g_strerror (saved));
+      goto failed;
+    }
+  bl_ledger_backup_sync_dir (dir);
   return TRUE;
+
+failed:
+  g_clear_object (&db);
+  remove_with_companions (temp);
+  if (error != NULL && *error != NULL)
+    g_prefix_error (error, _("Cannot create the ledger “%s”: "), path);
+  return FALSE;
 }
 
-/* Backups */
+/* Permissions */
 
-static char *
-backup_prefix (const char *path)
+/* Takes group and other permissions off @path when it is ours; TRUE when it
+ * had any. The owner's own bits stay: a read-only file is not made writable. */
+static gboolean
+tighten (const char *path,
+         mode_t      keep)
 {
-  g_autofree char *base = g_path_get_basename (path);
-  char *dot = strrchr (base, '.');
+  GStatBuf st;
 
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  return g_strconcat (base, "-", NULL);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  return g_stat (path, &st) == 0 && (st.st_mode & 077) != 0 && st.st_uid == geteuid () &&
+         g_chmod (path, st.st_mode & keep) == 0;
 }
 
 static void
-prune_backups (const char *dir,
-               const char *prefix)
+tighten_permissions (const char *path,
+                     GPtrArray  *notices)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  static const char * const companions[] = { "-wal", "-shm" };
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *own_dir = g_build_filename (g_get_user_data_dir (), "branch-ledger", NULL);
 
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db"))
-      g_ptr_array_add (names, g_strdup (name));
-
-  /* Names end in YYYY-MM-DD.db: sorting by name sorts by day. */
-  g_ptr_array_sort (names, compare_strings);
-  for (guint i = 0; i + BL_LEDGER_FILE_BACKUPS_KEPT < names->len; i++)
+  if (tighten (path, 07700) && notices != NULL)
+    g_ptr_array_add (notices, g_strdup_printf (_("“%s” could be read by other users of this computer; "
+                                                 "it is now readable by you alone"), path));
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
     {
-      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
-      g_unlink (path);
+      g_autofree char *companion = g_strconcat (path, companions[i], NULL);
+      tighten (companion, 07700);
     }
-}
-
-/* The first open of each day copies the ledger, with SQLite's backup API,
- * to backups/<name>-YYYY-MM-DD.db, keeping the last BL_LEDGER_FILE_BACKUPS_KEPT. */
-static gboolean
-backup_daily (BlDb        *db,
-              const char  *today,
-              GError     **error)
-{
-  g_autofree char *dir = bl_ledger_file_backup_dir (bl_db_get_path (db));
-  g_autofree char *prefix = backup_prefix (bl_db_get_path (db));
-  g_autofree char *target = g_strdup_printf ("%s/%s%s.db", dir, prefix, today);
-  g_autofree char *partial = NULL;
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  if (g_file_test (target, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  partial = g_strconcat (target, ".partial", NULL);
-  g_unlink (partial);
-  if (!create_file (partial, error))
-    return FALSE;
-
-  rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", bl_db_get_handle (db), "main");
-      if (backup != NULL)
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-      else
-        rc = sqlite3_errcode (dest);
-    }
-  sqlite3_close (dest);
-
-  if (rc != SQLITE_OK || g_rename (partial, target) != 0)
-    {
-      g_unlink (partial);
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
-                   _("Cannot write the daily backup “%s”"), target);
-      return FALSE;
-    }
-
-  prune_backups (dir, prefix);
-  return TRUE;
+  /* Only the app's own folder: a folder the person chose is theirs to set. */
+  if (g_strcmp0 (dir, own_dir) == 0 && tighten (dir, 07700) && notices != NULL)
+    g_ptr_array_add (notices, g_strdup_printf (_("The folder “%s” could be opened by other users of this "
+                                                 "computer; it is now yours alone"), dir));
 }
 
 /* Opening */
 
+/* A rollback journal beside the ledger is left by a kill while an older
+ * version created it (a ledger is in WAL mode otherwise). SQLite rolls it
+ * back at the first read of a read-write connection, as any program
+ * opening the file would; a read-only check cannot, and would find the
+ * half-written file damaged. */
+static void
+recover_hot_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  if (g_stat (journal, &st) != 0 || st.st_size == 0)
+    return;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    sqlite3_exec (db, "PRAGMA user_version", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
+static void
+add_notice (GPtrArray  *notices,
+            char       *notice)
+{
+  if (notices != NULL)
+    g_ptr_array_add (notices, notice);
+  else
+    g_free (notice);
+}
+
+/* A log SQLite would not replay whole: copied beside the backups before
+ * anything opens the ledger, since the first write resets it. */
+static gboolean
+keep_damaged_log (const char   *path,
+                  BlLedgerWal  *scan,
+                  GPtrArray    *notices,
+                  GError      **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *stamp = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) keep_error = NULL;
+  GStatBuf st;
+
+  /* Named by the log's own time: the same log is kept once. */
+  if (g_stat (wal, &st) == 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (st.st_mtime);
+      stamp = g_date_time_format (when, "%Y%m%d-%H%M%S");
+    }
+  kept = bl_ledger_backup_keep_aside (path, "damaged-log", stamp != NULL ? stamp : "unknown", TRUE, &keep_error);
+  if (kept == NULL)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT,
+                   _("The log “%s” of the ledger is damaged and could not be copied aside (%s); the ledger "
+                     "was not opened, so that nothing is lost. Make room in its folder, then open it again"),
+                   wal, keep_error->message);
+      return FALSE;
+    }
+  if (!scan->header_valid)
+    add_notice (notices, g_strdup_printf (_("The log “%s” of the ledger was damaged: the saves recorded in it "
+                                            "since the ledger was last closed could not be read back, and the "
+                                            "ledger opened as it was before them. The log was kept with a copy "
+                                            "of the ledger as “%s”: check your latest records, and enter again "
+                                            "what is missing."), wal, kept));
+  else
+    add_notice (notices, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "The log “%s” of the ledger was damaged: %u save recorded "
+                                                       "in it could not be read back, and the ledger opened as it "
+                                                       "was before it. The log was kept with a copy of the ledger "
+                                                       "as “%s”: check your latest records, and enter again what "
+                                                       "is missing.",
+                                                       "The log “%s” of the ledger was damaged: %u saves recorded "
+                                                       "in it could not be read back, and the ledger opened as it "
+                                                       "was before them. The log was kept with a copy of the ledger "
+                                                       "as “%s”: check your latest records, and enter again what "
+                                                       "is missing.",
+                                                       scan->lost_commits),
+                                          wal, scan->lost_commits, kept));
+  return TRUE;
+}
+
+/* The ledger opens read-only: why, for the person and for every save. */
+static BlDb *
+open_read_only (const char   *path,
+                gboolean      integrity_failed,
+                gint64        version,
+                GPtrArray    *notices,
+                GError      **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *reason = NULL;
+  g_autofree char *advice = NULL;
+
+  if (version < BL_MIGRATIONS_COUNT)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_READ_ONLY,
+                   _("“%s” is in an older format that must be updated before use, but it cannot be written "
+                     "to; copy it into a folder you can write to and open the copy"), path);
+      return NULL;
+    }
+
+  if (integrity_failed)
+    {
+      reason = g_strdup_printf (_("Nothing was saved: “%s” failed its integrity check and is open read-only"), path);
+      advice = restore_advice (path);
+      add_notice (notices, g_strdup_printf (_("“%s” failed its integrity check (PRAGMA integrity_check): it is "
+                                              "open read-only, nothing will be written to it and it is not "
+                                              "backed up. %s"), path, advice));
+    }
+  else if (g_access (dir, W_OK) != 0)
+    {
+      reason = g_strdup_printf (_("Nothing was saved: “%s” is open read-only, because its folder cannot be "
+                                  "written to"), path);
+      add_notice (notices, g_strdup_printf (_("“%s” is open read-only, because its folder “%s” cannot be "
+                                              "written to: the status, reports and exports work, but nothing "
+                                              "can be saved. To make changes, copy the ledger into a folder "
+                                              "you can write to."), path, dir));
+    }
+  else
+    {
+      reason = g_strdup_printf (_("Nothing was saved: “%s” is open read-only, because the file cannot be "
+                                  "written to"), path);
+      add_notice (notices, g_strdup_printf (_("“%s” is open read-only, because the file cannot be written "
+                                              "to: the status, reports and exports work, but nothing can be "
+                                              "saved."), path));
+    }
+  return bl_db_open_read_only (path, !has_wal (path), reason, error);
+}
+
 BlDb *
 bl_ledger_file_open (const char  *path,
                      const char  *today,
+                     GPtrArray   *notices,
                      GError     **error)
 {
   g_autofree char *absolute = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *wal = NULL;
   g_autoptr(BlDb) db = NULL;
-  gboolean existed, empty = TRUE;
+  g_autoptr(GError) check_error = NULL;
+  CheckResult check = { 0 };
+  BlLedgerWal scan;
+  gboolean existed = FALSE, empty = TRUE, created = FALSE, writable;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (today != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  absolute = g_canonicalize_filename (path, NULL);
-  if (g_file_test (absolute, G_FILE_TEST_IS_DIR))
+  if (!bl_ledger_file_resolve (path, TRUE, &absolute, &existed, error))
+    return NULL;
+  if (existed)
+    recover_hot_journal (absolute);
+  if (existed && !read_header (absolute, &empty, error))
+    return NULL;
+  if (!existed || empty)
     {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
-                   _("“%s” is a folder, not a ledger file"), absolute);
+      if (!create_ledger (absolute, existed, today, error))
+        return NULL;
+      created = TRUE;
+    }
+
+  dir = g_path_get_dirname (absolute);
+  wal = g_strconcat (absolute, "-wal", NULL);
+  if (!bl_ledger_wal_scan (wal, &scan, error))
+    return NULL;
+  if (bl_ledger_wal_is_damaged (&scan) && !keep_damaged_log (absolute, &scan, notices, error))
+    return NULL;
+
+  writable = g_access (absolute, W_OK) == 0 && g_access (dir, W_OK) == 0;
+  if (!check_existing (absolute, writable ? CHECK_DAILY : CHECK_QUICK, today, &check, &check_error))
+    {
+      if (check_error->code == BL_STORE_ERROR_CORRUPT)
+        {
+          g_autofree char *advice = restore_advice (absolute);
+
+          g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT, "%s. %s", check_error->message, advice);
+        }
+      else
+        g_propagate_error (error, g_steal_pointer (&check_error));
       return NULL;
     }
 
-  existed = g_file_test (absolute, G_FILE_TEST_EXISTS);
-  if (existed)
-    {
-      if (!read_header (absolute, &empty, error))
-        return NULL;
-      if (!empty && !check_existing (absolute, error))
-        return NULL;
-    }
-  else if (!create_file (absolute, error))
-    return NULL;
+  tighten_permissions (absolute, notices);
+  if (!writable || check.integrity_failed)
+    return open_read_only (absolute, check.integrity_failed, check.version, notices, error);
 
   db = bl_db_open (absolute, error);
   if (db == NULL)
     return NULL;
 
-  /* Back up what the user had before anything here writes to it. */
-  if (existed && !empty && bl_db_query_int (db, "PRAGMA user_version", 0) > 0)
+  /* Back up what the user had, known whole, before anything here writes to it. */
+  if (!created && check.version > 0 && check.checked_today)
     {
       g_autoptr(GError) backup_error = NULL;
 
-      if (!backup_daily (db, today, &backup_error))
-        g_warning ("%s", backup_error->message);
+      if (!bl_ledger_backup_daily (db, today, &backup_error))
+        add_notice (notices, g_strdup (backup_error->message));
     }
 
-  /* Schema first, in rollback-journal mode, so that a crash while creating a
-   * ledger leaves an empty file, which is safe to start again. */
   if (!bl_migrations_apply (db, error))
     return NULL;
   if (!bl_db_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", error))
     return NULL;
+  if (check.integrity_ran && check.checked_today)
+    {
+      g_autoptr(GError) store_error = NULL;
+
+      /* Not fatal: the check then runs again at the next start. */
+      if (bl_db_begin (db, &store_error))
+        {
+          if (bl_setting_repo_set (db, BL_LEDGER_FILE_CHECKED_ON, today, &store_error))
+            bl_db_commit (db, &store_error);
+          if (bl_db_get_depth (db) > 0)
+            bl_db_rollback (db);
+        }
+    }
   /* What opening did (the switch to WAL moves PRAGMA data_version) is no
    * other program's write. */
   bl_db_changed_elsewhere (db, NULL);

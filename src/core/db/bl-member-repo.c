@@ -14,7 +14,8 @@ static const char * const role_ids[] = {
 /* The open term (role_term_open: at most one per member) is the current role. */
 #define MEMBER_COLUMNS \
   "m.id, m.name, coalesce(g.name, ''), m.category, coalesce(r.role, 'none'), m.joined, m.phone, " \
-  "m.status, m.transferred_on"
+  "m.status, m.transferred_on, m.transferred_to, " \
+  "EXISTS (SELECT 1 FROM group_leader_term l WHERE l.member_id = m.id AND l.end_date IS NULL)"
 #define MEMBER_FROM \
   "FROM member m LEFT JOIN party_group g ON g.id = m.group_id " \
   "LEFT JOIN role_term r ON r.member_id = m.id AND r.end_date IS NULL "
@@ -49,6 +50,8 @@ member_from_row (sqlite3_stmt *stmt)
   bl_member_set_status (member, g_strcmp0 (bl_db_column_text (stmt, 7), "transferred") == 0
                                 ? BL_MEMBER_STATUS_TRANSFERRED : BL_MEMBER_STATUS_ACTIVE);
   bl_member_set_transferred_on (member, bl_db_column_text (stmt, 8));
+  bl_member_set_transferred_to (member, bl_db_column_text (stmt, 9));
+  bl_member_set_group_leader (member, sqlite3_column_int (stmt, 10) != 0);
   return member;
 }
 
@@ -309,6 +312,150 @@ bl_member_repo_expected (BlDb       *db,
   return result;
 }
 
+/* Party group leaders */
+
+/* Ends @member_id's open leadership on @since; one that would begin on or
+ * after @since never was. */
+static gboolean
+end_group_leadership (BlDb        *db,
+                      gint64       member_id,
+                      const char  *since,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = bl_db_prepare (db, "DELETE FROM group_leader_term "
+                            "WHERE member_id = ?1 AND end_date IS NULL AND start_date >= ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  bl_db_bind_text (stmt, 2, since);
+  if (!bl_db_step_done (db, stmt, error))
+    return FALSE;
+  stmt = bl_db_prepare (db, "UPDATE group_leader_term SET end_date = ?2 "
+                            "WHERE member_id = ?1 AND end_date IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  bl_db_bind_text (stmt, 2, since);
+  return bl_db_step_done (db, stmt, error);
+}
+
+gboolean
+bl_member_repo_set_group_leader (BlDb        *db,
+                                 const char  *group,
+                                 gint64       member_id,
+                                 const char  *since,
+                                 const char  *today,
+                                 GError     **error)
+{
+  g_autofree char *start = NULL;
+  sqlite3_stmt *stmt;
+  gint64 group_id = 0;
+  gint64 current = 0;
+
+  if (!bl_member_repo_group_id (db, group, FALSE, &group_id, error))
+    return FALSE;
+  if (group_id == 0)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("A party group needs a name"));
+      return FALSE;
+    }
+
+  stmt = bl_db_prepare (db, "SELECT member_id FROM group_leader_term WHERE group_id = ?1 AND end_date IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    current = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (current == member_id)
+    return TRUE;
+
+  /* The group's first leader counts as leading it all along, as a role
+   * seen for the first time does: records of earlier meetings name them. */
+  if (since != NULL)
+    start = g_strdup (since);
+  else if (bl_db_has_row_for_id (db, "SELECT 1 FROM group_leader_term WHERE group_id = ?1 LIMIT 1", group_id))
+    start = g_strdup (today);
+  else
+    start = g_strdup ("1900-01-01");
+
+  if (current != 0 && !end_group_leadership (db, current, start, error))
+    return FALSE;
+  if (member_id != 0)
+    {
+      /* A member leads one group at most. */
+      if (!end_group_leadership (db, member_id, start, error))
+        return FALSE;
+      stmt = bl_db_prepare (db, "INSERT INTO group_leader_term (group_id, member_id, start_date) "
+                                "VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, group_id);
+      sqlite3_bind_int64 (stmt, 2, member_id);
+      bl_db_bind_text (stmt, 3, start);
+      if (!bl_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  bl_db_note_change (db, BL_CHANGE_MEMBERS);
+  return TRUE;
+}
+
+gint64
+bl_member_repo_group_leader_on (BlDb       *db,
+                                const char *group,
+                                const char *date)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT l.member_id FROM group_leader_term l "
+                                      "JOIN party_group g ON g.id = l.group_id "
+                                      "WHERE g.name = ?1 AND l.start_date <= ?2 "
+                                      "AND (l.end_date IS NULL OR l.end_date > ?2) "
+                                      "ORDER BY l.start_date DESC LIMIT 1",
+                                      NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL || group == NULL || date == NULL)
+    return 0;
+  bl_db_bind_text (stmt, 1, group);
+  bl_db_bind_text (stmt, 2, date);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* Deleting */
+
+gboolean
+bl_member_repo_has_attendance (BlDb   *db,
+                               gint64  member_id)
+{
+  return bl_db_has_row_for_id (db, "SELECT 1 FROM attendance WHERE member_id = ?1 LIMIT 1", member_id);
+}
+
+gboolean
+bl_member_repo_delete (BlDb     *db,
+                       gint64    member_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db, "DELETE FROM member WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  if (!bl_db_step_done (db, stmt, error))
+    return FALSE;
+  if (bl_db_changes (db) == 0)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
+      return FALSE;
+    }
+  bl_db_note_change (db, BL_CHANGE_MEMBERS);
+  return TRUE;
+}
+
 /* Saving */
 
 gboolean
@@ -318,15 +465,17 @@ bl_member_repo_save (BlDb        *db,
                      GError     **error)
 {
   static const char *insert_sql =
-    "INSERT INTO member (name, group_id, category, joined, phone, status, transferred_on) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "INSERT INTO member (name, group_id, category, joined, phone, status, transferred_on, transferred_to) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
   static const char *update_sql =
     "UPDATE member SET name = ?1, group_id = ?2, category = ?3, joined = ?4, phone = ?5, "
-    "status = ?6, transferred_on = ?7 WHERE id = ?8";
+    "status = ?6, transferred_on = ?7, transferred_to = ?8 WHERE id = ?9";
   gint64 id = bl_member_get_id (member);
   g_autoptr(BlMember) before = id != 0 ? bl_member_repo_find (db, id) : NULL;
   g_autofree char *name = g_strstrip (g_strdup (bl_member_get_name (member)));
   g_autofree char *group = g_strstrip (g_strdup (bl_member_get_group (member)));
+  g_autofree char *destination = g_strdup (bl_member_get_transferred_to (member));
+  gboolean transferred = bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED;
   gint64 group_id;
   sqlite3_stmt *stmt;
   int rc;
@@ -349,10 +498,10 @@ bl_member_repo_save (BlDb        *db,
   bl_db_bind_text (stmt, 4, bl_member_get_joined (member));
   bl_db_bind_text (stmt, 5, bl_member_get_phone (member));
   bl_db_bind_text (stmt, 6, bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED ? "transferred" : "active");
-  bl_db_bind_text (stmt, 7, bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED
-                            ? bl_member_get_transferred_on (member) : NULL);
+  bl_db_bind_text (stmt, 7, transferred ? bl_member_get_transferred_on (member) : NULL);
+  bl_db_bind_text (stmt, 8, transferred ? g_strstrip (destination) : "");
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 8, id);
+    sqlite3_bind_int64 (stmt, 9, id);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT)
@@ -374,6 +523,23 @@ bl_member_repo_save (BlDb        *db,
     bl_member_set_id (member, bl_db_last_insert_id (db));
   bl_member_set_name (member, name);
   bl_member_set_group (member, group);
+  bl_member_set_transferred_to (member, transferred ? destination : "");
+
+  /* A group is led by one of its own: a leader who moves to another group
+   * or leaves the branch no longer leads it, from the day they went. */
+  if (before != NULL && bl_member_get_group_leader (before) &&
+      (g_strcmp0 (bl_member_get_group (before), group) != 0 ||
+       (transferred && bl_member_get_status (before) != BL_MEMBER_STATUS_TRANSFERRED)))
+    {
+      const char *since = transferred && bl_member_get_transferred_on (member) != NULL
+                          ? bl_member_get_transferred_on (member) : today;
+
+      if (!end_group_leadership (db, bl_member_get_id (member), since, error))
+        return FALSE;
+    }
+  bl_member_set_group_leader (member, bl_db_has_row_for_id (db, "SELECT 1 FROM group_leader_term "
+                                                                "WHERE member_id = ?1 AND end_date IS NULL",
+                                                            bl_member_get_id (member)));
 
   /* Keep the role history: a role first seen counts as held all along; a
    * later change through this call takes effect today. */

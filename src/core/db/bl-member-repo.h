@@ -44,6 +44,31 @@ GPtrArray *bl_member_repo_expected      (BlDb          *db,
                                          gboolean       committee,
                                          const char    *date);
 
+/* Makes @member_id (0: nobody) the leader of @group from @since on, ending
+ * the previous leader's term that day. @since NULL: all along for a group
+ * that never had a leader, else from @today. A member leads one group at
+ * most. Call inside a transaction. */
+gboolean   bl_member_repo_set_group_leader (BlDb       *db,
+                                         const char    *group,
+                                         gint64         member_id,
+                                         const char    *since,
+                                         const char    *today,
+                                         GError       **error);
+/* The member who led @group on @date, 0 when nobody. */
+gint64     bl_member_repo_group_leader_on (BlDb        *db,
+                                         const char    *group,
+                                         const char    *date);
+
+/* Whether any activity records the member's attendance. */
+gboolean   bl_member_repo_has_attendance (BlDb         *db,
+                                         gint64         member_id);
+/* Deletes the member with their role and leader terms. The attendance
+ * table's foreign key refuses a member with attendance. Call inside a
+ * transaction. */
+gboolean   bl_member_repo_delete        (BlDb          *db,
+                                         gint64         member_id,
+                                         GError       **error);
+
 /* Party group names, sorted by name. */
 GStrv      bl_member_repo_list_groups   (BlDb          *db);
 /* The id of the group called @name (0 for an empty name); a missing group

@@ -155,6 +155,48 @@ static const char * const migrations[] = {
   "     AND NOT EXISTS (SELECT 1 FROM role_term t WHERE t.member_id = m.id AND t.end_date IS NULL);"
   "CREATE UNIQUE INDEX role_term_open ON role_term (member_id) WHERE end_date IS NULL;"
   "ALTER TABLE member DROP COLUMN role;",
+
+  /* 2 → 3: where a member went, party group leaders over time, the day the
+   * ledger's history starts, and the secretary as one thing. */
+  /* 转往: free text, kept only for a transferred member. */
+  "ALTER TABLE member ADD COLUMN transferred_to TEXT NOT NULL DEFAULT '';"
+  /* 党小组组长 with its history, like role_term: the record of an old group
+   * meeting names whoever led the group that day. Apart from role_term,
+   * because a group leader may also sit on the committee, and role_term
+   * says who is expected at committee meetings. */
+  "CREATE TABLE group_leader_term ("
+  "  group_id   INTEGER NOT NULL REFERENCES party_group (id) ON DELETE CASCADE,"
+  "  member_id  INTEGER NOT NULL REFERENCES member (id) ON DELETE CASCADE,"
+  "  start_date TEXT NOT NULL CHECK (date(start_date) = start_date),"
+  "  end_date   TEXT CHECK (end_date IS NULL OR date(end_date) = end_date)"
+  ");"
+  "CREATE UNIQUE INDEX group_leader_open ON group_leader_term (group_id) WHERE end_date IS NULL;"
+  "CREATE INDEX group_leader_member ON group_leader_term (member_id);"
+  /* 建账日期: a ledger with records starts on the first day of the month of
+   * its earliest one (periods before it were never kept here, so they are
+   * not missed), or of this month when all of them are planned for later.
+   * A ledger without records gets the first day of the month it is next
+   * opened in, from the store, which knows what day it is. */
+  "INSERT INTO setting (key, value)"
+  "  SELECT 'start-date', strftime('%Y-%m-01', min((SELECT min(date) FROM activity), date('now', 'localtime')))"
+  "   WHERE EXISTS (SELECT 1 FROM activity);"
+  /* The free-text secretary setting goes: the secretary is the member who
+   * holds 书记. When nobody does and the setting names an active member
+   * without a role, that member becomes secretary (all along when they have
+   * no role history, else from today). A name that matches nobody is left
+   * where it was, unread, so that nothing typed is lost. */
+  "INSERT INTO role_term (member_id, role, start_date)"
+  "  SELECT m.id, 'secretary',"
+  "         CASE WHEN EXISTS (SELECT 1 FROM role_term t WHERE t.member_id = m.id)"
+  "              THEN date('now', 'localtime') ELSE '1900-01-01' END"
+  "    FROM member m"
+  "   WHERE m.status = 'active'"
+  "     AND m.name = (SELECT trim(value) FROM setting WHERE key = 'secretary')"
+  "     AND NOT EXISTS (SELECT 1 FROM role_term t WHERE t.role = 'secretary' AND t.end_date IS NULL)"
+  "     AND NOT EXISTS (SELECT 1 FROM role_term t WHERE t.member_id = m.id AND t.end_date IS NULL);"
+  "DELETE FROM setting WHERE key = 'secretary' AND (trim(value) = '' OR trim(value) IN ("
+  "    SELECT m.name FROM member m JOIN role_term t ON t.member_id = m.id"
+  "     WHERE t.role = 'secretary' AND t.end_date IS NULL));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BL_MIGRATIONS_COUNT);

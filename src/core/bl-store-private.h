@@ -1,0 +1,33 @@
+/* bl-store-private.h: what bl-store.c shares with the files that implement
+ * the rest of BlStore's API (bl-store-members.c, bl-store-start-date.c, bl-store-import.c) */
+#pragma once
+
+#include "bl-store-lists.h"
+#include "bl-store.h"
+
+G_BEGIN_DECLS
+
+/* The live lists, for a write to tell them what changed. */
+BlStoreLists *bl_store_get_lists          (BlStore     *self);
+/* TRUE for a "YYYY-MM-DD" date, else FALSE with a message in @error. */
+gboolean      bl_store_check_date         (const char  *date,
+                                           GError     **error);
+/* Gives a ledger without a start date one (at opening). */
+gboolean      bl_store_ensure_start_date  (BlStore     *self,
+                                           GError     **error);
+/* Moves the start date back to a held @activity's month unless the user
+ * set it (inside the activity's save). */
+gboolean      bl_store_follow_start_date  (BlStore     *self,
+                                           BlActivity  *activity,
+                                           GError     **error);
+
+/* bl_store_save_activity() with the attendance as @attendance (BlAttendee;
+ * NULL keeps the stored one) or, when @marks is not NULL, as plain rows. */
+gboolean      bl_store_save_activity_as   (BlStore                 *self,
+                                           BlActivity              *activity,
+                                           GListModel              *attendance,
+                                           const BlAttendanceMark  *marks,
+                                           guint                    n_marks,
+                                           GError                 **error);
+
+G_END_DECLS
