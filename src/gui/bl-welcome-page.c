@@ -6,7 +6,7 @@
 
 #include "bl-demo.h"
 #include "bl-member-editor.h"
-#include "bl-member-import.h"
+#include "bl-file-import.h"
 #include "bl-rules.h"
 #include "bl-welcome-page.h"
 #include "bl-window.h"
@@ -143,7 +143,7 @@ static void
 on_import_clicked (BlWelcomePage *self)
 {
   if (self->store != NULL)
-    bl_member_import_choose (GTK_WIDGET (self), self->store);
+    bl_file_import_run (GTK_WIDGET (self), self->store, BL_IMPORT_MEMBERS);
 }
 
 /* The secretary is the member holding 书记: the name typed here is that

@@ -493,11 +493,14 @@ bl_workbook_export (BlStore     *store,
                     GError     **error)
 {
   g_autoptr(BlWorkbookData) data = NULL;
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  data = bl_workbook_data_collect (store, year, NULL, error);
+  /* The store's day: a window's, or a fixed one in a test. */
+  today = bl_clock_get_today (bl_store_get_clock (store));
+  data = bl_workbook_data_collect (store, year, today, error);
   if (data == NULL)
     return FALSE;
   return bl_workbook_write (data, path, error);
