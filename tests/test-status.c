@@ -149,8 +149,8 @@ test_status_json (void)
 {
   static const char * const top[] = { "date", "start_date", "quotas", "missed", "absences", NULL };
   static const char * const quota_keys[] = { "rule", "name", "kind", "group", "period", "start", "end",
-                                             "required", "done", "days_left", "state", NULL };
-  static const char * const missed_keys[] = { "rule", "group", "start", "end", "required", "done", NULL };
+                                             "required", "done", "invalid", "days_left", "state", NULL };
+  static const char * const missed_keys[] = { "rule", "group", "start", "end", "required", "done", "invalid", NULL };
   static const char * const absence_keys[] = { "member", "last_attended", "months", "reasons", NULL };
   g_autofree char *db = make_ledger ();
   g_autoptr(JsonNode) root = status_json (db, "2025-09-25");

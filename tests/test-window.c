@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "bl-activity-editor.h"
 #include "bl-alert.h"
@@ -229,6 +230,75 @@ test_window_overview_and_record (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   bl_test_iterate ();
+}
+
+/* A committee meeting held today with one of three committee members: it
+ * counts toward no quota, and the overview's row says why. */
+static void
+test_window_overview_quorum (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autofree char *today = NULL;
+      g_autoptr(BlApplication) app = NULL;
+      g_autoptr(BlQuotaReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      BlQuotaStatus *quota;
+      BlWindow *window;
+      GtkWidget *row;
+      const char *subtitle;
+      GDate date;
+
+      bl_date_set_today (&date);
+      today = bl_date_to_iso (&date);
+      {
+        g_autoptr(BlStore) setup = bl_store_open (path, &error);
+        g_autoptr(BlActivity) meeting = bl_activity_new ();
+        g_autoptr(GListStore) attendance = bl_attendance_new ();
+
+        g_assert_no_error (error);
+        bl_attendance_add (attendance, bl_test_add_member (setup, "张书记", "第一党小组", BL_MEMBER_ROLE_SECRETARY),
+                           NULL, BL_ATTENDANCE_PRESENT, "");
+        bl_attendance_add (attendance, bl_test_add_member (setup, "李委员", "第一党小组", BL_MEMBER_ROLE_ORGANIZATION),
+                           NULL, BL_ATTENDANCE_ABSENT, "");
+        bl_attendance_add (attendance, bl_test_add_member (setup, "赵委员", "第二党小组", BL_MEMBER_ROLE_PROPAGANDA),
+                           NULL, BL_ATTENDANCE_LEAVE, "公出");
+        bl_activity_set_kind (meeting, BL_KIND_COMMITTEE_MEETING);
+        bl_activity_set_date (meeting, today);
+        bl_activity_set_topic (meeting, "研究发展党员工作");
+        g_assert_true (bl_store_save_activity (setup, meeting, G_LIST_MODEL (attendance), &error));
+        g_assert_no_error (error);
+      }
+
+      app = start_app (path);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
+      window = main_window (app);
+      g_assert_nonnull (window);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      bl_test_iterate ();
+
+      report = bl_quota_evaluate (bl_application_get_store (app), today, &error);
+      g_assert_no_error (error);
+      quota = find_quota (report, BL_KIND_COMMITTEE_MEETING);
+      g_assert (quota != NULL);
+      g_assert_cmpuint (quota->done, ==, 0);
+      g_assert_cmpuint (quota->invalid, ==, 1);
+      row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
+      g_assert_nonnull (row);
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      g_assert_true (g_str_has_prefix (subtitle, "0 of 1 done"));
+      g_assert_nonnull (strstr (subtitle, "1 without a quorum"));
+      g_assert_nonnull (bl_test_find_button (row, "Record"));
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      return;
+    }
+  /* Its own process: one application per process can own its name. */
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 /* The main menu's "Print Selected Records…" (win.print-records): the
@@ -528,6 +598,7 @@ main (int   argc,
   }
 
   g_test_add_func ("/window/overview-and-record", test_window_overview_and_record);
+  g_test_add_func ("/window/overview-quorum", test_window_overview_quorum);
   g_test_add_func ("/window/print-records", test_window_print_records);
   g_test_add_func ("/window/store-error", test_window_store_error);
   g_test_add_func ("/window/new-ledger-overview", test_window_new_ledger_overview);

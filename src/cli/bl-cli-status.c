@@ -117,6 +117,18 @@ format_period (const char *start,
   return g_strdup_printf (_("%s – %s"), from, to);
 }
 
+/* "1/2", and the meetings held without their quorum, which are not in it. */
+static char *
+format_done (const BlQuotaStatus *q)
+{
+  if (q->invalid == 0)
+    return g_strdup_printf ("%u/%u", q->done, q->required);
+  /* Translators: done/required, then how many were held without their quorum */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u/%u (%u without a quorum)",
+                                       "%u/%u (%u without a quorum)", q->invalid),
+                          q->done, q->required, q->invalid);
+}
+
 static void
 print_quotas (BlQuotaReport *report)
 {
@@ -136,7 +148,7 @@ print_quotas (BlQuotaReport *report)
         g_strdup (q->group),
         g_strdup (bl_period_display (q->period)),
         bl_date_iso_format_locale (q->end),
-        g_strdup_printf ("%u/%u", q->done, q->required),
+        format_done (q),
         g_strdup_printf ("%d", q->days_left),
         g_strdup (bl_quota_state_display (q->state)),
       };
@@ -163,7 +175,7 @@ print_missed (BlQuotaReport *report)
         g_strdup (q->rule_name),
         g_strdup (q->group),
         format_period (q->start, q->end),
-        g_strdup_printf ("%u/%u", q->done, q->required),
+        format_done (q),
       };
 
       table_add (table, cells);
@@ -266,6 +278,19 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+/* A period's dates and what was held in it: the quotas' and the missed
+ * periods' common part. */
+static void
+add_period_counts (JsonBuilder         *builder,
+                   const BlQuotaStatus *q)
+{
+  add_string (builder, "start", q->start);
+  add_string (builder, "end", q->end);
+  add_int (builder, "required", q->required);
+  add_int (builder, "done", q->done);
+  add_int (builder, "invalid", q->invalid);
+}
+
 static char *
 report_to_json (BlQuotaReport *report)
 {
@@ -289,10 +314,7 @@ report_to_json (BlQuotaReport *report)
       add_string (builder, "kind", q->kind);
       add_nullable (builder, "group", q->group);
       add_string (builder, "period", bl_period_to_id (q->period));
-      add_string (builder, "start", q->start);
-      add_string (builder, "end", q->end);
-      add_int (builder, "required", q->required);
-      add_int (builder, "done", q->done);
+      add_period_counts (builder, q);
       add_int (builder, "days_left", q->days_left);
       add_string (builder, "state", bl_quota_state_to_id (q->state));
       json_builder_end_object (builder);
@@ -308,10 +330,7 @@ report_to_json (BlQuotaReport *report)
       json_builder_begin_object (builder);
       add_string (builder, "rule", q->rule_id);
       add_nullable (builder, "group", q->group);
-      add_string (builder, "start", q->start);
-      add_string (builder, "end", q->end);
-      add_int (builder, "required", q->required);
-      add_int (builder, "done", q->done);
+      add_period_counts (builder, q);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "bl-activity.h"
+#include "bl-date.h"
+#include "bl-text.h"
 #include "bl-util.h"
 
 struct _BlActivity
@@ -249,6 +251,81 @@ bl_activity_assign (BlActivity *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+BlActivity *
+bl_activity_copy_as_new (BlActivity *self)
+{
+  BlActivity *copy;
+
+  g_return_val_if_fail (BL_IS_ACTIVITY (self), NULL);
+
+  copy = bl_activity_new ();
+  bl_activity_set_kind (copy, self->kind);
+  bl_activity_set_group (copy, self->group);
+  bl_activity_set_start_time (copy, self->start_time);
+  bl_activity_set_end_time (copy, self->end_time);
+  bl_activity_set_location (copy, self->location);
+  bl_activity_set_host (copy, self->host);
+  bl_activity_set_topic (copy, self->topic);
+  return copy;
+}
+
+/* Sets @field to @value stripped, through its setter (which notifies). */
+#define STRIP(field)                                              \
+  G_STMT_START {                                                  \
+    g_autofree char *clean_ = bl_text_strip (self->field);        \
+    if (self->field != NULL)                                      \
+      bl_activity_set_##field (self, clean_);                     \
+  } G_STMT_END
+
+static void
+normalize_time (BlActivity  *self,
+                char       **time,
+                void       (*set) (BlActivity *, const char *))
+{
+  g_autofree char *normal = bl_time_normalize (*time);
+  g_autofree char *stripped = NULL;
+
+  if (*time == NULL)
+    return;
+  if (normal != NULL)
+    set (self, normal);
+  else
+    {
+      stripped = bl_text_strip (*time);
+      set (self, stripped);
+    }
+}
+
+void
+bl_activity_normalize (BlActivity *self)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *joined = NULL;
+  g_auto(GStrv) tags = NULL;
+
+  g_return_if_fail (BL_IS_ACTIVITY (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  kind = bl_text_strip (self->kind);
+  bl_activity_set_kind (self, kind);
+  STRIP (date);
+  normalize_time (self, &self->start_time, bl_activity_set_start_time);
+  normalize_time (self, &self->end_time, bl_activity_set_end_time);
+  STRIP (location);
+  STRIP (host);
+  STRIP (recorder);
+  STRIP (lecturer);
+  STRIP (group);
+  STRIP (topic);
+  STRIP (guests);
+  /* A tag typed as "学习，意识形态" is two. */
+  joined = bl_tags_join ((const char * const *) self->tags);
+  tags = bl_tags_split (joined);
+  bl_activity_set_tags (self, (const char * const *) tags);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+#undef STRIP
+
 #define TEXT_ACCESSORS(field, prop, nullable)                            \
   const char *                                                          \
   bl_activity_get_##field (BlActivity *self)                            \
@@ -376,7 +453,7 @@ bl_activity_set_tags (BlActivity         *self,
   /* Trimmed, without empties or repeats, in the given order. */
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      g_autofree char *tag = g_strstrip (g_strdup (tags[i]));
+      g_autofree char *tag = bl_text_strip (tags[i]);
       gboolean seen = FALSE;
 
       if (*tag == '\0')

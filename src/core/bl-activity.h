@@ -22,6 +22,17 @@ BlActivity      *bl_activity_new             (void);
 BlActivity      *bl_activity_copy            (BlActivity *self);
 /* Copies every field of @src into @self, notifying what changed (the id too). */
 void             bl_activity_assign          (BlActivity *self, BlActivity *src);
+/* "复制为新记录": a new record (id 0, held, no date) with the kind, party
+ * group, start and end time, location, host and topic of @self; nothing
+ * else (no minutes, tags or attendance). */
+BlActivity      *bl_activity_copy_as_new     (BlActivity *self);
+/* Brings the record to the form the ledger keeps and compares: times as
+ * "HH:MM" ("9:05" and "９：０５" are "09:05"), the one-line texts (kind, date,
+ * location, host, recorder, lecturer, party group, topic, guests) without
+ * the spaces around them, U+3000 included, and tags split (bl_tags_split())
+ * and without repeats. The minutes and resolutions are kept exactly. A time
+ * that is no time is left for bl_activity_check() to point out. */
+void             bl_activity_normalize       (BlActivity *self);
 
 gint64           bl_activity_get_id          (BlActivity *self);
 void             bl_activity_set_id          (BlActivity *self, gint64 id);

@@ -8,17 +8,18 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bl-activity-check.h"
 #include "bl-csv-activities.h"
 #include "bl-csv-names.h"
 #include "bl-csv-private.h"
 #include "bl-csv-reader.h"
 #include "bl-date.h"
+#include "bl-text.h"
 
 typedef struct {
   BlStore       *store;
   BlCsvSheet     sheet;
   BlCsvProblems  problems;
-  char          *today;
   GPtrArray     *members;       /* BlMember*, as the file holds them */
   GHashTable    *by_name;       /* name → GPtrArray of BlMember* (borrowed) */
   BlCsvNames     names;
@@ -45,7 +46,6 @@ activity_import_clear (ActivityImport *import)
 {
   bl_csv_sheet_clear (&import->sheet);
   bl_csv_problems_clear (&import->problems);
-  g_clear_pointer (&import->today, g_free);
   g_clear_pointer (&import->by_name, g_hash_table_unref);
   g_clear_pointer (&import->members, g_ptr_array_unref);
   g_clear_pointer (&import->kinds, g_hash_table_unref);
@@ -132,38 +132,6 @@ lookup_kind (ActivityImport *import,
       g_hash_table_insert (import->kinds, g_strdup (text), (gpointer) id);
     }
   return *id != '\0' ? id : NULL;
-}
-
-/* Splits the 标签 cell on 、 ； ; , ， outside parentheses. */
-static GStrv
-split_tags (const char *text)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GString) item = g_string_new (NULL);
-  int depth = 0;
-
-  for (const char *p = text;; p = g_utf8_next_char (p))
-    {
-      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
-
-      if (c == '(' || c == 0xff08)
-        depth++;
-      else if ((c == ')' || c == 0xff09) && depth > 0)
-        depth--;
-      if (c == 0 || (depth == 0 && bl_csv_names_is_separator (c)))
-        {
-          g_autofree char *entry = g_strstrip (g_strdup (item->str));
-
-          if (*entry != '\0')
-            g_strv_builder_add (builder, entry);
-          g_string_truncate (item, 0);
-          if (c == 0)
-            break;
-        }
-      else
-        g_string_append_unichar (item, c);
-    }
-  return g_strv_builder_end (builder);
 }
 
 static gboolean
@@ -396,41 +364,6 @@ build_attendance (ActivityImport *import,
              (guint) expected_count, listed->len, marks->len);
 }
 
-/* The checks that make an activity's key; FALSE (with problems) when the
- * row has none. */
-static gboolean
-read_key (ActivityImport  *import,
-          guint            row,
-          const char     **kind_id,
-          char           **date,
-          char           **start,
-          char           **topic)
-{
-  BlCsvSheet *sheet = &import->sheet;
-  g_autofree char *kind = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_KIND);
-  guint before = import->problems.count;
-  GDate parsed;
-
-  *date = bl_csv_date_cell (bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_DATE));
-  *start = bl_csv_time_cell (bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_START));
-  *topic = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_TOPIC);
-  *kind_id = *kind != '\0' ? lookup_kind (import, kind) : NULL;
-
-  if (*kind == '\0')
-    PROBLEM (import, row, BL_CSV_ACTIVITY_KIND, _("the kind is missing"));
-  else if (*kind_id == NULL)
-    PROBLEM (import, row, BL_CSV_ACTIVITY_KIND, _("“%s” is not a known kind of activity"), kind);
-  if (**date == '\0')
-    PROBLEM (import, row, BL_CSV_ACTIVITY_DATE, _("the date is missing"));
-  else if (!bl_date_parse (*date, &parsed))
-    PROBLEM (import, row, BL_CSV_ACTIVITY_DATE, _("“%s” is not a date (YYYY-MM-DD)"), *date);
-  if (**start != '\0' && !bl_time_parse (*start, NULL))
-    PROBLEM (import, row, BL_CSV_ACTIVITY_START, _("“%s” is not a time (HH:MM)"), *start);
-  if (**topic == '\0')
-    PROBLEM (import, row, BL_CSV_ACTIVITY_TOPIC, _("the topic is missing"));
-  return import->problems.count == before;
-}
-
 static void
 note_duplicate (ActivityImport *import,
                 guint           row)
@@ -440,100 +373,162 @@ note_duplicate (ActivityImport *import,
   import->duplicates++;
 }
 
-static void
-import_row (ActivityImport *import,
-            guint           row)
+/* Where a problem of the store's activity check points in the row. */
+static guint
+field_column (BlActivityField field)
+{
+  switch (field)
+    {
+    case BL_ACTIVITY_FIELD_DATE:
+      return BL_CSV_ACTIVITY_DATE;
+    case BL_ACTIVITY_FIELD_START:
+      return BL_CSV_ACTIVITY_START;
+    case BL_ACTIVITY_FIELD_END:
+      return BL_CSV_ACTIVITY_END;
+    case BL_ACTIVITY_FIELD_GROUP:
+      return BL_CSV_ACTIVITY_GROUP;
+    case BL_ACTIVITY_FIELD_TOPIC:
+      return BL_CSV_ACTIVITY_TOPIC;
+    case BL_ACTIVITY_FIELD_ATTENDANCE:
+      return BL_CSV_ACTIVITY_ABSENT;
+    case BL_ACTIVITY_FIELD_KIND:
+    case BL_ACTIVITY_FIELD_RECORD:
+    default:
+      return BL_CSV_ACTIVITY_KIND;
+    }
+}
+
+/* The record of one row, as the ledger keeps it (bl_activity_normalize()),
+ * its kind NULL when no kind of the ledger's; problems in reading its cells
+ * go into the import's. */
+static BlActivity *
+read_activity (ActivityImport  *import,
+               guint            row,
+               const char     **kind_id)
 {
   BlCsvSheet *sheet = &import->sheet;
-  g_autofree char *date = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *topic = NULL;
-  g_autofree char *key = NULL;
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autofree char *kind = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_KIND);
+  g_autofree char *date = bl_csv_date_cell (bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_DATE));
+  g_autofree char *start = bl_csv_time_cell (bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_START));
   g_autofree char *end = bl_csv_time_cell (bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_END));
-  g_autofree char *group = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_GROUP);
   g_autofree char *status = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_STATUS);
-  g_autofree char *first_topic = NULL;
-  g_autofree char *tags = NULL;
-  g_auto(GStrv) tag_list = NULL;
-  g_autoptr(BlActivity) activity = NULL;
-  g_autoptr(GPtrArray) present_people = NULL;
-  g_autoptr(GPtrArray) absent_people = NULL;
-  g_autoptr(GArray) marks = NULL;
-  g_autoptr(GError) save_error = NULL;
+  g_autofree char *first_topic = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_FIRST_TOPIC);
+  g_autofree char *tags = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_TAGS);
+  g_autofree char *content = bl_csv_sheet_text (sheet, row, BL_CSV_ACTIVITY_CONTENT);
+  g_autofree char *resolutions = bl_csv_sheet_text (sheet, row, BL_CSV_ACTIVITY_RESOLUTIONS);
+  g_auto(GStrv) tag_list = bl_tags_split (tags);
   BlActivityStatus status_value = BL_ACTIVITY_STATUS_HELD;
   gboolean first_topic_value = FALSE;
-  const char *kind_id = NULL;
-  int start_min = -1, end_min = -1;
-  guint before = import->problems.count;
 
-  if (!read_key (import, row, &kind_id, &date, &start, &topic))
-    return;
-  /* A duplicate is counted and passed over before anything else is read:
-   * importing a file again costs little more than reading it. */
-  key = bl_store_activity_key (kind_id, date, start, topic);
-  if (g_hash_table_contains (import->keys, key))
-    {
-      note_duplicate (import, row);
-      return;
-    }
-
-  bl_time_parse (start, &start_min);
-  if (*end != '\0' && !bl_time_parse (end, &end_min))
-    PROBLEM (import, row, BL_CSV_ACTIVITY_END, _("“%s” is not a time (HH:MM)"), end);
-  if (start_min >= 0 && end_min >= 0 && end_min <= start_min)
-    PROBLEM (import, row, BL_CSV_ACTIVITY_END, _("the end time %s is not after the start time %s"), end, start);
+  *kind_id = *kind != '\0' ? lookup_kind (import, kind) : NULL;
+  /* An empty kind or date would read as something else: missing is said here. */
+  if (*kind == '\0')
+    PROBLEM (import, row, BL_CSV_ACTIVITY_KIND, _("the kind is missing"));
+  if (*date == '\0')
+    PROBLEM (import, row, BL_CSV_ACTIVITY_DATE, _("the date is missing"));
   if (*status != '\0' && !bl_activity_status_parse (status, &status_value))
     PROBLEM (import, row, BL_CSV_ACTIVITY_STATUS, _("“%s” is not a status (已开展 or 计划)"), status);
-  if (status_value == BL_ACTIVITY_STATUS_HELD && strcmp (date, import->today) > 0)
-    PROBLEM (import, row, BL_CSV_ACTIVITY_DATE,
-             _("a held activity cannot be dated in the future (mark it 计划 if it is planned)"));
-  first_topic = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_FIRST_TOPIC);
   if (!parse_flag (first_topic, &first_topic_value))
     PROBLEM (import, row, BL_CSV_ACTIVITY_FIRST_TOPIC, _("“%s” is not 是 or 否"), first_topic);
-  if (*group != '\0' && !g_hash_table_contains (import->groups, group))
-    PROBLEM (import, row, BL_CSV_ACTIVITY_GROUP, _("there is no party group “%s”"), group);
-  else if (*group == '\0' && g_strcmp0 (kind_id, BL_KIND_GROUP_MEETING) == 0)
-    PROBLEM (import, row, BL_CSV_ACTIVITY_GROUP, _("a party group meeting needs its party group"));
-  if (import->problems.count > before)
-    return;
 
-  marks = g_array_new (FALSE, FALSE, sizeof (BlAttendanceMark));
-  build_attendance (import, row, kind_id, group, date, &present_people, &absent_people, marks);
-  /* Later rows are still checked, but after a problem nothing is written. */
-  if (import->problems.count > 0)
-    return;
-
-  activity = bl_activity_new ();
-  bl_activity_set_kind (activity, kind_id);
-  bl_activity_set_date (activity, date);
-  bl_activity_set_start_time (activity, start);
-  bl_activity_set_end_time (activity, end);
-  bl_activity_set_topic (activity, topic);
-  bl_activity_set_group (activity, group);
+  /* An unknown kind stays as written, for the check to name it. */
+  bl_activity_set_kind (activity, *kind_id != NULL ? *kind_id : kind);
+  bl_activity_set_date (activity, *date != '\0' ? date : NULL);
+  bl_activity_set_start_time (activity, *start != '\0' ? start : NULL);
+  bl_activity_set_end_time (activity, *end != '\0' ? end : NULL);
   bl_activity_set_status (activity, status_value);
   bl_activity_set_first_topic (activity, first_topic_value);
-
 #define TEXT(column, setter)                                            \
   G_STMT_START {                                                        \
     g_autofree char *value_ = bl_csv_sheet_cell (sheet, row, column);   \
     setter (activity, value_);                                          \
   } G_STMT_END
+  TEXT (BL_CSV_ACTIVITY_TOPIC, bl_activity_set_topic);
+  TEXT (BL_CSV_ACTIVITY_GROUP, bl_activity_set_group);
   TEXT (BL_CSV_ACTIVITY_LOCATION, bl_activity_set_location);
   TEXT (BL_CSV_ACTIVITY_HOST, bl_activity_set_host);
   TEXT (BL_CSV_ACTIVITY_RECORDER, bl_activity_set_recorder);
   TEXT (BL_CSV_ACTIVITY_LECTURER, bl_activity_set_lecturer);
   TEXT (BL_CSV_ACTIVITY_GUESTS, bl_activity_set_guests);
 #undef TEXT
-  {
-    g_autofree char *content = bl_csv_sheet_text (sheet, row, BL_CSV_ACTIVITY_CONTENT);
-    g_autofree char *resolutions = bl_csv_sheet_text (sheet, row, BL_CSV_ACTIVITY_RESOLUTIONS);
-
-    bl_activity_set_content (activity, content);
-    bl_activity_set_resolutions (activity, resolutions);
-  }
-  tags = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_TAGS);
-  tag_list = split_tags (tags);
+  bl_activity_set_content (activity, content);
+  bl_activity_set_resolutions (activity, resolutions);
   bl_activity_set_tags (activity, (const char * const *) tag_list);
+  bl_activity_normalize (activity);
+  return g_steal_pointer (&activity);
+}
+
+/* The store's one activity check (bl_activity_check()), as the editor and
+ * the save apply it: its errors are the row's problems, each at its cell;
+ * what a person would still be asked to fill in is kept as the file has
+ * it. TRUE when the ledger already holds the same activity. */
+static gboolean
+check_activity (ActivityImport *import,
+                guint           row,
+                BlActivity     *activity)
+{
+  g_autoptr(GPtrArray) found = bl_activity_check (import->store, activity, NULL);
+  gboolean duplicate = FALSE;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const BlProblem *p = g_ptr_array_index (found, i);
+
+      /* Missing ones are said already (read_activity()). */
+      if ((p->field == BL_ACTIVITY_FIELD_KIND && *bl_activity_get_kind (activity) == '\0') ||
+          (p->field == BL_ACTIVITY_FIELD_DATE && bl_activity_get_date (activity) == NULL))
+        continue;
+      if (p->severity == BL_PROBLEM_ERROR)
+        PROBLEM (import, row, field_column (p->field), "%s", p->message);
+      duplicate |= p->severity == BL_PROBLEM_WARNING && p->field == BL_ACTIVITY_FIELD_RECORD;
+    }
+  return duplicate;
+}
+
+static void
+import_row (ActivityImport *import,
+            guint           row)
+{
+  BlCsvSheet *sheet = &import->sheet;
+  g_autoptr(BlActivity) activity = NULL;
+  g_autoptr(GPtrArray) present_people = NULL;
+  g_autoptr(GPtrArray) absent_people = NULL;
+  g_autoptr(GArray) marks = NULL;
+  g_autoptr(GError) save_error = NULL;
+  g_autofree char *key = NULL;
+  const char *kind_id = NULL;
+  guint before = import->problems.count;
+  gboolean duplicate;
+
+  activity = read_activity (import, row, &kind_id);
+  /* A duplicate is counted and passed over before anything else is
+   * checked: importing a file again costs little more than reading it. */
+  if (import->problems.count == before && kind_id != NULL && bl_activity_get_date (activity) != NULL)
+    {
+      key = bl_store_activity_key (kind_id, bl_activity_get_date (activity), bl_activity_get_start_time (activity),
+                                   bl_activity_get_topic (activity));
+      if (g_hash_table_contains (import->keys, key))
+        {
+          note_duplicate (import, row);
+          return;
+        }
+    }
+  duplicate = check_activity (import, row, activity);
+  if (import->problems.count > before)
+    return;
+  if (duplicate)
+    {
+      note_duplicate (import, row);
+      return;
+    }
+
+  marks = g_array_new (FALSE, FALSE, sizeof (BlAttendanceMark));
+  build_attendance (import, row, kind_id, bl_activity_get_group (activity), bl_activity_get_date (activity),
+                    &present_people, &absent_people, marks);
+  /* Later rows are still checked, but after a problem nothing is written. */
+  if (import->problems.count > 0)
+    return;
 
   /* About to add at least as many activities as the ledger has: its
    * attendance index is made again at the end rather than kept in order. */
@@ -596,7 +591,6 @@ bl_csv_import_activities_table (BlStore          *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
   import.store = store;
-  import.today = bl_clock_get_today (bl_store_get_clock (store));
   bl_csv_problems_init (&import.problems);
   if (!bl_csv_sheet_init (&import.sheet, table, bl_csv_activity_columns, BL_CSV_ACTIVITY_N_COLUMNS,
                           &import.problems, report))

@@ -11,6 +11,7 @@
 #include "bl-csv-export.h"
 #include "bl-csv-names.h"
 #include "bl-csv-private.h"
+#include "bl-text.h"
 
 #define BOM "\xef\xbb\xbf"
 
@@ -233,7 +234,7 @@ bl_csv_export_activities (BlStore  *store,
       const BlAttendanceMark *marks = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_marks);
       g_autofree char *present = join_attendance (&names, marks, n_marks, TRUE);
       g_autofree char *absent = join_attendance (&names, marks, n_marks, FALSE);
-      g_autofree char *tags = g_strjoinv ("、", (GStrv) bl_activity_get_tags (activity));
+      g_autofree char *tags = bl_tags_join (bl_activity_get_tags (activity));
       g_autofree char *expected_text = expected > 0 ? g_strdup_printf ("%u", expected) : NULL;
       g_autofree char *attended_text = expected > 0 ? g_strdup_printf ("%u", bl_activity_get_present_count (activity))
                                                     : NULL;

@@ -68,6 +68,32 @@ bl_time_parse (const char *text,
 }
 
 char *
+bl_time_normalize (const char *text)
+{
+  g_autoptr(GString) ascii = g_string_new (NULL);
+  int minutes;
+
+  if (text == NULL)
+    return NULL;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        continue;
+      if (c >= 0xff10 && c <= 0xff19)  /* full-width digits */
+        g_string_append_c (ascii, (char) ('0' + (c - 0xff10)));
+      else if (c == 0xff1a)            /* full-width colon */
+        g_string_append_c (ascii, ':');
+      else
+        g_string_append_unichar (ascii, c);
+    }
+  if (!bl_time_parse (ascii->str, &minutes))
+    return NULL;
+  return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+}
+
+char *
 bl_date_to_iso (const GDate *date)
 {
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);

@@ -9,6 +9,10 @@ gboolean  bl_date_parse          (const char  *text,
                                   GDate       *out);
 gboolean  bl_time_parse          (const char  *text,
                                   int         *minutes);
+/* A time as the ledger keeps it, "HH:MM": "9:05", " 09:05 " and the
+ * full-width "９：０５" of Chinese input are all "09:05". NULL when @text is
+ * not a time (bl_time_parse() then refuses it too). */
+char     *bl_time_normalize      (const char  *text);
 char     *bl_date_to_iso         (const GDate *date);
 char     *bl_date_format_locale  (const GDate *date);
 char     *bl_date_iso_format_locale (const char *iso);

@@ -14,6 +14,7 @@
 #include "bl-demo.h"
 #include "bl-kind.h"
 #include "bl-rules.h"
+#include "db/bl-ledger-copy.h"
 
 #define DEMO_SEED 19210701u
 #define N_MONTHS 24
@@ -838,4 +839,64 @@ bl_demo_write_file (const char  *path,
       g_unlink (file);
     }
   return FALSE;
+}
+
+/* Removes the folder bl_demo_rebuild_file() made, with what the store wrote
+ * in it (the ledger, its daily backup): only ever that folder. */
+static void
+remove_work_dir (const char *dir)
+{
+  static const char * const subdirs[] = { "backups", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, subdirs[i], NULL);
+      g_autoptr(GDir) listing = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (path, name, NULL);
+
+          if (!g_file_test (file, G_FILE_TEST_IS_DIR))
+            g_unlink (file);
+        }
+      g_rmdir (path);
+    }
+}
+
+gboolean
+bl_demo_rebuild_file (const char  *path,
+                      const char  *today,
+                      GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *work = NULL;
+  g_autofree char *fresh = NULL;
+  g_autoptr(BlStore) store = NULL;
+  GStatBuf st;
+  gboolean done;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_stat (path, &st) != 0 || st.st_size == 0)
+    return bl_demo_write_file (path, today, error);
+
+  /* The new sample is made aside, then copied in through SQLite: the old
+   * one's -wal and -shm are SQLite's to retire, never deleted under it. */
+  dir = g_path_get_dirname (path);
+  work = g_build_filename (dir, ".sample-XXXXXX", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0 || g_mkdtemp_full (work, 0700) == NULL)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("Cannot create the folder %s."), dir);
+      return FALSE;
+    }
+  fresh = g_build_filename (work, "sample.db", NULL);
+  store = bl_store_open (fresh, error);
+  done = store != NULL && bl_demo_fill (store, today, error) &&
+         bl_ledger_copy_over (bl_store_get_db (store), path, error);
+  g_clear_object (&store);
+  remove_work_dir (work);
+  return done;
 }

@@ -28,4 +28,12 @@ gboolean bl_demo_write_file (const char  *path,
                              const char  *today,
                              GError     **error);
 
+/* Writes the sample afresh into FILE, the app's own sample ledger, whatever
+ * sample it held (its dates follow today): made in a folder of its own
+ * beside FILE, then copied over FILE through SQLite in one step. A FILE
+ * that is missing or empty is written as bl_demo_write_file() does. */
+gboolean bl_demo_rebuild_file (const char  *path,
+                               const char  *today,
+                               GError     **error);
+
 G_END_DECLS

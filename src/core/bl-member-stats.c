@@ -8,6 +8,7 @@
 
 #include "bl-date.h"
 #include "bl-member-stats.h"
+#include "bl-quota.h"
 #include "db/bl-stats-repo.h"
 
 void
@@ -28,6 +29,23 @@ bl_member_stats_rate (const BlMemberStats *stats)
     return -1;
   /* Rounded to the nearest percent. */
   return (int) ((stats->present * 200u + stats->expected) / (stats->expected * 2u));
+}
+
+gboolean
+bl_member_stats_is_drifting (const BlMemberStats *stats,
+                             BlMember            *member,
+                             const GDate         *today)
+{
+  GDate last;
+
+  g_return_val_if_fail (BL_IS_MEMBER (member), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (bl_member_get_status (member) != BL_MEMBER_STATUS_ACTIVE || stats == NULL ||
+      stats->last_attended == NULL || !bl_date_parse (stats->last_attended, &last))
+    return FALSE;
+  /* The same month arithmetic as the overview's list (bl_quota_evaluate()). */
+  return bl_months_between (&last, today) >= BL_ABSENCE_WARN_MONTHS;
 }
 
 /* One member's running tally: fixed-size, since a million rows pass by. */

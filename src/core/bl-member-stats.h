@@ -26,5 +26,12 @@ GHashTable *bl_member_stats_compute  (BlStore      *store,
 
 /* This year's attendance rate in percent, or -1 when not expected yet. */
 int         bl_member_stats_rate     (const BlMemberStats *stats);
+/* Whether @member, active, last attended BL_ABSENCE_WARN_MONTHS months or
+ * more before @today: drifting toward the six months of the Party
+ * Constitution's Article 9. FALSE without a last attendance (@stats NULL
+ * or never attended). */
+gboolean    bl_member_stats_is_drifting (const BlMemberStats *stats,
+                                      BlMember            *member,
+                                      const GDate         *today);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include "bl-activity.h"
 #include "bl-date.h"
+#include "bl-group-order.h"
+#include "bl-quorum.h"
 #include "bl-quota.h"
 #include "bl-rules.h"
 #include "db/bl-stats-repo.h"
@@ -243,7 +245,7 @@ compare_urgency (gconstpointer a,
     return cmp;
   if ((cmp = g_strcmp0 (x->rule_id, y->rule_id)) != 0)
     return cmp;
-  return g_utf8_collate (x->group != NULL ? x->group : "", y->group != NULL ? y->group : "");
+  return bl_group_compare (x->group, y->group);
 }
 
 /* Oldest period first, then as the quotas. */
@@ -280,6 +282,7 @@ status_new (BlRule      *rule,
             GDateYear    year,
             guint        index,
             guint        done,
+            guint        invalid,
             const GDate *date)
 {
   BlQuotaStatus *status = g_new0 (BlQuotaStatus, 1);
@@ -295,6 +298,7 @@ status_new (BlRule      *rule,
   status->end = bl_date_to_iso (&end);
   status->required = rule->minimum;
   status->done = done;
+  status->invalid = invalid;
   status->days_left = g_date_days_between (date, &end);
   status->lead_days = rule->lead_days;
   if (done >= rule->minimum)
@@ -342,18 +346,20 @@ typedef struct {
   guint       n_slots;
   guint       n_periods;
   guint      *counts;       /* [slot][period] */
+  guint      *invalid;      /* [slot][period]: held without their quorum */
 } RuleCount;
 
 static void
-count_activity (const char *day,
-                const char *group,
-                const char *lecturer,
-                gpointer    user_data)
+count_activity (const BlHeldActivity *activity,
+                gpointer              user_data)
 {
   RuleCount *count = user_data;
   BlRule *rule = count->rule;
+  const char *day = activity->date;
+  const char *group = activity->group;
   guint slot = 0;
   guint month;
+  guint index;
 
   if (day == NULL || strlen (day) != 10)
     return;
@@ -370,10 +376,16 @@ count_activity (const char *day,
         return;  /* a group meeting of no (or a since-renamed) group */
     }
   if (g_strcmp0 (rule->lecturer, "secretary") == 0 &&
-      !lecturer_is_secretary (count->store, count->secretaries, day, lecturer))
+      !lecturer_is_secretary (count->store, count->secretaries, day, activity->lecturer))
     return;
 
-  count->counts[slot * count->n_periods + bl_period_index_of_month (rule->period, month)]++;
+  index = slot * count->n_periods + bl_period_index_of_month (rule->period, month);
+  /* Held, but not validly: it counts toward no quota, and is told apart. */
+  if (bl_quorum_judge (rule->kind, activity->expected, activity->present,
+                       activity->full_expected, activity->full_present) == BL_QUORUM_LACKING)
+    count->invalid[index]++;
+  else
+    count->counts[index]++;
 }
 
 /* Adds the current period's status to @quotas and the earlier periods of the
@@ -394,6 +406,7 @@ evaluate_rule (BlStore     *store,
   GDateYear year = g_date_get_year (date);
   guint n_slots = rule->per_group ? g_strv_length (groups) : 1;
   g_autofree guint *counts = NULL;
+  g_autofree guint *invalid = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   GDate year_start;
@@ -404,6 +417,7 @@ evaluate_rule (BlStore     *store,
     return TRUE;
 
   counts = g_new0 (guint, n_slots * n_periods);
+  invalid = g_new0 (guint, n_slots * n_periods);
   g_date_clear (&year_start, 1);
   g_date_set_dmy (&year_start, 1, G_DATE_JANUARY, year);
   /* As the ledger stood on @date: nothing dated after it counts (held
@@ -411,17 +425,17 @@ evaluate_rule (BlStore     *store,
   from = bl_date_to_iso (&year_start);
   to = bl_date_to_iso (date);
 
-  count = (RuleCount) { store, rule, groups, secretaries, n_slots, n_periods, counts };
+  count = (RuleCount) { store, rule, groups, secretaries, n_slots, n_periods, counts, invalid };
   if (!bl_stats_repo_scan_held (bl_store_get_db (store), rule->kind, from, to, rule->tag,
-                                count_activity, &count, error))
+                                bl_quorum_needed (rule->kind), count_activity, &count, error))
     return FALSE;
 
   for (guint slot = 0; slot < n_slots; slot++)
     {
       const char *group = rule->per_group ? groups[slot] : NULL;
 
-      BlQuotaStatus *status = status_new (rule, group, year, current,
-                                          counts[slot * n_periods + current], date);
+      BlQuotaStatus *status = status_new (rule, group, year, current, counts[slot * n_periods + current],
+                                          invalid[slot * n_periods + current], date);
 
       /* A period that ended before the ledger's start date was never kept
        * here: it is neither a quota nor missed. */
@@ -435,7 +449,7 @@ evaluate_rule (BlStore     *store,
 
           if (done >= rule->minimum)
             continue;
-          status = status_new (rule, group, year, i, done, date);
+          status = status_new (rule, group, year, i, done, invalid[slot * n_periods + i], date);
           if (start_date != NULL && strcmp (status->end, start_date) < 0)
             bl_quota_status_free (status);
           else

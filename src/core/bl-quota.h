@@ -32,6 +32,7 @@ typedef struct {
   char        *end;         /* "YYYY-MM-DD", the deadline, inclusive */
   guint        required;
   guint        done;
+  guint        invalid;     /* held without their quorum (bl-quorum.h): not in done */
   int          days_left;   /* end − date */
   guint        lead_days;
   BlQuotaState state;

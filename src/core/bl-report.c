@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "bl-date.h"
+#include "bl-group-order.h"
 #include "bl-kind.h"
+#include "bl-quorum.h"
 #include "bl-report.h"
 #include "db/bl-stats-repo.h"
 
@@ -99,8 +101,7 @@ quota_compare (gconstpointer a,
                         qb->status->rule_name ? qb->status->rule_name : "");
   if (cmp != 0)
     return cmp;
-  return g_utf8_collate (qa->status->group ? qa->status->group : "",
-                         qb->status->group ? qb->status->group : "");
+  return bl_group_compare (qa->status->group, qb->status->group);
 }
 
 gboolean
@@ -147,6 +148,7 @@ bl_report_build (BlStore     *store,
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(BlAttendanceTable) attendance = NULL;
   g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GHashTable) full_members = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) all_members = NULL;
   g_autofree char *today_iso = NULL;
   g_autofree char *branch = NULL;
@@ -255,6 +257,8 @@ bl_report_build (BlStore     *store,
       MemberBox *box = g_new0 (MemberBox, 1);
 
       box->member.member_id = bl_member_get_id (member);
+      if (bl_member_get_category (member) == BL_MEMBER_CATEGORY_FULL)
+        g_hash_table_add (full_members, g_memdup2 (&box->member.member_id, sizeof (gint64)));
       box->member.name = g_strdup (bl_member_get_name (member));
       box->member.group = g_strdup (bl_member_get_group (member) ? bl_member_get_group (member) : "");
       box->active = bl_member_is_active_on (member, report->last_day);
@@ -271,6 +275,7 @@ bl_report_build (BlStore     *store,
       BlReportActivity *item = g_ptr_array_index (report->activities, i);
       guint n_rows;
       const BlAttendanceMark *rows = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_rows);
+      guint full_expected = 0, full_present = 0;
 
       if (item->column < 0)
         continue;
@@ -280,6 +285,12 @@ bl_report_build (BlStore     *store,
           gint64 member_id = row->member_id;
           MemberBox *box = g_hash_table_lookup (by_id, &member_id);
           BlReportCell *cell;
+
+          if (g_hash_table_contains (full_members, &member_id))
+            {
+              full_expected++;
+              full_present += row->state == BL_ATTENDANCE_PRESENT;
+            }
 
           if (box == NULL)
             {
@@ -317,6 +328,8 @@ bl_report_build (BlStore     *store,
               break;
             }
         }
+      item->lacks_quorum = bl_quorum_judge (item->kind, item->expected, item->present,
+                                            full_expected, full_present) == BL_QUORUM_LACKING;
     }
 
   for (guint i = 0; i < all_members->len; i++)

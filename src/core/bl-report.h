@@ -44,6 +44,7 @@ typedef struct {
   guint             present;     /* 实到 */
   double            rate;        /* present / expected, or -1 when nobody was expected */
   int               column;      /* column in the attendance grid, -1 for planned activities */
+  gboolean          lacks_quorum; /* held without its quorum (bl-quorum.h): counts toward no quota */
 } BlReportActivity;
 
 typedef struct {
@@ -79,7 +80,7 @@ typedef struct {
   char          *branch_name;    /* "" when not set */
   GPtrArray     *activities;     /* BlReportActivity*, by date and start time */
   guint          n_columns;      /* held activities: the grid's columns */
-  GPtrArray     *members;        /* BlReportMember*, by group then name */
+  GPtrArray     *members;        /* BlReportMember*, in the members' order (bl-group-order.h) */
   GPtrArray     *quotas;         /* BlReportQuota*, by period (month first) then rule */
   GPtrArray     *missed;         /* const BlQuotaStatus*: earlier periods not met */
   GPtrArray     *absences;       /* const BlAbsence*: members at ≥ 5 months */

@@ -3,6 +3,7 @@
  * transaction, a reload after a big one */
 #include "config.h"
 
+#include "bl-group-order.h"
 #include "bl-store-lists.h"
 #include "db/bl-activity-repo.h"
 #include "db/bl-kind-repo.h"
@@ -34,31 +35,13 @@ struct _BlStoreLists
 
 /* Order */
 
-int
-bl_store_lists_compare_member_ptrs (gconstpointer a,
-                                    gconstpointer b,
-                                    gpointer      user_data)
-{
-  BlMember *ma = *(BlMember * const *) a, *mb = *(BlMember * const *) b;
-  int cmp;
-
-  if ((cmp = (int) bl_member_get_status (ma) - (int) bl_member_get_status (mb)) != 0)
-    return cmp;
-  if ((*bl_member_get_group (ma) == '\0') != (*bl_member_get_group (mb) == '\0'))
-    return *bl_member_get_group (ma) == '\0' ? 1 : -1;
-  if ((cmp = g_utf8_collate (bl_member_get_group (ma), bl_member_get_group (mb))) != 0)
-    return cmp;
-  if ((cmp = g_utf8_collate (bl_member_get_name (ma), bl_member_get_name (mb))) != 0)
-    return cmp;
-  return bl_member_get_id (ma) < bl_member_get_id (mb) ? -1 : bl_member_get_id (ma) > bl_member_get_id (mb);
-}
-
+/* The members' order (bl-group-order.h), which the query loading them sorts by too. */
 static int
 compare_members (gconstpointer a,
                  gconstpointer b,
                  gpointer      user_data)
 {
-  return bl_store_lists_compare_member_ptrs (&a, &b, user_data);
+  return bl_member_compare ((BlMember *) a, (BlMember *) b);
 }
 
 /* Newest first: date, then start time, then id, all descending. */
@@ -111,7 +94,6 @@ load_members (BlStoreLists  *self,
 
   if (members == NULL)
     return FALSE;
-  g_ptr_array_sort_with_data (members, bl_store_lists_compare_member_ptrs, NULL);
   replace_all (self->members, members);
   return TRUE;
 }

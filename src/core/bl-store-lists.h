@@ -54,10 +54,4 @@ void          bl_store_lists_reload_later   (BlStoreLists  *self,
 void          bl_store_lists_committed      (BlStoreLists  *self);
 void          bl_store_lists_rolled_back    (BlStoreLists  *self);
 
-/* The members' order: active first, then by group (no group last), then
- * by name. For g_ptr_array_sort_with_data(). */
-int           bl_store_lists_compare_member_ptrs (gconstpointer a,
-                                                  gconstpointer b,
-                                                  gpointer      user_data);
-
 G_END_DECLS

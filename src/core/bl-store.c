@@ -5,8 +5,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bl-activity-check.h"
 #include "bl-date.h"
 #include "bl-store-private.h"
+#include "bl-text.h"
 #include "bl-util.h"
 #include "db/bl-activity-repo.h"
 #include "db/bl-db.h"
@@ -602,6 +604,53 @@ bl_store_set_member_role (BlStore      *self,
   return TRUE;
 }
 
+gboolean
+bl_store_save_member_with_role (BlStore     *self,
+                                BlMember    *member,
+                                const char  *role_since,
+                                GError     **error)
+{
+  gint64 id;
+  g_autoptr(BlMember) stored = NULL;
+  BlMemberRole role;
+  gboolean role_changed;
+
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BL_IS_MEMBER (member), FALSE);
+
+  id = bl_member_get_id (member);
+  role = bl_member_get_role (member);
+  stored = id != 0 ? bl_store_find_member (self, id) : NULL;
+  if (id != 0 && stored == NULL)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
+      return FALSE;
+    }
+  role_changed = stored != NULL && bl_member_get_role (stored) != role;
+  if (role_changed && (role_since == NULL || !bl_store_check_date (role_since, NULL)))
+    {
+      g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
+                           _("Enter the day the new role starts, as YYYY-MM-DD."));
+      return FALSE;
+    }
+  if (!validate_member (member, error) || !bl_store_begin (self, error))
+    return FALSE;
+  /* The record as it is with its old role; the new one from its day on. */
+  if (role_changed)
+    bl_member_set_role (member, bl_member_get_role (stored));
+  if (!write_member (self, member, error) ||
+      (role_changed && !bl_store_set_member_role (self, bl_member_get_id (member), role, role_since, error)) ||
+      !bl_store_commit (self, error))
+    {
+      bl_store_rollback (self);
+      bl_member_set_id (member, id);
+      bl_member_set_role (member, role);
+      return FALSE;
+    }
+  bl_member_set_role (member, role);
+  return TRUE;
+}
+
 gint64
 bl_store_get_secretary_on (BlStore    *self,
                            const char *date)
@@ -633,9 +682,9 @@ bl_store_expected_members (BlStore    *self,
   g_return_val_if_fail (BL_IS_STORE (self), g_ptr_array_new_with_free_func (g_object_unref));
   g_return_val_if_fail (date != NULL, g_ptr_array_new_with_free_func (g_object_unref));
 
+  /* In the members' order: the query sorts them. */
   result = bl_member_repo_expected (self->db, by_group ? bl_str_or_empty (group) : NULL,
                                     g_strcmp0 (kind, BL_KIND_COMMITTEE_MEETING) == 0, date);
-  g_ptr_array_sort_with_data (result, bl_store_lists_compare_member_ptrs, NULL);
   return result;
 }
 
@@ -674,67 +723,6 @@ bl_store_load_attendance (BlStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&attendance));
 }
 
-static gboolean
-validate_activity (BlStore     *self,
-                   BlActivity  *activity,
-                   GError     **error)
-{
-  const char *date = bl_activity_get_date (activity);
-  const char *start = bl_activity_get_start_time (activity);
-  const char *end = bl_activity_get_end_time (activity);
-  g_autofree char *topic = g_strstrip (g_strdup (bl_activity_get_topic (activity)));
-  g_autofree char *today = NULL;
-  int start_min = 0, end_min = 0;
-
-  if (!bl_store_has_kind (self, bl_activity_get_kind (activity)))
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
-                   _("“%s” is not a known kind of activity"), bl_activity_get_kind (activity));
-      return FALSE;
-    }
-  if (date == NULL)
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("An activity needs a date"));
-      return FALSE;
-    }
-  if (!bl_store_check_date (date, error))
-    return FALSE;
-  if (*topic == '\0')
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("An activity needs a topic"));
-      return FALSE;
-    }
-  if (start != NULL && !bl_time_parse (start, &start_min))
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("“%s” is not a time (HH:MM)"), start);
-      return FALSE;
-    }
-  if (end != NULL && !bl_time_parse (end, &end_min))
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("“%s” is not a time (HH:MM)"), end);
-      return FALSE;
-    }
-  if (start != NULL && end != NULL && end_min <= start_min)
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("The end time must be after the start time"));
-      return FALSE;
-    }
-  today = today_iso (self);
-  if (bl_activity_get_status (activity) == BL_ACTIVITY_STATUS_HELD && g_strcmp0 (date, today) > 0)
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
-                   _("A held activity cannot be dated in the future"));
-      return FALSE;
-    }
-  if (g_strcmp0 (bl_activity_get_kind (activity), BL_KIND_GROUP_MEETING) == 0 &&
-      *bl_activity_get_group (activity) == '\0')
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, _("A party group meeting needs its party group"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 typedef struct {
   BlActivity             *activity;
   GListModel             *attendance;
@@ -766,8 +754,11 @@ bl_store_save_activity_as (BlStore                 *self,
                            GError                 **error)
 {
   ActivitySave save = { activity, attendance, marks, n_marks };
+  g_autoptr(GPtrArray) problems = NULL;
 
-  return validate_activity (self, activity, error) && in_transaction (self, write_activity, &save, error);
+  bl_activity_normalize (activity);
+  problems = bl_activity_check (self, activity, attendance);
+  return bl_problems_to_error (problems, error) && in_transaction (self, write_activity, &save, error);
 }
 
 gboolean
@@ -777,12 +768,16 @@ bl_store_save_activity (BlStore     *self,
                         GError     **error)
 {
   ActivitySave save = { activity, attendance, NULL, 0 };
+  g_autoptr(GPtrArray) problems = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
   g_return_val_if_fail (BL_IS_ACTIVITY (activity), FALSE);
   g_return_val_if_fail (attendance == NULL || G_IS_LIST_MODEL (attendance), FALSE);
 
-  return validate_activity (self, activity, error) && in_transaction (self, write_activity, &save, error);
+  /* What is stored is what is compared: "9:05" is "09:05". */
+  bl_activity_normalize (activity);
+  problems = bl_activity_check (self, activity, attendance);
+  return bl_problems_to_error (problems, error) && in_transaction (self, write_activity, &save, error);
 }
 
 static gboolean
@@ -816,9 +811,18 @@ bl_store_activity_exists (BlStore    *self,
                           const char *topic,
                           gint64      except_id)
 {
+  g_autofree char *start = NULL;
+  g_autofree char *clean_topic = NULL;
+
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
 
-  return bl_activity_repo_exists (self->db, kind, date, start_time, topic, except_id);
+  /* Compared in their normal form, as they are stored (the repository
+   * normalises what older versions stored as typed). */
+  start = start_time != NULL ? bl_time_normalize (start_time) : NULL;
+  if (start == NULL && start_time != NULL)
+    start = bl_text_strip (start_time);
+  clean_topic = bl_text_strip (topic);
+  return bl_activity_repo_exists (self->db, kind, date, start, clean_topic, except_id);
 }
 
 GPtrArray *

@@ -133,7 +133,7 @@ gboolean     bl_store_set_start_date     (BlStore     *self,
                                           const char  *date,
                                           GError     **error);
 
-/* Party groups, by name, sorted. */
+/* Party groups, by name, in the groups' order (bl-group-order.h). */
 GStrv        bl_store_list_groups        (BlStore     *self);
 gboolean     bl_store_ensure_group       (BlStore     *self,
                                           const char  *name,
@@ -155,7 +155,8 @@ const char  *bl_store_get_kind_name      (BlStore     *self,
 const char  *bl_store_lookup_kind        (BlStore     *self,
                                           const char  *id_or_name);
 
-/* Members (BlMember), transferred ones included, by group then name. Live model. */
+/* Members (BlMember), transferred ones included, in the members' order
+ * (bl-group-order.h: group, committee role, name). Live model. */
 GListModel  *bl_store_get_members        (BlStore     *self);
 /* Every member as the file holds them, transferred ones too, in no
  * particular order: inside a transaction, with what it saved (the live
@@ -176,6 +177,16 @@ gboolean     bl_store_set_member_role    (BlStore     *self,
                                           gint64       member_id,
                                           BlMemberRole role,
                                           const char  *since,
+                                          GError     **error);
+/* Saves @member with its committee role, as the member editor does: a new
+ * member (id 0) holds bl_member_get_role() from the start; an existing one
+ * whose role differs from the stored one holds the new role from
+ * @role_since ("YYYY-MM-DD", required then), and a new secretary ends the
+ * previous one's term that day. The party group is created when new. One
+ * transaction: on failure nothing is written and a new member keeps id 0. */
+gboolean     bl_store_save_member_with_role (BlStore  *self,
+                                          BlMember    *member,
+                                          const char  *role_since,
                                           GError     **error);
 /* The member who was secretary on @date (0 when nobody). */
 gint64       bl_store_get_secretary_on   (BlStore     *self,
@@ -232,7 +243,7 @@ BlMember    *bl_store_get_group_leader_on (BlStore    *self,
                                           const char  *date);
 /* The members expected at an activity of @kind on @date (应到): all active
  * members; the group's for group meetings; the committee for committee
- * meetings. Sorted by group, then name. */
+ * meetings. In the members' order (bl-group-order.h). */
 GPtrArray   *bl_store_expected_members   (BlStore     *self,
                                           const char  *kind,
                                           const char  *group,
@@ -246,14 +257,15 @@ GListModel  *bl_store_get_activities     (BlStore     *self);
 BlActivity  *bl_store_get_activity       (BlStore     *self,
                                           gint64       id,
                                           GError     **error);
-/* The attendance of one activity: a new list (GListModel of BlAttendee,
- * by group then name) read from the file, or NULL on an error. */
+/* The attendance of one activity: a new list (GListModel of BlAttendee, in
+ * the members' order) read from the file, or NULL on an error. */
 GListModel  *bl_store_load_attendance    (BlStore     *self,
                                           gint64       activity_id,
                                           GError     **error);
-/* Validates and saves an activity with its tags and, unless @attendance is
- * NULL (which keeps the stored attendance), its attendance (BlAttendee), in
- * one transaction. id 0 inserts and sets the new id; an id that no longer
+/* Normalises (bl_activity_normalize()), validates (bl_activity_check(): the
+ * first error is @error) and saves an activity with its tags and, unless
+ * @attendance is NULL (which keeps the stored attendance), its attendance
+ * (BlAttendee), in one transaction. id 0 inserts and sets the new id; an id that no longer
  * exists inserts with that id (undo of a delete). The counts on @activity
  * follow what was saved. */
 gboolean     bl_store_save_activity      (BlStore     *self,
@@ -271,7 +283,9 @@ gboolean     bl_store_save_activity_marks (BlStore    *self,
 gboolean     bl_store_delete_activity    (BlStore     *self,
                                           gint64       id,
                                           GError     **error);
-/* Whether an activity equal in kind, date, start and topic exists (other than @except_id). */
+/* Whether an activity equal in kind, date, start and topic exists (other
+ * than @except_id), compared in their normal form: "9:05" is "09:05", a
+ * topic with a full-width space at its end is the topic without it. */
 gboolean     bl_store_activity_exists    (BlStore     *self,
                                           const char  *kind,
                                           const char  *date,
@@ -295,7 +309,7 @@ GPtrArray   *bl_store_list_activities_between (BlStore    *self,
                                           GError     **error);
 /* The attendance of the activities dated from @from to @to (either NULL for
  * open), for reports and exports: one query, plain rows by activity, each
- * activity's by group then name. */
+ * activity's in the members' order. */
 BlAttendanceTable *bl_store_load_attendance_between (BlStore *self,
                                           const char  *from,
                                           const char  *to,

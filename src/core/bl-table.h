@@ -5,7 +5,7 @@
 
 #include <glib-object.h>
 
-#include "bl-text.h"
+#include "bl-text-file.h"
 
 G_BEGIN_DECLS
 

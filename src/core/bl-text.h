@@ -1,66 +1,23 @@
-/* bl-text.h: files as text: reading them safely, finding their encoding and
- * delimiter, and quoting what they contain in one-line messages */
+/* bl-text.h: text as the ledger keeps it: without the spaces around it, and
+ * tags split and joined one way everywhere */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
 
-/* Files larger than this are refused before anything is read (decimal
- * megabytes: a "100 MB" file of either kind is over it). */
-#define BL_TEXT_MAX_FILE_SIZE ((gsize) 100 * 1000 * 1000)
+/* @text without the white space around it: any Unicode space (the
+ * full-width U+3000 that Chinese input methods type, no-break spaces…),
+ * zero-width spaces and byte-order marks too. A new string; "" for NULL. */
+char  *bl_text_strip   (const char          *text);
+/* Whether @text is empty once stripped. */
+gboolean bl_text_is_blank (const char       *text);
 
-/* How many characters of a value an error message quotes. */
-#define BL_TEXT_QUOTE_CHARS 40
-
-typedef enum {
-  BL_TEXT_UTF8,
-  BL_TEXT_UTF8_BOM,
-  BL_TEXT_UTF16LE,      /* with its byte-order mark: Excel's "Unicode text" */
-  BL_TEXT_UTF16BE,
-  BL_TEXT_GB18030,      /* GBK files, as Excel on Chinese Windows saves CSV */
-} BlTextEncoding;
-
-/* The whole of a regular file of at most @max_size bytes. A FIFO, a device
- * or a folder is refused at once (nothing waits for a writer), and a larger
- * file before it is read. Errors are BL_TABLE_ERROR with "PATH: …". */
-GBytes      *bl_text_read_file        (const char      *path,
-                                       gsize            max_size,
-                                       GError         **error);
-
-/* UTF-8 text from the bytes of a text file: UTF-8 with or without a BOM,
- * UTF-16 with a BOM, else GB18030 (a superset of GBK) when the bytes are
- * valid GB18030 but not UTF-8. The BOM is dropped. Text with NUL characters
- * is refused. Errors (BL_TABLE_ERROR_NOT_TEXT) read "NAME:LINE: …". */
-char        *bl_text_decode           (const char      *name,
-                                       const char      *data,
-                                       gsize            length,
-                                       BlTextEncoding  *encoding,
-                                       gsize           *out_length,
-                                       GError         **error);
-
-/* "UTF-8", "UTF-16" or "GBK": what people call the encoding. */
-const char  *bl_text_encoding_name    (BlTextEncoding   encoding);
-/* What an import summary says about the encoding: NULL for UTF-8, else
- * "read as GBK" in the user's language. */
-char        *bl_text_encoding_note    (BlTextEncoding   encoding);
-
-/* The delimiter of a CSV file from its first line, outside quotes: the most
- * frequent of comma, tab and semicolon; a comma when there is none. */
-char         bl_text_detect_delimiter (const char      *text,
-                                       gsize            length);
-
-/* @value as an error message may quote it: control characters, line breaks,
- * escape sequences and bidirectional controls written as \n, \t, \x1B,
- * \u202E…, and at most @max_chars characters of it followed by "…". */
-char        *bl_text_quote            (const char      *value,
-                                       guint            max_chars);
-
-/* printf for one-line messages that quote what files contain: every %s is
- * escaped as bl_text_quote() does, and shortened to BL_TEXT_QUOTE_CHARS
- * when the format puts it between “ and ”. Knows %s, %u, %d, %i and %%, with
- * or without a position ("%2$s"), as translations may reorder them. */
-char        *bl_text_format_message   (const char      *format,
-                                       va_list          args) G_GNUC_PRINTF (1, 0);
+/* Tags as typed or imported: separated by 、 , ， ; ； or spaces (full-width
+ * too); each stripped, empty ones and repeats dropped, in the order given. */
+GStrv  bl_tags_split   (const char          *text);
+/* The tags as the exports write them, separated by 、 (which
+ * bl_tags_split() reads back). */
+char  *bl_tags_join    (const char * const  *tags);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "bl-activities-page.h"
 #include "bl-cell-label.h"
 #include "bl-date.h"
+#include "bl-deletion.h"
 #include "bl-kind.h"
 #include "bl-print-operation.h"
 #include "bl-record-renderer.h"
@@ -50,6 +51,8 @@ struct _BlActivitiesPage
   GtkColumnViewColumn *attendance_column;
   GtkColumnViewColumn *status_column;
   AdwStatusPage       *empty_page;
+
+  GPtrArray           *deletions;   /* BlDeletion*, oldest first: what an undo can put back */
 };
 
 G_DEFINE_FINAL_TYPE (BlActivitiesPage, bl_activities_page, ADW_TYPE_BIN)
@@ -68,12 +71,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* What the undo of a delete needs: the complete records as they were. */
+/* A toast's undo: the deletion it tells of, and where to say that the undo failed. */
 typedef struct {
-  BlStore         *store;
-  GPtrArray       *activities;
-  GPtrArray       *attendance;  /* each activity's attendance (GListModel) */
-  AdwToastOverlay *overlay;     /* where to tell that the undo failed */
+  BlDeletion      *deletion;
+  AdwToastOverlay *overlay;
 } UndoData;
 
 static void
@@ -82,10 +83,8 @@ undo_data_free (gpointer data,
 {
   UndoData *undo = data;
 
-  g_clear_object (&undo->store);
+  g_clear_object (&undo->deletion);
   g_clear_object (&undo->overlay);
-  g_clear_pointer (&undo->activities, g_ptr_array_unref);
-  g_clear_pointer (&undo->attendance, g_ptr_array_unref);
   g_free (undo);
 }
 
@@ -514,63 +513,14 @@ on_undo_clicked (AdwToast *toast,
 {
   g_autoptr(GError) error = NULL;
 
-  if (undo->activities == NULL || undo->activities->len == 0)
-    return;
-
-  /* One record is one transaction of its own, and the list changes by one
-   * row; several go together in one transaction. */
-  if (undo->activities->len == 1)
+  /* All of it in one transaction, each record under its old number; an
+   * undo only works once. */
+  if (!bl_deletion_undo (undo->deletion, &error))
     {
-      if (!bl_store_save_activity (undo->store, undo->activities->pdata[0], undo->attendance->pdata[0], &error))
-        goto failed;
-      g_ptr_array_set_size (undo->activities, 0);
-      g_ptr_array_set_size (undo->attendance, 0);
-      return;
+      g_autofree char *message = g_strdup_printf (_("Cannot undo: %s"), error->message);
+
+      adw_toast_overlay_add_toast (undo->overlay, adw_toast_new (message));
     }
-
-  if (!bl_store_begin (undo->store, &error))
-    goto failed;
-  for (guint i = 0; i < undo->activities->len; i++)
-    if (!bl_store_save_activity (undo->store, undo->activities->pdata[i], undo->attendance->pdata[i], &error))
-      {
-        bl_store_rollback (undo->store);
-        goto failed;
-      }
-  if (!bl_store_commit (undo->store, &error))
-    goto failed;
-
-  /* An undo only works once. */
-  g_ptr_array_set_size (undo->activities, 0);
-  g_ptr_array_set_size (undo->attendance, 0);
-  return;
-
-failed:
-  {
-    g_autofree char *message = g_strdup_printf (_("Cannot undo: %s"), error->message);
-
-    adw_toast_overlay_add_toast (undo->overlay, adw_toast_new (message));
-  }
-}
-
-/* One record is one transaction of its own, and the list loses one row;
- * several go in one transaction together. */
-static gboolean
-delete_ids (BlStore  *store,
-            GArray   *ids,
-            GError  **error)
-{
-  if (ids->len == 1)
-    return bl_store_delete_activity (store, g_array_index (ids, gint64, 0), error);
-
-  if (!bl_store_begin (store, error))
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (!bl_store_delete_activity (store, g_array_index (ids, gint64, i), error))
-      {
-        bl_store_rollback (store);
-        return FALSE;
-      }
-  return bl_store_commit (store, error);
 }
 
 static void
@@ -694,6 +644,7 @@ bl_activities_page_finalize (GObject *object)
   g_clear_pointer (&self->date_prefix, g_free);
   g_clear_pointer (&self->kind_ids, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->deletions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bl_activities_page_parent_class)->finalize (object);
 }
@@ -761,6 +712,7 @@ bl_activities_page_init (BlActivitiesPage *self)
   GtkSorter *view_sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->deletions = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->status = -1;
   self->kind_ids = g_ptr_array_new_with_free_func (g_free);
@@ -838,6 +790,8 @@ bl_activities_page_set_store (BlActivitiesPage *self,
       g_signal_handlers_disconnect_by_data (self->store, self);
       g_signal_handlers_disconnect_by_data (bl_store_get_kinds (self->store), self);
     }
+  /* Deletions are undone in the ledger they were made in. */
+  g_ptr_array_set_size (self->deletions, 0);
   g_set_object (&self->store, store);
   if (store != NULL)
     {
@@ -901,12 +855,12 @@ void
 bl_activities_page_delete_selected (BlActivitiesPage *self)
 {
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GPtrArray) copies = NULL;
-  g_autoptr(GPtrArray) attendance = NULL;
+  g_autoptr(BlDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   UndoData *undo;
   AdwToast *toast;
+  guint n;
 
   g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
 
@@ -916,44 +870,32 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
   if (ids->len == 0)
     return;
 
-  /* Keep the complete records (attendance and tags) for the undo. */
-  copies = g_ptr_array_new_with_free_func (g_object_unref);
-  attendance = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < ids->len; i++)
+  /* The deletion keeps the complete records (attendance and tags) for the undo. */
+  deletion = bl_deletion_run (self->store, (const gint64 *) ids->data, ids->len, &error);
+  if (deletion == NULL)
     {
-      gint64 id = g_array_index (ids, gint64, i);
-      BlActivity *copy = bl_store_get_activity (self->store, id, &error);
-      GListModel *listed;
+      g_autofree char *message = g_strdup_printf (_("Cannot delete: %s"), error->message);
 
-      if (copy == NULL)
-        goto failed;
-      g_ptr_array_add (copies, copy);
-      listed = bl_store_load_attendance (self->store, id, &error);
-      if (listed == NULL)
-        goto failed;
-      g_ptr_array_add (attendance, listed);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
     }
+  g_ptr_array_add (self->deletions, g_object_ref (deletion));
 
-  if (!delete_ids (self->store, ids, &error))
-    goto failed;
-
-  if (copies->len == 1)
+  n = bl_deletion_get_n_activities (deletion);
+  if (n == 1)
     {
-      const char *topic = bl_activity_get_topic (copies->pdata[0]);
+      const char *topic = bl_activity_get_topic (bl_deletion_get_activity (deletion, 0));
 
       /* Translators: a toast after a delete, with the activity's topic */
       title = g_strdup_printf (_("“%s” deleted"), topic != NULL && *topic != '\0' ? topic : _("(No topic)"));
     }
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity deleted",
-                                          "%u activities deleted", copies->len),
-                             copies->len);
+                                          "%u activities deleted", n), n);
 
   undo = g_new0 (UndoData, 1);
-  undo->store = g_object_ref (self->store);
+  undo->deletion = g_steal_pointer (&deletion);
   undo->overlay = g_object_ref (self->toast_overlay);
-  undo->activities = g_steal_pointer (&copies);
-  undo->attendance = g_steal_pointer (&attendance);
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -961,14 +903,6 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
                          undo, undo_data_free, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  return;
-
-failed:
-  {
-    g_autofree char *message = g_strdup_printf (_("Cannot delete: %s"), error->message);
-
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  }
 }
 
 void

@@ -6,11 +6,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bl-activity-check.h"
 #include "bl-activity-editor.h"
 #include "bl-alert.h"
 #include "bl-attendance-row.h"
 #include "bl-date.h"
 #include "bl-kind.h"
+#include "bl-quorum.h"
+#include "bl-text.h"
 #include "bl-util.h"
 
 struct _BlActivityEditor
@@ -80,7 +83,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void validate (BlActivityEditor *self);
+static void        validate       (BlActivityEditor *self);
+static BlActivity *build_activity (BlActivityEditor *self,
+                                   GListStore       *attendance);
 
 static char *
 today_iso (void)
@@ -243,12 +248,8 @@ update_counts (BlActivityEditor *self)
     counts = g_strdup_printf (_("Expected: %u · Attendance is taken once the activity is held"), expected);
   gtk_label_set_text (self->counts_label, counts);
 
-  /* Quorum: a general meeting needs more than half of the full members, a
-   * committee meeting more than half of the committee. */
-  if (held && g_strcmp0 (kind, BL_KIND_GENERAL_MEETING) == 0 && full > 0 && full_present * 2 <= full)
-    warning = _("Not more than half of the full members are present: the general meeting cannot vote on resolutions.");
-  else if (held && g_strcmp0 (kind, BL_KIND_COMMITTEE_MEETING) == 0 && expected > 0 && present * 2 <= expected)
-    warning = _("Not more than half of the committee is present: the committee meeting is not valid.");
+  if (held && bl_quorum_judge (kind, expected, present, full, full_present) == BL_QUORUM_LACKING)
+    warning = bl_quorum_lacking_message (kind);
 
   gtk_label_set_text (self->quorum_label, warning != NULL ? warning : "");
   gtk_widget_set_visible (GTK_WIDGET (self->quorum_label), warning != NULL);
@@ -425,7 +426,7 @@ static void
 fill (BlActivityEditor *self)
 {
   BlActivity *activity = self->activity;
-  g_autofree char *tags = g_strjoinv (", ", (char **) bl_activity_get_tags (activity));
+  g_autofree char *tags = bl_tags_join (bl_activity_get_tags (activity));
 
   self->loading = TRUE;
 
@@ -481,113 +482,89 @@ show_messages (GtkLabel  *label,
   gtk_widget_set_visible (GTK_WIDGET (label), messages->len > 0);
 }
 
-/* Checks what a person can get wrong and says so beside the fields.
- * Returns the first widget in error (NULL when all is well). */
+/* The widget a problem is about (an attendance problem: its member's row). */
+static GtkWidget *
+problem_widget (BlActivityEditor *self,
+                const BlProblem  *problem)
+{
+  switch (problem->field)
+    {
+    case BL_ACTIVITY_FIELD_KIND: return GTK_WIDGET (self->kind_row);
+    case BL_ACTIVITY_FIELD_DATE: return GTK_WIDGET (self->date_button);
+    case BL_ACTIVITY_FIELD_START: return GTK_WIDGET (self->start_row);
+    case BL_ACTIVITY_FIELD_END: return GTK_WIDGET (self->end_row);
+    case BL_ACTIVITY_FIELD_GROUP: return GTK_WIDGET (self->group_row);
+    case BL_ACTIVITY_FIELD_TOPIC: return GTK_WIDGET (self->topic_row);
+    case BL_ACTIVITY_FIELD_ATTENDANCE:
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->attendance_list));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (bl_attendance_row_get_member_id (BL_ATTENDANCE_ROW (child)) == problem->member_id)
+          return child;
+      return GTK_WIDGET (self->attendance_list);
+    case BL_ACTIVITY_FIELD_RECORD:
+    default:
+      return GTK_WIDGET (self->duplicate_label);
+    }
+}
+
+/* Checks the record as the widgets have it (bl_activity_check(), the rules
+ * the store and the import apply too) and shows each problem beside its
+ * field. Returns the first widget with a problem that blocks saving (an
+ * error, or something still to fill in), NULL when the record can be saved. */
 static GtkWidget *
 check (BlActivityEditor *self)
 {
-  g_autoptr(GPtrArray) messages = g_ptr_array_new ();
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
+  g_autoptr(BlActivity) activity = build_activity (self, attendance);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) attendance_messages = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *topic = get_row_text (self->topic_row);
-  g_autofree char *start = get_row_text (self->start_row);
-  g_autofree char *end = get_row_text (self->end_row);
-  g_autofree char *today = today_iso ();
+  g_autoptr(GHashTable) bad = g_hash_table_new (NULL, NULL);
+  GtkWidget *fields[] = { GTK_WIDGET (self->kind_row), GTK_WIDGET (self->date_button), GTK_WIDGET (self->start_row),
+                          GTK_WIDGET (self->end_row), GTK_WIDGET (self->group_row), GTK_WIDGET (self->topic_row) };
   GtkWidget *first = NULL;
-  gboolean held = current_is_held (self);
-  gboolean bad_start = FALSE, bad_end = FALSE, bad_date = FALSE, bad_topic = FALSE, bad_group = FALSE;
-  int start_minutes = 0, end_minutes = 0;
+  gboolean duplicate = FALSE;
 
-#define FAIL(widget, message) G_STMT_START {          \
-    g_ptr_array_add (messages, (gpointer) (message));  \
-    if (first == NULL)                                \
-      first = GTK_WIDGET (widget);                    \
-  } G_STMT_END
+  bl_activity_normalize (activity);
+  problems = bl_activity_check (self->store, activity, G_LIST_MODEL (attendance));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const BlProblem *problem = g_ptr_array_index (problems, i);
+      GtkWidget *widget = problem_widget (self, problem);
 
-  if (self->date == NULL)
-    {
-      bad_date = TRUE;
-      FAIL (self->date_button, held ? _("Choose the date the activity was held.")
-                                    : _("A planned activity needs a date."));
-    }
-  else if (held && strcmp (self->date, today) > 0)
-    {
-      bad_date = TRUE;
-      FAIL (self->date_button, _("A held activity cannot be dated in the future: mark it as planned, or correct the date."));
-    }
-
-  if (*start != '\0' && !bl_time_parse (start, &start_minutes))
-    {
-      bad_start = TRUE;
-      FAIL (self->start_row, _("Write the start time as HH:MM, for example 14:30."));
-    }
-  if (*end != '\0' && !bl_time_parse (end, &end_minutes))
-    {
-      bad_end = TRUE;
-      FAIL (self->end_row, _("Write the end time as HH:MM, for example 16:00."));
-    }
-  if (!bad_start && !bad_end && *start != '\0' && *end != '\0' && end_minutes <= start_minutes)
-    {
-      bad_end = TRUE;
-      FAIL (self->end_row, _("The end time must be after the start time."));
-    }
-  if (!bad_end && *end != '\0' && *start == '\0')
-    {
-      bad_start = TRUE;
-      FAIL (self->start_row, _("Enter the start time too, or no end time."));
+      /* A likely slip (the same meeting twice): said, not refused. */
+      if (problem->severity == BL_PROBLEM_WARNING)
+        {
+          duplicate |= problem->field == BL_ACTIVITY_FIELD_RECORD;
+          continue;
+        }
+      if (first == NULL)
+        first = widget;
+      /* A topic not written yet is not pointed at until the person tried
+       * to save or began it, but it still blocks saving. */
+      if (problem->field == BL_ACTIVITY_FIELD_TOPIC && !self->show_all_errors && !self->topic_touched)
+        continue;
+      g_hash_table_add (bad, widget);
+      if (problem->field == BL_ACTIVITY_FIELD_ATTENDANCE)
+        g_ptr_array_add (attendance_messages, g_strdup (problem->message));
+      else if (problem->field == BL_ACTIVITY_FIELD_GROUP && self->groups != NULL &&
+               g_list_model_get_n_items (G_LIST_MODEL (self->groups)) == 0)
+        g_ptr_array_add (messages, g_strdup_printf ("%s %s", problem->message,
+                                                    _("Add the members’ party groups on the Members page first.")));
+      else
+        g_ptr_array_add (messages, g_strdup (problem->message));
     }
 
-  if (g_strcmp0 (current_kind (self), BL_KIND_GROUP_MEETING) == 0 && *current_group (self) == '\0')
-    {
-      bad_group = TRUE;
-      FAIL (self->group_row, _("Choose the party group: add the members' groups on the Members page first."));
-    }
-
-  if (*topic == '\0' && (self->show_all_errors || self->topic_touched))
-    {
-      bad_topic = TRUE;
-      FAIL (self->topic_row, _("Enter the topic."));
-    }
-  else if (*topic == '\0' && first == NULL)
-    /* Not shown until the person tries to save, but it still blocks saving. */
-    first = GTK_WIDGET (self->topic_row);
-
-  /* The same meeting entered twice is a likely slip, but not always one
-   * (two lectures on one topic): said, not refused. */
-  gtk_widget_set_visible (GTK_WIDGET (self->duplicate_label),
-                          !bad_date && *topic != '\0' &&
-                          bl_store_activity_exists (self->store, current_kind (self), self->date,
-                                                    *start != '\0' ? start : NULL, topic,
-                                                    bl_activity_get_id (self->activity)));
-
-  mark_error (self->date_button, bad_date);
-  mark_error (self->start_row, bad_start);
-  mark_error (self->end_row, bad_end);
-  mark_error (self->group_row, bad_group);
-  mark_error (self->topic_row, bad_topic);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    mark_error (fields[i], g_hash_table_contains (bad, fields[i]));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->attendance_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    mark_error (child, g_hash_table_contains (bad, child));
+  gtk_widget_set_visible (GTK_WIDGET (self->duplicate_label), duplicate);
   show_messages (self->activity_error_label, messages);
-
-  if (held)
-    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->attendance_list));
-         child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      {
-        BlAttendanceRow *row = BL_ATTENDANCE_ROW (child);
-        gboolean bad = bl_attendance_row_get_state (row) == BL_ATTENDANCE_LEAVE &&
-                       *bl_attendance_row_get_reason (row) == '\0';
-
-        mark_error (row, bad);
-        if (bad)
-          {
-            g_ptr_array_add (attendance_messages,
-                             g_strdup_printf (_("Enter the reason of %s's leave."),
-                                              bl_attendance_row_get_name (row)));
-            if (first == NULL)
-              first = child;
-          }
-      }
   show_messages (self->attendance_error_label, attendance_messages);
-
-#undef FAIL
   return first;
 }
 
@@ -595,35 +572,6 @@ static void
 validate (BlActivityEditor *self)
 {
   check (self);
-}
-
-static char **
-split_tags (const char *text)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *normal = g_strdup (text);
-
-  /* Chinese input gives full-width commas and 、 */
-  for (const char *sep = "，、；;"; *sep != '\0'; sep = g_utf8_next_char (sep))
-    {
-      gunichar c = g_utf8_get_char (sep);
-      g_autofree char *from = g_ucs4_to_utf8 (&c, 1, NULL, NULL, NULL);
-      g_auto(GStrv) split = g_strsplit (normal, from, -1);
-
-      g_free (normal);
-      normal = g_strjoinv (",", split);
-    }
-
-  parts = g_strsplit (normal, ",", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *tag = g_strstrip (parts[i]);
-
-      if (*tag != '\0')
-        g_strv_builder_add (builder, tag);
-    }
-  return g_strv_builder_end (builder);
 }
 
 /* The record as the widgets have it; its attendance into @attendance. */
@@ -643,7 +591,7 @@ build_activity (BlActivityEditor *self,
   g_autofree char *guests = get_row_text (self->guests_row);
   g_autofree char *content = get_buffer_text (self->content_view);
   g_autofree char *resolutions = get_buffer_text (self->resolutions_view);
-  g_auto(GStrv) tags = split_tags (tags_text);
+  g_auto(GStrv) tags = bl_tags_split (tags_text);
   gboolean held = current_is_held (self);
 
   bl_activity_set_kind (activity, current_kind (self));

@@ -308,7 +308,6 @@ bl_member_editor_save (BlMemberEditor  *self,
   g_autoptr(GError) local_error = NULL;
   guint group_pos = adw_combo_row_get_selected (self->group_row);
   BlMemberRole role = adw_combo_row_get_selected (self->role_row);
-  gint64 old_id;
   gboolean role_changed;
 
   g_return_val_if_fail (BL_IS_MEMBER_EDITOR (self), FALSE);
@@ -347,11 +346,9 @@ bl_member_editor_save (BlMemberEditor  *self,
       return FALSE;
     }
 
-  /* A new member is saved with their role; an existing one's change of
-   * role is recorded from a day on, for the role history. */
+  /* An existing member's change of role is recorded from a day on, for the
+   * role history: asked only then. */
   role_changed = role != self->original_role && bl_member_get_id (self->member) != 0;
-  if (bl_member_get_id (self->member) == 0)
-    bl_member_set_role (self->member, role);
   if (role_changed && (!read_date (self->role_since_row, &since) || since == NULL))
     {
       show_error (self, GTK_WIDGET (self->role_since_row),
@@ -366,29 +363,18 @@ bl_member_editor_save (BlMemberEditor  *self,
   bl_member_set_name (self->member, name);
   bl_member_set_group (self->member, group);
   bl_member_set_category (self->member, adw_combo_row_get_selected (self->category_row));
+  bl_member_set_role (self->member, role);
   bl_member_set_joined (self->member, joined);
   bl_member_set_phone (self->member, phone);
 
   /* The member and their new role together, or neither. */
-  old_id = bl_member_get_id (self->member);
-  if (!bl_store_begin (self->store, &local_error))
+  if (!bl_store_save_member_with_role (self->store, self->member, since, &local_error))
     goto failed;
-  if ((*group != '\0' && !bl_store_ensure_group (self->store, group, &local_error)) ||
-      !bl_store_save_member (self->store, self->member, &local_error) ||
-      (role_changed && !bl_store_set_member_role (self->store, bl_member_get_id (self->member),
-                                                  role, since, &local_error)) ||
-      !bl_store_commit (self->store, &local_error))
-    {
-      bl_store_rollback (self->store);
-      goto failed;
-    }
 
   self->original_role = role;
   return TRUE;
 
 failed:
-  /* A new member keeps id 0 when its insert was rolled back. */
-  bl_member_set_id (self->member, old_id);
   show_error (self, NULL, local_error->message);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;

@@ -11,6 +11,7 @@
 #include "bl-alert.h"
 #include "bl-cell-label.h"
 #include "bl-date.h"
+#include "bl-group-order.h"
 #include "bl-member-editor.h"
 #include "bl-file-import.h"
 #include "bl-member-stats.h"
@@ -132,15 +133,10 @@ static gboolean
 is_drifting (BlMembersPage *self,
              BlMember      *member)
 {
-  const BlMemberStats *stats = member_stats (self, member);
-  GDate last, limit;
+  GDate today;
 
-  if (bl_member_get_status (member) != BL_MEMBER_STATUS_ACTIVE || stats == NULL ||
-      stats->last_attended == NULL || !bl_date_parse (stats->last_attended, &last))
-    return FALSE;
-  bl_date_set_today (&limit);
-  g_date_subtract_months (&limit, 5);
-  return g_date_compare (&last, &limit) <= 0;
+  bl_date_set_today (&today);
+  return bl_member_stats_is_drifting (member_stats (self, member), member, &today);
 }
 
 static void
@@ -238,8 +234,8 @@ compare_enum (gconstpointer a,
   else
     {
       /* No role sorts after every committee role. */
-      va = bl_member_get_role (ma) == BL_MEMBER_ROLE_NONE ? G_MAXINT : (int) bl_member_get_role (ma);
-      vb = bl_member_get_role (mb) == BL_MEMBER_ROLE_NONE ? G_MAXINT : (int) bl_member_get_role (mb);
+      va = bl_role_compare (bl_member_get_role (ma), bl_member_get_role (mb));
+      vb = 0;
     }
   return va < vb ? GTK_ORDERING_SMALLER : va > vb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
@@ -268,74 +264,15 @@ compare_stats (gconstpointer a,
   return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
-/* 第一党小组, 第二党小组 … 第十二党小组 (or 1组, 2组): the number in a group's
- * name, so that groups sort as people count them, not as their characters
- * collate; G_MAXINT when there is none. */
-static int
-group_number (const char *name)
-{
-  static const char * const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-  int value = 0;
-  int pending = -1;      /* a Chinese digit not yet added in */
-  gboolean found = FALSE;
-
-  for (const char *p = name != NULL ? name : ""; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      int digit = -1;
-
-      if (*p >= '0' && *p <= '9')
-        {
-          value = value * 10 + (*p - '0');
-          found = TRUE;
-          continue;
-        }
-      if (g_str_has_prefix (p, "十"))
-        {
-          /* 十 is 10, 二十 is 20; 十二 is 10 then 2. */
-          value += (pending < 0 ? 1 : pending) * 10;
-          pending = -1;
-          found = TRUE;
-          continue;
-        }
-      for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
-        if (g_str_has_prefix (p, digits[i]))
-          digit = (int) i;
-      if (digit >= 0)
-        {
-          pending = digit;
-          found = TRUE;
-          continue;
-        }
-      if (found)
-        break;
-    }
-  if (pending >= 0)
-    value += pending;
-  return found ? value : G_MAXINT;
-}
-
+/* The one order of groups and members (bl-group-order.h): 第一党小组 before
+ * 第二党小组 … 第十党小组, the committee first within a group. */
 static int
 compare_group (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  BlMember *ma = BL_MEMBER ((gpointer) a), *mb = BL_MEMBER ((gpointer) b);
-  int na = group_number (bl_member_get_group (ma));
-  int nb = group_number (bl_member_get_group (mb));
-  int result;
+  int result = bl_member_compare (BL_MEMBER ((gpointer) a), BL_MEMBER ((gpointer) b));
 
-  if (na != nb)
-    return na < nb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
-  result = g_utf8_collate (bl_member_get_group (ma) ? bl_member_get_group (ma) : "",
-                           bl_member_get_group (mb) ? bl_member_get_group (mb) : "");
-  if (result == 0)
-    {
-      /* Within a group: the committee first, then by name. */
-      int ra = bl_member_get_role (ma) == BL_MEMBER_ROLE_NONE ? G_MAXINT : (int) bl_member_get_role (ma);
-      int rb = bl_member_get_role (mb) == BL_MEMBER_ROLE_NONE ? G_MAXINT : (int) bl_member_get_role (mb);
-
-      result = ra != rb ? (ra < rb ? -1 : 1) : g_utf8_collate (bl_member_get_name (ma), bl_member_get_name (mb));
-    }
   return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 

@@ -113,6 +113,24 @@ quota_state_css (BlQuotaState state)
     }
 }
 
+/* Meetings held without their quorum count toward no quota: say why they
+ * are missing from "done". Takes @subtitle. */
+static char *
+with_invalid (char  *subtitle,
+              guint  invalid)
+{
+  g_autofree char *own = subtitle;
+  g_autofree char *note = NULL;
+
+  if (invalid == 0)
+    return g_steal_pointer (&own);
+  /* Translators: held meetings that lacked their quorum, e.g. "1 次未达到法定人数" */
+  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u without a quorum", "%u without a quorum", invalid),
+                          invalid);
+  /* Translators: a quota's subtitle, then the note above */
+  return g_strdup_printf (_("%s · %s"), own, note);
+}
+
 static GtkWidget *
 new_quota_row (BlQuotaStatus *quota)
 {
@@ -126,6 +144,7 @@ new_quota_row (BlQuotaStatus *quota)
   /* Translators: "1 of 3 done · deadline 2025年11月30日 (3 days left)" */
   subtitle = g_strdup_printf (_("%u of %u done · deadline %s (%s)"),
                               quota->done, quota->required, deadline, left);
+  subtitle = with_invalid (subtitle, quota->invalid);
   row = new_row (title, subtitle);
 
   /* The state in words as well as colour: colour alone tells nothing to
@@ -164,6 +183,7 @@ new_missed_row (BlQuotaStatus *quota)
 
   /* Translators: "2025年1月1日 – 2025年3月31日: 0 of 1 done" */
   subtitle = g_strdup_printf (_("%s – %s: %u of %u done"), start, end, quota->done, quota->required);
+  subtitle = with_invalid (subtitle, quota->invalid);
   return new_row (title, subtitle);
 }
 

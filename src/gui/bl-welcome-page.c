@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
+#include "bl-branch-setup.h"
 #include "bl-demo.h"
 #include "bl-member-editor.h"
 #include "bl-file-import.h"
@@ -146,92 +146,46 @@ on_import_clicked (BlWelcomePage *self)
     bl_file_import_run (GTK_WIDGET (self), self->store, BL_IMPORT_MEMBERS);
 }
 
-/* The secretary is the member holding 书记: the name typed here is that
- * member, added when not on the list yet. A new ledger has no history, so
- * the secretary named here holds the role all along (the records imported
- * later count their party lectures as the secretary's). */
-static gboolean
-name_secretary (BlWelcomePage  *self,
-                const char     *name,
-                GError        **error)
-{
-  g_autoptr(BlMember) member = NULL;
-
-  if (*name == '\0')
-    return TRUE;
-  member = bl_store_find_active_member (self->store, name);
-  if (member == NULL)
-    {
-      member = bl_member_new (name);
-      if (!bl_store_save_member (self->store, member, error))
-        return FALSE;
-    }
-  if (bl_member_get_role (member) == BL_MEMBER_ROLE_SECRETARY)
-    return TRUE;
-  return bl_store_set_member_role (self->store, bl_member_get_id (member), BL_MEMBER_ROLE_SECRETARY,
-                                   "1900-01-01", error);
-}
-
 /* Saves the branch, the secretary and the chosen packs in one transaction,
  * then leaves for the main view. */
 static void
 on_start_clicked (BlWelcomePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *secretary = NULL;
+  g_autoptr(GPtrArray) on = g_ptr_array_new ();
+  g_autoptr(GPtrArray) off = g_ptr_array_new ();
+  BlBranchSetup setup = { 0, };
 
   if (self->store == NULL)
     return;
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->branch_row))));
-  secretary = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->secretary_row))));
-  if (*name == '\0')
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->branch_row), "error");
-      show_error (self, _("Enter the name of your branch, for example 星湖科技园区第一党支部."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->branch_row));
-      return;
-    }
-
-  if (!bl_store_begin (self->store, &error))
-    goto failed;
-  if (!bl_store_set_setting (self->store, BL_SETTING_BRANCH_NAME, name, &error) ||
-      !name_secretary (self, secretary, &error))
-    goto rollback;
   for (guint i = 0; i < self->pack_rows->len; i++)
     {
       GObject *row = g_ptr_array_index (self->pack_rows, i);
       GtkSwitch *toggle = g_object_get_data (row, "pack-switch");
 
-      if (!bl_rules_set_pack_enabled (self->store, g_object_get_data (row, "pack-id"),
-                                      gtk_switch_get_active (toggle), &error))
-        goto rollback;
+      g_ptr_array_add (gtk_switch_get_active (toggle) ? on : off, g_object_get_data (row, "pack-id"));
     }
-  if (!bl_store_commit (self->store, &error))
-    goto rollback;
+  g_ptr_array_add (on, NULL);
+  g_ptr_array_add (off, NULL);
+  setup.branch_name = gtk_editable_get_text (GTK_EDITABLE (self->branch_row));
+  setup.secretary = gtk_editable_get_text (GTK_EDITABLE (self->secretary_row));
+  setup.packs_on = (const char * const *) on->pdata;
+  setup.packs_off = (const char * const *) off->pdata;
 
+  if (!bl_branch_setup_apply (self->store, &setup, &error))
+    {
+      /* Nothing else of the page can be wrong: the name is missing. */
+      if (g_error_matches (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->branch_row), "error");
+          gtk_widget_grab_focus (GTK_WIDGET (self->branch_row));
+        }
+      show_error (self, error->message);
+      return;
+    }
   show_error (self, NULL);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-main", NULL);
-  return;
-
-rollback:
-  bl_store_rollback (self->store);
-failed:
-  show_error (self, error->message);
-}
-
-static void
-remove_ledger_files (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
 }
 
 /* Writes a fresh demo ledger beside (never over) the real one and opens it
@@ -242,7 +196,6 @@ on_demo_clicked (BlWelcomePage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(BlStore) demo = NULL;
   g_autofree char *path = bl_welcome_page_get_demo_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
   BlWindow *window;
@@ -265,17 +218,8 @@ on_demo_clicked (BlWelcomePage *self)
         return;
       }
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot create the folder %s."), dir);
-
-      show_error (self, message);
-      return;
-    }
-  /* The sample is rebuilt each time so that its dates stay current; it is
-   * only ever this file of ours. */
-  remove_ledger_files (path);
-  if (!bl_demo_write_file (path, NULL, &error) ||
+  /* Rebuilt each time, so that its dates stay current. */
+  if (!bl_demo_rebuild_file (path, NULL, &error) ||
       (demo = bl_store_open (path, &error)) == NULL)
     {
       show_error (self, error->message);

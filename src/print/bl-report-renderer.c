@@ -95,7 +95,12 @@ render_activities (BlReportRenderer *self,
       g_autofree char *kind = NULL;
       g_autofree char *counts = NULL;
       g_autofree char *rate = NULL;
+      g_autofree char *topic = NULL;
 
+      /* TRANSLATORS: a remark on a meeting held without its quorum, which
+       * therefore counts toward no quota */
+      topic = activity->lacks_quorum ? g_strdup_printf (C_("printout", "%s (without a quorum)"), activity->topic)
+                                     : g_strdup (activity->topic);
       if (activity->status == BL_ACTIVITY_STATUS_HELD)
         {
           kind = g_strdup (activity->kind_name);
@@ -115,7 +120,7 @@ render_activities (BlReportRenderer *self,
           CELL (number, BL_PRINT_CELL_CENTER),
           CELL (date, BL_PRINT_CELL_CENTER),
           CELL (kind, BL_PRINT_CELL_NONE),
-          CELL (activity->topic, BL_PRINT_CELL_NONE),
+          CELL (topic, BL_PRINT_CELL_NONE),
           CELL (activity->leader, BL_PRINT_CELL_NONE),
           CELL (counts, BL_PRINT_CELL_CENTER),
           CELL (rate, BL_PRINT_CELL_CENTER),

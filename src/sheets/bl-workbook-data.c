@@ -8,6 +8,7 @@
 #include "bl-date.h"
 #include "bl-kind.h"
 #include "bl-quota.h"
+#include "bl-text.h"
 #include "bl-workbook-data.h"
 
 static const char * const member_headers[BL_WB_MEMBER_N_COLUMNS] = {
@@ -227,7 +228,7 @@ activity_row (BlActivity        *activity,
   g_free (row->text[BL_WB_ACTIVITY_ABSENT]);
   row->text[BL_WB_ACTIVITY_ABSENT] = join_attendance (marks, n_marks, FALSE, FALSE);
   g_free (row->text[BL_WB_ACTIVITY_TAGS]);
-  row->text[BL_WB_ACTIVITY_TAGS] = g_strjoinv ("、", (GStrv) bl_activity_get_tags (activity));
+  row->text[BL_WB_ACTIVITY_TAGS] = bl_tags_join (bl_activity_get_tags (activity));
   row->text[BL_WB_ACTIVITY_EXPECTED] = recorded ? g_strdup_printf ("%u", bl_activity_get_expected_count (activity))
                                                 : g_strdup ("");
   row->text[BL_WB_ACTIVITY_ATTENDED] = recorded ? g_strdup_printf ("%u", bl_activity_get_present_count (activity))

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "bl-activity-repo.h"
+#include "bl-collation.h"
 #include "bl-db-private.h"
 #include "bl-member-repo.h"
 
@@ -59,6 +60,9 @@ activity_from_row (sqlite3_stmt *stmt)
       bl_activity_set_tags (activity, (const char * const *) split);
     }
   bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, 17), (guint) sqlite3_column_int (stmt, 18));
+  /* Older versions stored times and topics as typed ("9:05", a trailing
+   * U+3000): shown, exported and compared as they are now saved. */
+  bl_activity_normalize (activity);
   return activity;
 }
 
@@ -136,8 +140,9 @@ bl_activity_repo_load_attendance (BlDb        *db,
                                       "FROM attendance x "
                                       "JOIN member m ON m.id = x.member_id "
                                       "LEFT JOIN party_group g ON g.id = m.group_id "
+                                      BL_SQL_JOIN_OPEN_ROLE
                                       "WHERE x.activity_id = ?1 "
-                                      "ORDER BY g.name IS NULL, g.name, m.name, m.id", error);
+                                      "ORDER BY " BL_SQL_MEMBER_ORDER, error);
   int rc;
 
   if (stmt == NULL)
@@ -236,7 +241,8 @@ bl_activity_repo_load_attendance_between (BlDb               *db,
   stmt = bl_db_prepare (db,
                         "SELECT m.id, m.name, coalesce(g.name, '') FROM member m "
                         "LEFT JOIN party_group g ON g.id = m.group_id "
-                        "ORDER BY g.name IS NULL, g.name, m.name, m.id", error);
+                        BL_SQL_JOIN_OPEN_ROLE
+                        "ORDER BY " BL_SQL_MEMBER_ORDER, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -298,7 +304,8 @@ bl_activity_repo_exists (BlDb       *db,
 {
   sqlite3_stmt *stmt = bl_db_prepare (db,
                                       "SELECT 1 FROM activity WHERE kind = ?1 AND date = ?2 "
-                                      "AND coalesce(start_time, '') = coalesce(?3, '') AND topic = ?4 AND id <> ?5",
+                                      "AND coalesce(bl_time(start_time), '') = coalesce(?3, '') "
+                                      "AND bl_text(topic) = ?4 AND id <> ?5",
                                       NULL);
   gboolean found;
 
@@ -312,6 +319,13 @@ bl_activity_repo_exists (BlDb       *db,
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
+}
+
+gboolean
+bl_activity_repo_has_id (BlDb   *db,
+                         gint64  id)
+{
+  return bl_db_has_row_for_id (db, "SELECT 1 FROM activity WHERE id = ?1", id);
 }
 
 char *

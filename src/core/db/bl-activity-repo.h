@@ -23,7 +23,7 @@ GPtrArray  *bl_activity_repo_list_between    (BlDb         *db,
                                               const char   *to,
                                               GError      **error);
 /* Appends the attendance of activity @id to @attendance (BlAttendee, each
- * member's name and group filled in), by group then name. */
+ * member's name and group filled in), in the members' order. */
 gboolean    bl_activity_repo_load_attendance (BlDb         *db,
                                               gint64        id,
                                               GListStore   *attendance,
@@ -62,7 +62,8 @@ gboolean    bl_activity_repo_delete          (BlDb         *db,
                                               gint64        id,
                                               GError      **error);
 /* Whether an activity equal in kind, date, start and topic exists (other
- * than @except_id). */
+ * than @except_id), the stored start time and topic taken in their normal
+ * form (bl_time(), bl_text()): give @start_time and @topic normalised. */
 gboolean    bl_activity_repo_exists          (BlDb         *db,
                                               const char   *kind,
                                               const char   *date,
@@ -79,6 +80,9 @@ char       *bl_activity_repo_key             (const char   *kind,
                                               const char   *date,
                                               const char   *start_time,
                                               const char   *topic);
+/* Whether activity number @id is in the ledger. */
+gboolean    bl_activity_repo_has_id          (BlDb         *db,
+                                              gint64        id);
 /* The date of the earliest activity, or NULL. */
 char       *bl_activity_repo_first_date      (BlDb         *db);
 

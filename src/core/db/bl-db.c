@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bl-collation.h"
 #include "bl-db-private.h"
 
 struct _BlDb
@@ -475,6 +476,12 @@ open_handle (const char  *path,
     }
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, 5000);
+  /* The queries sort members and groups in the ledger's own order. */
+  if (!bl_collation_register (self->handle))
+    {
+      bl_db_set_error (self, sqlite3_extended_errcode (self->handle), error);
+      return NULL;
+    }
   if (!bl_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !read_data_version (self, &self->data_version, error))
     return NULL;

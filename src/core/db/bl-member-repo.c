@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "bl-collation.h"
 #include "bl-db-private.h"
 #include "bl-member-repo.h"
 
@@ -17,8 +19,7 @@ static const char * const role_ids[] = {
   "m.status, m.transferred_on, m.transferred_to, " \
   "EXISTS (SELECT 1 FROM group_leader_term l WHERE l.member_id = m.id AND l.end_date IS NULL)"
 #define MEMBER_FROM \
-  "FROM member m LEFT JOIN party_group g ON g.id = m.group_id " \
-  "LEFT JOIN role_term r ON r.member_id = m.id AND r.end_date IS NULL "
+  "FROM member m LEFT JOIN party_group g ON g.id = m.group_id " BL_SQL_JOIN_OPEN_ROLE
 
 static const char *
 role_to_id (BlMemberRole role)
@@ -26,13 +27,20 @@ role_to_id (BlMemberRole role)
   return role <= BL_MEMBER_ROLE_COMMITTEE ? role_ids[role] : "none";
 }
 
+BlMemberRole
+bl_member_repo_role_from_text (const char *text,
+                               gsize       length)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (role_ids); i++)
+    if (strlen (role_ids[i]) == length && memcmp (role_ids[i], text, length) == 0)
+      return (BlMemberRole) i;
+  return BL_MEMBER_ROLE_NONE;
+}
+
 static BlMemberRole
 role_from_id (const char *id)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (role_ids); i++)
-    if (g_strcmp0 (role_ids[i], id) == 0)
-      return (BlMemberRole) i;
-  return BL_MEMBER_ROLE_NONE;
+  return bl_member_repo_role_from_text (id, id != NULL ? strlen (id) : 0);
 }
 
 static BlMember *
@@ -60,7 +68,8 @@ bl_member_repo_list (BlDb    *db,
                      GError **error)
 {
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT " MEMBER_COLUMNS " " MEMBER_FROM, error);
+  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT " MEMBER_COLUMNS " " MEMBER_FROM
+                                      "ORDER BY " BL_SQL_MEMBER_ORDER, error);
   int rc;
 
   if (stmt == NULL)
@@ -116,7 +125,7 @@ GStrv
 bl_member_repo_list_groups (BlDb *db)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT name FROM party_group ORDER BY name", NULL);
+  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT name FROM party_group ORDER BY name COLLATE bl_group", NULL);
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_strv_builder_add (builder, bl_db_column_text (stmt, 0));
@@ -299,7 +308,8 @@ bl_member_repo_expected (BlDb       *db,
                         "AND (m.status = 'active' OR m.transferred_on > ?1) "
                         "AND (?2 IS NULL OR coalesce(g.name, '') = ?2) "
                         "AND (?3 = 0 OR EXISTS (SELECT 1 FROM role_term t WHERE t.member_id = m.id "
-                        "       AND t.start_date <= ?1 AND (t.end_date IS NULL OR t.end_date > ?1)))",
+                        "       AND t.start_date <= ?1 AND (t.end_date IS NULL OR t.end_date > ?1))) "
+                        "ORDER BY " BL_SQL_MEMBER_ORDER,
                         NULL);
   if (stmt == NULL)
     return result;

@@ -7,7 +7,12 @@
 
 G_BEGIN_DECLS
 
-/* Every member, transferred ones too, in no particular order (BlMember*). */
+/* The role stored as @text (@length bytes, not NUL-terminated: role_term.role
+ * as SQLite hands it to a collation); none for anything else. */
+BlMemberRole bl_member_repo_role_from_text (const char   *text,
+                                            gsize         length);
+/* Every member, transferred ones too, in the members' order
+ * (bl-group-order.h) (BlMember*). */
 GPtrArray *bl_member_repo_list          (BlDb          *db,
                                          GError       **error);
 BlMember  *bl_member_repo_find          (BlDb          *db,

@@ -48,6 +48,11 @@ bl_stats_repo_scan_held_attendance (BlDb                  *db,
   return bl_db_finish (db, stmt, rc, error);
 }
 
+/* Only the activities carrying tag ?4, when it is not NULL. */
+#define HELD_TAG \
+  " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM activity_tag at JOIN tag t ON t.id = at.tag_id" \
+  "                            WHERE at.activity_id = a.id AND t.name = ?4))"
+
 /* One query per rule (per-group rules too: the group comes along), so the
  * cost does not grow with the number of groups or of activities in the
  * ledger's other years. */
@@ -57,17 +62,28 @@ bl_stats_repo_scan_held (BlDb                *db,
                          const char          *from,
                          const char          *to,
                          const char          *tag,
+                         gboolean             with_attendance,
                          BlHeldActivityFunc   func,
                          gpointer             user_data,
                          GError             **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT a.date, COALESCE(g.name, ''), a.lecturer FROM activity a"
-                                      " LEFT JOIN party_group g ON g.id = a.group_id"
-                                      " WHERE a.kind = ?1 AND a.status = 'held' AND a.date >= ?2 AND a.date <= ?3"
-                                      " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM activity_tag at JOIN tag t ON t.id = at.tag_id"
-                                      "                            WHERE at.activity_id = a.id AND t.name = ?4))",
-                                      error);
+  /* The attendance counts are for the quorum (bl-quorum.h), read only when
+   * asked: one pass over each activity's attendance, by its primary key. */
+  static const char *with_counts =
+    "SELECT a.date, COALESCE(g.name, ''), a.lecturer, count(x.member_id),"
+    " coalesce(sum(x.state = 'present'), 0), coalesce(sum(m.category = 'full'), 0),"
+    " coalesce(sum(m.category = 'full' AND x.state = 'present'), 0)"
+    " FROM activity a"
+    " LEFT JOIN party_group g ON g.id = a.group_id"
+    " LEFT JOIN attendance x ON x.activity_id = a.id"
+    " LEFT JOIN member m ON m.id = x.member_id"
+    " WHERE a.kind = ?1 AND a.status = 'held' AND a.date >= ?2 AND a.date <= ?3" HELD_TAG
+    " GROUP BY a.id";
+  static const char *without_counts =
+    "SELECT a.date, COALESCE(g.name, ''), a.lecturer, 0, 0, 0, 0 FROM activity a"
+    " LEFT JOIN party_group g ON g.id = a.group_id"
+    " WHERE a.kind = ?1 AND a.status = 'held' AND a.date >= ?2 AND a.date <= ?3" HELD_TAG;
+  sqlite3_stmt *stmt = bl_db_prepare (db, with_attendance ? with_counts : without_counts, error);
   int rc;
 
   if (stmt == NULL)
@@ -77,7 +93,15 @@ bl_stats_repo_scan_held (BlDb                *db,
   bl_db_bind_text (stmt, 3, to);
   bl_db_bind_text (stmt, 4, tag);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func (bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 1), bl_db_column_text (stmt, 2), user_data);
+    {
+      BlHeldActivity row = {
+        bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 1), bl_db_column_text (stmt, 2),
+        (guint) sqlite3_column_int (stmt, 3), (guint) sqlite3_column_int (stmt, 4),
+        (guint) sqlite3_column_int (stmt, 5), (guint) sqlite3_column_int (stmt, 6),
+      };
+
+      func (&row, user_data);
+    }
   return bl_db_finish (db, stmt, rc, error);
 }
 

@@ -21,18 +21,28 @@ gboolean bl_stats_repo_scan_held_attendance (BlDb                  *db,
                                              gpointer               user_data,
                                              GError               **error);
 
-/* One held activity: its date, its party group ("" for none), its lecturer. */
-typedef void (*BlHeldActivityFunc)      (const char   *date,
-                                         const char   *group,
-                                         const char   *lecturer,
-                                         gpointer      user_data);
+/* One held activity as the quotas count it. */
+typedef struct {
+  const char *date;
+  const char *group;         /* "" for none */
+  const char *lecturer;
+  /* Only when asked for (with_attendance), else 0: */
+  guint       expected;      /* its attendance: 应到 */
+  guint       present;       /* 实到 */
+  guint       full_expected; /* the full members (正式党员) among them */
+  guint       full_present;
+} BlHeldActivity;
+
+typedef void (*BlHeldActivityFunc)      (const BlHeldActivity *activity,
+                                         gpointer              user_data);
 /* The held activities of @kind dated from @from to @to, carrying @tag when
- * it is not NULL. */
+ * it is not NULL; their attendance counts too @with_attendance. */
 gboolean bl_stats_repo_scan_held        (BlDb                *db,
                                          const char          *kind,
                                          const char          *from,
                                          const char          *to,
                                          const char          *tag,
+                                         gboolean             with_attendance,
                                          BlHeldActivityFunc   func,
                                          gpointer             user_data,
                                          GError             **error);

@@ -1,4 +1,4 @@
-/* test-text.c: reading files as text: refusals before reading, encodings
+/* test-text-file.c: reading files as text: refusals before reading, encodings
  * (fixtures made with iconv), delimiters, values quoted in messages */
 #include "config.h"
 
@@ -10,7 +10,7 @@
 
 #include "bl-table.h"
 #include "bl-test-common.h"
-#include "bl-text.h"
+#include "bl-text-file.h"
 
 /* @utf8 converted by the iconv program to @charset. */
 static GBytes *
