@@ -756,6 +756,7 @@ bl_store_save_activity_as (BlStore                 *self,
   ActivitySave save = { activity, attendance, marks, n_marks };
   g_autoptr(GPtrArray) problems = NULL;
 
+  /* What is stored is what is compared: "9:05" is "09:05". */
   bl_activity_normalize (activity);
   problems = bl_activity_check (self, activity, attendance);
   return bl_problems_to_error (problems, error) && in_transaction (self, write_activity, &save, error);
@@ -767,17 +768,11 @@ bl_store_save_activity (BlStore     *self,
                         GListModel  *attendance,
                         GError     **error)
 {
-  ActivitySave save = { activity, attendance, NULL, 0 };
-  g_autoptr(GPtrArray) problems = NULL;
-
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
   g_return_val_if_fail (BL_IS_ACTIVITY (activity), FALSE);
   g_return_val_if_fail (attendance == NULL || G_IS_LIST_MODEL (attendance), FALSE);
 
-  /* What is stored is what is compared: "9:05" is "09:05". */
-  bl_activity_normalize (activity);
-  problems = bl_activity_check (self, activity, attendance);
-  return bl_problems_to_error (problems, error) && in_transaction (self, write_activity, &save, error);
+  return bl_store_save_activity_as (self, activity, attendance, NULL, 0, error);
 }
 
 static gboolean
