@@ -1,8 +1,9 @@
 /* bl-csv-activities.c: activities and their attendance imported from
  * activities.csv or a workbook's 活动台账. A 20-year ledger's export is
- * 6,000 rows naming a million attendances: names, kinds, groups and the
- * activities already there are looked up in hash tables built once, and
- * the attendance is saved as plain rows. */
+ * 6,000 rows naming a million attendances: names, kinds and the activities
+ * already there are looked up in hash tables built once, and the
+ * attendance is saved as plain rows. Each row is checked by the store's one
+ * activity check (bl-activity-check.h). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -24,7 +25,6 @@ typedef struct {
   GHashTable    *by_name;       /* name → GPtrArray of BlMember* (borrowed) */
   BlCsvNames     names;
   GHashTable    *kinds;         /* cell text → kind id (interned), or "" when unknown */
-  GHashTable    *groups;        /* party group names */
   GHashTable    *keys;          /* bl_store_activity_key() of every activity there */
   GArray        *duplicate_rows;
   guint          duplicates;
@@ -49,7 +49,6 @@ activity_import_clear (ActivityImport *import)
   g_clear_pointer (&import->by_name, g_hash_table_unref);
   g_clear_pointer (&import->members, g_ptr_array_unref);
   g_clear_pointer (&import->kinds, g_hash_table_unref);
-  g_clear_pointer (&import->groups, g_hash_table_unref);
   g_clear_pointer (&import->keys, g_hash_table_unref);
   g_clear_pointer (&import->duplicate_rows, g_array_unref);
 }
@@ -84,8 +83,6 @@ static gboolean
 load_ledger (ActivityImport  *import,
              GError         **error)
 {
-  g_auto(GStrv) groups = bl_store_list_groups (import->store);
-
   import->members = bl_store_list_members (import->store, error);
   if (import->members == NULL)
     return FALSE;
@@ -95,7 +92,6 @@ load_ledger (ActivityImport  *import,
   import->existing = g_hash_table_size (import->keys);
   import->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   import->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  import->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->duplicate_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   import->names.is_name = is_member_name_cb;
   import->names.user_data = import;
@@ -114,8 +110,6 @@ load_ledger (ActivityImport  *import,
       g_ptr_array_add (named, member);
       import->names.max_separators = MAX (import->names.max_separators, count_separators (name));
     }
-  for (guint i = 0; groups[i] != NULL; i++)
-    g_hash_table_add (import->groups, g_strdup (groups[i]));
   return TRUE;
 }
 

@@ -196,9 +196,8 @@ join_attendance (ExportNames            *names,
 
       if ((a->state == BL_ATTENDANCE_PRESENT) != present)
         continue;
-      person = g_new0 (BlCsvPerson, 1);
-      person->name = g_strdup (a->member_name);
-      person->reason = g_strdup (a->state != BL_ATTENDANCE_LEAVE ? "" : *a->reason != '\0' ? a->reason : "其他");
+      person = bl_csv_person_new (a->member_name,
+                                  a->state != BL_ATTENDANCE_LEAVE ? "" : *a->reason != '\0' ? a->reason : "其他");
       g_ptr_array_add (people, person);
     }
   return bl_csv_names_join (&names->lookup, people, !present);

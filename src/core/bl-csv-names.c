@@ -18,9 +18,9 @@ bl_csv_person_free (BlCsvPerson *person)
 }
 
 /* One block: a list of a meeting's hundred names costs a hundred allocations. */
-static BlCsvPerson *
-person_new (const char *name,
-            const char *reason)
+BlCsvPerson *
+bl_csv_person_new (const char *name,
+                   const char *reason)
 {
   gsize name_size = strlen (name) + 1, reason_size = strlen (reason) + 1;
   BlCsvPerson *person = g_malloc (sizeof *person + name_size + reason_size);
@@ -152,9 +152,9 @@ resolve (const BlCsvNames *names,
   g_autofree char *reason = NULL;
 
   if (names->is_name (text, names->user_data))
-    return person_new (text, "");
+    return bl_csv_person_new (text, "");
   if (reasons && split_reason (text, &name, &reason) && *name != '\0' && names->is_name (name, names->user_data))
-    return person_new (name, reason);
+    return bl_csv_person_new (name, reason);
   return NULL;
 }
 

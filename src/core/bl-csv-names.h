@@ -15,6 +15,9 @@ typedef struct {
   char *reason;
 } BlCsvPerson;
 
+/* One block holding both texts; freed by bl_csv_person_free(). */
+BlCsvPerson *bl_csv_person_new         (const char  *name,
+                                        const char  *reason);
 void         bl_csv_person_free        (BlCsvPerson *person);
 
 /* The names a list may hold: whether @name is a member's name. */
