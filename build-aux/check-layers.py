@@ -35,6 +35,10 @@ RESTRICTED = [
     ("libnotify", re.compile(r"^libnotify/"), ["notify"], ["notify"]),
     ("libarchive", re.compile(r"^archive(_entry)?\.h$"), ["sheets"], ["sheets"]),
     ("libxlsxwriter", re.compile(r"^xlsxwriter(\.h$|/)"), ["sheets"], ["sheets"]),
+    # One file decodes images (attachments' thumbnails, the pictures print
+    # draws): the formats, sizes and limits are decided there. The window
+    # gets gdk-pixbuf with GTK.
+    ("gdk-pixbuf", re.compile(r"^gdk-pixbuf/"), ["core/bl-image.c", "gui", "main.c"], ["gui", "main.c"]),
     ("GTK", re.compile(r"^(gtk|gdk|gsk)/|^(adwaita|graphene)\.h$"), ["gui", "main.c"], ["gui", "main.c"]),
     ("cairo/Pango", re.compile(r"^(cairo[-.]|cairo/|pango/)"), ["print", "gui", "main.c"],
      ["print", "cli", "gui", "main.c"]),

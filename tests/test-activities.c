@@ -504,6 +504,26 @@ test_activities_print_button (Fixture       *f,
   g_assert_cmpuint (printed, ==, 1);
 }
 
+/* "Print Sign-in Sheet…" (activities.print-signin, in the window's menu):
+ * the print dialog on the selected activity's sign-in sheet, enabled only
+ * while something is selected. */
+static void
+test_activities_print_signin (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.print-signin", NULL) &&
+                  cancel_print_dialogs (f->window) > 0);
+
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  bl_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.print-signin", NULL));
+  bl_test_iterate ();
+  g_assert_cmpuint (cancel_print_dialogs (f->window), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,5 +541,6 @@ main (int   argc,
   g_test_add ("/activities/delete-undo", Fixture, NULL, fixture_set_up, test_activities_delete_undo, fixture_tear_down);
   g_test_add ("/activities/activate", Fixture, NULL, fixture_set_up, test_activities_activate, fixture_tear_down);
   g_test_add ("/activities/print-button", Fixture, NULL, fixture_set_up, test_activities_print_button, fixture_tear_down);
+  g_test_add ("/activities/print-signin", Fixture, NULL, fixture_set_up, test_activities_print_signin, fixture_tear_down);
   return g_test_run ();
 }

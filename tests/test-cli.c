@@ -1,9 +1,12 @@
-/* test-cli.c: the command line of issue 2: --branch-name, imports, --export-csv, exit statuses */
+/* test-cli.c: the command line of issue 2: --branch-name, imports, --export-csv, exit statuses;
+ * and of issue 13: --attach, --detach, the 附件 folder of --export-csv */
 #include "config.h"
 
 #include <string.h>
 
-#include "bl-store.h"
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "bl-store-attachments.h"
 #include "bl-test-common.h"
 
 #define BOM "\xef\xbb\xbf"
@@ -191,6 +194,125 @@ test_gbk_summary (void)
   g_assert_nonnull (strstr (out_zh, "（按 GBK 编码读取）"));
 }
 
+static gint64
+add_activity (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlStore) store = bl_store_open (db, &error);
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+
+  g_assert_no_error (error);
+  bl_activity_set_kind (activity, BL_KIND_THEME_DAY);
+  bl_activity_set_date (activity, "2025-03-10");
+  bl_activity_set_topic (activity, "学习");
+  g_assert_true (bl_store_save_activity (store, activity, NULL, &error));
+  return bl_activity_get_id (activity);
+}
+
+static guint
+count_attachments (const char *db,
+                   gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlStore) store = bl_store_open (db, &error);
+  g_autoptr(BlAttachmentList) list = bl_store_load_attachments (store, id, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+/* --attach ID FILE…, --detach ID NAME…: all or nothing, with messages;
+ * --export-csv writes the files under 附件/<编号>/. */
+static void
+test_attach_detach (void)
+{
+  g_autofree char *db = new_ledger_path ();
+  g_autofree char *src = bl_test_make_dir ();
+  g_autofree char *photo = g_build_filename (src, "会议照片.jpg", NULL);
+  g_autofree char *scan = bl_test_write_file ("签到表.pdf", "%PDF-1.4\n");
+  g_autofree char *missing = g_build_filename (src, "不存在.jpg", NULL);
+  g_autofree char *export_dir = bl_test_make_dir ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 40, 30);
+  gint64 number = add_activity (db);
+
+  gdk_pixbuf_fill (pixbuf, 0xcc3333ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, photo, "jpeg", NULL, NULL));
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
+  {
+    const char *argv[] = { "--database", db, "--attach", id, photo, scan, NULL };
+
+    g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "Attached 2 files"));
+    g_assert_cmpuint (count_attachments (db, number), ==, 2);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* One file missing: nothing is attached. */
+  {
+    const char *argv[] = { "--database", db, "--attach", id, photo, missing, NULL };
+
+    g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "不存在.jpg"));
+    g_assert_nonnull (strstr (err, "Nothing was attached"));
+    g_assert_cmpuint (count_attachments (db, number), ==, 2);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* No such activity, no number, no files, both options, a stray argument. */
+  {
+    const char *no_activity[] = { "--database", db, "--attach", "999", photo, NULL };
+    const char *no_number[] = { "--database", db, "--attach", "x", photo, NULL };
+    const char *no_files[] = { "--database", db, "--attach", id, NULL };
+    const char *both[] = { "--database", db, "--attach", id, "--detach", id, photo, NULL };
+    const char *stray[] = { "--database", db, "--branch-name", "支部", photo, NULL };
+    const char *alone[] = { "--database", db, photo, NULL };
+    const char * const *cases[] = { no_activity, no_number, no_files, both, stray, alone };
+    const char *says[] = { "999", "“x”", "--attach 12", "together", "follows no option", "follows no option" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_assert_cmpint (bl_test_run_program (cases[i], &out, &err), ==, 1);
+        g_test_message ("%s", err);
+        g_assert_nonnull (strstr (err, says[i]));
+        g_clear_pointer (&out, g_free);
+        g_clear_pointer (&err, g_free);
+      }
+    g_assert_cmpuint (count_attachments (db, number), ==, 2);
+  }
+
+  /* --export-csv: the files under 附件/<编号>/. */
+  {
+    const char *argv[] = { "--database", db, "--export-csv", export_dir, NULL };
+
+    g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 0);
+    exported = g_build_filename (export_dir, "附件", id, "会议照片.jpg", NULL);
+    g_assert_true (g_file_test (exported, G_FILE_TEST_IS_REGULAR));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --detach: a name it does not have changes nothing; then both go. */
+  {
+    const char *wrong[] = { "--database", db, "--detach", id, "会议照片.jpg", "nope.jpg", NULL };
+    const char *right[] = { "--database", db, "--detach", id, "会议照片.jpg", "签到表.pdf", NULL };
+
+    g_assert_cmpint (bl_test_run_program (wrong, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "nope.jpg"));
+    g_assert_cmpuint (count_attachments (db, number), ==, 2);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (bl_test_run_program (right, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "Removed 2 attachments"));
+    g_assert_cmpuint (count_attachments (db, number), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/cli/unopenable", test_unopenable);
   g_test_add_func ("/cli/chinese-messages", test_chinese_messages);
   g_test_add_func ("/cli/gbk-summary", test_gbk_summary);
+  g_test_add_func ("/cli/attach-detach", test_attach_detach);
 
   return g_test_run ();
 }

@@ -1,5 +1,7 @@
 /* test-crash.c: a process saving records is killed at random moments; every
- * save it reported committed is there afterwards and the file is intact.
+ * save it reported committed is there afterwards and the file is intact. A
+ * process attaching files is killed the same way: no row names a missing
+ * file, and no stray file counts as attached.
  * Creating a ledger, importing a CSV file and the daily backup are killed at
  * every write, sync and delete they make, one run each (a VFS that ends the
  * process just before the chosen one, as SIGKILL would), and by SIGKILL at
@@ -15,7 +17,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bl-attachment-files.h"
 #include "bl-csv-activities.h"
+#include "bl-store-attachments.h"
 #include "bl-store.h"
 #include "bl-test-common.h"
 #include "bl-test-vfs.h"
@@ -544,6 +548,202 @@ test_kill_backup (void)
     }
 }
 
+/* The child of the attach test: attaches a new file (every fifth one a
+ * copy of an earlier content) to activity @id forever, writing its SHA-256
+ * to @fd only after bl_store_attach_files() returned, that is after COMMIT. */
+G_GNUC_NORETURN static void
+attach_child_main (const char *path,
+                   const char *src,
+                   gint64      id,
+                   int         fd)
+{
+  g_autoptr(GError) error = NULL;
+  BlStore *store = bl_store_open (path, &error);
+  GRand *rand = g_rand_new ();
+
+  if (store == NULL)
+    _exit (3);
+  for (guint i = 0;; i++)
+    {
+      /* Large enough that reading, syncing and renaming take a while. */
+      gsize size = (gsize) g_rand_int_range (rand, 64 * 1024, 1024 * 1024);
+      g_autofree guchar *data = g_malloc (size);
+      g_autofree char *name = g_strdup_printf ("%d-%u.bin", (int) getpid (), i);
+      g_autofree char *file_path = g_build_filename (src, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (file_path);
+      g_autofree char *sha256 = NULL;
+      guint32 seed = (i % 5 == 4) ? 1 : g_rand_int (rand);
+      GRand *content = g_rand_new_with_seed (seed);
+
+      for (gsize j = 0; j < size; j++)
+        data[j] = (guchar) g_rand_int (content);
+      g_rand_free (content);
+      if (seed == 1)
+        size = 100 * 1024;
+      if (!g_file_set_contents (file_path, (const char *) data, (gssize) size, NULL))
+        _exit (6);
+      sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+      if (!bl_store_attach_files (store, id, &file, 1, BL_ATTACHMENT_ADD_NONE, NULL))
+        _exit (4);
+      if (write (fd, sha256, 64) != 64)
+        _exit (5);
+      g_unlink (file_path);
+    }
+}
+
+/* Every row names a file that is there, whole; everything reported
+ * committed is named; the record counts its rows, not the files. */
+static void
+check_attachments (const char *path,
+                   gint64      id,
+                   GPtrArray  *committed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(BlAttachmentList) list = NULL;
+  g_autoptr(BlActivity) activity = NULL;
+  g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  guint n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  store = bl_store_open (path, &error);
+  g_assert_no_error (error);
+  list = bl_store_load_attachments (store, id, &error);
+  g_assert_no_error (error);
+  activity = bl_store_get_activity (store, id, &error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (bl_activity_get_attachment_count (activity), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BlAttachment) attachment = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *stored = bl_store_get_attachment_path (store, attachment);
+      g_autofree char *data = NULL;
+      g_autofree char *sha256 = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (stored, &data, &length, NULL));
+      sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+      g_assert_cmpstr (sha256, ==, bl_attachment_get_sha256 (attachment));
+      g_assert_cmpuint (length, ==, bl_attachment_get_size (attachment));
+      g_hash_table_add (named, (gpointer) bl_attachment_get_sha256 (attachment));
+    }
+  for (guint i = 0; i < committed->len; i++)
+    g_assert_true (g_hash_table_contains (named, g_ptr_array_index (committed, i)));
+}
+
+static void
+test_kill_attach (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *src = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr(GPtrArray) committed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *attachments_dir = NULL;
+  guint stray = 0;
+  gint64 id;
+
+  {
+    g_autoptr(BlStore) store = bl_store_open (path, &error);
+    g_autoptr(BlActivity) activity = bl_activity_new ();
+
+    g_assert_no_error (error);
+    bl_activity_set_kind (activity, BL_KIND_THEME_DAY);
+    bl_activity_set_date (activity, "2025-03-10");
+    bl_activity_set_topic (activity, "参观红色教育基地");
+    g_assert_true (bl_store_save_activity (store, activity, NULL, &error));
+    id = bl_activity_get_id (activity);
+    attachments_dir = bl_store_get_attachments_dir (store);
+  }
+
+  for (guint round = 0; round < ROUNDS; round++)
+    {
+      int fds[2];
+      pid_t pid;
+      int status;
+      char sha256[65] = { 0 };
+      gint64 deadline;
+      gboolean waiting = TRUE;
+
+      g_assert_cmpint (pipe (fds), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          close (fds[0]);
+          attach_child_main (path, src, id, fds[1]);
+        }
+      close (fds[1]);
+
+      /* Killed 0 to 40 ms after its first reported attach: while it reads a
+       * file in, renames it into place, or commits. */
+      fcntl (fds[0], F_SETFL, O_NONBLOCK);
+      deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+      while (g_get_monotonic_time () < deadline)
+        {
+          ssize_t got = read (fds[0], sha256, 64);
+
+          if (got == 64)
+            {
+              g_ptr_array_add (committed, g_strdup (sha256));
+              if (waiting)
+                deadline = g_get_monotonic_time () + g_test_rand_int_range (0, 40) * 1000;
+              waiting = FALSE;
+            }
+          else if (got == 0)
+            break;
+          else
+            g_usleep (200);
+        }
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+      fcntl (fds[0], F_SETFL, 0);
+      while (read (fds[0], sha256, 64) == 64)
+        g_ptr_array_add (committed, g_strdup (sha256));
+      close (fds[0]);
+
+      check_attachments (path, id, committed);
+    }
+
+  /* Files no row names (a kill between the rename and the commit) are
+   * collected once a day old; none that a row names. */
+  {
+    g_autoptr(BlStore) store = bl_store_open (path, &error);
+    g_autoptr(BlAttachmentList) list = bl_store_load_attachments (store, id, &error);
+    g_autoptr(BlAttachmentFiles) files = bl_attachment_files_new_for_dir (attachments_dir);
+    g_autoptr(GHashTable) referenced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GPtrArray) before = bl_attachment_files_list_objects (files);
+    g_autoptr(GPtrArray) after = NULL;
+    g_autofree char *tmp = g_build_filename (attachments_dir, "tmp", NULL);
+    g_autoptr(GDir) partial = NULL;
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(BlAttachment) attachment = g_list_model_get_item (G_LIST_MODEL (list), i);
+        g_hash_table_add (referenced, g_strdup (bl_attachment_get_sha256 (attachment)));
+      }
+    stray = before->len - g_hash_table_size (referenced);
+    bl_attachment_files_collect (files, referenced, g_get_real_time () / G_USEC_PER_SEC + 8 * 24 * 3600);
+    after = bl_attachment_files_list_objects (files);
+    g_assert_cmpuint (after->len, ==, g_hash_table_size (referenced));
+    partial = g_dir_open (tmp, 0, NULL);
+    g_assert_null (partial != NULL ? g_dir_read_name (partial) : NULL);
+  }
+  g_test_message ("%u attaches reported committed over %u kills; %u stray files collected",
+                  committed->len, ROUNDS, stray);
+  g_assert_cmpuint (committed->len, >=, ROUNDS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +757,7 @@ main (int   argc,
   g_test_add_func ("/crash/create-by-an-older-version", test_kill_old_create);
   g_test_add_func ("/crash/import", test_kill_import);
   g_test_add_func ("/crash/backup", test_kill_backup);
+  g_test_add_func ("/crash/kill-attach", test_kill_attach);
 
   return g_test_run ();
 }

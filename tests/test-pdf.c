@@ -1,12 +1,15 @@
-/* test-pdf.c: the PDFs the real program writes (--report, --print-records),
- * read back with poppler's pdftotext, pdfinfo and pdffonts */
+/* test-pdf.c: the PDFs the real program writes (--report, --print-records,
+ * --print-signin), read back with poppler's pdftotext, pdfinfo, pdffonts and
+ * pdfimages */
 #include "config.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <locale.h>
 #include <string.h>
 
 #include "bl-clock.h"
 #include "bl-report.h"
+#include "bl-store-attachments.h"
 #include "bl-test-common.h"
 
 typedef struct {
@@ -565,6 +568,347 @@ test_new_ledger_summary (void)
   g_assert_null (strstr (text, "逾期未完成"));
 }
 
+/* A picture of @width × @height in @format, written to @dir/@name. */
+static GFile *
+write_picture (const char *dir,
+               const char *name,
+               const char *format,
+               int         width,
+               int         height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x3366aaff + (guint32) width * 0x100);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, format, &error, NULL));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+typedef struct {
+  guint page;
+  int   width;
+  int   height;
+  char  encoding[16];
+} PdfImage;
+
+/* The pictures of a PDF, as pdfimages -list tells them. */
+static GArray *
+pdf_images (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *argv[] = { "pdfimages", "-list", pdf, NULL };
+  GArray *images = g_array_new (FALSE, TRUE, sizeof (PdfImage));
+
+  g_assert_cmpint (run (argv, "C", &out, &err), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  /* Two lines of heading, then one a picture. */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      PdfImage image = { 0 };
+      char type[16], color[16];
+      int num, comp, bpc;
+
+      if (sscanf (lines[i], "%u %d %15s %d %d %15s %d %d %15s", &image.page, &num, type, &image.width,
+                  &image.height, color, &comp, &bpc, image.encoding) == 9 && g_str_equal (type, "image"))
+        g_array_append_val (images, image);
+    }
+  return images;
+}
+
+/* The record page carries its pictures after the minutes, four a page at
+ * most, scaled (JPEGs kept as JPEGs), with their captions; its other files
+ * by name. */
+static void
+test_record_pictures (void)
+{
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(Ledger) ledger = NULL;
+  g_autoptr(GArray) members = NULL;
+  g_autoptr(GArray) images = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(BlAttachmentList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src = bl_test_make_dir ();
+  g_autofree char *id = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  guint per_page[16] = { 0 };
+  gint64 activity;
+  const char *minutes_end, *heading, *caption;
+
+  if (!have_poppler ())
+    return;
+  {
+    g_autofree char *pdfimages = g_find_program_in_path ("pdfimages");
+
+    if (pdfimages == NULL)
+      {
+        g_test_skip ("pdfimages (poppler-utils) is not installed");
+        return;
+      }
+  }
+
+  ledger = ledger_new (&store);
+  members = add_members (store, 6);
+  activity = add_activity (store, BL_KIND_THEME_DAY, "2025-11-08", "参观革命历史纪念馆",
+                           "全体党员参观纪念馆，重温入党誓词。", members, 0);
+  g_ptr_array_add (files, write_picture (src, "合影.jpg", "jpeg", 3000, 2000));
+  g_ptr_array_add (files, write_picture (src, "誓词.jpg", "jpeg", 1500, 2000));
+  g_ptr_array_add (files, write_picture (src, "签到表扫描.png", "png", 1240, 1754));
+  g_ptr_array_add (files, write_picture (src, "展馆.webp", "webp", 800, 600));
+  g_ptr_array_add (files, write_picture (src, "讲解.jpg", "jpeg", 640, 480));
+  g_ptr_array_add (files, write_picture (src, "交流.jpg", "jpeg", 1024, 768));
+  g_ptr_array_add (files, write_picture (src, "合影2.png", "png", 400, 300));
+  {
+    g_autofree char *path = g_build_filename (src, "学习材料.pdf", NULL);
+
+    g_assert_true (g_file_set_contents (path, "%PDF-1.4\n%\xe2\xe3\n", -1, NULL));
+    g_ptr_array_add (files, g_file_new_for_path (path));
+  }
+  g_assert_true (bl_store_attach_files (store, activity, (GFile **) files->pdata, files->len,
+                                        BL_ATTACHMENT_ADD_NONE, &error));
+  g_assert_no_error (error);
+  list = bl_store_load_attachments (store, activity, &error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(BlAttachment) attachment = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *text_caption = g_strdup_printf ("会议照片%u", i + 1);
+
+      bl_attachment_set_caption (attachment, text_caption);
+    }
+  g_assert_true (bl_store_save_attachments (store, activity, list, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, activity);
+  pdf = g_build_filename (ledger->dir, "pictures.pdf", NULL);
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--print-records", id,
+                                "--output", pdf, NULL), ==, 0);
+
+  /* Seven pictures; the PDF is not the photo album it was given. */
+  images = pdf_images (pdf);
+  g_assert_cmpuint (images->len, ==, 7);
+  for (guint i = 0; i < images->len; i++)
+    {
+      const PdfImage *image = &g_array_index (images, PdfImage, i);
+
+      g_test_message ("page %u: %d×%d %s", image->page, image->width, image->height, image->encoding);
+      g_assert_cmpint (MAX (image->width, image->height), <=, 1200);
+      g_assert_cmpuint (image->page, <, G_N_ELEMENTS (per_page));
+      per_page[image->page]++;
+    }
+  /* The 3000×2000 photo scaled to 1200×800, still a JPEG; the PNG scan kept
+   * without loss. */
+  g_assert_cmpint (g_array_index (images, PdfImage, 0).width, ==, 1200);
+  g_assert_cmpint (g_array_index (images, PdfImage, 0).height, ==, 800);
+  g_assert_cmpstr (g_array_index (images, PdfImage, 0).encoding, ==, "jpeg");
+  g_assert_cmpstr (g_array_index (images, PdfImage, 2).encoding, !=, "jpeg");
+  /* Four a page at most, and four on a page of its own: whether or not a
+   * first row fits under the record, seven pictures fill one page. */
+  {
+    guint most = 0;
+
+    for (guint page = 0; page < G_N_ELEMENTS (per_page); page++)
+      {
+        g_assert_cmpuint (per_page[page], <=, 4);
+        most = MAX (most, per_page[page]);
+      }
+    g_assert_cmpuint (most, ==, 4);
+    g_assert_cmpuint (pdf_pages (pdf), >=, 3);
+  }
+
+  /* After the minutes, captioned; the PDF by its name. */
+  text = pdf_text (pdf, 0);
+  minutes_end = strstr (text, "重温入党誓词。");
+  heading = strstr (text, "附件");
+  caption = strstr (text, "会议照片1");
+  g_assert_nonnull (minutes_end);
+  g_assert_nonnull (heading);
+  g_assert_nonnull (caption);
+  g_assert_true (minutes_end < heading && heading < caption);
+  assert_contains (text, "会议照片2");
+  assert_contains (text, "会议照片3");
+  assert_contains (text, "展馆.webp");
+  assert_contains (text, "讲解.jpg");
+  assert_contains (text, "其他附件：学习材料.pdf");
+}
+
+/* The monthly summary's activity table has a column for the attachments. */
+static void
+test_summary_files (void)
+{
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(Ledger) ledger = NULL;
+  g_autofree char *src = bl_test_make_dir ();
+  g_autoptr(GFile) a = write_picture (src, "a.jpg", "jpeg", 64, 64);
+  g_autoptr(GFile) b = write_picture (src, "b.png", "png", 64, 64);
+  g_autoptr(GFile) c = write_picture (src, "c.png", "png", 32, 64);
+  GFile *files[] = { a, b, c };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  gint64 activity;
+
+  if (!have_poppler ())
+    return;
+
+  ledger = ledger_new (&store);
+  activity = add_activity (store, BL_KIND_THEME_DAY, "2025-11-08", "带附件的主题党日", "记录", NULL, 0);
+  add_activity (store, BL_KIND_COMMITTEE_MEETING, "2025-11-20", "没有附件的支委会", "记录", NULL, 0);
+  g_assert_true (bl_store_attach_files (store, activity, files, 3, BL_ATTACHMENT_ADD_NONE, &error));
+  g_clear_object (&store);
+
+  pdf = g_build_filename (ledger->dir, "summary.pdf", NULL);
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--report", "2025-11",
+                                "--output", pdf, NULL), ==, 0);
+  text = pdf_text (pdf, 1);
+  /* The header's last column, then each row's count ("—" for none). */
+  assert_contains (text, "出勤率附件");
+  assert_contains (text, "带附件的主题党日王建国0/0—3");
+  assert_contains (text, "没有附件的支委会王建国0/0——");
+}
+
+/* The sign-in sheet: the meeting, the members expected at it (the
+ * committee, the group, or everyone active; never the transferred) in the
+ * store's order, columns to sign in, rows for guests. */
+static void
+test_signin (void)
+{
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(Ledger) ledger = NULL;
+  g_autoptr(GArray) members = NULL;
+  g_autoptr(GPtrArray) everyone = NULL;
+  g_autoptr(GPtrArray) committee = NULL;
+  g_autoptr(GPtrArray) group = NULL;
+  g_autoptr(BlActivity) meeting = bl_activity_new ();
+  g_autoptr(BlMember) transferred = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *committee_id = NULL, *general_id = NULL, *group_id = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  const char *last;
+
+  if (!have_poppler ())
+    return;
+
+  ledger = ledger_new (&store);
+  members = add_members (store, 12);
+  g_assert_true (bl_store_set_member_role (store, g_array_index (members, gint64, 4), BL_MEMBER_ROLE_ORGANIZATION,
+                                           "2020-01-01", &error));
+  g_assert_true (bl_store_set_member_role (store, g_array_index (members, gint64, 8), BL_MEMBER_ROLE_PROPAGANDA,
+                                           "2020-01-01", &error));
+  g_assert_no_error (error);
+  g_assert_true (bl_store_transfer_member (store, g_array_index (members, gint64, 5), "2025-01-01", &error));
+  transferred = bl_store_find_member (store, g_array_index (members, gint64, 5));
+
+  /* A committee meeting, planned, with two guests named. */
+  bl_activity_set_kind (meeting, BL_KIND_COMMITTEE_MEETING);
+  bl_activity_set_status (meeting, BL_ACTIVITY_STATUS_PLANNED);
+  bl_activity_set_date (meeting, "2099-06-25");
+  bl_activity_set_start_time (meeting, "09:00");
+  bl_activity_set_end_time (meeting, "10:30");
+  bl_activity_set_location (meeting, "党群服务中心二楼会议室");
+  bl_activity_set_host (meeting, "赵伟伟");
+  bl_activity_set_topic (meeting, "研究七一表彰工作");
+  bl_activity_set_guests (meeting, "街道党工委刘书记、社区王主任");
+  g_assert_true (bl_store_save_activity (store, meeting, NULL, &error));
+  g_assert_no_error (error);
+  committee_id = g_strdup_printf ("%" G_GINT64_FORMAT, bl_activity_get_id (meeting));
+  general_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                add_activity (store, BL_KIND_GENERAL_MEETING, "2025-06-30", "党员大会", "记录",
+                                              NULL, 0));
+  {
+    g_autoptr(BlActivity) group_meeting = bl_activity_new ();
+
+    bl_activity_set_kind (group_meeting, BL_KIND_GROUP_MEETING);
+    bl_activity_set_group (group_meeting, "第二党小组");
+    bl_activity_set_status (group_meeting, BL_ACTIVITY_STATUS_PLANNED);
+    bl_activity_set_date (group_meeting, "2099-07-02");
+    bl_activity_set_topic (group_meeting, "学习党章");
+    g_assert_true (bl_store_save_activity (store, group_meeting, NULL, &error));
+    group_id = g_strdup_printf ("%" G_GINT64_FORMAT, bl_activity_get_id (group_meeting));
+  }
+  committee = bl_store_expected_members (store, BL_KIND_COMMITTEE_MEETING, NULL, "2099-06-25");
+  everyone = bl_store_expected_members (store, BL_KIND_GENERAL_MEETING, NULL, "2025-06-30");
+  group = bl_store_expected_members (store, BL_KIND_GROUP_MEETING, "第二党小组", "2099-07-02");
+  g_assert_cmpuint (committee->len, ==, 3);
+  g_assert_cmpuint (everyone->len, ==, 11);
+  g_clear_object (&store);
+
+  pdf = g_build_filename (ledger->dir, "signin.pdf", NULL);
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--print-signin", committee_id,
+                                "--output", pdf, NULL), ==, 0);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+  text = pdf_text (pdf, 0);
+  assert_contains (text, "星湖科技园区第一党支部");
+  assert_contains (text, "支部委员会签到表");
+  assert_contains (text, "研究七一表彰工作");
+  assert_contains (text, "2099");
+  assert_contains (text, "09:00–10:30");
+  assert_contains (text, "党群服务中心二楼会议室");
+  assert_contains (text, "赵伟伟");
+  assert_contains (text, "序号姓名党小组签名备注");
+  assert_contains (text, "列席人员");
+  assert_contains (text, "街道党工委刘书记");
+  assert_contains (text, "社区王主任");
+  assert_contains (text, "应到：3人");
+  for (guint i = 0; i < committee->len; i++)
+    assert_contains (text, bl_member_get_name (g_ptr_array_index (committee, i)));
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      BlMember *member = g_ptr_array_index (everyone, i);
+      gboolean on_committee = FALSE;
+
+      for (guint j = 0; j < committee->len; j++)
+        on_committee |= bl_member_get_id (g_ptr_array_index (committee, j)) == bl_member_get_id (member);
+      if (!on_committee)
+        g_assert_null (strstr (text, bl_member_get_name (member)));
+    }
+  g_clear_pointer (&text, g_free);
+
+  /* Everyone active, in the store's order (this process sorts names as the
+   * program does under zh_CN); not the one transferred out. */
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--print-signin", general_id,
+                                "--output", pdf, NULL), ==, 0);
+  text = pdf_text (pdf, 0);
+  assert_contains (text, "支部党员大会签到表");
+  last = text;
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      BlMember *member = g_ptr_array_index (everyone, i);
+      g_autofree char *row = g_strdup_printf ("%u%s%s", i + 1, bl_member_get_name (member),
+                                              bl_member_get_group (member));
+      const char *found = strstr (last, row);
+
+      if (found == NULL)
+        g_error ("row “%s” is missing or out of order in:\n%s", row, text);
+      last = found;
+    }
+  g_assert_null (strstr (text, bl_member_get_name (transferred)));
+  g_clear_pointer (&text, g_free);
+
+  /* A group meeting: the group alone. */
+  g_assert_cmpint (run_program ("zh_CN", &err, "--database", ledger->database, "--print-signin", group_id,
+                                "--output", pdf, NULL), ==, 0);
+  text = pdf_text (pdf, 0);
+  assert_contains (text, "党小组会（第二党小组）");
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      BlMember *member = g_ptr_array_index (everyone, i);
+      gboolean in_group = g_str_equal (bl_member_get_group (member), "第二党小组");
+
+      g_assert_true ((strstr (text, bl_member_get_name (member)) != NULL) == in_group);
+    }
+  g_assert_cmpuint (group->len, >, 0);
+}
+
 static void
 test_refusals (void)
 {
@@ -606,6 +950,15 @@ test_refusals (void)
   g_assert_nonnull (strstr (err, "abc"));
   g_clear_pointer (&err, g_free);
 
+  g_assert_cmpint (run_program ("C", &err, "--database", ledger->database, "--print-signin", "9999",
+                                "--output", pdf, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "9999"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_program ("C", &err, "--database", ledger->database, "--print-signin", "1", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--output"));
+  g_clear_pointer (&err, g_free);
+
   /* Nothing was written by any of them. */
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
@@ -634,6 +987,9 @@ main (int   argc,
   g_test_add_func ("/pdf/records", test_records);
   g_test_add_func ("/pdf/group-record", test_group_record);
   g_test_add_func ("/pdf/new-ledger-summary", test_new_ledger_summary);
+  g_test_add_func ("/pdf/record-pictures", test_record_pictures);
+  g_test_add_func ("/pdf/summary-files", test_summary_files);
+  g_test_add_func ("/pdf/signin", test_signin);
   g_test_add_func ("/pdf/refusals", test_refusals);
 
   return g_test_run ();

@@ -156,8 +156,8 @@ test_openpyxl (void)
 
   activities = sheet_named (root, "活动台账");
   g_assert_cmpint (json_object_get_int_member (activities, "rows"), ==, n_activities + 1);
-  g_assert_cmpint (json_object_get_int_member (activities, "columns"), ==, 21);
-  activities_filter = g_strdup_printf ("A1:U%u", n_activities + 1);
+  g_assert_cmpint (json_object_get_int_member (activities, "columns"), ==, 22);
+  activities_filter = g_strdup_printf ("A1:V%u", n_activities + 1);
   g_assert_cmpstr (json_object_get_string_member (activities, "autofilter"), ==, activities_filter);
   cell_of (activities, 0, 18, &type, &text);
   g_assert_cmpstr (text, ==, "应到");
@@ -165,6 +165,9 @@ test_openpyxl (void)
   g_assert_cmpstr (text, ==, "实到");
   cell_of (activities, 0, 20, &type, &text);
   g_assert_cmpstr (text, ==, "缺席人员及原因");
+  /* The record's number, as activities.csv writes it, to match the files of 附件. */
+  cell_of (activities, 0, 21, &type, &text);
+  g_assert_cmpstr (text, ==, "编号");
   /* The oldest activity's date, as an Excel date in a date format. */
   cell_of (activities, 1, 1, &type, &text);
   g_test_message ("first activity: %s", text);

@@ -1,5 +1,6 @@
-/* bl-cli-report.c: --report and --print-records: PDFs written without a
- * window, by the same renderers that print from the Reports page */
+/* bl-cli-report.c: --report, --print-records and --print-signin: PDFs
+ * written without a window, by the same renderers that print from the
+ * window */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -8,6 +9,7 @@
 #include "bl-record-renderer.h"
 #include "bl-report-renderer.h"
 #include "bl-report.h"
+#include "bl-signin-renderer.h"
 
 static gboolean
 check_output (const char *option,
@@ -53,44 +55,6 @@ bl_cli_report_ready (const char *month,
   return check_output ("--report", output);
 }
 
-/* The activity numbers of --print-records ("12,15"), or NULL after saying why not. */
-static GArray *
-parse_ids (const char *ids)
-{
-  g_auto(GStrv) parts = g_strsplit (ids != NULL ? ids : "", ",", -1);
-  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      const char *part = g_strstrip (parts[i]);
-      guint64 number = 0;
-
-      if (!g_ascii_string_to_unsigned (part, 10, 1, G_MAXINT64, &number, NULL))
-        {
-          /* TRANSLATORS: %s is what was given where an activity number was expected */
-          g_printerr (_("“%s” is not an activity number: give numbers separated by commas, for example 12,15\n"),
-                      part);
-          return NULL;
-        }
-      g_array_append_val (numbers, number);
-    }
-  if (numbers->len == 0)
-    {
-      g_printerr (_("--print-records needs the numbers of the activities to print, for example 12,15\n"));
-      return NULL;
-    }
-  return g_steal_pointer (&numbers);
-}
-
-gboolean
-bl_cli_print_records_ready (const char *ids,
-                            const char *output)
-{
-  g_autoptr(GArray) numbers = parse_ids (ids);
-
-  return numbers != NULL && check_output ("--print-records", output);
-}
-
 int
 bl_cli_report (BlStore    *store,
                const char *month,
@@ -114,6 +78,78 @@ bl_cli_report (BlStore    *store,
 
   renderer = bl_report_renderer_new (g_steal_pointer (&report));
   return write_pdf (BL_PRINT_RENDERER (renderer), output);
+}
+
+/* Activity numbers separated by commas; NULL after a message. */
+static GArray *
+parse_ids (const char *ids)
+{
+  g_auto(GStrv) parts = g_strsplit (ids != NULL ? ids : "", ",", -1);
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = g_strstrip (parts[i]);
+      guint64 number = 0;
+
+      if (!g_ascii_string_to_unsigned (part, 10, 1, G_MAXINT64, &number, NULL))
+        {
+          /* TRANSLATORS: %s is what was given where an activity number was expected */
+          g_printerr (_("“%s” is not an activity number: give numbers separated by commas, for example 12,15\n"),
+                      part);
+          return NULL;
+        }
+      g_array_append_val (numbers, number);
+    }
+  return g_steal_pointer (&numbers);
+}
+
+int
+bl_cli_print_signin (BlStore    *store,
+                     const char *ids,
+                     const char *output)
+{
+  g_autoptr(GArray) numbers = NULL;
+  g_autoptr(BlSigninRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
+
+  numbers = parse_ids (ids);
+  if (numbers == NULL)
+    return BL_EXIT_BAD_INPUT;
+  if (numbers->len == 0)
+    {
+      g_printerr (_("--print-signin needs the number of the activity, for example 12\n"));
+      return BL_EXIT_BAD_INPUT;
+    }
+  if (!check_output ("--print-signin", output))
+    return BL_EXIT_BAD_INPUT;
+
+  renderer = bl_signin_renderer_new_for_ids (store, (const gint64 *) (gpointer) numbers->data,
+                                             numbers->len, &error);
+  if (renderer == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return BL_EXIT_BAD_INPUT;
+    }
+  return write_pdf (BL_PRINT_RENDERER (renderer), output);
+}
+
+gboolean
+bl_cli_print_records_ready (const char *ids,
+                            const char *output)
+{
+  g_autoptr(GArray) numbers = parse_ids (ids);
+
+  if (numbers == NULL)
+    return FALSE;
+  if (numbers->len == 0)
+    {
+      g_printerr (_("--print-records needs the numbers of the activities to print, for example 12,15\n"));
+      return FALSE;
+    }
+  return check_output ("--print-records", output);
 }
 
 int

@@ -29,10 +29,15 @@ static const GOptionEntry option_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a demo ledger with sample data to FILE"), N_("FILE") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export the monthly summary of a month as PDF"), N_("YYYY-MM") },
   { "print-records", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export the records of these activities as PDF"), N_("ID,…") },
+  { "print-signin", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export the sign-in sheet of an activity as PDF"), N_("ID") },
+  { "attach", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Attach the files given after the options to an activity"), N_("ID") },
+  { "detach", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Remove the attachments named after the options from an activity"), N_("ID") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The PDF file to write"), N_("FILE.pdf") },
   { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Send the reminders that are due and exit"), NULL },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check-reminders: show what would be sent, send and record nothing"), NULL },
   { "restore-backup", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Put a backup in place of the ledger, keeping the current one aside"), N_("FILE") },
+  /* The files of --attach, the names of --detach. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("FILE…") },
   { NULL }
 };
 
@@ -64,7 +69,10 @@ has_command (GVariantDict *options)
   static const char * const commands[] = {
     "branch-name", "start-date", "import-members", "import-activities", "transfer-member",
     "transferred-on", "transferred-to", "undo-transfer", "delete-member", "group-leader",
+    "branch-name", "start-date", "import-members", "import-activities", "transfer-member",
+    "transferred-on", "transferred-to", "undo-transfer", "delete-member", "group-leader",
     "export-csv", "export-xlsx", "rules", "disable-rules", "status", "report", "print-records", "check-reminders",
+    "attach", "detach", "print-signin",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -78,14 +86,15 @@ has_command (GVariantDict *options)
  * imports before the changes to members they may name. */
 static const char * const changes[] = {
   "branch-name", "start-date", "rules", "disable-rules", "import-members", "import-activities",
-  "transfer-member", "undo-transfer", "delete-member", "group-leader",
+  "transfer-member", "undo-transfer", "delete-member", "group-leader", "attach", "detach",
 };
 
 static int
-run_change (BlStore      *store,
-            GVariantDict *options,
-            const char   *option,
-            const char   *value)
+run_change (BlStore            *store,
+            GVariantDict       *options,
+            const char * const *remaining,
+            const char         *option,
+            const char         *value)
 {
   if (g_str_equal (option, "branch-name"))
     return bl_cli_set_branch_name (store, value);
@@ -111,6 +120,10 @@ run_change (BlStore      *store,
     return bl_cli_undo_transfer (store, value);
   if (g_str_equal (option, "delete-member"))
     return bl_cli_delete_member (store, value);
+  if (g_str_equal (option, "attach"))
+    return bl_cli_attach (store, value, remaining);
+  if (g_str_equal (option, "detach"))
+    return bl_cli_detach (store, value, remaining);
   return bl_cli_set_group_leader (store, value);
 }
 
@@ -126,8 +139,9 @@ hold_output_cb (const char *text)
 
 /* Every change of one command line in one transaction: all or nothing. */
 static int
-run_changes (BlStore      *store,
-             GVariantDict *options)
+run_changes (BlStore            *store,
+             GVariantDict       *options,
+             const char * const *remaining)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) output = g_string_new (NULL);
@@ -148,7 +162,7 @@ run_changes (BlStore      *store,
 
       if (value == NULL)
         continue;
-      if ((status = run_change (store, options, changes[i], value)) == BL_EXIT_OK)
+      if ((status = run_change (store, options, remaining, changes[i], value)) == BL_EXIT_OK)
         done++;
     }
   g_set_print_handler (print);
@@ -190,6 +204,7 @@ run_commands (GVariantDict *options,
   g_autofree char *transferred_to = lookup_string (options, "transferred-to");
   gboolean json = lookup_flag (options, "json");
   gboolean any_change = FALSE;
+  g_auto(GStrv) remaining = NULL;
   int status = BL_EXIT_OK;
 
   /* Checked before the ledger is opened: nothing is changed. */
@@ -200,6 +215,11 @@ run_commands (GVariantDict *options,
       g_printerr ("\n");
       return BL_EXIT_BAD_INPUT;
     }
+  /* Files and names after the options go with --attach or --detach, one of
+   * them; anywhere else they are a mistake, and nothing runs. */
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
+  if (!bl_cli_check_remaining (options, (const char * const *) remaining))
+    return BL_EXIT_BAD_INPUT;
 
   /* A mistake in an output's arguments is found before anything changes. */
   if ((year != NULL && !bl_cli_export_xlsx_ready (year)) ||
@@ -218,7 +238,7 @@ run_commands (GVariantDict *options,
 
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     any_change |= g_variant_dict_contains (options, changes[i]);
-  if (any_change && (status = run_changes (store, options)) != BL_EXIT_OK)
+  if (any_change && (status = run_changes (store, options, (const char * const *) remaining)) != BL_EXIT_OK)
     return status;
 
 #define RUN_STRING(option, call)                                   \
@@ -238,6 +258,7 @@ run_commands (GVariantDict *options,
 
   RUN_STRING ("report", bl_cli_report (store, value, output));
   RUN_STRING ("print-records", bl_cli_print_records (store, value, output));
+  RUN_STRING ("print-signin", bl_cli_print_signin (store, value, output));
 
   if (lookup_flag (options, "check-reminders"))
     status = bl_cli_check_reminders (store, date, json, lookup_flag (options, "dry-run"));
@@ -298,5 +319,13 @@ bl_cli_run (GVariantDict *options,
     }
   if (has_command (options))
     return run_commands (options, database_path);
+  if (g_variant_dict_contains (options, G_OPTION_REMAINING))
+    {
+      g_auto(GStrv) remaining = NULL;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
+      if (!bl_cli_check_remaining (options, (const char * const *) remaining))
+        return BL_EXIT_BAD_INPUT;
+    }
   return -1;
 }

@@ -68,6 +68,15 @@ int bl_cli_demo                (const char *file);
 int bl_cli_report              (BlStore *store, const char *month, const char *output);
 int bl_cli_print_records       (BlStore *store, const char *ids, const char *output);
 
+/* --print-signin ID --output FILE.pdf */
+int bl_cli_print_signin        (BlStore *store, const char *ids, const char *output);
+
+/* --attach ID FILE…, --detach ID NAME… (@rest: the arguments after the
+ * options); whether @rest fits the options given (FALSE after a message). */
+int bl_cli_attach              (BlStore *store, const char *id, const char * const *rest);
+int bl_cli_detach              (BlStore *store, const char *id, const char * const *rest);
+gboolean bl_cli_check_remaining (GVariantDict *options, const char * const *rest);
+
 /* --check-reminders [--date D] [--json] [--dry-run] */
 int bl_cli_check_reminders     (BlStore *store, const char *date, gboolean json, gboolean dry_run);
 

@@ -32,6 +32,7 @@ struct _BlActivity
 
   guint             expected_count;
   guint             present_count;
+  guint             attachment_count;
 };
 
 G_DEFINE_FINAL_TYPE (BlActivity, bl_activity, G_TYPE_OBJECT)
@@ -57,6 +58,7 @@ enum {
   PROP_TAGS,
   PROP_EXPECTED_COUNT,
   PROP_PRESENT_COUNT,
+  PROP_ATTACHMENT_COUNT,
   N_PROPS
 };
 
@@ -114,6 +116,7 @@ bl_activity_get_property (GObject    *object,
     case PROP_TAGS: g_value_set_boxed (value, self->tags); break;
     case PROP_EXPECTED_COUNT: g_value_set_uint (value, bl_activity_get_expected_count (self)); break;
     case PROP_PRESENT_COUNT: g_value_set_uint (value, bl_activity_get_present_count (self)); break;
+    case PROP_ATTACHMENT_COUNT: g_value_set_uint (value, self->attachment_count); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -181,6 +184,7 @@ bl_activity_class_init (BlActivityClass *klass)
   properties[PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_EXPECTED_COUNT] = g_param_spec_uint ("expected-count", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_PRESENT_COUNT] = g_param_spec_uint ("present-count", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_ATTACHMENT_COUNT] = g_param_spec_uint ("attachment-count", NULL, NULL, 0, G_MAXUINT, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -248,6 +252,7 @@ bl_activity_assign (BlActivity *self,
   bl_activity_set_guests (self, src->guests);
   bl_activity_set_tags (self, (const char * const *) src->tags);
   bl_activity_set_counts (self, src->expected_count, src->present_count);
+  bl_activity_set_attachment_count (self, src->attachment_count);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -516,6 +521,26 @@ bl_activity_set_counts (BlActivity *self,
   self->expected_count = expected;
   self->present_count = present;
   notify_counts (self);
+}
+
+guint
+bl_activity_get_attachment_count (BlActivity *self)
+{
+  g_return_val_if_fail (BL_IS_ACTIVITY (self), 0);
+
+  return self->attachment_count;
+}
+
+void
+bl_activity_set_attachment_count (BlActivity *self,
+                                  guint       count)
+{
+  g_return_if_fail (BL_IS_ACTIVITY (self));
+
+  if (self->attachment_count == count)
+    return;
+  self->attachment_count = count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTACHMENT_COUNT]);
 }
 
 const char *

@@ -78,6 +78,10 @@ gboolean         bl_activity_has_tag         (BlActivity *self, const char *tag)
 guint            bl_activity_get_expected_count (BlActivity *self);
 guint            bl_activity_get_present_count  (BlActivity *self);
 void             bl_activity_set_counts      (BlActivity *self, guint expected, guint present);
+/* How many files are attached (photos, scans, documents), as the store
+ * counted them when it loaded or saved the activity. */
+guint            bl_activity_get_attachment_count (BlActivity *self);
+void             bl_activity_set_attachment_count (BlActivity *self, guint count);
 
 const char      *bl_activity_status_to_chinese (BlActivityStatus status);
 gboolean         bl_activity_status_parse    (const char *text, BlActivityStatus *out);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bl-activity-check.h"
+#include "bl-csv-attachments.h"
 #include "bl-csv-activities.h"
 #include "bl-csv-names.h"
 #include "bl-csv-private.h"
@@ -26,6 +27,7 @@ typedef struct {
   BlCsvNames     names;
   GHashTable    *kinds;         /* cell text → kind id (interned), or "" when unknown */
   GHashTable    *keys;          /* bl_store_activity_key() of every activity there */
+  GHashTable    *ids;           /* their numbers (gint64*) */
   GArray        *duplicate_rows;
   guint          duplicates;
   guint          added;
@@ -50,6 +52,7 @@ activity_import_clear (ActivityImport *import)
   g_clear_pointer (&import->members, g_ptr_array_unref);
   g_clear_pointer (&import->kinds, g_hash_table_unref);
   g_clear_pointer (&import->keys, g_hash_table_unref);
+  g_clear_pointer (&import->ids, g_hash_table_unref);
   g_clear_pointer (&import->duplicate_rows, g_array_unref);
 }
 
@@ -86,7 +89,7 @@ load_ledger (ActivityImport  *import,
   import->members = bl_store_list_members (import->store, error);
   if (import->members == NULL)
     return FALSE;
-  import->keys = bl_store_list_activity_keys (import->store, error);
+  import->keys = bl_store_list_activity_keys (import->store, &import->ids, error);
   if (import->keys == NULL)
     return FALSE;
   import->existing = g_hash_table_size (import->keys);
@@ -491,11 +494,20 @@ import_row (ActivityImport *import,
   g_autoptr(GArray) marks = NULL;
   g_autoptr(GError) save_error = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *number = NULL;
   const char *kind_id = NULL;
   guint before = import->problems.count;
+  guint64 id = 0;
   gboolean duplicate;
 
   activity = read_activity (import, row, &kind_id);
+  /* The number it had: kept when this ledger has none such, so that a
+   * round trip into a new ledger keeps every record's number. */
+  number = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_NUMBER);
+  if (*number != '\0' && !g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT64, &id, NULL))
+    PROBLEM (import, row, BL_CSV_ACTIVITY_NUMBER, _("“%s” is not an activity number"), number);
+  else if (id != 0 && !g_hash_table_contains (import->ids, &(gint64) { (gint64) id }))
+    bl_activity_set_id (activity, (gint64) id);
   /* A duplicate is counted and passed over before anything else is
    * checked: importing a file again costs little more than reading it. */
   if (import->problems.count == before && kind_id != NULL && bl_activity_get_date (activity) != NULL)
@@ -544,7 +556,20 @@ import_row (ActivityImport *import,
       PROBLEM (import, row, BL_CSV_ACTIVITY_KIND, "%s", save_error->message);
       return;
     }
+  {
+    g_autofree char *names = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_ATTACHMENTS);
+    g_autofree char *captions = bl_csv_sheet_text (sheet, row, BL_CSV_ACTIVITY_ATTACHMENT_CAPTIONS);
+
+    /* The files in 附件/<编号>/ beside the file. */
+    if (!bl_csv_attachments_import (import->store, bl_table_get_name (sheet->table), number,
+                                    bl_activity_get_id (activity), names, captions, &save_error))
+      {
+        PROBLEM (import, row, BL_CSV_ACTIVITY_ATTACHMENTS, "%s", save_error->message);
+        return;
+      }
+  }
   g_hash_table_add (import->keys, g_steal_pointer (&key));
+  g_hash_table_add (import->ids, g_memdup2 (&(gint64) { bl_activity_get_id (activity) }, sizeof (gint64)));
   import->added++;
 }
 

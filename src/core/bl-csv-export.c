@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bl-csv-attachments.h"
 #include "bl-csv-export.h"
 #include "bl-csv-names.h"
 #include "bl-csv-private.h"
@@ -237,6 +238,9 @@ bl_csv_export_activities (BlStore  *store,
       g_autofree char *expected_text = expected > 0 ? g_strdup_printf ("%u", expected) : NULL;
       g_autofree char *attended_text = expected > 0 ? g_strdup_printf ("%u", bl_activity_get_present_count (activity))
                                                     : NULL;
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, bl_activity_get_id (activity));
+      g_autofree char *names_cell = NULL;
+      g_autofree char *captions = NULL;
       const char *values[BL_CSV_ACTIVITY_N_EXPORTED] = {
         [BL_CSV_ACTIVITY_KIND] = bl_kind_is_builtin_id (kind) ? bl_kind_builtin_chinese_name (kind) : kind,
         [BL_CSV_ACTIVITY_DATE] = bl_activity_get_date (activity),
@@ -258,7 +262,17 @@ bl_csv_export_activities (BlStore  *store,
         [BL_CSV_ACTIVITY_FIRST_TOPIC] = bl_activity_get_first_topic (activity) ? "是" : "否",
         [BL_CSV_ACTIVITY_EXPECTED] = expected_text,
         [BL_CSV_ACTIVITY_ATTENDED] = attended_text,
+        [BL_CSV_ACTIVITY_NUMBER] = number,
       };
+
+      if (!bl_csv_attachments_cells (store, activity, &names_cell, &captions, error))
+        {
+          g_hash_table_unref (names.names);
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      values[BL_CSV_ACTIVITY_ATTACHMENTS] = names_cell;
+      values[BL_CSV_ACTIVITY_ATTACHMENT_CAPTIONS] = captions;
 
       for (guint c = 0; c < BL_CSV_ACTIVITY_N_EXPORTED; c++)
         append_cell (out, values[c], c == 0);
@@ -344,6 +358,9 @@ bl_csv_export_dir (BlStore     *store,
     }
   members = bl_csv_export_members (store, error);
   if (members == NULL)
+    return FALSE;
+  /* The files first: activities.csv never names one that is not there. */
+  if (!bl_csv_attachments_write_dir (store, dir, error))
     return FALSE;
   activities = bl_csv_export_activities (store, error);
   if (activities == NULL)

@@ -52,6 +52,11 @@ typedef enum {
   BL_CSV_ACTIVITY_FIRST_TOPIC,
   BL_CSV_ACTIVITY_EXPECTED,     /* 应到: when it counts the lists, they are the whole attendance */
   BL_CSV_ACTIVITY_ATTENDED,     /* 实到: written for people, not read */
+  /* The attachments' columns (bl-csv-attachments.c): 编号 finds the folder
+   * of the files, and is kept as the record's number when it is free. */
+  BL_CSV_ACTIVITY_NUMBER,
+  BL_CSV_ACTIVITY_ATTACHMENTS,
+  BL_CSV_ACTIVITY_ATTACHMENT_CAPTIONS,
   BL_CSV_ACTIVITY_N_EXPORTED,
   /* The workbook's paper-record wording of the absences: not read. */
   BL_CSV_ACTIVITY_ABSENCES = BL_CSV_ACTIVITY_N_EXPORTED,

@@ -46,6 +46,9 @@ const BlCsvColumn bl_csv_activity_columns[BL_CSV_ACTIVITY_N_COLUMNS] = {
   { "第一议题", "first_topic", FALSE },
   { "应到", "expected", FALSE },
   { "实到", "attended", FALSE },
+  { "编号", "id", FALSE },
+  { "附件", "attachments", FALSE },
+  { "附件说明", "attachment_captions", FALSE },
   { "缺席人员及原因", "absences", FALSE },
 };
 

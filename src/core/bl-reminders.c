@@ -107,6 +107,7 @@ format_short_date (const char *iso)
                               g_date_get_day (&date), 12, 0, 0);
   /* TRANSLATORS: a day of the year without the year, in g_date_time_format()
    * syntax; zh_CN: "%-m月%-d日" */
+  /* xgettext:no-c-format */
   return g_date_time_format (dt, _("%b %-d"));
 }
 

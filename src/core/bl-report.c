@@ -224,6 +224,7 @@ bl_report_build (BlStore     *store,
       item->topic = g_strdup (bl_activity_get_topic (activity) ? bl_activity_get_topic (activity) : "");
       item->leader = g_strdup (activity_leader (activity));
       item->status = bl_activity_get_status (activity);
+      item->attachments = bl_activity_get_attachment_count (activity);
       if (item->status == BL_ACTIVITY_STATUS_HELD)
         {
           item->expected = bl_activity_get_expected_count (activity);

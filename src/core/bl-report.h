@@ -43,6 +43,7 @@ typedef struct {
   guint             expected;    /* 应到 */
   guint             present;     /* 实到 */
   double            rate;        /* present / expected, or -1 when nobody was expected */
+  guint             attachments; /* files attached: photos, the sign-in sheet… */
   int               column;      /* column in the attendance grid, -1 for planned activities */
   gboolean          lacks_quorum; /* held without its quorum (bl-quorum.h): counts toward no quota */
 } BlReportActivity;

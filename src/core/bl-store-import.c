@@ -60,14 +60,18 @@ bl_store_activity_key (const char *kind,
 }
 
 GHashTable *
-bl_store_list_activity_keys (BlStore  *self,
-                             GError  **error)
+bl_store_list_activity_keys (BlStore     *self,
+                             GHashTable **ids,
+                             GError     **error)
 {
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   g_return_val_if_fail (BL_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
 
-  if (!bl_activity_repo_list_keys (bl_store_get_db (self), keys, error))
+  if (!bl_activity_repo_list_keys (bl_store_get_db (self), keys, numbers, error))
     return NULL;
+  *ids = g_steal_pointer (&numbers);
   return g_steal_pointer (&keys);
 }

@@ -1,5 +1,6 @@
 /* bl-store-private.h: what bl-store.c shares with the files that implement
- * the rest of BlStore's API (bl-store-members.c, bl-store-start-date.c, bl-store-import.c) */
+ * the rest of BlStore's API (bl-store-members.c, bl-store-start-date.c,
+ * bl-store-attachments.c, bl-store-import.c) */
 #pragma once
 
 #include "bl-store-lists.h"
@@ -29,5 +30,17 @@ gboolean      bl_store_save_activity_as   (BlStore                 *self,
                                            const BlAttendanceMark  *marks,
                                            guint                    n_marks,
                                            GError                 **error);
+/* What the attachments need from the store's life (bl-store-attachments.c):
+ * the ledger opened (or a backup put in its place: what it says the person
+ * should know goes to @notices); an activity about to be deleted; an
+ * activity saved (inside its transaction). */
+void     _bl_store_attachments_opened        (BlStore     *self,
+                                              GPtrArray   *notices);
+gboolean _bl_store_attachments_before_delete (BlStore     *self,
+                                              gint64       activity_id,
+                                              GError     **error);
+gboolean _bl_store_attachments_after_save    (BlStore     *self,
+                                              BlActivity  *activity,
+                                              GError     **error);
 
 G_END_DECLS

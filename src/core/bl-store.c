@@ -150,6 +150,7 @@ bl_store_open (const char  *path,
   self->lists = bl_store_lists_new (self->db);
   if (!bl_store_lists_reload (self->lists, ALL_LISTS, error) || !bl_store_ensure_start_date (self, error))
     return NULL;
+  _bl_store_attachments_opened (self, self->notices);
   return g_steal_pointer (&self);
 }
 
@@ -270,6 +271,7 @@ bl_store_restore_backup (BlStore     *self,
     return FALSE;
   if (!bl_store_lists_reload (self->lists, ALL_LISTS, error))
     return FALSE;
+  _bl_store_attachments_opened (self, self->notices);
   g_signal_emit (self, signals[CHANGED], 0, BL_CHANGE_ALL);
   return TRUE;
 }
@@ -739,7 +741,8 @@ write_activity (BlStore   *self,
 
   if ((save->marks != NULL ? !bl_activity_repo_save_marks (self->db, save->activity, save->marks, save->n_marks, error)
                            : !bl_activity_repo_save (self->db, save->activity, save->attendance, error)) ||
-      !bl_store_follow_start_date (self, save->activity, error))
+      !bl_store_follow_start_date (self, save->activity, error) ||
+      !_bl_store_attachments_after_save (self, save->activity, error))
     return FALSE;
   bl_store_lists_activity_saved (self->lists, save->activity);
   return TRUE;
@@ -782,7 +785,7 @@ delete_activity (BlStore   *self,
 {
   gint64 id = *(gint64 *) record;
 
-  if (!bl_activity_repo_delete (self->db, id, error))
+  if (!_bl_store_attachments_before_delete (self, id, error) || !bl_activity_repo_delete (self->db, id, error))
     return FALSE;
   bl_store_lists_activity_deleted (self->lists, id);
   return TRUE;

@@ -16,7 +16,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes. */
-#define BL_STORE_SCHEMA_VERSION 3
+#define BL_STORE_SCHEMA_VERSION 4
 /* Backups kept in backups/ beside the ledger. */
 #define BL_STORE_BACKUPS_KEPT 14
 
@@ -294,12 +294,14 @@ gboolean     bl_store_activity_exists    (BlStore     *self,
                                           gint64       except_id);
 /* What bl_store_activity_exists() compares (kind, date, start, topic) as
  * one string, and the set of it for every activity in the file (with what
- * an open transaction saved): an import's duplicate check in one query. */
+ * an open transaction saved): an import's duplicate check in one query.
+ * *@ids gets the set of their numbers (gint64*). */
 char        *bl_store_activity_key       (const char  *kind,
                                           const char  *date,
                                           const char  *start_time,
                                           const char  *topic);
 GHashTable  *bl_store_list_activity_keys (BlStore     *self,
+                                          GHashTable **ids,
                                           GError     **error);
 /* Activities dated from @from to @to inclusive (either NULL for open),
  * ascending by date and start, with their counts. */

@@ -12,6 +12,7 @@
 #include "bl-deletion.h"
 #include "bl-kind.h"
 #include "bl-print-operation.h"
+#include "bl-signin-renderer.h"
 #include "bl-record-renderer.h"
 
 struct _BlActivitiesPage
@@ -553,6 +554,14 @@ print_records_action (GtkWidget  *widget,
 }
 
 static void
+print_signin_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  bl_activities_page_print_signin_selected (BL_ACTIVITIES_PAGE (widget));
+}
+
+static void
 activities_changed_cb (BlActivitiesPage *self)
 {
   update_empty_state (self);
@@ -575,6 +584,7 @@ selection_changed_cb (BlActivitiesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.delete", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.open", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.print-records", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.print-signin", any);
   gtk_bitset_unref (selected);
 }
 
@@ -700,6 +710,7 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "activities.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "activities.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "activities.print-records", NULL, print_records_action);
+  gtk_widget_class_install_action (widget_class, "activities.print-signin", NULL, print_signin_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "activities.print-records", NULL);
@@ -903,6 +914,36 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
                          undo, undo_data_free, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The sign-in sheets of the selected activities, planned or held. */
+void
+bl_activities_page_print_signin_selected (BlActivitiesPage *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(BlSigninRenderer) renderer = NULL;
+  g_autoptr(BlPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  ids = bl_activities_page_get_selected_ids (self);
+  if (ids->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select the activity whose sign-in sheet to print")));
+      return;
+    }
+  renderer = bl_signin_renderer_new_for_ids (self->store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
+  if (renderer == NULL)
+    {
+      bl_print_operation_show_error (GTK_WIDGET (self), error->message);
+      return;
+    }
+  operation = bl_print_operation_new (BL_PRINT_RENDERER (renderer));
+  bl_print_operation_run_dialog (operation, GTK_WIDGET (self));
 }
 
 void

@@ -24,5 +24,6 @@ void        bl_activities_page_delete_selected  (BlActivitiesPage *self);
 /* Prints the records of the selected activities (the print dialog), or
  * asks for a selection when there is none. */
 void        bl_activities_page_print_selected   (BlActivitiesPage *self);
+void        bl_activities_page_print_signin_selected (BlActivitiesPage *self);
 
 G_END_DECLS

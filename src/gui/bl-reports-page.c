@@ -146,6 +146,7 @@ rebuild_statistics (BlReportsPage *self)
     {
       g_autoptr(GDateTime) time = g_date_time_new_local (self->year, m, 1, 12, 0, 0);
       /* TRANSLATORS: a month as a column heading, as strftime: "11月" in Chinese */
+      /* xgettext:no-c-format */
       g_autofree char *label = time != NULL ? g_date_time_format (time, C_("short month", "%b")) : NULL;
 
       gtk_grid_attach (self->statistics_grid, grid_label (label != NULL ? label : "", 0.5, "heading"),

@@ -59,6 +59,19 @@ print_records_action (GtkWidget  *widget,
   bl_activities_page_print_selected (self->activities_page);
 }
 
+/* The main menu's item: the sign-in sheet of the activity selected there. */
+static void
+print_signin_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  bl_activities_page_print_signin_selected (self->activities_page);
+}
+
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
@@ -128,6 +141,7 @@ _bl_window_class_actions_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-activities", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.print-signin", NULL, print_signin_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-activity", NULL);

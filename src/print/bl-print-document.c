@@ -1,98 +1,17 @@
 /* bl-print-document.c: lays out pages once (in points, device-independent
- * metrics) and draws them on whatever cairo context asks: printer, PDF, screen */
+ * metrics); bl-print-page.c draws them on whatever cairo context asks:
+ * printer, PDF, screen */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "bl-print-document.h"
 #include "bl-print-fonts.h"
 
-#define MARGIN_X       48.0
-#define MARGIN_TOP     40.0
-#define MARGIN_BOTTOM  36.0
-#define HEADER_BAND    20.0   /* running header above the content */
-#define FOOTER_BAND    30.0   /* footer below the content */
-#define CELL_PAD_X     3.0
-#define CELL_PAD_Y     2.5
-#define BOX_PAD        6.0
-#define BODY_SIZE      10.0
-#define TABLE_SIZE     9.0
-#define HEADER_SIZE    8.5
-#define SMALL_SIZE     7.5
-#define HEADING_SIZE   12.0
-#define LINE_WIDTH     0.6
-#define LABEL_GRAY     0.90
-
-typedef enum {
-  ITEM_TEXT,
-  ITEM_RECT,
-  ITEM_LINE,
-} ItemKind;
-
-typedef struct {
-  ItemKind     kind;
-  double       x, y, w, h;    /* a line goes from (x, y) to (x + w, y + h) */
-  double       fill;          /* gray level of a rectangle's ground, < 0 for none */
-  double       stroke;        /* line width, 0 for none */
-  PangoLayout *layout;
-  int          first_line;
-  int          n_lines;       /* -1: the whole layout */
-} Item;
-
-typedef struct {
-  GArray *items;
-  char   *running_header;
-} Page;
-
-typedef struct {
-  double       x, w;
-  BlPrintCellFlags flags;
-  PangoLayout *layout;
-  double       text_height;
-} RowCell;
-
-typedef struct {
-  GArray *cells;   /* RowCell */
-  double  height;
-} Row;
-
-struct _BlPrintDocument
-{
-  GObject       parent_instance;
-
-  double        width, height;
-  char         *font_family;
-  PangoContext *context;
-  GHashTable   *layout_cache;   /* short texts (✓, ✗, —) shared between cells */
-
-  GPtrArray    *pages;          /* Page* */
-  double        y;              /* where the next block goes on the last page */
-  gboolean      page_empty;
-  char         *section_header;
-  char         *footer;
-
-  /* the open table */
-  guint         n_columns;
-  double       *column_x;       /* n_columns + 1 edges */
-  GPtrArray    *header_rows;    /* Row* */
-  gboolean      in_table;
-};
+#include "bl-print-document-private.h"
 
 G_DEFINE_FINAL_TYPE (BlPrintDocument, bl_print_document, G_TYPE_OBJECT)
-
-static void
-page_free (gpointer data)
-{
-  Page *page = data;
-
-  for (guint i = 0; i < page->items->len; i++)
-    g_clear_object (&g_array_index (page->items, Item, i).layout);
-  g_array_unref (page->items);
-  g_free (page->running_header);
-  g_free (page);
-}
 
 static void
 row_free (gpointer data)
@@ -187,6 +106,8 @@ add_item (BlPrintDocument *self,
 
   if (copy.layout != NULL)
     g_object_ref (copy.layout);
+  if (copy.surface != NULL)
+    cairo_surface_reference (copy.surface);
   g_array_append_val (current_page (self)->items, copy);
   self->page_empty = FALSE;
 }
@@ -320,7 +241,8 @@ make_row (BlPrintDocument   *self,
                                  /* Header rows a little smaller: long column names stay whole. */
                                  (extra_flags & BL_PRINT_CELL_LABEL) ? HEADER_SIZE : TABLE_SIZE);
       cell.text_height = layout_height (cell.layout);
-      row->height = MAX (row->height, cell.text_height + 2 * CELL_PAD_Y);
+      row->height = MAX (row->height, MAX (cell.text_height + 2 * CELL_PAD_Y,
+                                           (extra_flags & BL_PRINT_CELL_LABEL) ? 0 : self->row_min_height));
       g_array_append_val (row->cells, cell);
       column += span;
     }
@@ -352,46 +274,6 @@ emit_header_rows (BlPrintDocument *self)
 }
 
 static void
-draw_text_item (cairo_t    *cr,
-                const Item *item)
-{
-  PangoLayoutIter *iter;
-  gboolean have_top = FALSE;
-  int top = 0;
-  int index = 0;
-
-  if (item->first_line == 0 && item->n_lines < 0)
-    {
-      cairo_move_to (cr, item->x, item->y);
-      pango_cairo_show_layout (cr, item->layout);
-      return;
-    }
-
-  iter = pango_layout_get_iter (item->layout);
-  do
-    {
-      if (index >= item->first_line && index < item->first_line + item->n_lines)
-        {
-          PangoRectangle logical;
-          int baseline = pango_layout_iter_get_baseline (iter);
-
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          if (!have_top)
-            {
-              top = logical.y;
-              have_top = TRUE;
-            }
-          cairo_move_to (cr, item->x + (double) logical.x / PANGO_SCALE,
-                         item->y + (double) (baseline - top) / PANGO_SCALE);
-          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-        }
-      index++;
-    }
-  while (index < item->first_line + item->n_lines && pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-}
-
-static void
 bl_print_document_finalize (GObject *object)
 {
   BlPrintDocument *self = BL_PRINT_DOCUMENT (object);
@@ -419,7 +301,7 @@ bl_print_document_class_init (BlPrintDocumentClass *klass)
 static void
 bl_print_document_init (BlPrintDocument *self)
 {
-  self->pages = g_ptr_array_new_with_free_func (page_free);
+  self->pages = g_ptr_array_new_with_free_func (_bl_print_page_free);
   self->layout_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
@@ -718,6 +600,17 @@ bl_print_document_begin_table (BlPrintDocument *self,
   g_clear_pointer (&self->header_rows, g_ptr_array_unref);
   self->header_rows = g_ptr_array_new_with_free_func (row_free);
   self->in_table = TRUE;
+  self->row_min_height = 0;
+}
+
+void
+bl_print_document_set_row_height (BlPrintDocument *self,
+                                  double           points)
+{
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (self->in_table);
+
+  self->row_min_height = MAX (points, 0);
 }
 
 void
@@ -773,121 +666,40 @@ bl_print_document_get_n_pages (BlPrintDocument *self)
   return self->pages->len;
 }
 
-void
-bl_print_document_draw_page (BlPrintDocument *self,
-                             cairo_t         *cr,
-                             guint            page_nr)
+/* For the other files of the document (bl-print-document-private.h) */
+
+PangoLayout *
+_bl_print_document_make_layout (BlPrintDocument  *self,
+                                const char       *text,
+                                double            width,
+                                BlPrintCellFlags  flags,
+                                double            size)
 {
-  g_autoptr(PangoLayout) number = NULL;
-  g_autofree char *number_text = NULL;
-  double footer_y = self->height - MARGIN_BOTTOM - FOOTER_BAND + 10.0;
-  double width = bl_print_document_get_content_width (self);
-  Page *page;
+  return make_layout (self, text, width, flags, size);
+}
 
-  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (page_nr < self->pages->len);
+double
+_bl_print_layout_height (PangoLayout *layout)
+{
+  return layout_height (layout);
+}
 
-  page = g_ptr_array_index (self->pages, page_nr);
+double
+_bl_print_document_content_bottom (BlPrintDocument *self)
+{
+  return content_bottom (self);
+}
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, self->width, self->height);
-  cairo_fill (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+void
+_bl_print_document_ensure_space (BlPrintDocument *self,
+                                 double           height)
+{
+  ensure_space (self, height);
+}
 
-  /* Grounds first, then text, then every rule of the page as one path: a
-   * stroke per cell would make the PDF several times larger and slower. */
-  for (guint i = 0; i < page->items->len; i++)
-    {
-      const Item *item = &g_array_index (page->items, Item, i);
-
-      if (item->kind == ITEM_RECT && item->fill >= 0)
-        {
-          cairo_set_source_rgb (cr, item->fill, item->fill, item->fill);
-          cairo_rectangle (cr, item->x, item->y, item->w, item->h);
-          cairo_fill (cr);
-        }
-    }
-
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (guint i = 0; i < page->items->len; i++)
-    {
-      const Item *item = &g_array_index (page->items, Item, i);
-
-      if (item->kind == ITEM_TEXT)
-        draw_text_item (cr, item);
-    }
-
-  {
-    double widths[8];
-    guint n_widths = 0;
-
-    /* Each line width once (a page uses one or two), all its rules together. */
-    for (guint i = 0; i < page->items->len; i++)
-      {
-        const Item *item = &g_array_index (page->items, Item, i);
-        gboolean seen = FALSE;
-
-        if (item->kind == ITEM_TEXT || item->stroke <= 0)
-          continue;
-        for (guint w = 0; w < n_widths && !seen; w++)
-          seen = widths[w] == item->stroke;
-        if (!seen && n_widths < G_N_ELEMENTS (widths))
-          widths[n_widths++] = item->stroke;
-      }
-
-    for (guint w = 0; w < n_widths; w++)
-      {
-        for (guint i = 0; i < page->items->len; i++)
-          {
-            const Item *rule = &g_array_index (page->items, Item, i);
-
-            if (rule->kind == ITEM_TEXT || rule->stroke != widths[w])
-              continue;
-            if (rule->kind == ITEM_RECT)
-              cairo_rectangle (cr, rule->x, rule->y, rule->w, rule->h);
-            else
-              {
-                cairo_move_to (cr, rule->x, rule->y);
-                cairo_rel_line_to (cr, rule->w, rule->h);
-              }
-          }
-        cairo_set_line_width (cr, widths[w]);
-        cairo_stroke (cr);
-      }
-  }
-
-  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-  if (page->running_header != NULL)
-    {
-      g_autoptr(PangoLayout) header = make_layout (self, page->running_header, width,
-                                                   BL_PRINT_CELL_SMALL, TABLE_SIZE);
-
-      pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (header, -1);
-      cairo_move_to (cr, MARGIN_X, MARGIN_TOP);
-      pango_cairo_show_layout (cr, header);
-      cairo_set_line_width (cr, 0.4);
-      cairo_move_to (cr, MARGIN_X, MARGIN_TOP + layout_height (header) + 2.0);
-      cairo_rel_line_to (cr, width, 0);
-      cairo_stroke (cr);
-    }
-
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  if (self->footer != NULL)
-    {
-      g_autoptr(PangoLayout) footer = make_layout (self, self->footer, width * 0.7,
-                                                   BL_PRINT_CELL_NONE, BODY_SIZE);
-
-      cairo_move_to (cr, MARGIN_X, footer_y);
-      pango_cairo_show_layout (cr, footer);
-    }
-  /* TRANSLATORS: page number in a printed page's footer: "第 1 页 / 共 3 页" */
-  number_text = g_strdup_printf (_("Page %u of %u"), page_nr + 1, self->pages->len);
-  number = make_layout (self, number_text, width * 0.3, BL_PRINT_CELL_END, TABLE_SIZE);
-  cairo_move_to (cr, MARGIN_X + width * 0.7, footer_y + 1.0);
-  pango_cairo_show_layout (cr, number);
-
-  cairo_restore (cr);
+void
+_bl_print_document_add_item (BlPrintDocument *self,
+                             const Item      *item)
+{
+  add_item (self, item);
 }

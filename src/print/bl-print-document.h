@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <cairo.h>
 
+#include "bl-image.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -88,7 +90,25 @@ void        bl_print_document_add_header_row    (BlPrintDocument *self,
 void        bl_print_document_add_row           (BlPrintDocument *self,
                                                  const BlPrintCell *cells,
                                                  guint            n_cells);
+/* The least height of the open table's rows from here on (header rows
+ * aside): room to write in, as a sign-in sheet's signatures need. */
+void        bl_print_document_set_row_height    (BlPrintDocument *self,
+                                                 double           points);
 void        bl_print_document_end_table         (BlPrintDocument *self);
+
+/* Pictures, two a row and at most two rows a page (four a page), each
+ * scaled to fit its cell, its caption under it; a row never splits, and
+ * @heading (NULL for none) stays on the page of the first row.
+ * @surfaces: cairo image surfaces (a PDF keeps the JPEG a surface carries as
+ * CAIRO_MIME_TYPE_JPEG); a NULL surface prints a frame with the caption
+ * alone. */
+void        bl_print_document_add_figures       (BlPrintDocument    *self,
+                                                 const char         *heading,
+                                                 cairo_surface_t   **surfaces,
+                                                 const char * const *captions,
+                                                 guint               n_figures);
+/* A cairo image surface of @image, for bl_print_document_add_figures(). */
+cairo_surface_t *bl_print_surface_from_image    (const BlImage      *image);
 
 guint       bl_print_document_get_n_pages       (BlPrintDocument *self);
 /* Draws page @page_nr (from 0) with the page's top left corner at the origin

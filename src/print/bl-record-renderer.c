@@ -7,6 +7,11 @@
 #include "bl-date.h"
 #include "bl-kind.h"
 #include "bl-record-renderer.h"
+#include "bl-store-attachments.h"
+
+/* Pictures are drawn at most this many pixels a side: about 350 dpi in a
+ * quarter of an A4 page. */
+#define FIGURE_PIXELS 1200
 
 struct _BlRecordRenderer
 {
@@ -128,6 +133,70 @@ format_absent (GListModel *attendance)
   return g_string_free (text, FALSE);
 }
 
+/* The record's pictures after it, four a page with their captions (the
+ * file's name when it has none); its other files by name. */
+static void
+render_attachments (BlRecordRenderer *self,
+                    BlPrintDocument  *document,
+                    BlActivity       *activity)
+{
+  g_autoptr(BlAttachmentList) list = NULL;
+  g_autoptr(GPtrArray) surfaces = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  g_autoptr(GPtrArray) captions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) others = g_string_new (NULL);
+  const char *heading;
+  guint n;
+
+  if (bl_activity_get_id (activity) == 0)
+    return;
+  list = bl_store_load_attachments (self->store, bl_activity_get_id (activity), NULL);
+  n = list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (list)) : 0;
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BlAttachment) attachment = g_list_model_get_item (G_LIST_MODEL (list), i);
+      const char *caption = bl_attachment_get_caption (attachment);
+      const char *name = bl_attachment_get_name (attachment);
+      g_autofree char *path = NULL;
+      g_autoptr(BlImage) image = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!bl_attachment_is_image (attachment))
+        {
+          if (others->len > 0)
+            g_string_append (others, C_("printout", ", "));
+          g_string_append (others, *caption != '\0' ? caption : name);
+          continue;
+        }
+      path = bl_store_get_attachment_path (self->store, attachment);
+      image = bl_image_load (path, bl_attachment_get_content_type (attachment), FIGURE_PIXELS, &error);
+      g_ptr_array_add (surfaces, image != NULL ? bl_print_surface_from_image (image) : NULL);
+      if (image != NULL)
+        g_ptr_array_add (captions, g_strdup (*caption != '\0' ? caption : name));
+      else
+        /* TRANSLATORS: under the frame of a picture that cannot be printed: its name, then why */
+        g_ptr_array_add (captions, g_strdup_printf (C_("printout", "%s (cannot be shown: %s)"), name,
+                                                    error->message));
+    }
+
+  /* TRANSLATORS: the heading of a printed record's photos and files */
+  heading = C_("printout", "Attachments");
+  if (surfaces->len > 0)
+    bl_print_document_add_figures (document, heading, (cairo_surface_t **) surfaces->pdata,
+                                   (const char * const *) captions->pdata, surfaces->len);
+  else
+    bl_print_document_add_heading (document, heading);
+  if (others->len > 0)
+    {
+      /* TRANSLATORS: after a record's pictures, the other files attached to it */
+      g_autofree char *text = g_strdup_printf (C_("printout", "Other files: %s"), others->str);
+
+      bl_print_document_add_paragraph (document, text, BL_PRINT_CELL_NONE);
+    }
+}
+
 static void
 render_record (BlRecordRenderer *self,
                BlPrintDocument  *document,
@@ -223,6 +292,7 @@ render_record (BlRecordRenderer *self,
                                   or_none (bl_activity_get_resolutions (activity)));
   bl_print_document_add_space (document, 8.0);
   bl_print_document_add_signatures (document, signatures);
+  render_attachments (self, document, activity);
 }
 
 static void

@@ -66,7 +66,7 @@ render_activities (BlReportRenderer *self,
 {
   BlReport *report = self->report;
   double width = bl_print_document_get_content_width (document);
-  double widths[] = { 24, 74, 64, 0, 66, 52, 50 };
+  double widths[] = { 24, 74, 64, 0, 66, 52, 44, 32 };
   const BlPrintCell header[] = {
     CELL (C_("printout", "No."), BL_PRINT_CELL_CENTER),
     CELL (C_("printout", "Date"), BL_PRINT_CELL_CENTER),
@@ -75,6 +75,8 @@ render_activities (BlReportRenderer *self,
     CELL (C_("printout", "Host or lecturer"), BL_PRINT_CELL_CENTER),
     CELL (C_("printout", "Present / expected"), BL_PRINT_CELL_CENTER),
     CELL (C_("printout", "Rate"), BL_PRINT_CELL_CENTER),
+    /* TRANSLATORS: a column: how many files (photos, the sign-in sheet…) a record has */
+    CELL (C_("printout", "Files"), BL_PRINT_CELL_CENTER),
   };
 
   bl_print_document_add_heading (document, _("1. Activities of the month"));
@@ -84,7 +86,7 @@ render_activities (BlReportRenderer *self,
       return;
     }
 
-  widths[3] = width - (widths[0] + widths[1] + widths[2] + widths[4] + widths[5] + widths[6]);
+  widths[3] = width - (widths[0] + widths[1] + widths[2] + widths[4] + widths[5] + widths[6] + widths[7]);
   bl_print_document_begin_table (document, G_N_ELEMENTS (widths), widths);
   bl_print_document_add_header_row (document, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < report->activities->len; i++)
@@ -95,6 +97,8 @@ render_activities (BlReportRenderer *self,
       g_autofree char *kind = NULL;
       g_autofree char *counts = NULL;
       g_autofree char *rate = NULL;
+      g_autofree char *files = activity->attachments > 0 ? g_strdup_printf ("%u", activity->attachments)
+                                                         : g_strdup ("—");
       g_autofree char *topic = NULL;
 
       /* TRANSLATORS: a remark on a meeting held without its quorum, which
@@ -124,6 +128,7 @@ render_activities (BlReportRenderer *self,
           CELL (activity->leader, BL_PRINT_CELL_NONE),
           CELL (counts, BL_PRINT_CELL_CENTER),
           CELL (rate, BL_PRINT_CELL_CENTER),
+          CELL (files, BL_PRINT_CELL_CENTER),
         };
 
         bl_print_document_add_row (document, row, G_N_ELEMENTS (row));

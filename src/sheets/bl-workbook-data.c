@@ -17,7 +17,7 @@ static const char * const member_headers[BL_WB_MEMBER_N_COLUMNS] = {
 
 static const char * const activity_headers[BL_WB_ACTIVITY_N_COLUMNS] = {
   "类型", "日期", "开始时间", "结束时间", "主题", "地点", "主持人", "记录人", "主讲人", "党小组",
-  "出席", "缺席", "列席", "标签", "状态", "内容", "决议", "第一议题", "应到", "实到", "缺席人员及原因",
+  "出席", "缺席", "列席", "标签", "状态", "内容", "决议", "第一议题", "应到", "实到", "缺席人员及原因", "编号",
 };
 
 const char *
@@ -234,6 +234,7 @@ activity_row (BlActivity        *activity,
   row->text[BL_WB_ACTIVITY_ATTENDED] = recorded ? g_strdup_printf ("%u", bl_activity_get_present_count (activity))
                                                 : g_strdup ("");
   row->text[BL_WB_ACTIVITY_ABSENCES] = join_attendance (marks, n_marks, FALSE, TRUE);
+  row->text[BL_WB_ACTIVITY_NUMBER] = g_strdup_printf ("%" G_GINT64_FORMAT, bl_activity_get_id (activity));
   return row;
 }
 

@@ -23,7 +23,8 @@ typedef enum {
   BL_WB_MEMBER_N_COLUMNS,
 } BlWbMemberColumn;
 
-/* 活动台账: the columns of activities.csv, then 应到, 实到, 缺席人员及原因. */
+/* 活动台账: the columns of activities.csv up to 实到, then 缺席人员及原因 and
+ * 编号 (the files of 附件 stay with the CSV export). */
 typedef enum {
   BL_WB_ACTIVITY_KIND,
   BL_WB_ACTIVITY_DATE,          /* a date */
@@ -46,6 +47,7 @@ typedef enum {
   BL_WB_ACTIVITY_EXPECTED,      /* 应到: a number, "" when attendance was not recorded */
   BL_WB_ACTIVITY_ATTENDED,      /* 实到 */
   BL_WB_ACTIVITY_ABSENCES,      /* 缺席人员及原因 */
+  BL_WB_ACTIVITY_NUMBER,        /* 编号: the record's number, kept by an import into a new ledger */
   BL_WB_ACTIVITY_N_COLUMNS,
 } BlWbActivityColumn;
 

@@ -210,6 +210,7 @@ write_activities (Writer         *writer,
     { 12, FALSE }, { 12, FALSE }, { 9, FALSE }, { 9, FALSE }, { 30, TRUE }, { 14, TRUE }, { 10, FALSE },
     { 10, FALSE }, { 12, FALSE }, { 12, FALSE }, { 30, TRUE }, { 24, TRUE }, { 16, TRUE }, { 12, TRUE },
     { 8, FALSE }, { 50, TRUE }, { 30, TRUE }, { 9, FALSE }, { 6, FALSE }, { 6, FALSE }, { 30, TRUE },
+    { 6, FALSE },
   };
   Column columns[BL_WB_ACTIVITY_N_COLUMNS];
   lxw_worksheet *sheet;
@@ -228,7 +229,8 @@ write_activities (Writer         *writer,
 
           if (c == BL_WB_ACTIVITY_DATE)
             write_date (writer, sheet, r + 1, c, text);
-          else if ((c == BL_WB_ACTIVITY_EXPECTED || c == BL_WB_ACTIVITY_ATTENDED) && *text != '\0')
+          else if ((c == BL_WB_ACTIVITY_EXPECTED || c == BL_WB_ACTIVITY_ATTENDED || c == BL_WB_ACTIVITY_NUMBER) &&
+                   *text != '\0')
             write_count (writer, sheet, r + 1, c, g_ascii_strtod (text, NULL));
           else
             write_text (writer, sheet, r + 1, c, text, layout[c].wrap ? writer->wrap : writer->plain);

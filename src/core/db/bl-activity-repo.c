@@ -18,7 +18,8 @@ static const char * const state_ids[] = { "present", "leave", "absent" };
   "(SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM activity_tag at JOIN tag t ON t.id = at.tag_id " \
   "   WHERE at.activity_id = a.id ORDER BY at.position) t), " \
   "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id), " \
-  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id AND x.state = 'present')"
+  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id AND x.state = 'present'), " \
+  "(SELECT count(*) FROM attachment f WHERE f.activity_id = a.id)"
 #define ACTIVITY_FROM "FROM activity a LEFT JOIN party_group g ON g.id = a.group_id "
 #define IN_RANGE "a.date >= coalesce (?1, '') AND a.date <= coalesce (?2, '9999-99-99') "
 
@@ -60,6 +61,7 @@ activity_from_row (sqlite3_stmt *stmt)
       bl_activity_set_tags (activity, (const char * const *) split);
     }
   bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, 17), (guint) sqlite3_column_int (stmt, 18));
+  bl_activity_set_attachment_count (activity, (guint) sqlite3_column_int (stmt, 19));
   /* Older versions stored times and topics as typed ("9:05", a trailing
    * U+3000): shown, exported and compared as they are now saved. */
   bl_activity_normalize (activity);
@@ -552,14 +554,15 @@ write_marks (BlDb                    *db,
   return TRUE;
 }
 
-/* 应到 and 实到 as the file now holds them. */
+/* 应到, 实到 and the attachments as the file now holds them. */
 static gboolean
 read_counts (BlDb        *db,
              BlActivity  *activity,
              GError     **error)
 {
   sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT count(*), coalesce(sum(state = 'present'), 0) FROM attendance "
+                                      "SELECT count(*), coalesce(sum(state = 'present'), 0), "
+                                      "(SELECT count(*) FROM attachment WHERE activity_id = ?1) FROM attendance "
                                       "WHERE activity_id = ?1", error);
   int rc;
 
@@ -570,6 +573,7 @@ read_counts (BlDb        *db,
   if (rc == SQLITE_ROW)
     {
       bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, 0), (guint) sqlite3_column_int (stmt, 1));
+      bl_activity_set_attachment_count (activity, (guint) sqlite3_column_int (stmt, 2));
       rc = SQLITE_DONE;
     }
   return bl_db_finish (db, stmt, rc, error);
@@ -654,16 +658,22 @@ bl_activity_repo_save_marks (BlDb                    *db,
 gboolean
 bl_activity_repo_list_keys (BlDb        *db,
                             GHashTable  *keys,
+                            GHashTable  *ids,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT kind, date, start_time, topic FROM activity", error);
+  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT kind, date, start_time, topic, id FROM activity", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (keys, bl_activity_repo_key (bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 1),
-                                                  bl_db_column_text (stmt, 2), bl_db_column_text (stmt, 3)));
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 4);
+
+      g_hash_table_add (keys, bl_activity_repo_key (bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 1),
+                                                    bl_db_column_text (stmt, 2), bl_db_column_text (stmt, 3)));
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
   return bl_db_finish (db, stmt, rc, error);
 }
 

@@ -71,9 +71,11 @@ gboolean    bl_activity_repo_exists          (BlDb         *db,
                                               const char   *topic,
                                               gint64        except_id);
 /* Adds to @keys (a set of strings) the bl_activity_repo_key() of every
- * activity: an import's duplicate check, in one query. */
+ * activity, and to @ids (a set of gint64*) its number: an import's
+ * duplicate check, in one query. */
 gboolean    bl_activity_repo_list_keys       (BlDb         *db,
                                               GHashTable   *keys,
+                                              GHashTable   *ids,
                                               GError      **error);
 /* What bl_activity_repo_exists() compares, as one string. */
 char       *bl_activity_repo_key             (const char   *kind,

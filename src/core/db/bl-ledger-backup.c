@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bl-attachment-backup.h"
 #include "bl-db-private.h"
 #include "bl-ledger-backup.h"
 #include "bl-ledger-file.h"
@@ -359,6 +360,14 @@ bl_ledger_backup_daily (BlDb        *db,
   bl_ledger_backup_sync_dir (dir);
 
   prune (path, target);
+
+  /* The attachments' files go with the day's backup (bl-attachment-backup.c). */
+  {
+    g_autoptr(GError) attachments_error = NULL;
+
+    if (!bl_attachment_backup_run (db, &attachments_error))
+      g_warning ("%s", attachments_error->message);
+  }
   return TRUE;
 }
 

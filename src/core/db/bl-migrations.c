@@ -197,6 +197,24 @@ static const char * const migrations[] = {
   "DELETE FROM setting WHERE key = 'secretary' AND (trim(value) = '' OR trim(value) IN ("
   "    SELECT m.name FROM member m JOIN role_term t ON t.member_id = m.id"
   "     WHERE t.role = 'secretary' AND t.end_date IS NULL));",
+
+  /* 3 → 4: attachments (photos, scans, documents) of an activity. The
+   * content lives beside the ledger in <name>-attachments/objects/, one file
+   * per SHA-256 (identical files stored once); a row names the file, its
+   * place in the record and its caption. */
+  "CREATE TABLE attachment ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  activity_id  INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  position     INTEGER NOT NULL DEFAULT 0,"
+  "  name         TEXT NOT NULL CHECK (name <> ''),"
+  "  caption      TEXT NOT NULL DEFAULT '',"
+  "  sha256       TEXT NOT NULL CHECK (length(sha256) = 64),"
+  "  size         INTEGER NOT NULL CHECK (size >= 0),"
+  "  content_type TEXT NOT NULL DEFAULT 'application/octet-stream',"
+  "  added        TEXT NOT NULL DEFAULT (datetime('now')),"
+  "  UNIQUE (activity_id, name)"
+  ");"
+  "CREATE INDEX attachment_sha256 ON attachment (sha256);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BL_MIGRATIONS_COUNT);
