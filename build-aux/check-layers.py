@@ -20,9 +20,10 @@ LAYERS = {
     "core": {"core"},
     "print": {"core", "print"},
     "notify": {"core", "notify"},
-    "cli": {"core", "print", "notify", "cli"},
-    "gui": {"core", "print", "notify", "cli", "gui"},
-    "app": {"core", "print", "notify", "cli", "gui"},
+    "sheets": {"core", "sheets"},
+    "cli": {"core", "print", "notify", "sheets", "cli"},
+    "gui": {"core", "print", "notify", "sheets", "cli", "gui"},
+    "app": {"core", "print", "notify", "sheets", "cli", "gui"},
 }
 
 # System headers only some places may include: (what, the pattern, the
@@ -32,6 +33,8 @@ LAYERS = {
 RESTRICTED = [
     ("SQLite", re.compile(r"^sqlite3(ext)?\.h$"), ["core/db"], ["core/db"]),
     ("libnotify", re.compile(r"^libnotify/"), ["notify"], ["notify"]),
+    ("libarchive", re.compile(r"^archive(_entry)?\.h$"), ["sheets"], ["sheets"]),
+    ("libxlsxwriter", re.compile(r"^xlsxwriter(\.h$|/)"), ["sheets"], ["sheets"]),
     # One file decodes images (attachments' thumbnails, the pictures print
     # draws): the formats, sizes and limits are decided there. The window
     # gets gdk-pixbuf with GTK.

@@ -13,7 +13,9 @@
 
 #include "bl-attachment-files.h"
 #include "bl-clock.h"
-#include "bl-csv.h"
+#include "bl-csv-activities.h"
+#include "bl-csv-export.h"
+#include "bl-csv-members.h"
 #include "bl-report.h"
 #include "bl-store-attachments.h"
 #include "bl-test-common.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "bl-activity-check.h"
-#include "bl-csv.h"
+#include "bl-csv-activities.h"
 #include "bl-date.h"
 #include "bl-text.h"
 #include "bl-test-common.h"

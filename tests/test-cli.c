@@ -145,7 +145,7 @@ static void
 test_chinese_messages (void)
 {
   g_autofree char *db = new_ledger_path ();
-  g_autofree char *members = bl_test_write_file ("members.csv", "姓名\n\n,\n");
+  g_autofree char *members = bl_test_write_file ("members.csv", "姓名,党员类别\n\n,正式党员\n");
   g_autofree char *out = NULL, *err = NULL;
   const char *argv[] = { "--database", db, "--import-members", members, NULL };
 
@@ -159,6 +159,39 @@ test_chinese_messages (void)
   g_test_message ("%s", err);
   g_assert_nonnull (strstr (err, "姓名"));
   g_assert_nonnull (strstr (err, "没有导入"));
+}
+
+/* Issue 12: a GBK file imports, and the summary says how it was read. */
+static void
+test_gbk_summary (void)
+{
+  g_autofree char *db = new_ledger_path ();
+  g_autofree char *utf8 = bl_test_write_file ("members.csv", "姓名,党小组\r\n王建国,第一党小组\r\n");
+  g_autofree char *gbk = g_strconcat (utf8, ".gbk.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out_zh = NULL, *err_zh = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *convert[] = { "iconv", "-f", "UTF-8", "-t", "GBK", "-o", gbk, utf8, NULL };
+  const char *argv[] = { "--database", db, "--import-members", gbk, NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) convert, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 0);
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (out, "1 added, 0 updated, 0 skipped as duplicates (read as GBK)"));
+
+  g_setenv ("LANG", "zh_CN.UTF-8", TRUE);
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_assert_cmpint (bl_test_run_program (argv, &out_zh, &err_zh), ==, 0);
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LANGUAGE");
+  g_setenv ("LANG", "C.UTF-8", TRUE);
+  g_test_message ("%s%s", out_zh, err_zh);
+  g_assert_nonnull (strstr (out_zh, "（按 GBK 编码读取）"));
 }
 
 static gint64
@@ -294,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/cli/environment", test_environment);
   g_test_add_func ("/cli/unopenable", test_unopenable);
   g_test_add_func ("/cli/chinese-messages", test_chinese_messages);
+  g_test_add_func ("/cli/gbk-summary", test_gbk_summary);
   g_test_add_func ("/cli/attach-detach", test_attach_detach);
 
   return g_test_run ();

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "bl-attachment-files.h"
-#include "bl-csv.h"
+#include "bl-csv-activities.h"
 #include "bl-store-attachments.h"
 #include "bl-store.h"
 #include "bl-test-common.h"

@@ -5,10 +5,12 @@
 #include <sqlite3.h>
 
 #include "bl-kind.h"
+#include "bl-csv-activities.h"
+#include "bl-csv-reader.h"
 #include "bl-member-stats.h"
 #include "bl-store.h"
 #include "bl-test-common.h"
-#include "db/bl-db.h"
+#include "db/bl-db-private.h"
 #include "db/bl-ledger-file.h"
 #include "db/bl-migrations.h"
 #include "db/bl-setting-repo.h"
@@ -448,6 +450,66 @@ test_member_stats_earlier_years (void)
   g_assert_cmpuint (s->expected, ==, 1);
 }
 
+/* An import of many activities (issue 10): in bulk, the attendance index is
+ * made again at the commit and is there after a rollback; the CHECK
+ * constraints are back on afterwards. */
+static void
+test_bulk_import (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GString) good = g_string_new ("类型,日期,主题,出席,缺席,应到\n");
+  g_autoptr(GString) bad = NULL;
+  g_autofree char *good_path = NULL, *bad_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *integrity = NULL;
+  BlCsvReport report;
+  BlDb *db = bl_store_get_db (store);
+
+  bl_test_add_member (store, "王建国", "", BL_MEMBER_ROLE_NONE);
+  bl_test_add_member (store, "李秀英", "", BL_MEMBER_ROLE_NONE);
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (good, "主题党日,2024-%02u-%02u,第%u次,王建国,李秀英(病假),2\n", 1 + i % 12, 1 + i % 28, i);
+  bad = g_string_new (good->str);
+  g_string_append (bad, "主题党日,2024-13-01,日期不对,王建国,,\n");
+  bad_path = bl_test_write_file ("bad.csv", bad->str);
+  good_path = bl_test_write_file ("good.csv", good->str);
+
+  /* A problem on the last row: nothing imported, the index as it was. */
+  g_assert_false (bl_csv_import_activities (store, bad_path, NULL, &error));
+  g_assert_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (bl_db_has_row (db, "SELECT 1 FROM sqlite_master WHERE name = 'attendance_member'", NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 0);
+
+  /* A dry run counts and writes nothing. */
+  {
+    g_autoptr(BlTable) table = bl_csv_reader_read_file (good_path, &error);
+
+    g_assert_no_error (error);
+    bl_csv_report_init (&report);
+    g_assert_true (bl_csv_import_activities_table (store, table, BL_CSV_IMPORT_DRY_RUN, NULL, &report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report.added, ==, 600);
+    bl_csv_report_clear (&report);
+    g_assert_cmpint (bl_db_query_int (db, "SELECT count(*) FROM activity", -1), ==, 0);
+  }
+
+  bl_csv_report_init (&report);
+  g_assert_true (bl_csv_import_activities (store, good_path, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 600);
+  bl_csv_report_clear (&report);
+  g_assert_true (bl_db_has_row (db, "SELECT 1 FROM sqlite_master WHERE name = 'attendance_member'", NULL, NULL));
+  g_assert_true (bl_db_query_text (db, "PRAGMA integrity_check", NULL, &integrity, &error));
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_assert_cmpint (bl_db_query_int (db, "SELECT count(*) FROM attendance", -1), ==, 1200);
+
+  /* Checked again as before the import. */
+  g_assert_false (bl_db_exec (db, "UPDATE attendance SET state = 'asleep'", &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/db/migrate-format-1", test_migrate_format_1);
   g_test_add_func ("/db/member-stats", test_member_stats);
   g_test_add_func ("/db/member-stats-earlier-years", test_member_stats_earlier_years);
+  g_test_add_func ("/db/bulk-import", test_bulk_import);
 
   return g_test_run ();
 }

@@ -11,7 +11,7 @@
 #include "bl-application.h"
 #include "bl-date.h"
 #include "bl-member-editor.h"
-#include "bl-member-import.h"
+#include "bl-file-import.h"
 #include "bl-members-page.h"
 #include "bl-preferences-window.h"
 #include "bl-rules.h"
@@ -496,7 +496,18 @@ test_members_page_transfer_unknown (void)
   close_windows ();
 }
 
-/* A CSV file with errors imports nothing and shows its FILE:LINE problems. */
+/* Runs the main loop until @import reaches @stage, or is done. */
+static void
+wait_for_stage (BlFileImport      *import,
+                BlFileImportStage  stage)
+{
+  while (bl_file_import_get_stage (import) != stage && bl_file_import_get_stage (import) != BL_FILE_IMPORT_DONE)
+    g_main_context_iteration (NULL, TRUE);
+  bl_test_iterate ();
+}
+
+/* A CSV file with errors imports nothing and shows its FILE:LINE problems;
+ * a good one shows what it would do first, and is imported on "Import". */
 static void
 test_members_import (void)
 {
@@ -511,6 +522,9 @@ test_members_import (void)
                                               "王五,第一党小组,预备党员,,2025-03-01,,在册\n");
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(BlFileImport) refused = NULL;
+  g_autoptr(BlFileImport) cancelled = NULL;
+  g_autoptr(BlFileImport) imported = NULL;
   /* An AdwWindow, as every window of the app (alerts show inside it). */
   GtkWidget *window = adw_window_new ();
   g_autoptr(BlContext) context = bl_context_new (store);
@@ -522,16 +536,39 @@ test_members_import (void)
   gtk_window_present (GTK_WINDOW (window));
   bl_test_iterate ();
 
-  g_assert_false (bl_member_import_file (page, store, bad_file));
-  bl_test_iterate ();
+  refused = bl_file_import_new (page, store, BL_IMPORT_MEMBERS);
+  bl_file_import_start (refused, bad_file);
+  wait_for_stage (refused, BL_FILE_IMPORT_DONE);
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 0);
   alert = bl_alert_get_open ();
   g_assert_nonnull (alert);
   g_assert_true (bl_test_shows_text (alert, line));
   close_dialogs ();
 
-  g_assert_true (bl_member_import_file (page, store, good_file));
-  bl_test_iterate ();
+  /* Cancelled while it reads (or, should the check be done already, at the
+   * question): nothing is imported. */
+  cancelled = bl_file_import_new (page, store, BL_IMPORT_MEMBERS);
+  bl_file_import_start (cancelled, good_file);
+  bl_file_import_cancel (cancelled);
+  wait_for_stage (cancelled, BL_FILE_IMPORT_PREVIEW);
+  if (bl_file_import_get_stage (cancelled) == BL_FILE_IMPORT_PREVIEW)
+    bl_alert_response (bl_alert_get_open (), "cancel");
+  wait_for_stage (cancelled, BL_FILE_IMPORT_DONE);
+  g_assert_cmpint (bl_file_import_get_stage (cancelled), ==, BL_FILE_IMPORT_DONE);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 0);
+  close_dialogs ();
+
+  /* Checked first: nothing written until "Import". */
+  imported = bl_file_import_new (page, store, BL_IMPORT_MEMBERS);
+  bl_file_import_start (imported, good_file);
+  wait_for_stage (imported, BL_FILE_IMPORT_PREVIEW);
+  g_assert_cmpint (bl_file_import_get_stage (imported), ==, BL_FILE_IMPORT_PREVIEW);
+  alert = bl_alert_get_open ();
+  g_assert_nonnull (alert);
+  g_assert_true (shows_text_within (alert, "2 new"));
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 0);
+  bl_alert_response (alert, "import");
+  wait_for_stage (imported, BL_FILE_IMPORT_DONE);
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 2);
   g_assert_null (bl_alert_get_open ());
   g_assert_true (bl_test_shows_text (page, "2 active members"));

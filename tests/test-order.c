@@ -6,7 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "bl-csv.h"
+#include "bl-csv-export.h"
 #include "bl-group-order.h"
 #include "bl-report.h"
 #include "bl-test-common.h"

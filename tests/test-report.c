@@ -2,8 +2,10 @@
  * month edges, transferred members) and the annual statistics */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bl-report.h"
 #include "bl-test-common.h"
@@ -409,6 +411,16 @@ test_year_stats (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &written, &length, NULL));
   g_assert_cmpmem (written, length, csv, strlen (csv));
+  /* Issue 15, item 21: 0600 whatever the umask. */
+  {
+    GStatBuf info;
+    mode_t mask = umask (0);
+
+    g_assert_true (bl_year_stats_write_csv (stats, file, &error));
+    umask (mask);
+    g_assert_cmpint (g_stat (path, &info), ==, 0);
+    g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  }
 
   g_assert_null (bl_year_stats_build (store, 12, &error));
   g_assert_error (error, BL_REPORT_ERROR, BL_REPORT_ERROR_BAD_YEAR);

@@ -12,13 +12,16 @@
 #include "bl-application.h"
 #include "bl-clock.h"
 #include "bl-date.h"
+#include "bl-file-import.h"
 #include "bl-kind.h"
 #include "bl-quota.h"
 #include "bl-test-common.h"
 #include "bl-test-gui.h"
 #include "bl-overview-page.h"
+#include "bl-table-reader.h"
 #include "bl-welcome-page.h"
 #include "bl-window.h"
+#include "bl-workbook-save.h"
 
 static BlApplication *
 start_app (const char *database)
@@ -1061,6 +1064,106 @@ test_window_copy_activity (void)
   g_test_trap_assert_passed ();
 }
 
+static gboolean
+match_open_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Open") == 0 &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.open-file") == 0;
+}
+
+/* Issue 12 in the window: activities imported from a workbook after a look
+ * at what would happen, the Activities page following; the ledger saved as
+ * a workbook off the main thread, with a toast that offers to open it. */
+static void
+test_window_import_and_export (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autofree char *saved = g_build_filename (dir, "saved.xlsx", NULL);
+      g_autofree char *activities = bl_test_write_file ("activities.csv",
+                                                        "类型,日期,主题,出席,缺席\n"
+                                                        "支部党员大会,2025-03-20,一季度党员大会,张书记,李委员(病假)\n"
+                                                        "主题党日,2025-04-10,四月主题党日,张书记、李委员,\n");
+      g_autoptr(GFile) file = g_file_new_for_path (activities);
+      g_autoptr(GFile) saved_file = g_file_new_for_path (saved);
+      g_autoptr(BlApplication) app = NULL;
+      g_autoptr(BlFileImport) import = NULL;
+      g_autoptr(BlTable) table = NULL;
+      g_autoptr(GError) error = NULL;
+      GtkWidget *alert, *button;
+      BlWindow *window;
+      GStatBuf info;
+
+      {
+        g_autoptr(BlStore) setup = bl_store_open (path, &error);
+
+        g_assert_no_error (error);
+        bl_store_set_setting (setup, BL_SETTING_BRANCH_NAME, "城东第一党支部", &error);
+        bl_test_add_member (setup, "张书记", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+        bl_test_add_member (setup, "李委员", "第一党小组", BL_MEMBER_ROLE_COMMITTEE);
+      }
+
+      app = start_app (path);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
+      window = main_window (app);
+      g_assert_nonnull (window);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+
+      import = bl_file_import_new (GTK_WIDGET (window), bl_window_get_store (window), BL_IMPORT_ACTIVITIES);
+      bl_file_import_start (import, file);
+      while (bl_file_import_get_stage (import) == BL_FILE_IMPORT_CHECKING)
+        g_main_context_iteration (NULL, TRUE);
+      bl_test_iterate ();
+      g_assert_cmpint (bl_file_import_get_stage (import), ==, BL_FILE_IMPORT_PREVIEW);
+      g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (bl_window_get_store (window))), ==, 0);
+      alert = bl_alert_get_open ();
+      g_assert_nonnull (alert);
+      bl_alert_response (alert, "import");
+      while (bl_file_import_get_stage (import) != BL_FILE_IMPORT_DONE)
+        g_main_context_iteration (NULL, TRUE);
+      bl_test_iterate ();
+      /* Written on another connection, read again by the window's. */
+      g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (bl_window_get_store (window))), ==, 2);
+      g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "Activities imported: 2 added, 0 already in the ledger"));
+
+      bl_workbook_save_start (GTK_WIDGET (window), bl_window_get_store (window), 0, saved_file);
+      while (bl_test_find (GTK_WIDGET (window), match_open_button, NULL) == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      button = bl_test_find (GTK_WIDGET (window), match_open_button, NULL);
+      {
+        g_autoptr(GVariant) target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)) != NULL
+                                     ? g_variant_ref (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)))
+                                     : NULL;
+        g_autofree char *uri = g_file_get_uri (saved_file);
+
+        g_assert_nonnull (target);
+        g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+      }
+      g_assert_cmpint (g_stat (saved, &info), ==, 0);
+      g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+      {
+        const char *sheet[] = { "活动台账", NULL };
+
+        table = bl_table_read_file (saved, sheet, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (bl_table_get_sheet (table), ==, "活动台账");
+        g_assert_cmpuint (bl_table_get_n_rows (table), ==, 3);
+      }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1096,5 +1199,6 @@ main (int   argc,
   g_test_add_func ("/window/start-title", test_window_start_title);
   g_test_add_func ("/window/new-ledger-overview", test_window_new_ledger_overview);
   g_test_add_func ("/window/copy-activity", test_window_copy_activity);
+  g_test_add_func ("/window/import-and-export", test_window_import_and_export);
   return g_test_run ();
 }

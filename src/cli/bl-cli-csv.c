@@ -1,10 +1,12 @@
-/* bl-cli-csv.c: --branch-name, --import-members, --import-activities, --export-csv */
+/* bl-cli-csv.c: --branch-name, --import-members, --import-activities (CSV or
+ * Excel), --export-csv */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "bl-cli.h"
-#include "bl-csv.h"
+#include "bl-csv-export.h"
+#include "bl-import.h"
 
 int
 bl_cli_set_branch_name (BlStore    *store,
@@ -27,16 +29,16 @@ bl_cli_set_branch_name (BlStore    *store,
 }
 
 static int
-import (BlStore    *store,
-        const char *file,
-        gboolean  (*import_func) (BlStore *, const char *, BlCsvReport *, GError **))
+import (BlStore      *store,
+        const char   *file,
+        BlImportKind  kind)
 {
   g_autoptr(GError) error = NULL;
   BlCsvReport report;
   int status = BL_EXIT_OK;
 
   bl_csv_report_init (&report);
-  if (!import_func (store, file, &report, &error))
+  if (!bl_import_file (store, kind, file, BL_CSV_IMPORT_DEFAULT, NULL, &report, &error))
     {
       g_printerr ("%s\n", error->message);
       g_printerr (_("%s: nothing was imported\n"), file);
@@ -46,9 +48,14 @@ import (BlStore    *store,
     {
       for (guint i = 0; i < report.notes->len; i++)
         g_printerr ("%s\n", (const char *) g_ptr_array_index (report.notes, i));
-      /* TRANSLATORS: FILE: N added, N updated, N skipped as duplicates */
-      g_print (_("%s: %u added, %u updated, %u skipped as duplicates\n"),
-               file, report.added, report.updated, report.skipped);
+      if (report.encoding_note != NULL)
+        /* TRANSLATORS: FILE: N added, N updated, N skipped as duplicates (read as GBK) */
+        g_print (_("%s: %u added, %u updated, %u skipped as duplicates (%s)\n"),
+                 file, report.added, report.updated, report.skipped, report.encoding_note);
+      else
+        /* TRANSLATORS: FILE: N added, N updated, N skipped as duplicates */
+        g_print (_("%s: %u added, %u updated, %u skipped as duplicates\n"),
+                 file, report.added, report.updated, report.skipped);
     }
   bl_csv_report_clear (&report);
   return status;
@@ -58,14 +65,14 @@ int
 bl_cli_import_members (BlStore    *store,
                        const char *file)
 {
-  return import (store, file, bl_csv_import_members);
+  return import (store, file, BL_IMPORT_MEMBERS);
 }
 
 int
 bl_cli_import_activities (BlStore    *store,
                           const char *file)
 {
-  return import (store, file, bl_csv_import_activities);
+  return import (store, file, BL_IMPORT_ACTIVITIES);
 }
 
 int

@@ -41,6 +41,20 @@ write_pdf (BlPrintRenderer *renderer,
   return BL_EXIT_OK;
 }
 
+gboolean
+bl_cli_report_ready (const char *month,
+                     const char *output)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bl_report_parse_month (month, NULL, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  return check_output ("--report", output);
+}
+
 int
 bl_cli_report (BlStore    *store,
                const char *month,
@@ -52,12 +66,7 @@ bl_cli_report (BlStore    *store,
 
   g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
 
-  if (!bl_report_parse_month (month, NULL, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
-  if (!check_output ("--report", output))
+  if (!bl_cli_report_ready (month, output))
     return BL_EXIT_BAD_INPUT;
 
   report = bl_report_build (store, month, NULL, &error);
@@ -127,6 +136,22 @@ bl_cli_print_signin (BlStore    *store,
   return write_pdf (BL_PRINT_RENDERER (renderer), output);
 }
 
+gboolean
+bl_cli_print_records_ready (const char *ids,
+                            const char *output)
+{
+  g_autoptr(GArray) numbers = parse_ids (ids);
+
+  if (numbers == NULL)
+    return FALSE;
+  if (numbers->len == 0)
+    {
+      g_printerr (_("--print-records needs the numbers of the activities to print, for example 12,15\n"));
+      return FALSE;
+    }
+  return check_output ("--print-records", output);
+}
+
 int
 bl_cli_print_records (BlStore    *store,
                       const char *ids,
@@ -138,16 +163,9 @@ bl_cli_print_records (BlStore    *store,
 
   g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
 
+  if (!bl_cli_print_records_ready (ids, output))
+    return BL_EXIT_BAD_INPUT;
   numbers = parse_ids (ids);
-  if (numbers == NULL)
-    return BL_EXIT_BAD_INPUT;
-  if (numbers->len == 0)
-    {
-      g_printerr (_("--print-records needs the numbers of the activities to print, for example 12,15\n"));
-      return BL_EXIT_BAD_INPUT;
-    }
-  if (!check_output ("--print-records", output))
-    return BL_EXIT_BAD_INPUT;
 
   renderer = bl_record_renderer_new_for_ids (store, (const gint64 *) (gpointer) numbers->data,
                                              numbers->len, &error);

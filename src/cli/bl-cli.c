@@ -10,8 +10,8 @@ static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the ledger in FILE"), N_("FILE") },
   { "branch-name", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Set the branch's name"), N_("NAME") },
   { "start-date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Set the day the ledger's records start (no quota before it is missed)"), N_("YYYY-MM-DD") },
-  { "import-members", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import members from a CSV file"), N_("FILE.csv") },
-  { "import-activities", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import activities from a CSV file"), N_("FILE.csv") },
+  { "import-members", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import members from a CSV file or an Excel workbook"), N_("FILE") },
+  { "import-activities", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import activities from a CSV file or an Excel workbook"), N_("FILE") },
   { "transfer-member", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Transfer a member out, or correct the day or destination of a transfer"), N_("NAME") },
   { "transferred-on", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --transfer-member: the day of the transfer (empty: not known)"), N_("YYYY-MM-DD") },
   { "transferred-to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --transfer-member: where the member went"), N_("TEXT") },
@@ -19,6 +19,8 @@ static const GOptionEntry option_entries[] = {
   { "delete-member", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Delete a member who has no attendance on record"), N_("NAME") },
   { "group-leader", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Make a member the leader of their party group"), N_("NAME") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write members.csv and activities.csv into DIR"), N_("DIR") },
+  { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the ledger as one Excel workbook"), N_("FILE.xlsx") },
+  { "year", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export-xlsx: only this year"), N_("YYYY") },
   { "rules", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Enable a built-in rule pack by id, or import a rule pack file"), N_("PACK") },
   { "disable-rules", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Disable a rule pack or a rule"), N_("ID") },
   { "status", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the quota status and exit"), NULL },
@@ -67,7 +69,9 @@ has_command (GVariantDict *options)
   static const char * const commands[] = {
     "branch-name", "start-date", "import-members", "import-activities", "transfer-member",
     "transferred-on", "transferred-to", "undo-transfer", "delete-member", "group-leader",
-    "export-csv", "rules", "disable-rules", "status", "report", "print-records", "check-reminders",
+    "branch-name", "start-date", "import-members", "import-activities", "transfer-member",
+    "transferred-on", "transferred-to", "undo-transfer", "delete-member", "group-leader",
+    "export-csv", "export-xlsx", "rules", "disable-rules", "status", "report", "print-records", "check-reminders",
     "attach", "detach", "print-signin",
   };
 
@@ -77,8 +81,113 @@ has_command (GVariantDict *options)
   return FALSE;
 }
 
-/* Runs the command-line actions in a fixed order (set-up, imports, rules,
- * then the outputs), stopping at the first that fails. */
+/* The commands that change the ledger, in the order they run: rules
+ * before the imports (a pack's kinds are what an import's rows may name),
+ * imports before the changes to members they may name. */
+static const char * const changes[] = {
+  "branch-name", "start-date", "rules", "disable-rules", "import-members", "import-activities",
+  "transfer-member", "undo-transfer", "delete-member", "group-leader", "attach", "detach",
+};
+
+static int
+run_change (BlStore            *store,
+            GVariantDict       *options,
+            const char * const *remaining,
+            const char         *option,
+            const char         *value)
+{
+  if (g_str_equal (option, "branch-name"))
+    return bl_cli_set_branch_name (store, value);
+  if (g_str_equal (option, "start-date"))
+    return bl_cli_set_start_date (store, value);
+  if (g_str_equal (option, "rules"))
+    return bl_cli_enable_rules (store, value);
+  if (g_str_equal (option, "disable-rules"))
+    return bl_cli_disable_rules (store, value);
+  if (g_str_equal (option, "import-members"))
+    return bl_cli_import_members (store, value);
+  if (g_str_equal (option, "import-activities"))
+    return bl_cli_import_activities (store, value);
+  if (g_str_equal (option, "transfer-member"))
+    {
+      g_autofree char *transferred_on = lookup_string (options, "transferred-on");
+      g_autofree char *transferred_to = lookup_string (options, "transferred-to");
+
+      return bl_cli_transfer_member (store, value, g_variant_dict_contains (options, "transferred-on"),
+                                     transferred_on, transferred_to);
+    }
+  if (g_str_equal (option, "undo-transfer"))
+    return bl_cli_undo_transfer (store, value);
+  if (g_str_equal (option, "delete-member"))
+    return bl_cli_delete_member (store, value);
+  if (g_str_equal (option, "attach"))
+    return bl_cli_attach (store, value, remaining);
+  if (g_str_equal (option, "detach"))
+    return bl_cli_detach (store, value, remaining);
+  return bl_cli_set_group_leader (store, value);
+}
+
+/* What the changes report on stdout ("12 added"), held back until they
+ * are saved: nothing is said to be done that was then undone. */
+static GString *held_output;
+
+static void
+hold_output_cb (const char *text)
+{
+  g_string_append (held_output, text);
+}
+
+/* Every change of one command line in one transaction: all or nothing. */
+static int
+run_changes (BlStore            *store,
+             GVariantDict       *options,
+             const char * const *remaining)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) output = g_string_new (NULL);
+  GPrintFunc print = NULL;
+  guint done = 0;
+  int status = BL_EXIT_OK;
+
+  if (!bl_store_begin (store, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return BL_EXIT_BAD_INPUT;
+    }
+  held_output = output;
+  print = g_set_print_handler (hold_output_cb);
+  for (guint i = 0; i < G_N_ELEMENTS (changes) && status == BL_EXIT_OK; i++)
+    {
+      g_autofree char *value = lookup_string (options, changes[i]);
+
+      if (value == NULL)
+        continue;
+      if ((status = run_change (store, options, remaining, changes[i], value)) == BL_EXIT_OK)
+        done++;
+    }
+  g_set_print_handler (print);
+  held_output = NULL;
+
+  if (status != BL_EXIT_OK)
+    {
+      bl_store_rollback (store);
+      if (done > 0)
+        g_printerr (_("Nothing was changed: what the options before it did was undone too\n"));
+      return status;
+    }
+  if (!bl_store_commit (store, &error))
+    {
+      bl_store_rollback (store);
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("Nothing was changed\n"));
+      return BL_EXIT_BAD_INPUT;
+    }
+  g_print ("%s", output->str);
+  return BL_EXIT_OK;
+}
+
+/* Runs the command-line actions in a fixed order (the changes, then the
+ * outputs), stopping at the first that fails. */
 static int
 run_commands (GVariantDict *options,
               const char   *database_path)
@@ -88,9 +197,13 @@ run_commands (GVariantDict *options,
   g_autofree char *value = NULL;
   g_autofree char *date = lookup_string (options, "date");
   g_autofree char *output = lookup_string (options, "output");
+  g_autofree char *year = lookup_string (options, "year");
+  g_autofree char *month = lookup_string (options, "report");
+  g_autofree char *ids = lookup_string (options, "print-records");
   g_autofree char *transferred_on = lookup_string (options, "transferred-on");
   g_autofree char *transferred_to = lookup_string (options, "transferred-to");
   gboolean json = lookup_flag (options, "json");
+  gboolean any_change = FALSE;
   g_auto(GStrv) remaining = NULL;
   int status = BL_EXIT_OK;
 
@@ -108,6 +221,12 @@ run_commands (GVariantDict *options,
   if (!bl_cli_check_remaining (options, (const char * const *) remaining))
     return BL_EXIT_BAD_INPUT;
 
+  /* A mistake in an output's arguments is found before anything changes. */
+  if ((year != NULL && !bl_cli_export_xlsx_ready (year)) ||
+      (month != NULL && !bl_cli_report_ready (month, output)) ||
+      (ids != NULL && !bl_cli_print_records_ready (ids, output)))
+    return BL_EXIT_BAD_INPUT;
+
   store = bl_store_open (database_path, &error);
   if (store == NULL)
     {
@@ -117,6 +236,11 @@ run_commands (GVariantDict *options,
   for (const char * const *notice = bl_store_get_notices (store); *notice != NULL; notice++)
     g_printerr ("%s\n", *notice);
 
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    any_change |= g_variant_dict_contains (options, changes[i]);
+  if (any_change && (status = run_changes (store, options, (const char * const *) remaining)) != BL_EXIT_OK)
+    return status;
+
 #define RUN_STRING(option, call)                                   \
   G_STMT_START {                                                  \
     g_clear_pointer (&value, g_free);                             \
@@ -125,20 +249,8 @@ run_commands (GVariantDict *options,
       return status;                                              \
   } G_STMT_END
 
-  RUN_STRING ("branch-name", bl_cli_set_branch_name (store, value));
-  RUN_STRING ("start-date", bl_cli_set_start_date (store, value));
-  RUN_STRING ("import-members", bl_cli_import_members (store, value));
-  RUN_STRING ("import-activities", bl_cli_import_activities (store, value));
-  RUN_STRING ("transfer-member", bl_cli_transfer_member (store, value, g_variant_dict_contains (options, "transferred-on"),
-                                                         transferred_on, transferred_to));
-  RUN_STRING ("undo-transfer", bl_cli_undo_transfer (store, value));
-  RUN_STRING ("delete-member", bl_cli_delete_member (store, value));
-  RUN_STRING ("group-leader", bl_cli_set_group_leader (store, value));
-  RUN_STRING ("rules", bl_cli_enable_rules (store, value));
-  RUN_STRING ("disable-rules", bl_cli_disable_rules (store, value));
-  RUN_STRING ("attach", bl_cli_attach (store, value, (const char * const *) remaining));
-  RUN_STRING ("detach", bl_cli_detach (store, value, (const char * const *) remaining));
   RUN_STRING ("export-csv", bl_cli_export_csv (store, value));
+  RUN_STRING ("export-xlsx", bl_cli_export_xlsx (store, value, year));
 
   if (lookup_flag (options, "status") &&
       (status = bl_cli_status (store, date, json)) != BL_EXIT_OK)

@@ -17,9 +17,11 @@ G_BEGIN_DECLS
  * for the application's option parser. */
 const GOptionEntry *bl_cli_get_option_entries (void);
 /* Runs what @options ask for without a window: --demo, or the commands below
- * in a fixed order (set-up, imports, rules, then the outputs) on the ledger at
- * @database_path, stopping at the first that fails. -1 when @options hold no
- * command (the application then opens its window). */
+ * in a fixed order on the ledger at @database_path, stopping at the first
+ * that fails: first the changes (the branch's name, rules, imports), all in
+ * one transaction, so that a failure leaves the ledger as it was; then the
+ * outputs, whose arguments are checked before anything changes. -1 when
+ * @options hold no command (the application then opens its window). */
 int bl_cli_run                 (GVariantDict *options,
                                 const char   *database_path);
 
@@ -28,6 +30,15 @@ int bl_cli_set_branch_name     (BlStore *store, const char *name);
 int bl_cli_import_members      (BlStore *store, const char *file);
 int bl_cli_import_activities   (BlStore *store, const char *file);
 int bl_cli_export_csv          (BlStore *store, const char *dir);
+
+/* --export-xlsx FILE [--year YYYY] (@year NULL: everything) */
+int bl_cli_export_xlsx         (BlStore *store, const char *file, const char *year);
+
+/* Whether an output's arguments are right, checked before anything is
+ * changed; each says on stderr what is wrong. */
+gboolean bl_cli_export_xlsx_ready   (const char *year);
+gboolean bl_cli_report_ready        (const char *month, const char *output);
+gboolean bl_cli_print_records_ready (const char *ids, const char *output);
 
 /* --start-date D: the day the ledger's records start, as the user's choice */
 int bl_cli_set_start_date      (BlStore *store, const char *date);

@@ -17,6 +17,8 @@ struct _BlAttendanceTable
   GHashTable   *runs;    /* activity id (gint64*) → Run* */
   GStringChunk *text;    /* the marks' strings, each distinct one once */
   gint64        current; /* the activity the last row was added for */
+  Run          *current_run;
+  const char   *empty;   /* "" in the table's text */
 };
 
 BlAttendanceTable *
@@ -27,6 +29,7 @@ bl_attendance_table_new (void)
   table->marks = g_array_new (FALSE, FALSE, sizeof (BlAttendanceMark));
   table->runs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   table->text = g_string_chunk_new (64 * 1024);
+  table->empty = g_string_chunk_insert_const (table->text, "");
   return table;
 }
 
@@ -41,6 +44,48 @@ bl_attendance_table_free (BlAttendanceTable *table)
   g_free (table);
 }
 
+const char *
+bl_attendance_table_intern (BlAttendanceTable *table,
+                            const char        *text)
+{
+  g_return_val_if_fail (table != NULL, "");
+
+  return g_string_chunk_insert_const (table->text, text != NULL ? text : "");
+}
+
+void
+bl_attendance_table_append_interned (BlAttendanceTable *table,
+                                     gint64             activity_id,
+                                     gint64             member_id,
+                                     const char        *member_name,
+                                     const char        *group,
+                                     BlAttendanceState  state,
+                                     const char        *reason)
+{
+  BlAttendanceMark mark;
+
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (state <= BL_ATTENDANCE_ABSENT);
+
+  /* The rows of one activity come together: its run is looked up once. */
+  if (table->current_run == NULL || activity_id != table->current)
+    {
+      g_return_if_fail (!g_hash_table_contains (table->runs, &activity_id));
+      table->current_run = g_new0 (Run, 1);
+      table->current_run->first = table->marks->len;
+      g_hash_table_insert (table->runs, g_memdup2 (&activity_id, sizeof activity_id), table->current_run);
+      table->current = activity_id;
+    }
+
+  mark.member_id = member_id;
+  mark.member_name = member_name;
+  mark.group = group;
+  mark.state = state;
+  mark.reason = state != BL_ATTENDANCE_PRESENT ? reason : table->empty;
+  g_array_append_val (table->marks, mark);
+  table->current_run->count++;
+}
+
 void
 bl_attendance_table_append (BlAttendanceTable *table,
                             gint64             activity_id,
@@ -50,31 +95,12 @@ bl_attendance_table_append (BlAttendanceTable *table,
                             BlAttendanceState  state,
                             const char        *reason)
 {
-  BlAttendanceMark mark;
-  Run *run;
-
   g_return_if_fail (table != NULL);
-  g_return_if_fail (state <= BL_ATTENDANCE_ABSENT);
 
-  run = g_hash_table_lookup (table->runs, &activity_id);
-  if (run == NULL)
-    {
-      run = g_new0 (Run, 1);
-      run->first = table->marks->len;
-      g_hash_table_insert (table->runs, g_memdup2 (&activity_id, sizeof activity_id), run);
-    }
-  else
-    g_return_if_fail (activity_id == table->current);
-  table->current = activity_id;
-
-  mark.member_id = member_id;
-  mark.member_name = g_string_chunk_insert_const (table->text, member_name != NULL ? member_name : "");
-  mark.group = g_string_chunk_insert_const (table->text, group != NULL ? group : "");
-  mark.state = state;
-  mark.reason = g_string_chunk_insert_const (table->text,
-                                             state != BL_ATTENDANCE_PRESENT && reason != NULL ? reason : "");
-  g_array_append_val (table->marks, mark);
-  run->count++;
+  bl_attendance_table_append_interned (table, activity_id, member_id,
+                                       bl_attendance_table_intern (table, member_name),
+                                       bl_attendance_table_intern (table, group), state,
+                                       bl_attendance_table_intern (table, state != BL_ATTENDANCE_PRESENT ? reason : ""));
 }
 
 const BlAttendanceMark *

@@ -31,6 +31,18 @@ void                    bl_attendance_table_append   (BlAttendanceTable *table,
                                                       const char        *group,
                                                       BlAttendanceState  state,
                                                       const char        *reason);
+/* @text kept by the table for its life, once per distinct text. */
+const char             *bl_attendance_table_intern   (BlAttendanceTable *table,
+                                                      const char        *text);
+/* bl_attendance_table_append() with texts the table keeps already (from
+ * bl_attendance_table_intern()): a million rows without a lookup each. */
+void                    bl_attendance_table_append_interned (BlAttendanceTable *table,
+                                                      gint64             activity_id,
+                                                      gint64             member_id,
+                                                      const char        *member_name,
+                                                      const char        *group,
+                                                      BlAttendanceState  state,
+                                                      const char        *reason);
 /* The rows of @activity_id in the order they were added (NULL and 0 when
  * it has none); valid as long as the table. */
 const BlAttendanceMark *bl_attendance_table_lookup   (BlAttendanceTable *table,

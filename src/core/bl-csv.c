@@ -1,70 +1,19 @@
-/* bl-csv.c: members.csv and activities.csv (UTF-8, optional BOM, RFC 4180, Chinese or English headers) */
+/* bl-csv.c: what the CSV importers and the export share: the report, the
+ * columns, problems, the header, and cells as the imports read them */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "bl-activity-check.h"
-#include "bl-csv-attachments.h"
-#include "bl-csv.h"
-#include "bl-date.h"
-#include "bl-text.h"
-#include "bl-util.h"
+#include "bl-csv-private.h"
+#include "bl-csv-reader.h"
 
 G_DEFINE_QUARK (bl-csv-error-quark, bl_csv_error)
 
-#define BOM "\xef\xbb\xbf"
+/* How far down a title and notes may push the header. */
+#define HEADER_SEARCH_ROWS 20
 
-typedef enum {
-  COL_UNKNOWN = -1,
-  /* members.csv */
-  COL_NAME,
-  COL_MEMBER_GROUP,
-  COL_CATEGORY,
-  COL_ROLE,
-  COL_JOINED,
-  COL_PHONE,
-  COL_MEMBER_STATUS,
-  COL_TRANSFERRED_ON,
-  COL_TRANSFERRED_TO,
-  N_MEMBER_COLUMNS,
-} MemberColumn;
-
-typedef enum {
-  COL_KIND,
-  COL_DATE,
-  COL_START,
-  COL_END,
-  COL_TOPIC,
-  COL_LOCATION,
-  COL_HOST,
-  COL_RECORDER,
-  COL_LECTURER,
-  COL_GROUP,
-  COL_PRESENT,
-  COL_ABSENT,
-  COL_GUESTS,
-  COL_TAGS,
-  COL_STATUS,
-  COL_CONTENT,
-  COL_RESOLUTIONS,
-  COL_FIRST_TOPIC,
-  /* The attachments' columns (bl-csv-attachments.c): 编号 finds the folder. */
-  COL_NUMBER,
-  COL_ATTACHMENTS,
-  COL_ATTACHMENT_CAPTIONS,
-  N_ACTIVITY_COLUMNS,
-} ActivityColumn;
-
-typedef struct {
-  const char *chinese;
-  const char *english;
-  gboolean    required;
-} Column;
-
-static const Column member_columns[N_MEMBER_COLUMNS] = {
+const BlCsvColumn bl_csv_member_columns[BL_CSV_MEMBER_N_COLUMNS] = {
   { "姓名", "name", TRUE },
   { "党小组", "group", FALSE },
   { "党员类别", "category", FALSE },
@@ -76,7 +25,7 @@ static const Column member_columns[N_MEMBER_COLUMNS] = {
   { "转往", "transferred_to", FALSE },
 };
 
-static const Column activity_columns[N_ACTIVITY_COLUMNS] = {
+const BlCsvColumn bl_csv_activity_columns[BL_CSV_ACTIVITY_N_COLUMNS] = {
   { "类型", "kind", TRUE },
   { "日期", "date", TRUE },
   { "开始时间", "start", FALSE },
@@ -95,37 +44,15 @@ static const Column activity_columns[N_ACTIVITY_COLUMNS] = {
   { "内容", "content", FALSE },
   { "决议", "resolutions", FALSE },
   { "第一议题", "first_topic", FALSE },
+  { "应到", "expected", FALSE },
+  { "实到", "attended", FALSE },
   { "编号", "id", FALSE },
   { "附件", "attachments", FALSE },
   { "附件说明", "attachment_captions", FALSE },
+  { "缺席人员及原因", "absences", FALSE },
 };
 
-/* Collects every problem of a file before giving up, as "FILE:LINE: …". */
-typedef struct {
-  const char *path;
-  GString    *messages;
-  guint       count;
-} Problems;
-
-G_GNUC_PRINTF (3, 4)
-static void
-problem (Problems   *problems,
-         guint       line,
-         const char *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (problems->messages->len > 0)
-    g_string_append_c (problems->messages, '\n');
-  g_string_append_printf (problems->messages, "%s:%u: %s", problems->path, line, message);
-  problems->count++;
-}
+/* The report */
 
 void
 bl_csv_report_init (BlCsvReport *report)
@@ -142,9 +69,104 @@ bl_csv_report_clear (BlCsvReport *report)
   g_return_if_fail (report != NULL);
 
   g_clear_pointer (&report->notes, g_ptr_array_unref);
+  g_clear_pointer (&report->encoding_note, g_free);
 }
 
-/* Parsing */
+char *
+bl_csv_format_count (guint count)
+{
+  g_autofree char *digits = g_strdup_printf ("%u", count);
+  GString *out = g_string_new (NULL);
+  gsize length = strlen (digits);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+bl_csv_report_begin_rows (BlCsvReport *report,
+                          BlCsvSheet  *sheet)
+{
+  guint rows = bl_table_get_n_rows (sheet->table);
+
+  if (report == NULL)
+    return;
+  g_atomic_int_set (&report->rows_done, 0);
+  g_atomic_int_set (&report->rows_total, (gint) (rows - MIN (rows, sheet->header + 1)));
+}
+
+void
+bl_csv_report_row_done (BlCsvReport *report)
+{
+  if (report != NULL)
+    g_atomic_int_inc (&report->rows_done);
+}
+
+void
+bl_csv_report_add_duplicates (BlCsvReport *report,
+                              BlTable     *table,
+                              GArray      *rows,
+                              guint        count)
+{
+  g_autofree char *where = NULL;
+  g_autofree char *counted = NULL;
+  g_autoptr(GString) list = NULL;
+  char *note;
+
+  if (report == NULL || count == 0)
+    return;
+  where = bl_table_format_location (table, g_array_index (rows, guint, 0), -1);
+  if (count == 1)
+    {
+      report->skipped += count;
+      g_ptr_array_add (report->notes,
+                       g_strdup_printf (_("%s: the same activity (kind, date, start and topic) is already in the ledger; "
+                                          "skipped"), where));
+      return;
+    }
+
+  list = g_string_new (NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append_printf (list, "%u", bl_table_get_position (table, g_array_index (rows, guint, i)));
+    }
+  if (count > rows->len)
+    {
+      g_autofree char *more = bl_csv_format_count (count - rows->len);
+      g_autofree char *listed = g_string_free (g_steal_pointer (&list), FALSE);
+
+      /* TRANSLATORS: "2, 3, 4 and 5,990 more" */
+      list = g_string_new (NULL);
+      g_string_printf (list, g_dngettext (GETTEXT_PACKAGE, "%s and %s more", "%s and %s more", count - rows->len),
+                       listed, more);
+    }
+  counted = bl_csv_format_count (count);
+  note = g_strdup_printf (bl_table_get_sheet (table) != NULL
+                          /* TRANSLATORS: FILE:SHEET!A2: 6,000 activities … were skipped: rows 2, 3, … */
+                          ? g_dngettext (GETTEXT_PACKAGE,
+                                         "%s: %s activity already in the ledger (same kind, date, start and topic) "
+                                         "was skipped: rows %s",
+                                         "%s: %s activities already in the ledger (same kind, date, start and topic) "
+                                         "were skipped: rows %s", count)
+                          /* TRANSLATORS: FILE:2: 6,000 activities … were skipped: lines 2, 3, … */
+                          : g_dngettext (GETTEXT_PACKAGE,
+                                         "%s: %s activity already in the ledger (same kind, date, start and topic) "
+                                         "was skipped: lines %s",
+                                         "%s: %s activities already in the ledger (same kind, date, start and topic) "
+                                         "were skipped: lines %s", count),
+                          where, counted, list->str);
+  report->skipped += count;
+  g_ptr_array_add (report->notes, note);
+}
+
+/* Parsing, for tests */
 
 GPtrArray *
 bl_csv_parse (const char  *text,
@@ -154,1052 +176,289 @@ bl_csv_parse (const char  *text,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
-  const char *p = text, *end = text + length;
-  guint line = 1, row_line = 1;
-  gboolean quoted = FALSE, was_quoted = FALSE, row_empty = TRUE;
+  g_autoptr(BlTable) table = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (length >= 3 && memcmp (text, BOM, 3) == 0)
-    p += 3;
-
-  if (!g_utf8_validate (p, (gssize) (end - p), NULL))
+  table = bl_csv_reader_read_bytes ("-", text, length, &local_error);
+  if (table == NULL)
     {
-      g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID,
-                   _("the file is not UTF-8 text (save it from Excel or WPS as “CSV UTF-8”)"));
+      g_set_error_literal (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID, local_error->message);
       return NULL;
     }
-
-  while (p <= end)
+  for (guint r = 0; r < bl_table_get_n_rows (table); r++)
     {
-      char c = p < end ? *p : '\n';
-      gboolean at_end = p == end;
+      guint line = bl_table_get_position (table, r);
 
-      if (quoted && !at_end)
-        {
-          if (c == '"')
-            {
-              if (p + 1 < end && p[1] == '"')
-                {
-                  g_string_append_c (field, '"');
-                  p++;
-                }
-              else
-                quoted = FALSE;
-            }
-          else
-            {
-              if (c == '\n')
-                line++;
-              g_string_append_c (field, c);
-            }
-          p++;
-          continue;
-        }
-      if (quoted && at_end)
-        {
-          g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID,
-                       _("line %u: a quoted cell is never closed"), row_line);
-          return NULL;
-        }
-
-      if (c == '"' && field->len == 0 && !was_quoted)
-        {
-          quoted = was_quoted = TRUE;
-          row_empty = FALSE;
-        }
-      else if (c == ',')
-        {
-          g_ptr_array_add (fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          was_quoted = FALSE;
-          row_empty = FALSE;
-        }
-      else if (c == '\n' || c == '\r')
-        {
-          if (c == '\r' && p + 1 < end && p[1] == '\n')
-            p++;
-          if (!row_empty || field->len > 0)
-            {
-              g_ptr_array_add (fields, g_strdup (field->str));
-              g_ptr_array_add (fields, NULL);
-              g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
-              g_array_append_val (starts, row_line);
-            }
-          g_ptr_array_set_size (fields, 0);
-          g_string_truncate (field, 0);
-          was_quoted = FALSE;
-          row_empty = TRUE;
-          line++;
-          row_line = line;
-          if (at_end)
-            break;
-        }
-      else
-        {
-          g_string_append_c (field, c);
-          row_empty = FALSE;
-        }
-      p++;
+      g_ptr_array_add (rows, g_strdupv ((GStrv) bl_table_get_row (table, r)));
+      g_array_append_val (starts, line);
     }
-
   if (lines != NULL)
     *lines = g_steal_pointer (&starts);
   return g_steal_pointer (&rows);
 }
 
-static char *
-read_file (const char  *path,
-           gsize       *length,
-           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *contents = NULL;
+/* The apostrophe guard */
 
-  if (!g_file_get_contents (path, &contents, length, &local_error))
+gboolean
+bl_csv_needs_guard (const char *value)
+{
+  return value != NULL && value[0] != '\0' && strchr ("=+-@'\t\r\n ", value[0]) != NULL;
+}
+
+/* Problems */
+
+void
+bl_csv_problems_init (BlCsvProblems *problems)
+{
+  problems->messages = g_string_new (NULL);
+  problems->count = 0;
+}
+
+void
+bl_csv_problems_clear (BlCsvProblems *problems)
+{
+  if (problems->messages != NULL)
+    g_string_free (problems->messages, TRUE);
+  problems->messages = NULL;
+}
+
+void
+bl_csv_problem (BlCsvProblems *problems,
+                BlTable       *table,
+                guint          row,
+                int            column,
+                const char    *format,
+                ...)
+{
+  g_autofree char *location = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  problems->count++;
+  if (problems->count > BL_CSV_MAX_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  message = bl_text_format_message (format, args);
+  va_end (args);
+  location = bl_table_format_location (table, row, column);
+  if (problems->messages->len > 0)
+    g_string_append_c (problems->messages, '\n');
+  g_string_append_printf (problems->messages, "%s: %s", location, message);
+}
+
+gboolean
+bl_csv_problems_fail (BlCsvProblems  *problems,
+                      GError        **error)
+{
+  if (problems->count > BL_CSV_MAX_PROBLEMS)
     {
-      g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_IO, "%s: %s", path, local_error->message);
-      return NULL;
+      guint more = problems->count - BL_CSV_MAX_PROBLEMS;
+      g_autofree char *counted = bl_csv_format_count (more);
+
+      g_string_append_c (problems->messages, '\n');
+      g_string_append_printf (problems->messages,
+                              g_dngettext (GETTEXT_PACKAGE, "… and %s more problem", "… and %s more problems", more),
+                              counted);
     }
-  return contents;
-}
-
-/* Maps header cells to columns; every problem goes into @problems. */
-static gboolean
-map_header (char         **header,
-            const Column  *columns,
-            int            n_columns,
-            int           *index_of,
-            Problems      *problems)
-{
-  guint before = problems->count;
-
-  for (int c = 0; c < n_columns; c++)
-    index_of[c] = -1;
-
-  for (int i = 0; header[i] != NULL; i++)
-    {
-      g_autofree char *name = g_strstrip (g_strdup (header[i]));
-      int found = -1;
-
-      if (*name == '\0')
-        continue;
-      for (int c = 0; c < n_columns && found < 0; c++)
-        if (g_str_equal (name, columns[c].chinese) || g_ascii_strcasecmp (name, columns[c].english) == 0)
-          found = c;
-      if (found < 0)
-        problem (problems, 1, _("unknown column “%s”"), name);
-      else if (index_of[found] >= 0)
-        problem (problems, 1, _("the column “%s” appears twice"), name);
-      else
-        index_of[found] = i;
-    }
-  for (int c = 0; c < n_columns; c++)
-    if (columns[c].required && index_of[c] < 0)
-      problem (problems, 1, _("the required column “%s” (%s) is missing"), columns[c].chinese, columns[c].english);
-  return problems->count == before;
-}
-
-/* A cell, trimmed; a leading apostrophe that export added before = + - @ is dropped. */
-static char *
-cell (char       **row,
-      const int   *index_of,
-      int          column)
-{
-  int i = index_of[column];
-  char *value;
-
-  if (i < 0 || i >= (int) g_strv_length (row))
-    return g_strdup ("");
-  value = g_strstrip (g_strdup (row[i]));
-  if (value[0] == '\'' && strchr ("=+-@", value[1]) != NULL && value[1] != '\0')
-    memmove (value, value + 1, strlen (value));
-  return value;
-}
-
-/* Minutes and resolutions keep their text exactly, blanks included. */
-static char *
-cell_text (char       **row,
-           const int   *index_of,
-           int          column)
-{
-  int i = index_of[column];
-  const char *value;
-
-  if (i < 0 || i >= (int) g_strv_length (row))
-    return g_strdup ("");
-  value = row[i];
-  if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@", value[1]) != NULL)
-    value++;
-  return g_strdup (value);
-}
-
-static gboolean
-fail_with_problems (Problems  *problems,
-                    GError   **error)
-{
   g_set_error_literal (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID, problems->messages->str);
   return FALSE;
 }
 
-static GPtrArray *
-load_rows (const char  *path,
-           GArray     **lines,
-           Problems    *problems,
-           GError     **error)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  GPtrArray *rows;
-  gsize length;
+/* The header */
 
-  contents = read_file (path, &length, error);
-  if (contents == NULL)
-    return NULL;
-  rows = bl_csv_parse (contents, length, lines, &parse_error);
-  if (rows == NULL)
-    {
-      g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID, "%s:%s", path,
-                   g_str_has_prefix (parse_error->message, "line ") ? parse_error->message + 5 : parse_error->message);
-      return NULL;
-    }
-  if (rows->len == 0)
-    {
-      problem (problems, 1, _("the file is empty: it needs a header row"));
-      fail_with_problems (problems, error);
-      g_ptr_array_unref (rows);
-      return NULL;
-    }
-  return rows;
+static int
+find_column (const BlCsvColumn *columns,
+             guint              n_columns,
+             const char        *name)
+{
+  for (guint c = 0; c < n_columns; c++)
+    if (g_str_equal (name, columns[c].chinese) || g_ascii_strcasecmp (name, columns[c].english) == 0)
+      return (int) c;
+  return -1;
 }
 
 static gboolean
-valid_date_or_empty (const char *text)
+is_header_cb (const char *cell,
+              gpointer    user_data)
 {
-  GDate date;
+  BlCsvSheet *sheet = user_data;
 
-  return *text == '\0' || bl_date_parse (text, &date);
+  return find_column (sheet->columns, sheet->n_columns, cell) >= 0;
 }
 
-/* Members */
-
-/* A member marked transferred without a date keeps the date unknown (and
- * is then expected at no meeting), or the one already recorded. */
-static void
-apply_member_row (BlMember   *member,
-                  char      **row,
-                  const int  *index_of,
-                  guint       line,
-                  Problems   *problems)
+/* Without a row of known headers, the row with the most of them (else the
+ * first) is taken, so that its unknown columns can be named. */
+static guint
+likely_header (BlCsvSheet *sheet)
 {
-  g_autofree char *group = cell (row, index_of, COL_MEMBER_GROUP);
-  g_autofree char *category = cell (row, index_of, COL_CATEGORY);
-  g_autofree char *role = cell (row, index_of, COL_ROLE);
-  g_autofree char *joined = cell (row, index_of, COL_JOINED);
-  g_autofree char *phone = cell (row, index_of, COL_PHONE);
-  g_autofree char *status = cell (row, index_of, COL_MEMBER_STATUS);
-  g_autofree char *transferred_on = cell (row, index_of, COL_TRANSFERRED_ON);
-  g_autofree char *transferred_to = cell (row, index_of, COL_TRANSFERRED_TO);
-  BlMemberCategory category_value = BL_MEMBER_CATEGORY_FULL;
-  BlMemberRole role_value = BL_MEMBER_ROLE_NONE;
-  BlMemberStatus status_value = BL_MEMBER_STATUS_ACTIVE;
+  guint best_row = 0, best = 0;
 
-  if (*category != '\0' && !bl_member_category_parse (category, &category_value))
-    problem (problems, line, _("“%s” is not a member category (正式党员 or 预备党员)"), category);
-  if (*role != '\0' && !bl_member_role_parse (role, &role_value))
-    problem (problems, line, _("“%s” is not a role (书记, 副书记, 组织委员, 宣传委员, 纪检委员, 委员 or empty)"), role);
-  if (!valid_date_or_empty (joined))
-    problem (problems, line, _("“%s” is not a date (YYYY-MM-DD)"), joined);
-  if (*status != '\0' && !bl_member_status_parse (status, &status_value))
-    problem (problems, line, _("“%s” is not a status (在册 or 转出)"), status);
-  if (!valid_date_or_empty (transferred_on))
-    problem (problems, line, _("“%s” is not a date (YYYY-MM-DD)"), transferred_on);
+  for (guint r = 0; r < bl_table_get_n_rows (sheet->table) && r < HEADER_SEARCH_ROWS; r++)
+    {
+      guint known = 0;
 
-  if (index_of[COL_MEMBER_GROUP] >= 0)
-    bl_member_set_group (member, group);
-  if (index_of[COL_CATEGORY] >= 0)
-    bl_member_set_category (member, category_value);
-  if (index_of[COL_ROLE] >= 0)
-    bl_member_set_role (member, role_value);
-  if (index_of[COL_JOINED] >= 0)
-    bl_member_set_joined (member, *joined != '\0' ? joined : NULL);
-  if (index_of[COL_PHONE] >= 0)
-    bl_member_set_phone (member, phone);
-  if (index_of[COL_MEMBER_STATUS] >= 0)
-    bl_member_set_status (member, status_value);
-  if (bl_member_get_status (member) == BL_MEMBER_STATUS_TRANSFERRED)
-    {
-      if (*transferred_on != '\0')
-        bl_member_set_transferred_on (member, transferred_on);
-      if (index_of[COL_TRANSFERRED_TO] >= 0)
-        bl_member_set_transferred_to (member, transferred_to);
+      for (guint i = 0; i < bl_table_get_row_length (sheet->table, r); i++)
+        {
+          g_autofree char *name = g_strstrip (g_strdup (bl_table_get_cell (sheet->table, r, i)));
+
+          known += *name != '\0' && is_header_cb (name, sheet);
+        }
+      if (known > best)
+        {
+          best = known;
+          best_row = r;
+        }
     }
-  else
-    {
-      if (*transferred_to != '\0')
-        problem (problems, line, _("“%s” is a destination (转往): only a member transferred out (转出) has one"),
-                 transferred_to);
-      bl_member_set_transferred_on (member, NULL);
-    }
+  return best_row;
 }
 
-static char *
-current_secretary_name (BlStore *store)
+gboolean
+bl_csv_sheet_init (BlCsvSheet        *sheet,
+                   BlTable           *table,
+                   const BlCsvColumn *columns,
+                   guint              n_columns,
+                   BlCsvProblems     *problems,
+                   BlCsvReport       *report)
 {
-  GListModel *members = bl_store_get_members (store);
-  guint n = g_list_model_get_n_items (members);
+  guint before = problems->count;
+  int found;
 
-  for (guint i = 0; i < n; i++)
+  memset (sheet, 0, sizeof *sheet);
+  sheet->table = bl_table_ref (table);
+  sheet->columns = columns;
+  sheet->n_columns = n_columns;
+  sheet->index_of = g_new (int, n_columns);
+  sheet->guarded = bl_table_get_sheet (table) == NULL;
+  for (guint c = 0; c < n_columns; c++)
+    sheet->index_of[c] = -1;
+
+  if (report != NULL)
     {
-      g_autoptr(BlMember) member = g_list_model_get_item (members, i);
-
-      if (bl_member_get_status (member) == BL_MEMBER_STATUS_ACTIVE &&
-          bl_member_get_role (member) == BL_MEMBER_ROLE_SECRETARY)
-        return g_strdup (bl_member_get_name (member));
+      g_free (report->encoding_note);
+      report->encoding_note = bl_text_encoding_note (bl_table_get_encoding (table));
     }
+  if (bl_table_get_n_rows (table) == 0)
+    {
+      g_autofree char *message = NULL;
+
+      if (bl_table_get_sheet (table) != NULL)
+        {
+          g_autofree char *quoted = bl_text_quote (bl_table_get_sheet (table), BL_TEXT_QUOTE_CHARS);
+
+          message = g_strdup_printf (_("%s: the sheet “%s” is empty: it needs a header row"),
+                                     bl_table_get_name (table), quoted);
+        }
+      else
+        message = g_strdup_printf ("%s:1: %s", bl_table_get_name (table),
+                                   _("the file is empty: it needs a header row"));
+
+      problems->count++;
+      g_string_append (problems->messages, message);
+      return FALSE;
+    }
+
+  found = bl_table_find_header (table, HEADER_SEARCH_ROWS, is_header_cb, sheet);
+  sheet->header = found >= 0 ? (guint) found : likely_header (sheet);
+
+  for (guint i = 0; i < bl_table_get_row_length (table, sheet->header); i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (bl_table_get_cell (table, sheet->header, i)));
+      int c;
+
+      if (*name == '\0')
+        continue;
+      c = find_column (columns, n_columns, name);
+      if (c < 0)
+        bl_csv_problem (problems, table, sheet->header, (int) i, _("unknown column “%s”"), name);
+      else if (sheet->index_of[c] >= 0)
+        bl_csv_problem (problems, table, sheet->header, (int) i, _("the column “%s” appears twice"), name);
+      else
+        sheet->index_of[c] = (int) i;
+    }
+  for (guint c = 0; c < n_columns; c++)
+    if (columns[c].required && sheet->index_of[c] < 0)
+      bl_csv_problem (problems, table, sheet->header, -1, _("the required column “%s” (%s) is missing"),
+                      columns[c].chinese, columns[c].english);
+  return problems->count == before;
+}
+
+void
+bl_csv_sheet_clear (BlCsvSheet *sheet)
+{
+  g_clear_pointer (&sheet->table, bl_table_unref);
+  g_clear_pointer (&sheet->index_of, g_free);
+}
+
+gboolean
+bl_csv_sheet_has (BlCsvSheet *sheet,
+                  guint       column)
+{
+  return column < sheet->n_columns && sheet->index_of[column] >= 0;
+}
+
+int
+bl_csv_sheet_cell_index (BlCsvSheet *sheet,
+                         guint       column)
+{
+  return column < sheet->n_columns ? sheet->index_of[column] : -1;
+}
+
+/* The cell without the apostrophe the export put before it, or NULL. */
+static const char *
+unguarded (BlCsvSheet *sheet,
+           const char *value)
+{
+  if (sheet->guarded && value[0] == '\'' && bl_csv_needs_guard (value + 1))
+    return value + 1;
   return NULL;
 }
 
-gboolean
-bl_csv_import_members (BlStore      *store,
-                       const char   *path,
-                       BlCsvReport  *report,
-                       GError      **error)
+char *
+bl_csv_sheet_cell (BlCsvSheet *sheet,
+                   guint       row,
+                   guint       column)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GArray) lines = NULL;
-  g_autoptr(GString) messages = g_string_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Problems problems = { path, messages, 0 };
-  int index_of[N_MEMBER_COLUMNS];
-  guint added = 0, updated = 0, secretary_line = 0;
-  g_autofree char *current_secretary = NULL;
+  const char *value, *rest;
 
-  g_return_val_if_fail (BL_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  rows = load_rows (path, &lines, &problems, error);
-  if (rows == NULL)
-    return FALSE;
-  if (!map_header (g_ptr_array_index (rows, 0), member_columns, N_MEMBER_COLUMNS, index_of, &problems))
-    return fail_with_problems (&problems, error);
-
-  current_secretary = current_secretary_name (store);
-  if (!bl_store_begin (store, error))
-    return FALSE;
-
-  for (guint r = 1; r < rows->len; r++)
-    {
-      char **row = g_ptr_array_index (rows, r);
-      guint line = g_array_index (lines, guint, r);
-      g_autofree char *name = cell (row, index_of, COL_NAME);
-      g_autoptr(BlMember) member = NULL;
-      g_autoptr(GError) save_error = NULL;
-      gpointer first_line;
-      gboolean existing;
-
-      if (*name == '\0')
-        {
-          problem (&problems, line, _("the name is missing"));
-          continue;
-        }
-      if (g_hash_table_lookup_extended (seen, name, NULL, &first_line))
-        {
-          problem (&problems, line, _("“%s” already appears on line %u"), name, GPOINTER_TO_UINT (first_line));
-          continue;
-        }
-      g_hash_table_insert (seen, g_strdup (name), GUINT_TO_POINTER (line));
-
-      member = bl_store_find_active_member (store, name);
-      existing = member != NULL;
-      if (member == NULL)
-        member = bl_member_new (name);
-      apply_member_row (member, row, index_of, line, &problems);
-
-      if (bl_member_get_role (member) == BL_MEMBER_ROLE_SECRETARY)
-        {
-          if (secretary_line != 0)
-            problem (&problems, line, _("a branch has one secretary, and line %u names another"), secretary_line);
-          secretary_line = line;
-        }
-
-      /* Keep checking the rest after a problem, but write nothing more. */
-      if (problems.count > 0)
-        continue;
-      if (!bl_store_save_member (store, member, &save_error))
-        {
-          problem (&problems, line, "%s", save_error->message);
-          continue;
-        }
-      if (existing)
-        updated++;
-      else
-        added++;
-    }
-
-  /* With the whole file applied, the branch still has one secretary. */
-  if (secretary_line != 0 && current_secretary != NULL && !g_hash_table_contains (seen, current_secretary))
-    problem (&problems, secretary_line,
-             _("the ledger already has a secretary, %s: change their role in the same file, or in the Members page first"),
-             current_secretary);
-  else if (problems.count == 0 && secretary_line != 0 && bl_store_count_role (store, BL_MEMBER_ROLE_SECRETARY) > 1)
-    problem (&problems, secretary_line,
-             _("the ledger already has a secretary: change their role in the same file, or in the Members page first"));
-
-  if (problems.count > 0)
-    {
-      bl_store_rollback (store);
-      return fail_with_problems (&problems, error);
-    }
-  if (!bl_store_commit (store, error))
-    {
-      bl_store_rollback (store);
-      return FALSE;
-    }
-  if (report != NULL)
-    {
-      report->added += added;
-      report->updated += updated;
-    }
-  return TRUE;
-}
-
-/* Activities */
-
-/* Splits a list cell on 、 ； ; , ， (and blanks around them). */
-static GStrv
-split_list (const char *text)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GString) item = g_string_new (NULL);
-  const char *p = text;
-  int depth = 0;
-
-  while (TRUE)
-    {
-      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
-      gboolean separator = depth == 0 && (c == 0x3001 || c == 0xff1b || c == ';' || c == ',' || c == 0xff0c);
-
-      if (c == '(' || c == 0xff08)
-        depth++;
-      else if ((c == ')' || c == 0xff09) && depth > 0)
-        depth--;
-
-      if (c == 0 || separator)
-        {
-          g_autofree char *entry = g_strstrip (g_strdup (item->str));
-
-          if (*entry != '\0')
-            g_strv_builder_add (builder, entry);
-          g_string_truncate (item, 0);
-          if (c == 0)
-            break;
-        }
-      else
-        g_string_append_unichar (item, c);
-      p = g_utf8_next_char (p);
-    }
-  return g_strv_builder_end (builder);
-}
-
-/* "姓名(病假)" or "姓名（病假）" into name and reason. */
-static void
-split_absent (const char  *entry,
-              char       **name,
-              char       **reason)
-{
-  const char *open = strstr (entry, "(");
-  const char *open_full = strstr (entry, "（");
-  const char *start;
-  gsize open_len;
-  g_autofree char *rest = NULL;
-  char *close;
-
-  if (open_full != NULL && (open == NULL || open_full < open))
-    {
-      open = open_full;
-      open_len = strlen ("（");
-    }
-  else
-    open_len = 1;
-
-  if (open == NULL)
-    {
-      *name = g_strstrip (g_strdup (entry));
-      *reason = g_strdup ("");
-      return;
-    }
-  *name = g_strstrip (g_strndup (entry, (gsize) (open - entry)));
-  start = open + open_len;
-  rest = g_strdup (start);
-  if ((close = strstr (rest, "）")) != NULL || (close = strrchr (rest, ')')) != NULL)
-    *close = '\0';
-  *reason = g_strstrip (g_strdup (rest));
-}
-
-/* Without a proper reason the member was absent; any stated reason is leave. */
-static BlAttendanceState
-state_for_reason (const char *reason)
-{
-  if (*reason == '\0' || g_str_equal (reason, "缺席") || g_str_equal (reason, "无故") ||
-      g_str_equal (reason, "无故缺席") || g_ascii_strcasecmp (reason, "absent") == 0)
-    return BL_ATTENDANCE_ABSENT;
-  return BL_ATTENDANCE_LEAVE;
-}
-
-static BlMember *
-member_on (BlStore    *store,
-           const char *name,
-           const char *date)
-{
-  GListModel *members = bl_store_get_members (store);
-  guint n = g_list_model_get_n_items (members);
-  BlMember *fallback = NULL;
-
-  /* Names are unique among active members; someone transferred out may
-   * share one, so prefer whoever was a member on that day. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BlMember) member = g_list_model_get_item (members, i);
-
-      if (!g_str_equal (bl_member_get_name (member), name))
-        continue;
-      if (date != NULL && bl_member_is_active_on (member, date))
-        {
-          g_clear_object (&fallback);
-          return g_steal_pointer (&member);
-        }
-      if (fallback == NULL)
-        fallback = g_steal_pointer (&member);
-    }
-  return fallback;
-}
-
-static gboolean
-parse_flag (const char *text,
-            gboolean   *out)
-{
-  if (*text == '\0' || g_str_equal (text, "否") || g_ascii_strcasecmp (text, "no") == 0 ||
-      g_ascii_strcasecmp (text, "false") == 0 || g_str_equal (text, "0"))
-    *out = FALSE;
-  else if (g_str_equal (text, "是") || g_ascii_strcasecmp (text, "yes") == 0 ||
-           g_ascii_strcasecmp (text, "true") == 0 || g_str_equal (text, "1"))
-    *out = TRUE;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-typedef struct {
-  BlMember          *member;
-  BlAttendanceState  state;
-  char              *reason;
-} Listed;
-
-static void
-listed_free (gpointer data)
-{
-  Listed *listed = data;
-
-  g_clear_object (&listed->member);
-  g_free (listed->reason);
-  g_free (listed);
-}
-
-/* Attendance from the 出席 and 缺席 cells:
- * - both empty: not recorded;
- * - only 缺席: every other expected member was present;
- * - 出席 given: every expected member not listed was absent.
- * Members listed but not expected (guests from the branch) are kept too. */
-static void
-build_attendance (BlStore    *store,
-                  BlActivity *activity,
-                  GListStore *attendance,
-                  const char *present_cell,
-                  const char *absent_cell,
-                  guint       line,
-                  Problems   *problems)
-{
-  g_auto(GStrv) present = split_list (present_cell);
-  g_auto(GStrv) absent = split_list (absent_cell);
-  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (listed_free);
-  g_autoptr(GPtrArray) expected = NULL;
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  const char *date = bl_activity_get_date (activity);
-  guint before = problems->count;
-
-  g_list_store_remove_all (attendance);
-  if (present[0] == NULL && absent[0] == NULL)
-    return;
-
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      GStrv entries = pass == 0 ? present : absent;
-
-      for (guint i = 0; entries[i] != NULL; i++)
-        {
-          g_autofree char *name = NULL;
-          g_autofree char *reason = NULL;
-          Listed *item;
-
-          if (pass == 0)
-            {
-              name = g_strdup (entries[i]);
-              reason = g_strdup ("");
-            }
-          else
-            split_absent (entries[i], &name, &reason);
-
-          item = g_new0 (Listed, 1);
-          item->member = member_on (store, name, date);
-          if (item->member == NULL)
-            {
-              problem (problems, line, _("“%s” is not a member"), name);
-              listed_free (item);
-              continue;
-            }
-          if (g_hash_table_contains (by_id, &(gint64) { bl_member_get_id (item->member) }))
-            {
-              problem (problems, line, _("“%s” is listed twice"), name);
-              listed_free (item);
-              continue;
-            }
-          item->state = pass == 0 ? BL_ATTENDANCE_PRESENT : state_for_reason (reason);
-          item->reason = item->state == BL_ATTENDANCE_LEAVE ? g_steal_pointer (&reason) : g_strdup ("");
-          g_ptr_array_add (listed, item);
-          g_hash_table_insert (by_id, g_memdup2 (&(gint64) { bl_member_get_id (item->member) }, sizeof (gint64)), item);
-        }
-    }
-  if (problems->count > before)
-    return;
-
-  expected = bl_store_expected_members (store, bl_activity_get_kind (activity), bl_activity_get_group (activity), date);
-  for (guint i = 0; i < expected->len; i++)
-    {
-      BlMember *member = g_ptr_array_index (expected, i);
-      gint64 id = bl_member_get_id (member);
-      Listed *item = g_hash_table_lookup (by_id, &id);
-
-      if (item != NULL)
-        {
-          bl_attendance_add (attendance, id, bl_member_get_name (member), item->state, item->reason);
-          item->state = (BlAttendanceState) -1;  /* taken */
-        }
-      else
-        bl_attendance_add (attendance, id, bl_member_get_name (member),
-                           present[0] == NULL ? BL_ATTENDANCE_PRESENT : BL_ATTENDANCE_ABSENT, "");
-    }
-  for (guint i = 0; i < listed->len; i++)
-    {
-      Listed *item = g_ptr_array_index (listed, i);
-
-      if ((int) item->state != -1)
-        bl_attendance_add (attendance, bl_member_get_id (item->member), bl_member_get_name (item->member),
-                           item->state, item->reason);
-    }
-}
-
-/* The activity of one row, its attendance into @attendance; NULL after a
- * problem (reported). The rules are the store's and the editor's
- * (bl_activity_check()); only reading the cells is this file's. *@duplicate
- * tells that the same activity is already in the ledger. */
-static BlActivity *
-activity_from_row (BlStore    *store,
-                   char      **row,
-                   const int  *index_of,
-                   guint       line,
-                   GListStore *attendance,
-                   gboolean   *duplicate,
-                   Problems   *problems)
-{
-  g_autoptr(BlActivity) activity = bl_activity_new ();
-  g_autofree char *kind = cell (row, index_of, COL_KIND);
-  g_autofree char *status = cell (row, index_of, COL_STATUS);
-  g_autofree char *first_topic = cell (row, index_of, COL_FIRST_TOPIC);
-  g_autofree char *tags = cell (row, index_of, COL_TAGS);
-  g_autofree char *present = cell (row, index_of, COL_PRESENT);
-  g_autofree char *absent = cell (row, index_of, COL_ABSENT);
-  g_autofree char *content = cell_text (row, index_of, COL_CONTENT);
-  g_autofree char *resolutions = cell_text (row, index_of, COL_RESOLUTIONS);
-  g_autoptr(GPtrArray) found = NULL;
-  g_auto(GStrv) tag_list = bl_tags_split (tags);
-  const char *kind_id = bl_store_lookup_kind (store, kind);
-  BlActivityStatus status_value = BL_ACTIVITY_STATUS_HELD;
-  gboolean first_topic_value = FALSE;
-  guint before = problems->count;
-
-#define TEXT(column, setter)                                  \
-  G_STMT_START {                                              \
-    g_autofree char *value_ = cell (row, index_of, column);   \
-    setter (activity, value_);                                \
-  } G_STMT_END
-
-  *duplicate = FALSE;
-  /* An empty kind would read as 其他: missing is said here. */
-  if (*kind == '\0')
-    problem (problems, line, _("the kind is missing"));
-  if (*status != '\0' && !bl_activity_status_parse (status, &status_value))
-    problem (problems, line, _("“%s” is not a status (已开展 or 计划)"), status);
-  if (!parse_flag (first_topic, &first_topic_value))
-    problem (problems, line, _("“%s” is not 是 or 否"), first_topic);
-
-  /* An unknown kind stays as written, for the check to name it. */
-  bl_activity_set_kind (activity, kind_id != NULL ? kind_id : kind);
-  bl_activity_set_status (activity, status_value);
-  bl_activity_set_first_topic (activity, first_topic_value);
-  TEXT (COL_DATE, bl_activity_set_date);
-  TEXT (COL_START, bl_activity_set_start_time);
-  TEXT (COL_END, bl_activity_set_end_time);
-  TEXT (COL_TOPIC, bl_activity_set_topic);
-  TEXT (COL_GROUP, bl_activity_set_group);
-  TEXT (COL_LOCATION, bl_activity_set_location);
-  TEXT (COL_HOST, bl_activity_set_host);
-  TEXT (COL_RECORDER, bl_activity_set_recorder);
-  TEXT (COL_LECTURER, bl_activity_set_lecturer);
-  TEXT (COL_GUESTS, bl_activity_set_guests);
-#undef TEXT
-  bl_activity_set_content (activity, content);
-  bl_activity_set_resolutions (activity, resolutions);
-  bl_activity_set_tags (activity, (const char * const *) tag_list);
-  bl_activity_normalize (activity);
-  {
-    g_autofree char *number = cell (row, index_of, COL_NUMBER);
-    g_autoptr(BlActivity) existing = NULL;
-    guint64 id = 0;
-
-    /* The number it had: kept when this ledger has none such, so that a
-     * round trip into a new ledger keeps every record's number. */
-    if (*number != '\0' && !g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT64, &id, NULL))
-      problem (problems, line, _("“%s” is not an activity number"), number);
-    else if (id != 0 && (existing = bl_store_get_activity (store, (gint64) id, NULL)) == NULL)
-      bl_activity_set_id (activity, (gint64) id);
-  }
-
-  /* Errors only: what a person would still be asked to fill in (an end
-   * time without a start) is kept as the file has it. */
-  found = bl_activity_check (store, activity, NULL);
-  for (guint i = 0; i < found->len; i++)
-    {
-      const BlProblem *p = g_ptr_array_index (found, i);
-
-      if (p->severity == BL_PROBLEM_ERROR && (p->field != BL_ACTIVITY_FIELD_KIND || *kind != '\0'))
-        problem (problems, line, "%s", p->message);
-      *duplicate |= p->severity == BL_PROBLEM_WARNING && p->field == BL_ACTIVITY_FIELD_RECORD;
-    }
-  if (problems->count > before)
-    return NULL;
-
-  build_attendance (store, activity, attendance, present, absent, line, problems);
-  if (problems->count > before)
-    return NULL;
-  return g_steal_pointer (&activity);
-}
-
-gboolean
-bl_csv_import_activities (BlStore      *store,
-                          const char   *path,
-                          BlCsvReport  *report,
-                          GError      **error)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GArray) lines = NULL;
-  g_autoptr(GString) messages = g_string_new (NULL);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
-  Problems problems = { path, messages, 0 };
-  int index_of[N_ACTIVITY_COLUMNS];
-  guint added = 0, skipped = 0;
-
-  g_return_val_if_fail (BL_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  rows = load_rows (path, &lines, &problems, error);
-  if (rows == NULL)
-    return FALSE;
-  if (!map_header (g_ptr_array_index (rows, 0), activity_columns, N_ACTIVITY_COLUMNS, index_of, &problems))
-    return fail_with_problems (&problems, error);
-
-  if (!bl_store_begin (store, error))
-    return FALSE;
-
-  for (guint r = 1; r < rows->len; r++)
-    {
-      guint line = g_array_index (lines, guint, r);
-      g_autoptr(GListStore) attendance = bl_attendance_new ();
-      gboolean duplicate;
-      g_autoptr(BlActivity) activity = activity_from_row (store, g_ptr_array_index (rows, r), index_of, line,
-                                                          attendance, &duplicate, &problems);
-      g_autoptr(GError) save_error = NULL;
-
-      if (activity == NULL)
-        continue;
-      if (duplicate)
-        {
-          g_ptr_array_add (notes, g_strdup_printf (_("%s:%u: the same activity (kind, date, start and topic) is already "
-                                                     "in the ledger; skipped"), path, line));
-          skipped++;
-          continue;
-        }
-      /* Later rows are still checked, but after a problem nothing is written. */
-      if (problems.count > 0)
-        continue;
-      if (!bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &save_error))
-        {
-          problem (&problems, line, "%s", save_error->message);
-          continue;
-        }
-      {
-        char **row = g_ptr_array_index (rows, r);
-        g_autofree char *number = cell (row, index_of, COL_NUMBER);
-        g_autofree char *names = cell (row, index_of, COL_ATTACHMENTS);
-        g_autofree char *captions = cell_text (row, index_of, COL_ATTACHMENT_CAPTIONS);
-
-        if (!bl_csv_attachments_import (store, path, number, bl_activity_get_id (activity), names, captions,
-                                        &save_error))
-          {
-            problem (&problems, line, "%s", save_error->message);
-            continue;
-          }
-      }
-      added++;
-    }
-
-  if (problems.count > 0)
-    {
-      bl_store_rollback (store);
-      return fail_with_problems (&problems, error);
-    }
-  if (!bl_store_commit (store, error))
-    {
-      bl_store_rollback (store);
-      return FALSE;
-    }
-  if (report != NULL)
-    {
-      report->added += added;
-      report->skipped += skipped;
-      for (guint i = 0; i < notes->len; i++)
-        g_ptr_array_add (report->notes, g_strdup (g_ptr_array_index (notes, i)));
-    }
-  return TRUE;
-}
-
-/* Export */
-
-/* RFC 4180 quoting; a cell that a spreadsheet would run as a formula gets a
- * leading apostrophe (and quotes). */
-static void
-append_cell (GString    *out,
-             const char *value,
-             gboolean    first)
-{
-  gboolean formula, quote;
-
-  if (!first)
-    g_string_append_c (out, ',');
-  if (value == NULL || *value == '\0')
-    return;
-
-  formula = strchr ("=+-@", value[0]) != NULL;
-  quote = formula || strpbrk (value, ",\"\r\n") != NULL || g_ascii_isspace (value[0]) ||
-          g_ascii_isspace (value[strlen (value) - 1]);
-  if (!quote)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  if (formula)
-    g_string_append_c (out, '\'');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_header (GString      *out,
-               const Column *columns,
-               int           n_columns)
-{
-  g_string_append (out, BOM);
-  for (int c = 0; c < n_columns; c++)
-    append_cell (out, columns[c].chinese, c == 0);
-  g_string_append (out, "\r\n");
+  if (!bl_csv_sheet_has (sheet, column))
+    return g_strdup ("");
+  value = bl_table_get_cell (sheet->table, row, (guint) sheet->index_of[column]);
+  if ((rest = unguarded (sheet, value)) != NULL)
+    return g_strdup (rest);
+  return g_strstrip (g_strdup (value));
 }
 
 char *
-bl_csv_export_members (BlStore  *store,
-                       GError  **error)
+bl_csv_sheet_text (BlCsvSheet *sheet,
+                   guint       row,
+                   guint       column)
 {
-  GListModel *members;
-  GString *out = g_string_new (NULL);
-  guint n;
+  const char *value, *rest;
 
-  g_return_val_if_fail (BL_IS_STORE (store), NULL);
-
-  append_header (out, member_columns, N_MEMBER_COLUMNS);
-  members = bl_store_get_members (store);
-  n = g_list_model_get_n_items (members);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BlMember) member = g_list_model_get_item (members, i);
-      const char *values[N_MEMBER_COLUMNS] = {
-        [COL_NAME] = bl_member_get_name (member),
-        [COL_MEMBER_GROUP] = bl_member_get_group (member),
-        [COL_CATEGORY] = bl_member_category_to_chinese (bl_member_get_category (member)),
-        [COL_ROLE] = bl_member_role_to_chinese (bl_member_get_role (member)),
-        [COL_JOINED] = bl_member_get_joined (member),
-        [COL_PHONE] = bl_member_get_phone (member),
-        [COL_MEMBER_STATUS] = bl_member_status_to_chinese (bl_member_get_status (member)),
-        [COL_TRANSFERRED_ON] = bl_member_get_transferred_on (member),
-        [COL_TRANSFERRED_TO] = bl_member_get_transferred_to (member),
-      };
-
-      for (int c = 0; c < N_MEMBER_COLUMNS; c++)
-        append_cell (out, values[c], c == 0);
-      g_string_append (out, "\r\n");
-    }
-  return g_string_free (out, FALSE);
-}
-
-static char *
-join_attendance (const BlAttendanceMark *marks,
-                 guint                   n_marks,
-                 gboolean                present)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; i < n_marks; i++)
-    {
-      const BlAttendanceMark *a = &marks[i];
-
-      if ((a->state == BL_ATTENDANCE_PRESENT) != present)
-        continue;
-      if (out->len > 0)
-        g_string_append (out, "、");
-      g_string_append (out, a->member_name);
-      if (a->state == BL_ATTENDANCE_LEAVE)
-        g_string_append_printf (out, "(%s)", *a->reason != '\0' ? a->reason : "其他");
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  if (!bl_csv_sheet_has (sheet, column))
+    return g_strdup ("");
+  value = bl_table_get_cell (sheet->table, row, (guint) sheet->index_of[column]);
+  if ((rest = unguarded (sheet, value)) != NULL)
+    return g_strdup (rest);
+  return g_strdup (value);
 }
 
 char *
-bl_csv_export_activities (BlStore  *store,
-                          GError  **error)
+bl_csv_date_cell (char *value)
 {
-  g_autoptr(GPtrArray) activities = NULL;
-  g_autoptr(BlAttendanceTable) attendance = NULL;
-  GString *out;
-
-  g_return_val_if_fail (BL_IS_STORE (store), NULL);
-
-  activities = bl_store_list_activities_between (store, NULL, NULL, error);
-  if (activities == NULL)
-    return NULL;
-  attendance = bl_store_load_attendance_between (store, NULL, NULL, error);
-  if (attendance == NULL)
-    return NULL;
-
-  out = g_string_new (NULL);
-  append_header (out, activity_columns, N_ACTIVITY_COLUMNS);
-  for (guint i = 0; i < activities->len; i++)
-    {
-      BlActivity *activity = g_ptr_array_index (activities, i);
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, bl_activity_get_id (activity));
-      g_autofree char *names = NULL;
-      g_autofree char *captions = NULL;
-      const char *kind = bl_activity_get_kind (activity);
-      guint n_marks;
-      const BlAttendanceMark *marks = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_marks);
-      g_autofree char *present = join_attendance (marks, n_marks, TRUE);
-      g_autofree char *absent = join_attendance (marks, n_marks, FALSE);
-      g_autofree char *tags = bl_tags_join (bl_activity_get_tags (activity));
-      const char *values[N_ACTIVITY_COLUMNS] = {
-        [COL_KIND] = bl_kind_is_builtin_id (kind) ? bl_kind_builtin_chinese_name (kind) : kind,
-        [COL_DATE] = bl_activity_get_date (activity),
-        [COL_START] = bl_activity_get_start_time (activity),
-        [COL_END] = bl_activity_get_end_time (activity),
-        [COL_TOPIC] = bl_activity_get_topic (activity),
-        [COL_LOCATION] = bl_activity_get_location (activity),
-        [COL_HOST] = bl_activity_get_host (activity),
-        [COL_RECORDER] = bl_activity_get_recorder (activity),
-        [COL_LECTURER] = bl_activity_get_lecturer (activity),
-        [COL_GROUP] = bl_activity_get_group (activity),
-        [COL_PRESENT] = present,
-        [COL_ABSENT] = absent,
-        [COL_GUESTS] = bl_activity_get_guests (activity),
-        [COL_TAGS] = tags,
-        [COL_STATUS] = bl_activity_status_to_chinese (bl_activity_get_status (activity)),
-        [COL_CONTENT] = bl_activity_get_content (activity),
-        [COL_RESOLUTIONS] = bl_activity_get_resolutions (activity),
-        [COL_FIRST_TOPIC] = bl_activity_get_first_topic (activity) ? "是" : "否",
-        [COL_NUMBER] = number,
-      };
-
-      if (!bl_csv_attachments_cells (store, activity, &names, &captions, error))
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      values[COL_ATTACHMENTS] = names;
-      values[COL_ATTACHMENT_CAPTIONS] = captions;
-      for (int c = 0; c < N_ACTIVITY_COLUMNS; c++)
-        append_cell (out, values[c], c == 0);
-      g_string_append (out, "\r\n");
-    }
-  return g_string_free (out, FALSE);
+  if (strlen (value) > 10 && value[10] == ' ' &&
+      (g_str_equal (value + 11, "00:00") || g_str_equal (value + 11, "00:00:00")))
+    value[10] = '\0';
+  return value;
 }
 
-static gboolean
-write_atomically (const char  *path,
-                  const char  *contents,
-                  GError     **error)
+char *
+bl_csv_time_cell (char *value)
 {
-  g_autoptr(GError) local_error = NULL;
+  gsize length = strlen (value);
 
-  if (!g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
-    {
-      g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_IO, "%s", local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-bl_csv_export_dir (BlStore     *store,
-                   const char  *dir,
-                   GError     **error)
-{
-  g_autofree char *members = NULL;
-  g_autofree char *activities = NULL;
-  g_autofree char *members_path = NULL;
-  g_autofree char *activities_path = NULL;
-
-  g_return_val_if_fail (BL_IS_STORE (store), FALSE);
-  g_return_val_if_fail (dir != NULL, FALSE);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_IO, _("Cannot create the folder “%s”: %s"),
-                   dir, g_strerror (saved));
-      return FALSE;
-    }
-  members = bl_csv_export_members (store, error);
-  if (members == NULL)
-    return FALSE;
-  /* The files first: activities.csv never names one that is not there. */
-  if (!bl_csv_attachments_write_dir (store, dir, error))
-    return FALSE;
-  activities = bl_csv_export_activities (store, error);
-  if (activities == NULL)
-    return FALSE;
-
-  members_path = g_build_filename (dir, "members.csv", NULL);
-  activities_path = g_build_filename (dir, "activities.csv", NULL);
-  return write_atomically (members_path, members, error) && write_atomically (activities_path, activities, error);
+  if (length >= 7 && g_str_has_suffix (value, ":00") && strchr (value, ':') < value + length - 3)
+    value[length - 3] = '\0';
+  return value;
 }

@@ -1,9 +1,8 @@
-/* bl-csv.h: members.csv and activities.csv (UTF-8, optional BOM, RFC 4180, Chinese or English headers) */
+/* bl-csv.h: what the imports of members.csv and activities.csv (or the
+ * sheets 党员名册 and 活动台账 of a workbook) report, and their errors */
 #pragma once
 
-#include <glib.h>
-
-#include "bl-store.h"
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -14,11 +13,29 @@ typedef enum {
   BL_CSV_ERROR_IO,
 } BlCsvError;
 
+/* How many problems an import lists before it only counts the rest. */
+#define BL_CSV_MAX_PROBLEMS 200
+/* How many duplicate rows an import names before it only counts the rest. */
+#define BL_CSV_MAX_DUPLICATE_LINES 10
+
+typedef enum {
+  BL_CSV_IMPORT_DEFAULT = 0,
+  /* Check everything and count what would be added, then write nothing:
+   * what the window shows before it imports. */
+  BL_CSV_IMPORT_DRY_RUN = 1 << 0,
+} BlCsvImportFlags;
+
 typedef struct {
   guint      added;
   guint      updated;
-  guint      skipped;   /* duplicates of what the ledger already has */
-  GPtrArray *notes;     /* "FILE:LINE: …" about skipped rows (char*) */
+  guint      skipped;        /* duplicates of what the ledger already has */
+  guint      groups_added;   /* party groups the file adds */
+  GPtrArray *notes;          /* one-line "FILE:LINE: …" notes: skipped rows, new party groups (char*) */
+  char      *encoding_note;  /* "read as GBK" when the file was not UTF-8, else NULL */
+  /* Rows checked so far and in all, while an import runs: another thread
+   * may read them with g_atomic_int_get() to show progress. */
+  gint       rows_done;
+  gint       rows_total;
 } BlCsvReport;
 
 GQuark       bl_csv_error_quark          (void);
@@ -26,27 +43,11 @@ GQuark       bl_csv_error_quark          (void);
 void         bl_csv_report_init          (BlCsvReport *report);
 void         bl_csv_report_clear         (BlCsvReport *report);
 
-/* Imports in one transaction: either every row or, on any error, nothing. */
-gboolean     bl_csv_import_members       (BlStore      *store,
-                                          const char   *path,
-                                          BlCsvReport  *report,
-                                          GError      **error);
-gboolean     bl_csv_import_activities    (BlStore      *store,
-                                          const char   *path,
-                                          BlCsvReport  *report,
-                                          GError      **error);
+/* "12,345": counts in messages, grouped by thousands. */
+char        *bl_csv_format_count         (guint        count);
 
-/* The files' contents, with Chinese headers and a BOM. */
-char        *bl_csv_export_members       (BlStore      *store,
-                                          GError      **error);
-char        *bl_csv_export_activities    (BlStore      *store,
-                                          GError      **error);
-/* Writes members.csv and activities.csv into @dir (created if missing). */
-gboolean     bl_csv_export_dir           (BlStore      *store,
-                                          const char   *dir,
-                                          GError      **error);
-
-/* The parser, for tests: rows of fields (GPtrArray of GStrv), with the line each starts on. */
+/* The parser, for tests: rows of fields (GPtrArray of GStrv), with the line
+ * each starts on; bl_csv_reader_read_bytes() underneath. */
 GPtrArray   *bl_csv_parse                (const char   *text,
                                           gsize         length,
                                           GArray      **lines,

@@ -677,6 +677,7 @@ bl_year_stats_write_csv (BlYearStats  *stats,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   csv = bl_year_stats_to_csv (stats);
+  /* Like every export: the user's alone, written whole or not at all. */
   return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+                                  G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE, NULL, NULL, error);
 }

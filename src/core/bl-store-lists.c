@@ -184,7 +184,8 @@ apply_activity_update (BlStoreLists *self,
     return;
   if (item != NULL && g_list_store_find (self->activities, item, &position))
     {
-      g_autoptr(BlActivity) keep = g_object_ref (item);
+      /* Holds the item while the list drops and takes it back. */
+      G_GNUC_UNUSED g_autoptr(BlActivity) keep = g_object_ref (item);
 
       if (saved == NULL)
         {

@@ -1,6 +1,6 @@
 /* bl-store-private.h: what bl-store.c shares with the files that implement
  * the rest of BlStore's API (bl-store-members.c, bl-store-start-date.c,
- * bl-store-attachments.c) */
+ * bl-store-attachments.c, bl-store-import.c) */
 #pragma once
 
 #include "bl-store-lists.h"
@@ -22,6 +22,14 @@ gboolean      bl_store_follow_start_date  (BlStore     *self,
                                            BlActivity  *activity,
                                            GError     **error);
 
+/* bl_store_save_activity() with the attendance as @attendance (BlAttendee;
+ * NULL keeps the stored one) or, when @marks is not NULL, as plain rows. */
+gboolean      bl_store_save_activity_as   (BlStore                 *self,
+                                           BlActivity              *activity,
+                                           GListModel              *attendance,
+                                           const BlAttendanceMark  *marks,
+                                           guint                    n_marks,
+                                           GError                 **error);
 /* What the attachments need from the store's life (bl-store-attachments.c):
  * the ledger opened (or a backup put in its place: what it says the person
  * should know goes to @notices); an activity about to be deleted; an

@@ -96,6 +96,9 @@ in_transaction (BlStore    *self,
                 gpointer    record,
                 GError    **error)
 {
+  /* An import in bulk rolls back whole after any failure. */
+  if (bl_db_get_bulk (self->db) && bl_db_get_depth (self->db) > 0)
+    return write (self, record, error);
   if (!bl_store_begin (self, error))
     return FALSE;
   if (!write (self, record, error) || !bl_store_commit (self, error))
@@ -723,8 +726,10 @@ bl_store_load_attendance (BlStore  *self,
 }
 
 typedef struct {
-  BlActivity *activity;
-  GListModel *attendance;
+  BlActivity             *activity;
+  GListModel             *attendance;
+  const BlAttendanceMark *marks;     /* instead of @attendance, from an import */
+  guint                   n_marks;
 } ActivitySave;
 
 static gboolean
@@ -734,7 +739,8 @@ write_activity (BlStore   *self,
 {
   ActivitySave *save = record;
 
-  if (!bl_activity_repo_save (self->db, save->activity, save->attendance, error) ||
+  if ((save->marks != NULL ? !bl_activity_repo_save_marks (self->db, save->activity, save->marks, save->n_marks, error)
+                           : !bl_activity_repo_save (self->db, save->activity, save->attendance, error)) ||
       !bl_store_follow_start_date (self, save->activity, error) ||
       !_bl_store_attachments_after_save (self, save->activity, error))
     return FALSE;
@@ -743,22 +749,33 @@ write_activity (BlStore   *self,
 }
 
 gboolean
-bl_store_save_activity (BlStore     *self,
-                        BlActivity  *activity,
-                        GListModel  *attendance,
-                        GError     **error)
+bl_store_save_activity_as (BlStore                 *self,
+                           BlActivity              *activity,
+                           GListModel              *attendance,
+                           const BlAttendanceMark  *marks,
+                           guint                    n_marks,
+                           GError                 **error)
 {
-  ActivitySave save = { activity, attendance };
+  ActivitySave save = { activity, attendance, marks, n_marks };
   g_autoptr(GPtrArray) problems = NULL;
-
-  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (BL_IS_ACTIVITY (activity), FALSE);
-  g_return_val_if_fail (attendance == NULL || G_IS_LIST_MODEL (attendance), FALSE);
 
   /* What is stored is what is compared: "9:05" is "09:05". */
   bl_activity_normalize (activity);
   problems = bl_activity_check (self, activity, attendance);
   return bl_problems_to_error (problems, error) && in_transaction (self, write_activity, &save, error);
+}
+
+gboolean
+bl_store_save_activity (BlStore     *self,
+                        BlActivity  *activity,
+                        GListModel  *attendance,
+                        GError     **error)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BL_IS_ACTIVITY (activity), FALSE);
+  g_return_val_if_fail (attendance == NULL || G_IS_LIST_MODEL (attendance), FALSE);
+
+  return bl_store_save_activity_as (self, activity, attendance, NULL, 0, error);
 }
 
 static gboolean

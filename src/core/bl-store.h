@@ -91,6 +91,21 @@ gboolean     bl_store_begin              (BlStore     *self,
 gboolean     bl_store_commit             (BlStore     *self,
                                           GError     **error);
 void         bl_store_rollback           (BlStore     *self);
+/* Around a transaction that writes thousands of rows (an import): its
+ * changes are held in memory until the commit instead of written to the
+ * file again and again, and the saves inside it open no savepoint each
+ * (the many pages one save touches are not copied aside), so that a save
+ * that fails leaves the transaction to be rolled back whole, not
+ * committed. Calls nest; FALSE ends one. */
+void         bl_store_set_bulk           (BlStore     *self,
+                                          gboolean     bulk);
+/* Inside a transaction about to add most of the ledger's attendance (a
+ * 20-year import into a new ledger): the attendance index by member is
+ * dropped and made again whole when that transaction commits (a rollback
+ * brings it back as it was), which costs a fraction of keeping a million
+ * entries in order one by one. */
+gboolean     bl_store_defer_attendance_index (BlStore *self,
+                                          GError     **error);
 
 /* Key/value settings kept in the ledger (branch name, reminder log…). The
  * secretary is no setting: it is the member holding 书记 (bl_store_get_secretary()). */
@@ -143,6 +158,11 @@ const char  *bl_store_lookup_kind        (BlStore     *self,
 /* Members (BlMember), transferred ones included, in the members' order
  * (bl-group-order.h: group, committee role, name). Live model. */
 GListModel  *bl_store_get_members        (BlStore     *self);
+/* Every member as the file holds them, transferred ones too, in no
+ * particular order: inside a transaction, with what it saved (the live
+ * list follows only at the commit). */
+GPtrArray   *bl_store_list_members       (BlStore     *self,
+                                          GError     **error);
 BlMember    *bl_store_find_member        (BlStore     *self,
                                           gint64       id);
 BlMember    *bl_store_find_active_member (BlStore     *self,
@@ -253,6 +273,14 @@ gboolean     bl_store_save_activity      (BlStore     *self,
                                           BlActivity  *activity,
                                           GListModel  *attendance,
                                           GError     **error);
+/* The same with the attendance as plain rows (of each mark only its
+ * member_id, state and reason are read): what an import of thousands of
+ * activities saves, without an object per row. */
+gboolean     bl_store_save_activity_marks (BlStore    *self,
+                                          BlActivity  *activity,
+                                          const BlAttendanceMark *marks,
+                                          guint        n_marks,
+                                          GError     **error);
 gboolean     bl_store_delete_activity    (BlStore     *self,
                                           gint64       id,
                                           GError     **error);
@@ -265,6 +293,17 @@ gboolean     bl_store_activity_exists    (BlStore     *self,
                                           const char  *start_time,
                                           const char  *topic,
                                           gint64       except_id);
+/* What bl_store_activity_exists() compares (kind, date, start, topic) as
+ * one string, and the set of it for every activity in the file (with what
+ * an open transaction saved): an import's duplicate check in one query.
+ * *@ids gets the set of their numbers (gint64*). */
+char        *bl_store_activity_key       (const char  *kind,
+                                          const char  *date,
+                                          const char  *start_time,
+                                          const char  *topic);
+GHashTable  *bl_store_list_activity_keys (BlStore     *self,
+                                          GHashTable **ids,
+                                          GError     **error);
 /* Activities dated from @from to @to inclusive (either NULL for open),
  * ascending by date and start, with their counts. */
 GPtrArray   *bl_store_list_activities_between (BlStore    *self,

@@ -13,7 +13,7 @@
 #include "bl-date.h"
 #include "bl-group-order.h"
 #include "bl-member-editor.h"
-#include "bl-member-import.h"
+#include "bl-file-import.h"
 #include "bl-member-stats.h"
 #include "bl-members-page.h"
 #include "bl-window.h"
@@ -424,7 +424,7 @@ import_action (GtkWidget  *widget,
   BlMembersPage *self = BL_MEMBERS_PAGE (widget);
 
   if (self->store != NULL)
-    bl_member_import_choose (widget, self->store);
+    bl_file_import_run (widget, self->store, BL_IMPORT_MEMBERS);
 }
 
 static void

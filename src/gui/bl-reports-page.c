@@ -6,10 +6,12 @@
 
 #include "bl-alert.h"
 #include "bl-date.h"
+#include "bl-file-toast.h"
 #include "bl-print-operation.h"
 #include "bl-report-renderer.h"
 #include "bl-report.h"
 #include "bl-reports-page.h"
+#include "bl-workbook-save.h"
 
 /* Preview pixels per point. */
 #define PREVIEW_SCALE 1.0
@@ -361,7 +363,7 @@ pdf_chosen_cb (GtkNativeDialog *dialog,
           g_autofree char *base = g_file_get_basename (file);
           g_autofree char *message = g_strdup_printf (C_("reports", "Saved %s"), base);
 
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          adw_toast_overlay_add_toast (self->toast_overlay, bl_file_toast_new (message, file));
         }
     }
   g_clear_object (&self->chooser);
@@ -390,7 +392,7 @@ csv_chosen_cb (GtkNativeDialog *dialog,
           g_autofree char *base = g_file_get_basename (file);
           g_autofree char *message = g_strdup_printf (C_("reports", "Saved %s"), base);
 
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          adw_toast_overlay_add_toast (self->toast_overlay, bl_file_toast_new (message, file));
         }
     }
   g_clear_object (&self->chooser);
@@ -542,6 +544,18 @@ export_csv_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The workbook of the year shown, as --export-xlsx --year writes it. */
+static void
+export_xlsx_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  BlReportsPage *self = BL_REPORTS_PAGE (widget);
+
+  if (self->store != NULL)
+    bl_workbook_save_run (widget, self->store, self->year);
+}
+
 static void
 page_setup_action (GtkWidget  *widget,
                    const char *name,
@@ -619,6 +633,7 @@ bl_reports_page_class_init (BlReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "reports.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "reports.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "reports.page-setup", NULL, page_setup_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "reports.print", NULL);

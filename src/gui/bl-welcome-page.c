@@ -6,7 +6,7 @@
 #include "bl-branch-setup.h"
 #include "bl-demo.h"
 #include "bl-member-editor.h"
-#include "bl-member-import.h"
+#include "bl-file-import.h"
 #include "bl-rules.h"
 #include "bl-welcome-page.h"
 #include "bl-window.h"
@@ -153,7 +153,7 @@ static void
 on_import_clicked (BlWelcomePage *self)
 {
   if (self->store != NULL)
-    bl_member_import_choose (GTK_WIDGET (self), self->store);
+    bl_file_import_run (GTK_WIDGET (self), self->store, BL_IMPORT_MEMBERS);
 }
 
 /* Saves the branch, the secretary and the chosen packs in one transaction,

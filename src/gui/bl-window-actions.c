@@ -4,7 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "bl-activity-editor.h"
+#include "bl-alert.h"
+#include "bl-file-import.h"
 #include "bl-window-private.h"
+#include "bl-workbook-save.h"
 
 static void
 new_activity_action (GtkWidget  *widget,
@@ -103,6 +106,61 @@ print_signin_action (GtkWidget  *widget,
   bl_activities_page_print_signin_selected (BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES)));
 }
 
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  bl_file_import_run (widget, self->store,
+                      g_str_equal (action_name, "win.import-members") ? BL_IMPORT_MEMBERS : BL_IMPORT_ACTIVITIES);
+}
+
+/* The whole ledger; the Reports page exports one year. */
+static void
+export_xlsx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->store != NULL)
+    bl_workbook_save_run (widget, self->store, 0);
+}
+
+static void
+file_opened_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkWidget) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) && gtk_widget_get_root (window) != NULL)
+    {
+      GtkWidget *alert = bl_alert_new (_("Cannot Open the File"), error->message);
+
+      bl_alert_add_response (alert, "close", _("_Close"));
+      bl_alert_present (alert, window);
+    }
+}
+
+/* The "Open" button of a saved file's toast (bl-file-toast.h). */
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), context, NULL,
+                                           file_opened_cb, g_object_ref (widget));
+}
+
 void
 _bl_window_class_actions_init (BlWindowClass *klass)
 {
@@ -114,6 +172,10 @@ _bl_window_class_actions_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.print-records", NULL, print_records_action);
   gtk_widget_class_install_action (widget_class, "win.copy-activity", "x", copy_activity_action);
+  gtk_widget_class_install_action (widget_class, "win.import-members", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-activities", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_install_action (widget_class, "win.print-signin", NULL, print_signin_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -137,4 +199,7 @@ _bl_window_actions_update (BlWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-activity", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-members", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-activities", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", self->store != NULL);
 }

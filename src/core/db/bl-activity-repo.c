@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "bl-activity-repo.h"
 #include "bl-collation.h"
@@ -182,6 +183,48 @@ bl_activity_repo_list_between (BlDb        *db,
   return g_steal_pointer (&result);
 }
 
+/* A member as an activity's attendance lists them: by group, then name. */
+typedef struct {
+  gint64      id;
+  const char *name;
+  const char *group;
+  guint       rank;
+} ListedMember;
+
+typedef struct {
+  const ListedMember *member;
+  BlAttendanceState   state;
+  const char         *reason;
+} PendingMark;
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = ((const PendingMark *) a)->member->rank, y = ((const PendingMark *) b)->member->rank;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+flush_activity (BlAttendanceTable *table,
+                gint64             activity_id,
+                GArray            *pending)
+{
+  g_array_sort (pending, compare_pending);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const PendingMark *mark = &g_array_index (pending, PendingMark, i);
+
+      bl_attendance_table_append_interned (table, activity_id, mark->member->id, mark->member->name,
+                                           mark->member->group, mark->state, mark->reason);
+    }
+  g_array_set_size (pending, 0);
+}
+
+/* A million rows for a 20-year export: read in the table's own order (no
+ * sort by SQLite), each activity's few hundred then put in the members'
+ * order, which is read once. */
 gboolean
 bl_activity_repo_load_attendance_between (BlDb               *db,
                                           const char         *from,
@@ -189,26 +232,67 @@ bl_activity_repo_load_attendance_between (BlDb               *db,
                                           BlAttendanceTable  *table,
                                           GError            **error)
 {
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (ListedMember));
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingMark));
+  ListedMember unknown = { 0, bl_attendance_table_intern (table, ""), bl_attendance_table_intern (table, ""), G_MAXUINT };
+  gint64 current = 0;
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = bl_db_prepare (db,
-                        "SELECT x.activity_id, x.member_id, m.name, coalesce(g.name, ''), x.state, x.reason "
-                        "FROM attendance x "
-                        "JOIN activity a ON a.id = x.activity_id "
-                        "JOIN member m ON m.id = x.member_id "
+                        "SELECT m.id, m.name, coalesce(g.name, '') FROM member m "
                         "LEFT JOIN party_group g ON g.id = m.group_id "
                         BL_SQL_JOIN_OPEN_ROLE
-                        "WHERE " IN_RANGE
-                        "ORDER BY x.activity_id, " BL_SQL_MEMBER_ORDER, error);
+                        "ORDER BY " BL_SQL_MEMBER_ORDER, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ListedMember member = {
+        sqlite3_column_int64 (stmt, 0),
+        bl_attendance_table_intern (table, bl_db_column_text (stmt, 1)),
+        bl_attendance_table_intern (table, bl_db_column_text (stmt, 2)),
+        members->len,
+      };
+
+      g_array_append_val (members, member);
+    }
+  if (!bl_db_finish (db, stmt, rc, error))
+    return FALSE;
+  /* The array no longer grows: its elements can be pointed to. */
+  for (guint i = 0; i < members->len; i++)
+    g_hash_table_insert (by_id, &g_array_index (members, ListedMember, i).id, &g_array_index (members, ListedMember, i));
+
+  stmt = bl_db_prepare (db,
+                        from == NULL && to == NULL
+                        ? "SELECT activity_id, member_id, state, reason FROM attendance "
+                          "ORDER BY activity_id, member_id"
+                        : "SELECT x.activity_id, x.member_id, x.state, x.reason FROM activity a "
+                          "JOIN attendance x ON x.activity_id = a.id WHERE " IN_RANGE
+                          "ORDER BY x.activity_id, x.member_id", error);
   if (stmt == NULL)
     return FALSE;
   bl_db_bind_text (stmt, 1, from);
   bl_db_bind_text (stmt, 2, to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    bl_attendance_table_append (table, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                                bl_db_column_text (stmt, 2), bl_db_column_text (stmt, 3),
-                                state_from_id (bl_db_column_text (stmt, 4)), bl_db_column_text (stmt, 5));
+    {
+      gint64 activity_id = sqlite3_column_int64 (stmt, 0);
+      gint64 member_id = sqlite3_column_int64 (stmt, 1);
+      const ListedMember *member = g_hash_table_lookup (by_id, &member_id);
+      PendingMark mark = {
+        member != NULL ? member : &unknown,
+        state_from_id (bl_db_column_text (stmt, 2)),
+        bl_attendance_table_intern (table, bl_db_column_text (stmt, 3)),
+      };
+
+      if (activity_id != current && pending->len > 0)
+        flush_activity (table, current, pending);
+      current = activity_id;
+      g_array_append_val (pending, mark);
+    }
+  if (pending->len > 0)
+    flush_activity (table, current, pending);
   return bl_db_finish (db, stmt, rc, error);
 }
 
@@ -326,6 +410,57 @@ write_tags (BlDb        *db,
   return TRUE;
 }
 
+/* One attendance row; the statement is prepared by the caller, once for
+ * all the rows of a save. */
+static gboolean
+insert_mark (BlDb              *db,
+             sqlite3_stmt      *stmt,
+             gint64             id,
+             gint64             member_id,
+             const char        *member_name,
+             BlAttendanceState  state,
+             const char        *reason,
+             GError           **error)
+{
+  int rc;
+
+  /* Bound without a copy: the texts outlive the step (a million rows in
+   * an import). */
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  sqlite3_bind_text (stmt, 3, state_ids[state], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, state == BL_ATTENDANCE_PRESENT || reason == NULL ? "" : reason, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
+                   rc == SQLITE_CONSTRAINT_FOREIGNKEY
+                   ? _("The attendance names a member who is not in the ledger")
+                   : _("The attendance names “%s” twice"),
+                   member_name != NULL ? member_name : "");
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return bl_db_set_error (db, rc, error);
+  return TRUE;
+}
+
+#define INSERT_ATTENDANCE "INSERT INTO attendance (activity_id, member_id, state, reason) VALUES (?1, ?2, ?3, ?4)"
+
+static gboolean
+clear_attendance (BlDb     *db,
+                  gint64    id,
+                  GError  **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db, "DELETE FROM attendance WHERE activity_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return bl_db_step_done (db, stmt, error);
+}
+
 static gboolean
 write_attendance (BlDb        *db,
                   gint64       id,
@@ -335,41 +470,117 @@ write_attendance (BlDb        *db,
   guint n = g_list_model_get_n_items (attendance);
   sqlite3_stmt *stmt;
 
-  stmt = bl_db_prepare (db, "DELETE FROM attendance WHERE activity_id = ?1", error);
+  if (!clear_attendance (db, id, error))
+    return FALSE;
+  stmt = bl_db_prepare (db, INSERT_ATTENDANCE, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!bl_db_step_done (db, stmt, error))
-    return FALSE;
-
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BlAttendee) a = g_list_model_get_item (attendance, i);
-      BlAttendanceState state = bl_attendee_get_state (a);
-      int rc;
 
-      stmt = bl_db_prepare (db, "INSERT INTO attendance (activity_id, member_id, state, reason) "
-                                "VALUES (?1, ?2, ?3, ?4)", error);
-      if (stmt == NULL)
+      if (!insert_mark (db, stmt, id, bl_attendee_get_member_id (a), bl_attendee_get_member_name (a),
+                        bl_attendee_get_state (a), bl_attendee_get_reason (a), error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, bl_attendee_get_member_id (a));
-      bl_db_bind_text (stmt, 3, state_ids[state]);
-      bl_db_bind_text (stmt, 4, state == BL_ATTENDANCE_PRESENT ? "" : bl_attendee_get_reason (a));
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-        {
-          g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
-                       rc == SQLITE_CONSTRAINT_FOREIGNKEY
-                       ? _("The attendance names a member who is not in the ledger")
-                       : _("The attendance names “%s” twice"),
-                       bl_attendee_get_member_name (a));
-          return FALSE;
-        }
-      if (rc != SQLITE_DONE)
-        return bl_db_set_error (db, rc, error);
     }
+  bl_db_note_change (db, BL_CHANGE_ATTENDANCE);
+  return TRUE;
+}
+
+#define MARKS_PER_STATEMENT 50
+
+/* MARKS_PER_STATEMENT rows in one statement; a constraint it breaks is
+ * told as insert_mark() tells it, without the member's name. */
+static gboolean
+insert_marks (BlDb                     *db,
+              gint64                    id,
+              const BlAttendanceMark  **marks,
+              GError                  **error)
+{
+  static gsize sql = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *text = g_string_new ("INSERT INTO attendance (activity_id, member_id, state, reason) VALUES ");
+
+      for (guint i = 0; i < MARKS_PER_STATEMENT; i++)
+        g_string_append_printf (text, "%s(?1, ?%u, ?%u, ?%u)", i > 0 ? ", " : "", 2 + i * 3, 3 + i * 3, 4 + i * 3);
+      g_once_init_leave (&sql, (gsize) g_string_free (text, FALSE));
+    }
+  stmt = bl_db_prepare (db, (const char *) sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  for (guint i = 0; i < MARKS_PER_STATEMENT; i++)
+    {
+      const BlAttendanceMark *mark = marks[i];
+
+      sqlite3_bind_int64 (stmt, 2 + i * 3, mark->member_id);
+      sqlite3_bind_text (stmt, 3 + i * 3, state_ids[mark->state], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4 + i * 3, mark->state == BL_ATTENDANCE_PRESENT || mark->reason == NULL ? "" : mark->reason,
+                         -1, SQLITE_STATIC);
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
+                   rc == SQLITE_CONSTRAINT_FOREIGNKEY ? _("The attendance names a member who is not in the ledger")
+                                                      : _("The attendance names a member twice"));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return bl_db_set_error (db, rc, error);
+  return TRUE;
+}
+
+static int
+compare_marks (const void *a,
+               const void *b)
+{
+  gint64 x = (*(const BlAttendanceMark * const *) a)->member_id;
+  gint64 y = (*(const BlAttendanceMark * const *) b)->member_id;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+write_marks (BlDb                    *db,
+             BlActivity              *activity,
+             const BlAttendanceMark  *marks,
+             guint                    n_marks,
+             GError                 **error)
+{
+  gint64 id = bl_activity_get_id (activity);
+  g_autofree const BlAttendanceMark **order = NULL;
+  guint present = 0;
+  sqlite3_stmt *stmt;
+
+  if (!clear_attendance (db, id, error))
+    return FALSE;
+  stmt = bl_db_prepare (db, INSERT_ATTENDANCE, error);
+  if (stmt == NULL)
+    return FALSE;
+  /* In key order: each row goes in after the one before. */
+  order = g_new (const BlAttendanceMark *, n_marks);
+  for (guint i = 0; i < n_marks; i++)
+    order[i] = &marks[i];
+  qsort (order, n_marks, sizeof *order, compare_marks);
+  for (guint i = 0; i < n_marks; i++)
+    present += order[i]->state == BL_ATTENDANCE_PRESENT;
+  /* Many rows to a statement: a single row's statement costs as much to
+   * start and end as to write its row. */
+  for (guint i = 0; i + MARKS_PER_STATEMENT <= n_marks; i += MARKS_PER_STATEMENT)
+    if (!insert_marks (db, id, order + i, error))
+      return FALSE;
+  for (guint i = n_marks - n_marks % MARKS_PER_STATEMENT; i < n_marks; i++)
+    if (!insert_mark (db, stmt, id, order[i]->member_id, order[i]->member_name, order[i]->state, order[i]->reason,
+                      error))
+      return FALSE;
+  /* What was just written is what the file holds. */
+  bl_activity_set_counts (activity, n_marks, present);
   bl_db_note_change (db, BL_CHANGE_ATTENDANCE);
   return TRUE;
 }
@@ -399,11 +610,11 @@ read_counts (BlDb        *db,
   return bl_db_finish (db, stmt, rc, error);
 }
 
-gboolean
-bl_activity_repo_save (BlDb        *db,
-                       BlActivity  *activity,
-                       GListModel  *attendance,
-                       GError     **error)
+/* The activity's own row, and its tags. */
+static gboolean
+write_activity (BlDb        *db,
+                BlActivity  *activity,
+                GError     **error)
 {
   static const char *insert_sql =
     "INSERT INTO activity (id, kind, status, date, start_time, end_time, location, host, recorder, lecturer, "
@@ -451,9 +662,72 @@ bl_activity_repo_save (BlDb        *db,
   bl_activity_set_topic (activity, topic);
   bl_db_note_change (db, BL_CHANGE_ACTIVITIES);
 
-  return write_tags (db, activity, error) &&
+  return write_tags (db, activity, error);
+}
+
+gboolean
+bl_activity_repo_save (BlDb        *db,
+                       BlActivity  *activity,
+                       GListModel  *attendance,
+                       GError     **error)
+{
+  return write_activity (db, activity, error) &&
          (attendance == NULL || write_attendance (db, bl_activity_get_id (activity), attendance, error)) &&
          read_counts (db, activity, error);
+}
+
+gboolean
+bl_activity_repo_save_marks (BlDb                    *db,
+                             BlActivity              *activity,
+                             const BlAttendanceMark  *marks,
+                             guint                    n_marks,
+                             GError                 **error)
+{
+  return write_activity (db, activity, error) && write_marks (db, activity, marks, n_marks, error);
+}
+
+gboolean
+bl_activity_repo_list_keys (BlDb        *db,
+                            GHashTable  *keys,
+                            GHashTable  *ids,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT kind, date, start_time, topic, id FROM activity", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 4);
+
+      g_hash_table_add (keys, bl_activity_repo_key (bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 1),
+                                                    bl_db_column_text (stmt, 2), bl_db_column_text (stmt, 3)));
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  return bl_db_finish (db, stmt, rc, error);
+}
+
+char *
+bl_activity_repo_key (const char *kind,
+                      const char *date,
+                      const char *start_time,
+                      const char *topic)
+{
+  /* As bl_activity_repo_exists() compares: no start time is "". */
+  return g_strjoin ("\x1f", kind != NULL ? kind : "", date != NULL ? date : "",
+                    start_time != NULL ? start_time : "", topic != NULL ? topic : "", NULL);
+}
+
+/* Dropped during a big import and made again at its end: sorting a million
+ * entries once costs a fraction of keeping them in order one by one. The
+ * definition is the one the migrations create. */
+gboolean
+bl_activity_repo_defer_member_index (BlDb     *db,
+                                     GError  **error)
+{
+  return bl_db_defer_index (db, "DROP INDEX IF EXISTS attendance_member",
+                            "CREATE INDEX attendance_member ON attendance (member_id, activity_id)", error);
 }
 
 gboolean

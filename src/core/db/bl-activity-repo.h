@@ -44,6 +44,20 @@ gboolean    bl_activity_repo_save            (BlDb         *db,
                                               BlActivity   *activity,
                                               GListModel   *attendance,
                                               GError      **error);
+/* The same with the attendance as plain rows (each mark's member_id, state
+ * and reason; the counts follow from them): what an import of thousands of
+ * activities saves. */
+gboolean    bl_activity_repo_save_marks      (BlDb         *db,
+                                              BlActivity   *activity,
+                                              const BlAttendanceMark *marks,
+                                              guint         n_marks,
+                                              GError      **error);
+/* Inside a transaction that adds most of the ledger's attendance (an
+ * import into a new ledger): the attendance index by member is dropped,
+ * then made again whole before that transaction commits (see
+ * bl_db_defer_index()). */
+gboolean    bl_activity_repo_defer_member_index (BlDb     *db,
+                                              GError      **error);
 gboolean    bl_activity_repo_delete          (BlDb         *db,
                                               gint64        id,
                                               GError      **error);
@@ -56,6 +70,18 @@ gboolean    bl_activity_repo_exists          (BlDb         *db,
                                               const char   *start_time,
                                               const char   *topic,
                                               gint64        except_id);
+/* Adds to @keys (a set of strings) the bl_activity_repo_key() of every
+ * activity, and to @ids (a set of gint64*) its number: an import's
+ * duplicate check, in one query. */
+gboolean    bl_activity_repo_list_keys       (BlDb         *db,
+                                              GHashTable   *keys,
+                                              GHashTable   *ids,
+                                              GError      **error);
+/* What bl_activity_repo_exists() compares, as one string. */
+char       *bl_activity_repo_key             (const char   *kind,
+                                              const char   *date,
+                                              const char   *start_time,
+                                              const char   *topic);
 /* Whether activity number @id is in the ledger. */
 gboolean    bl_activity_repo_has_id          (BlDb         *db,
                                               gint64        id);

@@ -19,6 +19,13 @@ sqlite3_stmt *bl_db_prepare           (BlDb          *self,
 gboolean      bl_db_exec              (BlDb          *self,
                                        const char    *sql,
                                        GError       **error);
+/* Inside a transaction: runs @drop_sql (dropping an index) now and
+ * @create_sql (making it again) when that transaction commits; a rollback
+ * past it brings the index back by itself. One index at a time. */
+gboolean      bl_db_defer_index       (BlDb          *self,
+                                       const char    *drop_sql,
+                                       const char    *create_sql,
+                                       GError       **error);
 /* Sets @error in BL_STORE_ERROR from SQLite result code @rc and the
  * connection's message; returns FALSE, for "return bl_db_set_error (…)". */
 gboolean      bl_db_set_error         (BlDb          *self,

@@ -17,6 +17,9 @@ struct _BlDb
   guint       depth;         /* open transactions: the outermost and its savepoints */
   BlChange    pending;       /* noted inside the open transaction */
   gint64      data_version;  /* last seen, for bl_db_changed_elsewhere() */
+  guint       bulk;          /* bl_db_set_bulk() calls in force */
+  char       *deferred_index;  /* what makes the index bl_db_defer_index() dropped */
+  guint       deferred_at;     /* the depth of the transaction that dropped it */
   char       *read_only;     /* why nothing can be written, or NULL */
 };
 
@@ -319,6 +322,13 @@ bl_db_commit (BlDb    *self,
   g_return_val_if_fail (BL_IS_DB (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
+  /* The transaction that dropped an index makes it again before it ends. */
+  if (self->deferred_index != NULL && self->deferred_at == self->depth)
+    {
+      if (!bl_db_exec (self, self->deferred_index, error))
+        return FALSE;
+      g_clear_pointer (&self->deferred_index, g_free);
+    }
   sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE bl_%u", self->depth - 1);
   if (!bl_db_exec (self, sql, error))
     return FALSE;
@@ -353,6 +363,9 @@ bl_db_rollback (BlDb *self)
       sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
     g_warning ("Rollback failed: %s", sqlite3_errmsg (self->handle));
   self->depth--;
+  /* Rolled back past the drop: the index is there again. */
+  if (self->deferred_index != NULL && self->deferred_at > self->depth)
+    g_clear_pointer (&self->deferred_index, g_free);
 
   /* A savepoint's changes are kept noted: the outer transaction may still
    * commit what came before, and a spurious flag costs only a refresh. */
@@ -475,6 +488,62 @@ open_handle (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/* SQLite's own default page cache, about 2 MB. */
+#define DEFAULT_CACHE_KIB 2000
+/* A ceiling, not an allocation: pages are taken as the transaction needs
+ * them (a 20-year ledger's import dirties about 60 MB). */
+#define BULK_CACHE_KIB    (512 * 1024)
+
+void
+bl_db_set_bulk (BlDb     *self,
+                gboolean  bulk)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (BL_IS_DB (self));
+  g_return_if_fail (bulk || self->bulk > 0);
+
+  if (bulk ? self->bulk++ > 0 : --self->bulk > 0)
+    return;
+  /* With the default cache a big transaction spills its pages to the WAL
+   * and writes many of them again and again (10 GB written for a 60 MB
+   * import). The CHECK constraints cost more than the inserts themselves
+   * (SQLite 3.40 builds a temporary table for each row's "state IN (…)"):
+   * while they are off, every value written has been checked by the store
+   * (dates, names, states from their enums) before. Changing the pragma
+   * expires the prepared statements, which SQLite prepares again. */
+  sql = g_strdup_printf ("PRAGMA cache_size = -%d; PRAGMA ignore_check_constraints = %s",
+                         bulk ? BULK_CACHE_KIB : DEFAULT_CACHE_KIB, bulk ? "ON" : "OFF");
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Cannot set up the connection for a bulk write: %s", sqlite3_errmsg (self->handle));
+}
+
+gboolean
+bl_db_defer_index (BlDb        *self,
+                   const char  *drop_sql,
+                   const char  *create_sql,
+                   GError     **error)
+{
+  g_return_val_if_fail (BL_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->deferred_index != NULL)
+    return TRUE;
+  if (!bl_db_exec (self, drop_sql, error))
+    return FALSE;
+  self->deferred_index = g_strdup (create_sql);
+  self->deferred_at = self->depth;
+  return TRUE;
+}
+
+gboolean
+bl_db_get_bulk (BlDb *self)
+{
+  g_return_val_if_fail (BL_IS_DB (self), FALSE);
+
+  return self->bulk > 0;
+}
+
 BlDb *
 bl_db_open (const char  *path,
             GError     **error)
@@ -593,6 +662,7 @@ bl_db_finalize (GObject *object)
   close_handle (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_free (self->path);
+  g_free (self->deferred_index);
   g_free (self->read_only);
 
   G_OBJECT_CLASS (bl_db_parent_class)->finalize (object);

@@ -60,6 +60,14 @@ gboolean    bl_db_write             (BlDb           *self,
                                      gpointer        data,
                                      GError        **error);
 
+/* Around a transaction that writes thousands of rows (an import): a page
+ * cache large enough to hold all it changes until the commit. Calls nest;
+ * FALSE ends one. */
+void        bl_db_set_bulk          (BlDb           *self,
+                                     gboolean        bulk);
+
+gboolean    bl_db_get_bulk          (BlDb           *self);
+
 /* Notes what a write changed. The flags add up until the outermost
  * transaction commits, which emits BlDb::committed with their union once; a
  * rollback of the outermost transaction drops them (BlDb::rolled-back). */

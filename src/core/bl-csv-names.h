@@ -1,0 +1,65 @@
+/* bl-csv-names.h: the 出席 and 缺席 cells of activities.csv: lists of
+ * members' names, a reason after a name on leave, and the separators between
+ * them, read and written so that any name the ledger holds comes back as
+ * itself (names with parentheses or with 、 , ; ， ； in them included) */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* One person of a list: a member's name, and for 缺席 the reason given in
+ * parentheses after it ("" when none). */
+typedef struct {
+  char *name;
+  char *reason;
+} BlCsvPerson;
+
+/* One block holding both texts; freed by bl_csv_person_free(). */
+BlCsvPerson *bl_csv_person_new         (const char  *name,
+                                        const char  *reason);
+void         bl_csv_person_free        (BlCsvPerson *person);
+
+/* The names a list may hold: whether @name is a member's name. */
+typedef gboolean (*BlCsvIsNameFunc) (const char *name,
+                                     gpointer    user_data);
+
+typedef struct {
+  BlCsvIsNameFunc is_name;
+  gpointer        user_data;
+  /* How many separators a member's name holds at most (0 in almost every
+   * ledger): a list is read as names joined by separators, and a name
+   * with separators in it spans that many more pieces. */
+  guint           max_separators;
+} BlCsvNames;
+
+typedef enum {
+  BL_CSV_NAMES_OK,
+  BL_CSV_NAMES_UNKNOWN,     /* a part names no member */
+  BL_CSV_NAMES_AMBIGUOUS,   /* the list reads as different people */
+} BlCsvNamesResult;
+
+/* Whether @c separates the names of a list: 、 ， ； , ; */
+gboolean     bl_csv_names_is_separator (gunichar     c);
+
+/* The people listed in @cell (BlCsvPerson*, in order). A part that is
+ * exactly a member's name is that member; with @reasons, a part that ends
+ * in a parenthesis is a name and a reason only when what comes before it is
+ * a member's name ("张伟（病假）", "张伟(大)(病假)"). Separators inside
+ * parentheses do not split (a reason may hold a comma). On
+ * BL_CSV_NAMES_UNKNOWN *@bad lists the parts that name nobody; on
+ * _AMBIGUOUS, the part that reads more than one way. */
+BlCsvNamesResult bl_csv_names_split    (const BlCsvNames *names,
+                                        const char       *cell,
+                                        gboolean          reasons,
+                                        GPtrArray       **people,
+                                        GPtrArray       **bad);
+
+/* The cell that lists @people (BlCsvPerson*) and reads back as them:
+ * joined with 、 and a reason as "(reason)", or, where a name would then
+ * read another way, with another separator or full-width parentheses. */
+char        *bl_csv_names_join         (const BlCsvNames *names,
+                                        GPtrArray        *people,
+                                        gboolean          reasons);
+
+G_END_DECLS
