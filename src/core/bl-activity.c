@@ -569,3 +569,15 @@ bl_activity_status_display (BlActivityStatus status)
 {
   return status == BL_ACTIVITY_STATUS_PLANNED ? _("Planned") : _("Held");
 }
+
+/* The person a list names for an activity: the lecturer of a lecture, else
+ * the host ("" when neither is known). */
+const char *
+bl_activity_get_leader (BlActivity *self)
+{
+  g_return_val_if_fail (BL_IS_ACTIVITY (self), NULL);
+
+  if (self->lecturer != NULL && *self->lecturer != '\0')
+    return self->lecturer;
+  return self->host != NULL ? self->host : "";
+}

@@ -86,5 +86,6 @@ void             bl_activity_set_attachment_count (BlActivity *self, guint count
 const char      *bl_activity_status_to_chinese (BlActivityStatus status);
 gboolean         bl_activity_status_parse    (const char *text, BlActivityStatus *out);
 const char      *bl_activity_status_display  (BlActivityStatus status);
+const char      *bl_activity_get_leader      (BlActivity       *self);
 
 G_END_DECLS

@@ -7,8 +7,7 @@
 #include <string.h>
 
 #include "bl-activities-page.h"
-#include "bl-cell-label.h"
-#include "bl-date.h"
+#include "bl-activity-cell.h"
 #include "bl-deletion.h"
 #include "bl-kind.h"
 #include "bl-print-operation.h"
@@ -131,17 +130,6 @@ kind_name (BlActivitiesPage *self,
                              : bl_activity_get_kind (activity);
 }
 
-/* The person a row names: the lecturer of a lecture, else the host. */
-static const char *
-host_or_lecturer (BlActivity *activity)
-{
-  const char *lecturer = bl_activity_get_lecturer (activity);
-
-  if (lecturer != NULL && *lecturer != '\0')
-    return lecturer;
-  return bl_activity_get_host (activity) != NULL ? bl_activity_get_host (activity) : "";
-}
-
 static int
 compare_strings (const char *a,
                  const char *b)
@@ -187,8 +175,8 @@ compare_host (gconstpointer a,
               gconstpointer b,
               gpointer      user_data)
 {
-  return gtk_ordering_from_cmpfunc (compare_strings (host_or_lecturer ((BlActivity *) a),
-                                                     host_or_lecturer ((BlActivity *) b)));
+  return gtk_ordering_from_cmpfunc (compare_strings (bl_activity_get_leader ((BlActivity *) a),
+                                                     bl_activity_get_leader ((BlActivity *) b)));
 }
 
 static int
@@ -418,87 +406,32 @@ column_view_activate_cb (BlActivitiesPage *self,
     g_signal_emit (self, signals[ACTIVITY_ACTIVATED], 0, bl_activity_get_id (activity));
 }
 
+/* Each column's factory knows its column (set in init). */
 static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                BlActivitiesPage         *self)
-{
-  gtk_list_item_set_child (item, bl_cell_label_new (0.0f));
-}
-
-static void
-set_cell (GtkListItem *item,
-          const char  *text)
-{
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-
-  /* Long topics are cut in the cell: its tooltip shows them whole. */
-  gtk_label_set_text (label, text != NULL ? text : "");
-}
-
-static void
-bind_date_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              BlActivitiesPage         *self)
-{
-  BlActivity *activity = gtk_list_item_get_item (item);
-  g_autofree char *text = bl_date_iso_format_locale (bl_activity_get_date (activity));
-
-  set_cell (item, text);
-}
-
-static void
-bind_kind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              BlActivitiesPage         *self)
-{
-  set_cell (item, kind_name (self, gtk_list_item_get_item (item)));
-}
-
-static void
-bind_topic_cb (GtkSignalListItemFactory *factory,
+setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                BlActivitiesPage         *self)
 {
-  set_cell (item, bl_activity_get_topic (gtk_list_item_get_item (item)));
+  BlActivityCellColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "bl-column"));
+
+  gtk_list_item_set_child (item, bl_activity_cell_new (column));
 }
 
 static void
-bind_host_cb (GtkSignalListItemFactory *factory,
+bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               BlActivitiesPage         *self)
 {
-  set_cell (item, host_or_lecturer (gtk_list_item_get_item (item)));
+  bl_activity_cell_bind (BL_ACTIVITY_CELL (gtk_list_item_get_child (item)), self->store,
+                         gtk_list_item_get_item (item));
 }
 
 static void
-bind_attendance_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    BlActivitiesPage         *self)
-{
-  BlActivity *activity = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-
-  /* Nobody has attended a planned meeting yet. */
-  if (bl_activity_get_status (activity) == BL_ACTIVITY_STATUS_HELD)
-    text = g_strdup_printf ("%u/%u", bl_activity_get_present_count (activity),
-                            bl_activity_get_expected_count (activity));
-  set_cell (item, text != NULL ? text : "—");
-}
-
-static void
-bind_status_cb (GtkSignalListItemFactory *factory,
+unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 BlActivitiesPage         *self)
 {
-  BlActivity *activity = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  set_cell (item, bl_activity_status_display (bl_activity_get_status (activity)));
-  if (bl_activity_get_status (activity) == BL_ACTIVITY_STATUS_PLANNED)
-    gtk_widget_add_css_class (label, "accent");
-  else
-    gtk_widget_remove_css_class (label, "accent");
+  bl_activity_cell_bind (BL_ACTIVITY_CELL (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static void
@@ -678,13 +611,9 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_label_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_date_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_kind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_topic_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_host_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_attendance_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_status_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_cell_cb);
 
   gtk_widget_class_install_action (widget_class, "activities.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "activities.open", NULL, open_action);
@@ -708,6 +637,18 @@ bl_activities_page_init (BlActivitiesPage *self)
   self->kind_ids = g_ptr_array_new_with_free_func (g_free);
   self->years = g_array_new (FALSE, TRUE, sizeof (int));
 
+  g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (self->date_column)), "bl-column",
+                     GINT_TO_POINTER (BL_ACTIVITY_CELL_DATE));
+  g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (self->kind_column)), "bl-column",
+                     GINT_TO_POINTER (BL_ACTIVITY_CELL_KIND));
+  g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (self->topic_column)), "bl-column",
+                     GINT_TO_POINTER (BL_ACTIVITY_CELL_TOPIC));
+  g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (self->host_column)), "bl-column",
+                     GINT_TO_POINTER (BL_ACTIVITY_CELL_HOST));
+  g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (self->attendance_column)), "bl-column",
+                     GINT_TO_POINTER (BL_ACTIVITY_CELL_ATTENDANCE));
+  g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (self->status_column)), "bl-column",
+                     GINT_TO_POINTER (BL_ACTIVITY_CELL_STATUS));
   set_column_sorter (self->date_column, compare_date, self);
   set_column_sorter (self->kind_column, compare_kind, self);
   set_column_sorter (self->topic_column, compare_topic, self);
