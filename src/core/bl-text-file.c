@@ -401,7 +401,7 @@ bl_text_format_message (const char *format,
   ArgType types[MAX_ARGS] = { ARG_NONE };
   union { const char *s; guint u; int i; } values[MAX_ARGS];
   guint n_args = 0, next = 0, index;
-  ArgType type;
+  ArgType type = ARG_NONE;
   GString *out;
 
   g_return_val_if_fail (format != NULL, NULL);
