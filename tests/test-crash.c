@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -29,9 +30,23 @@
 
 #define ROUNDS 40
 
+/* Waits until @fd has something to read (or its writer closed it), or
+ * until @deadline (monotonic time). */
+static void
+wait_readable (int    fd,
+               gint64 deadline)
+{
+  struct pollfd pfd = { .fd = fd, .events = POLLIN };
+  gint64 left = deadline - g_get_monotonic_time ();
+
+  if (left > 0)
+    poll (&pfd, 1, (int) ((left + 999) / 1000));
+}
+
 /* The child: saves activities with attendance forever, writing each id to
  * @fd only after bl_store_save_activity() returned, that is after COMMIT. */
-G_GNUC_NORETURN static void
+G_GNUC_NORETURN
+static void
 child_main (const char *path,
             int         fd)
 {
@@ -161,7 +176,7 @@ test_kill (void)
           else if (got == 0)
             break;  /* it died on its own: the checks below say why not */
           else
-            g_usleep (200);
+            wait_readable (fds[0], deadline);
         }
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
@@ -701,7 +716,7 @@ test_kill_attach (void)
           else if (got == 0)
             break;
           else
-            g_usleep (200);
+            wait_readable (fds[0], deadline);
         }
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);

@@ -10,6 +10,7 @@
 #include "bl-reminders.h"
 #include "bl-rules.h"
 #include "bl-store.h"
+#include "bl-test-common.h"
 
 typedef struct {
   char    *dir;
@@ -26,18 +27,11 @@ add_activity (BlStore          *store,
               const char       *location,
               const char       *topic)
 {
-  g_autoptr(BlActivity) activity = bl_activity_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(BlActivity) activity = bl_test_activity_new (kind, status, date, topic);
 
-  bl_activity_set_kind (activity, kind);
-  bl_activity_set_status (activity, status);
-  bl_activity_set_date (activity, date);
   bl_activity_set_start_time (activity, start);
   bl_activity_set_location (activity, location);
-  bl_activity_set_topic (activity, topic);
-  g_assert_true (bl_store_save_activity (store, activity, NULL, &error));
-  g_assert_no_error (error);
-  return bl_activity_get_id (activity);
+  return bl_test_save_activity (store, activity, NULL);
 }
 
 static void
@@ -65,29 +59,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  bl_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -576,6 +552,6 @@ main (int   argc,
   g_test_add_func ("/reminders/autostart", test_autostart);
 
   status = g_test_run ();
-  remove_tree (config_home);
+  bl_test_remove_tree (config_home);
   return status;
 }

@@ -19,15 +19,7 @@ add_activity (BlStore    *store,
               const char *date,
               const char *topic)
 {
-  g_autoptr(BlActivity) activity = bl_activity_new ();
-  g_autoptr(GError) error = NULL;
-
-  bl_activity_set_kind (activity, BL_KIND_THEME_DAY);
-  bl_activity_set_date (activity, date);
-  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
-  bl_activity_set_topic (activity, topic);
-  bl_store_save_activity (store, activity, NULL, &error);
-  g_assert_no_error (error);
+  bl_test_add_activity (store, BL_KIND_THEME_DAY, BL_ACTIVITY_STATUS_HELD, date, topic);
 }
 
 static gboolean

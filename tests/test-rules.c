@@ -9,6 +9,7 @@
 #include "bl-report.h"
 #include "bl-rules.h"
 #include "bl-store.h"
+#include "bl-test-common.h"
 
 typedef struct {
   char    *dir;
@@ -43,29 +44,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  bl_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -141,19 +141,13 @@ add_activity (BlStore    *store,
               gint64      member,
               const char *tag)
 {
-  g_autoptr(BlActivity) activity = bl_activity_new ();
+  g_autoptr(BlActivity) activity = bl_test_activity_new (BL_KIND_THEME_DAY, BL_ACTIVITY_STATUS_HELD, date, topic);
   g_autoptr(GListStore) attendance = bl_attendance_new ();
-  g_autoptr(GError) error = NULL;
 
-  bl_activity_set_kind (activity, BL_KIND_THEME_DAY);
-  bl_activity_set_date (activity, date);
-  bl_activity_set_topic (activity, topic);
   if (tag != NULL)
     bl_activity_set_tags (activity, (const char * const []) { tag, NULL });
   bl_attendance_add (attendance, member, NULL, BL_ATTENDANCE_LEAVE, "病假");
-  g_assert_true (bl_store_save_activity (store, activity, G_LIST_MODEL (attendance), &error));
-  g_assert_no_error (error);
-  return bl_activity_get_id (activity);
+  return bl_test_save_activity (store, activity, G_LIST_MODEL (attendance));
 }
 
 static void

@@ -25,17 +25,9 @@ add_activity (BlStore          *store,
               const char       *date,
               BlActivityStatus  status)
 {
-  g_autoptr(BlActivity) activity = bl_activity_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *topic = g_strdup_printf ("%s %s", kind, date);
 
-  bl_activity_set_kind (activity, kind);
-  bl_activity_set_date (activity, date);
-  bl_activity_set_status (activity, status);
-  bl_activity_set_topic (activity, topic);
-  g_assert_true (bl_store_save_activity (store, activity, NULL, &error));
-  g_assert_no_error (error);
-  return bl_activity_get_id (activity);
+  return bl_test_add_activity (store, kind, status, date, topic);
 }
 
 static void

@@ -7,8 +7,8 @@
 
 static GPtrArray *dirs;
 
-static void
-remove_tree (const char *path)
+void
+bl_test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -18,7 +18,7 @@ remove_tree (const char *path)
       while ((name = g_dir_read_name (dir)) != NULL)
         {
           g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
+          bl_test_remove_tree (child);
         }
     }
   g_remove (path);
@@ -28,7 +28,7 @@ static void
 remove_dirs (void)
 {
   for (guint i = 0; dirs != NULL && i < dirs->len; i++)
-    remove_tree (g_ptr_array_index (dirs, i));
+    bl_test_remove_tree (g_ptr_array_index (dirs, i));
   g_clear_pointer (&dirs, g_ptr_array_unref);
 }
 
@@ -119,4 +119,43 @@ bl_test_add_member (BlStore    *store,
   bl_store_save_member (store, member, &error);
   g_assert_no_error (error);
   return bl_member_get_id (member);
+}
+
+BlActivity *
+bl_test_activity_new (const char       *kind,
+                      BlActivityStatus  status,
+                      const char       *date,
+                      const char       *topic)
+{
+  BlActivity *activity = bl_activity_new ();
+
+  bl_activity_set_kind (activity, kind);
+  bl_activity_set_status (activity, status);
+  bl_activity_set_date (activity, date);
+  bl_activity_set_topic (activity, topic);
+  return activity;
+}
+
+gint64
+bl_test_save_activity (BlStore    *store,
+                       BlActivity *activity,
+                       GListModel *attendance)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bl_store_save_activity (store, activity, attendance, &error));
+  g_assert_no_error (error);
+  return bl_activity_get_id (activity);
+}
+
+gint64
+bl_test_add_activity (BlStore          *store,
+                      const char       *kind,
+                      BlActivityStatus  status,
+                      const char       *date,
+                      const char       *topic)
+{
+  g_autoptr(BlActivity) activity = bl_test_activity_new (kind, status, date, topic);
+
+  return bl_test_save_activity (store, activity, NULL);
 }

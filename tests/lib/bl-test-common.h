@@ -1,4 +1,5 @@
-/* bl-test-common.h: what the tests share: temporary ledgers and files */
+/* bl-test-common.h: what the tests share: temporary ledgers and files,
+ * builders of members and activities */
 #pragma once
 
 #include <glib.h>
@@ -9,6 +10,8 @@ G_BEGIN_DECLS
 
 /* A new folder under the test's temporary directory; removed at exit. */
 char       *bl_test_make_dir          (void);
+/* Removes @path and everything under it. */
+void        bl_test_remove_tree       (const char *path);
 /* A new ledger in its own temporary folder. */
 BlStore    *bl_test_store_new         (void);
 /* Writes @contents to NAME in a fresh temporary folder and returns its path. */
@@ -25,5 +28,22 @@ gint64      bl_test_add_member        (BlStore    *store,
                                        const char *name,
                                        const char *group,
                                        int         role);
+
+/* An activity to save, with its kind, status, date and topic set. */
+BlActivity *bl_test_activity_new      (const char       *kind,
+                                       BlActivityStatus  status,
+                                       const char       *date,
+                                       const char       *topic);
+/* Saves @activity (with @attendance, or none) and returns its id; fails the
+ * test if the ledger refuses it. */
+gint64      bl_test_save_activity     (BlStore          *store,
+                                       BlActivity       *activity,
+                                       GListModel       *attendance);
+/* Adds an activity without attendance; returns its id. */
+gint64      bl_test_add_activity      (BlStore          *store,
+                                       const char       *kind,
+                                       BlActivityStatus  status,
+                                       const char       *date,
+                                       const char       *topic);
 
 G_END_DECLS
