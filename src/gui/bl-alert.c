@@ -172,6 +172,25 @@ bl_alert_present (GtkWidget *alert,
 #endif
 }
 
+#if BL_USE_ALERT_DIALOG
+/* The button of an alert that shows @label. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+#endif
+
 void
 bl_alert_response (GtkWidget  *alert,
                    const char *id)
@@ -183,12 +202,16 @@ bl_alert_response (GtkWidget  *alert,
   g_object_ref (alert);
 #if BL_USE_ALERT_DIALOG
   {
-    /* AdwAlertDialog has no call for it: the signal, with its detail. */
-    g_autofree char *signal = g_strconcat ("response::", id, NULL);
+    /* AdwAlertDialog has no call for it: its button is clicked. Emitting
+     * the signal and closing would give the close response as well, a
+     * second answer. */
+    GtkWidget *button = find_button (alert, adw_alert_dialog_get_response_label (ADW_ALERT_DIALOG (alert), id));
 
-    g_signal_emit_by_name (alert, signal, id);
+    if (button != NULL)
+      g_signal_emit_by_name (button, "clicked");
+    else
+      g_critical ("bl_alert_response: the alert has no response “%s”", id);
   }
-  adw_dialog_force_close (ADW_DIALOG (alert));
 #else
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (alert), id);
   gtk_window_destroy (GTK_WINDOW (alert));

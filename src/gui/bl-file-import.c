@@ -211,6 +211,9 @@ preview_response_cb (GtkWidget    *alert,
                      const char   *response,
                      BlFileImport *self)
 {
+  /* One answer: a second (a close after the click) must not finish twice. */
+  if (self->stage != BL_FILE_IMPORT_PREVIEW)
+    return;
   if (g_strcmp0 (response, "import") == 0)
     {
       set_stage (self, BL_FILE_IMPORT_IMPORTING);

@@ -211,6 +211,8 @@ background_notice_response_cb (GtkWidget  *dialog,
                                const char *response,
                                BlWindow   *self)
 {
+  /* Answered: no longer asked, even while the alert is still fading out. */
+  g_clear_weak_pointer (&self->question);
   if (g_strcmp0 (response, "never") == 0 && self->settings != NULL)
     g_settings_set_boolean (self->settings, SETTINGS_BACKGROUND_NOTICE, FALSE);
   close_now (self);
@@ -255,6 +257,9 @@ unsaved_response_cb (GtkWidget  *dialog,
 {
   g_autoptr(GPtrArray) editors = list_editors (self, TRUE);
 
+  /* Answered: no longer asked, even while the alert is still fading out
+   * (libadwaita 1.5 and later), so that closing again asks again. */
+  g_clear_weak_pointer (&self->question);
   if (g_strcmp0 (response, "save") == 0)
     for (guint i = 0; i < editors->len; i++)
       if (!bl_activity_editor_save (editors->pdata[i]))
