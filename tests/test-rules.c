@@ -363,6 +363,8 @@ static const struct {
     { ":8: ", ":9: ", NULL } },
   { "invalid UTF-8",
     "[Pack]\nid=x\nname=\xff\xfe\n", { ":3: ", NULL } },
+  { "an escape sequence in a key: written as \\x1B, not sent to the terminal",
+    "\x1b]0;pwned\x07 Sources=x\n[Pack]\nid=x\nname=X\n", { ":1: ", NULL } },
   { "untranslatable key with a locale",
     "[Pack]\nid=x\nname=X\n[Rule a]\nname=A\nkind[zh_CN]=theme-day\nkind=theme-day\nperiod=month\nminimum=1\n",
     { ":6: ", NULL } },
@@ -395,6 +397,9 @@ test_parse_malformed (void)
             g_error ("%s: line %u should start with %s:\n%s", malformed[i].what, l, prefix, error->message);
           /* Something is said after the location. */
           g_assert_cmpuint (strlen (lines[l]), >, strlen (prefix) + 5);
+          /* Nothing of the file a terminal would act on. */
+          for (const char *c = lines[l]; *c != '\0'; c++)
+            g_assert_true ((guchar) *c >= 0x20 && *c != 0x7f);
         }
     }
 }

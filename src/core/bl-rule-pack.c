@@ -9,6 +9,7 @@
 #include "bl-core-resources.h"
 #include "bl-kind.h"
 #include "bl-rules.h"
+#include "bl-text-file.h"
 
 #define BUILTIN_PACK_PATH RESOURCE_PREFIX "/rules/"
 #define PACK_GROUP "Pack"
@@ -73,8 +74,10 @@ problem (Problems   *problems,
   g_autofree char *message = NULL;
   va_list args;
 
+  /* What the file holds is quoted escaped and shortened: one line each,
+   * nothing a terminal would act on. */
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  message = bl_text_format_message (format, args);
   va_end (args);
 
   g_array_append_val (problems->list, ((Problem) { line, problems->count, g_steal_pointer (&message) }));
