@@ -1,4 +1,5 @@
-/* bl-preferences-window.c: branch name, secretary, rule packs (and reminders)
+/* bl-preferences-window.c: branch name, secretary, start date, rule packs
+ * (and reminders)
  *
  * Each change is saved as it is made (entry rows on "apply", switches on
  * toggle), each in its own transaction; what fails is shown in a toast and
@@ -22,6 +23,8 @@ struct _BlPreferencesWindow
 
   AdwEntryRow          *branch_row;
   AdwEntryRow          *secretary_row;
+  AdwPreferencesGroup  *start_group;
+  AdwEntryRow          *start_row;
   AdwPreferencesGroup  *packs_group;
   AdwPreferencesPage   *reminders_page;
   AdwPreferencesGroup  *reminders_group;
@@ -104,6 +107,44 @@ secretary_apply_cb (BlPreferencesWindow *self)
       !bl_store_set_member_role (self->store, bl_member_get_id (member), BL_MEMBER_ROLE_SECRETARY, today, &error))
     toast (self, error->message);
   show_secretary (self);
+}
+
+/* The start date, and whether it is the user's or still follows the records. */
+static void
+show_start_date (BlPreferencesWindow *self)
+{
+  g_autofree char *start = bl_store_get_start_date (self->store);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), start != NULL ? start : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+  adw_preferences_group_set_description (self->start_group,
+                                         bl_store_get_start_date_set_by_user (self->store)
+                                         ? _("You set this date. No quota before it counts as missed, "
+                                             "and earlier records do not move it.")
+                                         : _("Set automatically: it moves earlier by itself when a held "
+                                             "meeting before it is recorded or imported. Set it here to keep it."));
+}
+
+static void
+start_changed_cb (BlPreferencesWindow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+}
+
+/* A bad date is shown as such and changes nothing; the text stays to be corrected. */
+static void
+start_apply_cb (BlPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->start_row))));
+
+  if (!bl_store_set_start_date (self->store, date, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->start_row), "error");
+      toast (self, error->message);
+      return;
+    }
+  show_start_date (self);
 }
 
 static void
@@ -286,6 +327,7 @@ show_branch (BlPreferencesWindow *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name != NULL ? name : "");
   show_secretary (self);
+  show_start_date (self);
 }
 
 static void
@@ -367,12 +409,16 @@ bl_preferences_window_class_init (BlPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, branch_row);
   gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, secretary_row);
+  gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, start_group);
+  gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, start_row);
   gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, packs_group);
   gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, reminders_page);
   gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, reminders_group);
   gtk_widget_class_bind_template_callback (widget_class, branch_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, branch_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, secretary_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_import_pack_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_restore_backup_activated);
 }

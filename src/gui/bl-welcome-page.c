@@ -18,9 +18,11 @@ struct _BlWelcomePage
   BlStore              *store;       /* the context's */
   GPtrArray            *pack_rows;   /* AdwActionRow, each with its pack id and switch */
   gboolean              filled;      /* the form, once: what is typed stays */
+  char                 *auto_start;  /* the start date shown first (following the records) */
 
   AdwEntryRow          *branch_row;
   AdwEntryRow          *secretary_row;
+  AdwEntryRow          *start_row;
   AdwPreferencesGroup  *packs_group;
   AdwActionRow         *members_row;
   GtkLabel             *error_label;
@@ -122,6 +124,9 @@ bl_welcome_page_refresh (BlPage   *page,
       gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name != NULL ? name : "");
       gtk_editable_set_text (GTK_EDITABLE (self->secretary_row),
                              secretary != NULL ? bl_member_get_name (secretary) : "");
+      g_free (self->auto_start);
+      self->auto_start = bl_store_get_start_date (self->store);
+      gtk_editable_set_text (GTK_EDITABLE (self->start_row), self->auto_start != NULL ? self->auto_start : "");
       fill_packs (self);
       show_error (self, NULL);
     }
@@ -132,6 +137,13 @@ static void
 branch_changed_cb (BlWelcomePage *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->branch_row), "error");
+  show_error (self, NULL);
+}
+
+static void
+start_changed_cb (BlWelcomePage *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
   show_error (self, NULL);
 }
 
@@ -156,8 +168,9 @@ on_import_clicked (BlWelcomePage *self)
     bl_file_import_run (GTK_WIDGET (self), self->store, BL_IMPORT_MEMBERS);
 }
 
-/* Saves the branch, the secretary and the chosen packs in one transaction,
- * then leaves for the main view. */
+/* Saves the branch, the secretary, the chosen packs and a start date the
+ * user changed in one transaction, then leaves for the main view. A start
+ * date left as shown stays the automatic one, which follows the records. */
 static void
 on_start_clicked (BlWelcomePage *self)
 {
@@ -165,6 +178,7 @@ on_start_clicked (BlWelcomePage *self)
   g_autoptr(GPtrArray) on = g_ptr_array_new ();
   g_autoptr(GPtrArray) off = g_ptr_array_new ();
   BlBranchSetup setup = { 0, };
+  g_autofree char *start = NULL;
 
   if (self->store == NULL)
     return;
@@ -182,14 +196,21 @@ on_start_clicked (BlWelcomePage *self)
   setup.secretary = gtk_editable_get_text (GTK_EDITABLE (self->secretary_row));
   setup.packs_on = (const char * const *) on->pdata;
   setup.packs_off = (const char * const *) off->pdata;
+  start = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->start_row))));
+  if (g_strcmp0 (start, self->auto_start) != 0)
+    setup.start_date = start;
 
   if (!bl_branch_setup_apply (self->store, &setup, &error))
     {
-      /* Nothing else of the page can be wrong: the name is missing. */
+      /* Only two things of the page can be wrong: the name (checked first)
+       * and the start date. */
       if (g_error_matches (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID))
         {
-          gtk_widget_add_css_class (GTK_WIDGET (self->branch_row), "error");
-          gtk_widget_grab_focus (GTK_WIDGET (self->branch_row));
+          g_autofree char *name = g_strstrip (g_strdup (setup.branch_name));
+          GtkWidget *row = *name == '\0' ? GTK_WIDGET (self->branch_row) : GTK_WIDGET (self->start_row);
+
+          gtk_widget_add_css_class (row, "error");
+          gtk_widget_grab_focus (row);
         }
       show_error (self, error->message);
       return;
@@ -259,6 +280,7 @@ bl_welcome_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WELCOME_PAGE);
   g_clear_pointer (&self->pack_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->auto_start, g_free);
 
   G_OBJECT_CLASS (bl_welcome_page_parent_class)->dispose (object);
 }
@@ -278,12 +300,14 @@ bl_welcome_page_class_init (BlWelcomePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, branch_row);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, secretary_row);
+  gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, start_row);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, packs_group);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, members_row);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, demo_button);
   gtk_widget_class_bind_template_callback (widget_class, branch_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_member_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
