@@ -17,6 +17,7 @@ struct _BlWelcomePage
 
   BlStore              *store;       /* the context's */
   GPtrArray            *pack_rows;   /* AdwActionRow, each with its pack id and switch */
+  GPtrArray            *member_rows; /* AdwActionRow per member added so far */
   gboolean              filled;      /* the form, once: what is typed stays */
   char                 *auto_start;  /* the start date shown first (following the records) */
 
@@ -24,6 +25,7 @@ struct _BlWelcomePage
   AdwEntryRow          *secretary_row;
   AdwEntryRow          *start_row;
   AdwPreferencesGroup  *packs_group;
+  AdwPreferencesGroup  *members_group;
   AdwActionRow         *members_row;
   GtkLabel             *error_label;
   GtkWidget            *start_button;
@@ -41,6 +43,75 @@ show_error (BlWelcomePage *self,
 }
 
 static void
+open_editor (BlWelcomePage *self,
+             BlMember      *member)
+{
+  BlMemberEditor *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->store == NULL)
+    return;
+  editor = bl_member_editor_new (self->store, member);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+member_row_activated_cb (AdwActionRow  *row,
+                         BlWelcomePage *self)
+{
+  BlMember *member = g_object_get_data (G_OBJECT (row), "member");
+
+  open_editor (self, member);
+}
+
+/* What a member's row says under the name: group and committee role. */
+static char *
+member_details (BlMember *member)
+{
+  const char *group = bl_member_get_group (member);
+  BlMemberRole role = bl_member_get_role (member);
+
+  if (role == BL_MEMBER_ROLE_NONE)
+    return g_strdup (group);
+  if (*group == '\0')
+    return g_strdup (bl_member_role_display (role));
+  /* TRANSLATORS: a member's party group and committee role, e.g. "第一党小组 · 书记" */
+  return g_strdup_printf (_("%s · %s"), group, bl_member_role_display (role));
+}
+
+/* The members added so far, each on a row that opens them for a correction. */
+static void
+fill_member_rows (BlWelcomePage *self)
+{
+  GListModel *members = bl_store_get_members (self->store);
+
+  for (guint i = 0; i < self->member_rows->len; i++)
+    adw_preferences_group_remove (self->members_group, g_ptr_array_index (self->member_rows, i));
+  g_ptr_array_set_size (self->member_rows, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(BlMember) member = g_list_model_get_item (members, i);
+      g_autofree char *details = member_details (member);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bl_member_get_name (member));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      g_object_set_data_full (G_OBJECT (row), "member", g_object_ref (member), g_object_unref);
+      g_signal_connect_object (row, "activated", G_CALLBACK (member_row_activated_cb), self, 0);
+      adw_preferences_group_add (self->members_group, row);
+      g_ptr_array_add (self->member_rows, row);
+    }
+}
+
+static void
 update_members (BlWelcomePage *self)
 {
   guint n = 0;
@@ -53,6 +124,8 @@ update_members (BlWelcomePage *self)
   else
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", n), n);
   adw_action_row_set_subtitle (self->members_row, subtitle);
+  if (self->store != NULL)
+    fill_member_rows (self);
 }
 
 /* One row with a switch per rule pack the program or the ledger knows. */
@@ -150,15 +223,7 @@ start_changed_cb (BlWelcomePage *self)
 static void
 on_add_member_clicked (BlWelcomePage *self)
 {
-  BlMemberEditor *editor;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->store == NULL)
-    return;
-  editor = bl_member_editor_new (self->store, NULL);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
+  open_editor (self, NULL);
 }
 
 static void
@@ -280,6 +345,7 @@ bl_welcome_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WELCOME_PAGE);
   g_clear_pointer (&self->pack_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->member_rows, g_ptr_array_unref);
   g_clear_pointer (&self->auto_start, g_free);
 
   G_OBJECT_CLASS (bl_welcome_page_parent_class)->dispose (object);
@@ -302,6 +368,7 @@ bl_welcome_page_class_init (BlWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, secretary_row);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, start_row);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, packs_group);
+  gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, members_group);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, members_row);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, start_button);
@@ -319,6 +386,7 @@ bl_welcome_page_init (BlWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pack_rows = g_ptr_array_new ();
+  self->member_rows = g_ptr_array_new ();
 }
 
 GtkWidget *
