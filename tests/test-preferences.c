@@ -43,6 +43,12 @@ close_windows (void)
 }
 
 static gboolean
+match_switch_name (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_SWITCH (widget) && g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+static gboolean
 match_label_containing (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
@@ -212,6 +218,134 @@ test_preferences_start_date (void)
   bl_test_iterate ();
 }
 
+static gboolean
+pack_enabled (BlStore *store, const char *id)
+{
+  g_autoptr(GPtrArray) packs = bl_rules_list_packs (store, NULL);
+
+  for (guint i = 0; packs != NULL && i < packs->len; i++)
+    {
+      BlRulePackInfo *info = packs->pdata[i];
+
+      if (g_str_equal (info->id, id))
+        return info->enabled;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+rule_in_force (BlStore *store, const char *id)
+{
+  g_autoptr(GPtrArray) rules = bl_rules_list_enabled (store, NULL);
+
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    if (g_str_equal (((BlRule *) rules->pdata[i])->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* Each rule of a pack has its own switch; a click on a pack's row opens it
+ * and leaves the pack as it was; a pack with years says which. */
+static void
+test_preferences_rules (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GPtrArray) rules = bl_rules_list_all (store, NULL);
+  g_autofree char *rule_id = NULL;
+  GtkWindow *preferences;
+  GtkWidget *pack_switch;
+  GtkWidget *rule_switch;
+  GtkWidget *pack_row;
+  GtkWidget *header;
+  guint standard_rules = 0;
+  guint shown = 0;
+
+  g_assert_nonnull (rules);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      BlRule *rule = rules->pdata[i];
+
+      if (g_strcmp0 (rule->pack_id, "standard") != 0)
+        continue;
+      standard_rules++;
+      if (rule_id == NULL)
+        rule_id = g_strdup (rule->id);
+    }
+  g_assert_cmpuint (standard_rules, >, 1);
+
+  preferences = GTK_WINDOW (bl_preferences_window_new (store));
+  gtk_window_present (preferences);
+  bl_test_iterate ();
+
+  /* Every rule of the standard pack, each with its switch, on. */
+  for (guint i = 0; i < rules->len; i++)
+    {
+      BlRule *rule = rules->pdata[i];
+      GtkWidget *toggle = bl_test_find (GTK_WIDGET (preferences), match_switch_name, rule->id);
+
+      g_assert_nonnull (toggle);
+      if (g_strcmp0 (rule->pack_id, "standard") == 0)
+        {
+          g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+          shown++;
+        }
+    }
+  g_assert_cmpuint (shown, ==, standard_rules);
+  g_assert_true (shows_text_within (GTK_WIDGET (preferences), "Applies in 2025"));
+
+  /* A click on the pack's row opens it; the pack stays on. */
+  pack_switch = bl_test_find (GTK_WIDGET (preferences), match_switch_name, "standard");
+  pack_row = gtk_widget_get_ancestor (pack_switch, ADW_TYPE_EXPANDER_ROW);
+  header = gtk_widget_get_ancestor (pack_switch, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (pack_row);
+  g_assert_nonnull (header);
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (pack_row)));
+  gtk_widget_activate (header);
+  bl_test_iterate ();
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (pack_row)));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (pack_switch)));
+  g_assert_true (pack_enabled (store, "standard"));
+
+  /* One rule off: the pack stays on, that rule is no longer in force. */
+  rule_switch = bl_test_find (GTK_WIDGET (preferences), match_switch_name, rule_id);
+  g_assert_true (rule_in_force (store, rule_id));
+  gtk_switch_set_active (GTK_SWITCH (rule_switch), FALSE);
+  bl_test_iterate ();
+  g_assert_true (bl_rules_is_rule_disabled (store, rule_id));
+  g_assert_false (rule_in_force (store, rule_id));
+  g_assert_true (pack_enabled (store, "standard"));
+
+  /* The pack off: its rules wait, greyed. On again, all its rules are on
+   * again (as with --rules), and the switches say so. */
+  gtk_switch_set_active (GTK_SWITCH (pack_switch), FALSE);
+  bl_test_iterate ();
+  g_assert_false (pack_enabled (store, "standard"));
+  g_assert_false (gtk_widget_is_sensitive (rule_switch));
+  gtk_switch_set_active (GTK_SWITCH (pack_switch), TRUE);
+  bl_test_iterate ();
+  g_assert_true (pack_enabled (store, "standard"));
+  g_assert_true (gtk_widget_is_sensitive (rule_switch));
+  g_assert_true (rule_in_force (store, rule_id));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (rule_switch)));
+
+  /* Opened again, the window shows the ledger's state. */
+  gtk_switch_set_active (GTK_SWITCH (rule_switch), FALSE);
+  bl_test_iterate ();
+  g_assert_false (rule_in_force (store, rule_id));
+  gtk_window_destroy (preferences);
+  bl_test_iterate ();
+  preferences = GTK_WINDOW (bl_preferences_window_new (store));
+  gtk_window_present (preferences);
+  bl_test_iterate ();
+  rule_switch = bl_test_find (GTK_WIDGET (preferences), match_switch_name, rule_id);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (rule_switch)));
+  gtk_switch_set_active (GTK_SWITCH (rule_switch), TRUE);
+  bl_test_iterate ();
+  g_assert_true (rule_in_force (store, rule_id));
+  gtk_window_destroy (preferences);
+  bl_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/welcome/start-date-automatic", test_welcome_start_date_automatic);
   g_test_add_func ("/welcome/start-date-chosen", test_welcome_start_date_chosen);
   g_test_add_func ("/preferences/start-date", test_preferences_start_date);
+  g_test_add_func ("/preferences/rules", test_preferences_rules);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
