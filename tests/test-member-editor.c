@@ -283,6 +283,20 @@ test_transfer (void)
     g_assert_null (bl_member_get_transferred_on (member));
     g_assert_cmpstr (bl_member_get_transferred_to (member), ==, "");
   }
+
+  /* Transferred out from the editor: today unless told another day. */
+  editor = edit (store, chen);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (bl_test_find_row (editor, "St_atus")), BL_MEMBER_STATUS_TRANSFERRED);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (editor, "Transferred _Out On (YYYY-MM-DD)"))),
+                   ==, TODAY);
+  gtk_widget_activate_action (editor, "editor.save", NULL);
+  bl_test_iterate ();
+  {
+    g_autoptr(BlMember) member = find_member (store, chen);
+
+    g_assert_cmpint (bl_member_get_status (member), ==, BL_MEMBER_STATUS_TRANSFERRED);
+    g_assert_cmpstr (bl_member_get_transferred_on (member), ==, TODAY);
+  }
   close_windows ();
 }
 

@@ -192,6 +192,15 @@ status_selected_cb (BlMemberEditor *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->transferred_on_row), transferred);
   gtk_widget_set_visible (GTK_WIDGET (self->transferred_to_row), transferred);
+  /* An active member transferred out here leaves today, as on the Members
+   * page, unless told another day (or none: not known). */
+  if (transferred && bl_member_get_status (self->member) == BL_MEMBER_STATUS_ACTIVE &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->transferred_on_row)) == '\0')
+    {
+      g_autofree char *today = today_iso (self);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->transferred_on_row), today);
+    }
   update_leader (self);
 }
 
