@@ -570,7 +570,16 @@ bl_member_editor_save (BlMemberEditor  *self,
       goto failed;
     }
 
-  self->original_role = role;
+  /* Saved again later (the editor stays open when told so), it starts
+   * from what the ledger now holds: status, transfer, lead. */
+  {
+    g_autoptr(BlMember) saved = bl_store_find_member (self->store, bl_member_get_id (self->member));
+
+    if (saved != NULL)
+      g_set_object (&self->member, saved);
+  }
+  self->original_role = bl_member_get_role (self->member);
+  self->original_leader = bl_member_get_group_leader (self->member);
   return TRUE;
 
 failed:
