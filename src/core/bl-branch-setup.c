@@ -52,6 +52,7 @@ bl_branch_setup_apply (BlStore              *store,
 {
   g_autofree char *name = NULL;
   g_autofree char *secretary = NULL;
+  g_autofree char *start = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (setup != NULL, FALSE);
@@ -59,6 +60,7 @@ bl_branch_setup_apply (BlStore              *store,
 
   name = bl_text_strip (setup->branch_name);
   secretary = bl_text_strip (setup->secretary);
+  start = setup->start_date != NULL ? bl_text_strip (setup->start_date) : NULL;
   if (*name == '\0')
     {
       g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
@@ -72,6 +74,7 @@ bl_branch_setup_apply (BlStore              *store,
       !name_secretary (store, secretary, error) ||
       !set_packs (store, setup->packs_off, FALSE, error) ||
       !set_packs (store, setup->packs_on, TRUE, error) ||
+      (start != NULL && *start != '\0' && !bl_store_set_start_date (store, start, error)) ||
       !bl_store_commit (store, error))
     {
       bl_store_rollback (store);

@@ -1,5 +1,6 @@
 /* bl-branch-setup.h: setting up a new ledger (the welcome page's "Start"):
- * the branch's name, its secretary and the rule packs, saved together */
+ * the branch's name, its secretary, the rule packs and the start date,
+ * saved together */
 #pragma once
 
 #include "bl-store.h"
@@ -11,6 +12,8 @@ typedef struct {
   const char         *secretary;    /* may be NULL or "" */
   const char * const *packs_on;     /* rule pack ids to enable (NULL-terminated, or NULL) */
   const char * const *packs_off;    /* …and to disable */
+  const char         *start_date;   /* the user's start date (YYYY-MM-DD), or NULL/"":
+                                     * it keeps following the records */
 } BlBranchSetup;
 
 /* Saves @setup in one transaction: all of it, or (with @error in the

@@ -448,6 +448,8 @@ transfer_response_cb (GtkWidget     *dialog,
 {
   g_autoptr(GError) error = NULL;
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "date-entry");
+  GtkEditable *destination_entry = g_object_get_data (G_OBJECT (dialog), "destination-entry");
+  g_autofree char *destination = g_strstrip (g_strdup (gtk_editable_get_text (destination_entry)));
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "member-id");
   GDate date;
   g_autofree char *iso = NULL;
@@ -457,7 +459,7 @@ transfer_response_cb (GtkWidget     *dialog,
   if (!bl_date_parse (gtk_editable_get_text (entry), &date))
     return;
   iso = bl_date_to_iso (&date);
-  if (!bl_store_transfer_member (self->store, id, iso, &error))
+  if (!bl_store_set_transfer (self->store, id, iso, destination, &error))
     {
       GtkWidget *alert = bl_alert_new (_("Member Not Transferred"), error->message);
 
@@ -481,6 +483,8 @@ transfer_action (GtkWidget  *widget,
   GtkWidget *box;
   GtkWidget *label;
   GtkWidget *entry;
+  GtkWidget *destination_label;
+  GtkWidget *destination;
   gint64 *id;
 
   if (member == NULL || bl_member_get_status (member) != BL_MEMBER_STATUS_ACTIVE)
@@ -500,6 +504,15 @@ transfer_action (GtkWidget  *widget,
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), entry);
+  /* 转往: where they went, for the records (may stay empty). */
+  destination_label = gtk_label_new_with_mnemonic (_("Trans_ferred to (optional)"));
+  gtk_label_set_xalign (GTK_LABEL (destination_label), 0);
+  gtk_widget_set_margin_top (destination_label, 6);
+  destination = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (destination), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (destination_label), destination);
+  gtk_box_append (GTK_BOX (box), destination_label);
+  gtk_box_append (GTK_BOX (box), destination);
   bl_alert_set_extra_child (dialog, box);
   bl_alert_add_response (dialog, "cancel", _("_Cancel"));
   bl_alert_add_response (dialog, "transfer", _("_Transfer Out"));
@@ -511,6 +524,7 @@ transfer_action (GtkWidget  *widget,
   *id = bl_member_get_id (member);
   g_object_set_data_full (G_OBJECT (dialog), "member-id", id, g_free);
   g_object_set_data (G_OBJECT (dialog), "date-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "destination-entry", destination);
   g_signal_connect (entry, "changed", G_CALLBACK (transfer_date_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (transfer_response_cb), self, 0);
   bl_alert_present (dialog, GTK_WIDGET (self));

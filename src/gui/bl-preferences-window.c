@@ -1,4 +1,5 @@
-/* bl-preferences-window.c: branch name, secretary, rule packs (and reminders)
+/* bl-preferences-window.c: branch name, secretary, start date, rule packs
+ * (and reminders)
  *
  * Each change is saved as it is made (entry rows on "apply", switches on
  * toggle), each in its own transaction; what fails is shown in a toast and
@@ -11,6 +12,7 @@
 #include "bl-preferences-window.h"
 #include "bl-problems-dialog.h"
 #include "bl-reminder-preferences.h"
+#include "bl-rule-preferences.h"
 #include "bl-rules.h"
 
 struct _BlPreferencesWindow
@@ -18,11 +20,12 @@ struct _BlPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   BlStore              *store;
-  GPtrArray            *pack_rows;
 
   AdwEntryRow          *branch_row;
   AdwEntryRow          *secretary_row;
-  AdwPreferencesGroup  *packs_group;
+  AdwPreferencesGroup  *start_group;
+  AdwEntryRow          *start_row;
+  BlRulePreferences    *rules_group;
   AdwPreferencesPage   *reminders_page;
   AdwPreferencesGroup  *reminders_group;
 };
@@ -36,8 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void fill_packs (BlPreferencesWindow *self);
 
 static void
 toast (BlPreferencesWindow *self,
@@ -106,66 +107,42 @@ secretary_apply_cb (BlPreferencesWindow *self)
   show_secretary (self);
 }
 
+/* The start date, and whether it is the user's or still follows the records. */
 static void
-pack_switch_cb (GtkSwitch           *toggle,
-                GParamSpec          *pspec,
-                BlPreferencesWindow *self)
+show_start_date (BlPreferencesWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *pack_id = gtk_widget_get_name (GTK_WIDGET (toggle));
-  gboolean active = gtk_switch_get_active (toggle);
+  g_autofree char *start = bl_store_get_start_date (self->store);
 
-  if (bl_rules_set_pack_enabled (self->store, pack_id, active, &error))
-    return;
-
-  toast (self, error->message);
-  /* Back to what the ledger says. */
-  g_signal_handlers_block_by_func (toggle, pack_switch_cb, self);
-  gtk_switch_set_active (toggle, !active);
-  g_signal_handlers_unblock_by_func (toggle, pack_switch_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), start != NULL ? start : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+  adw_preferences_group_set_description (self->start_group,
+                                         bl_store_get_start_date_set_by_user (self->store)
+                                         ? _("You set this date. No quota before it counts as missed, "
+                                             "and earlier records do not move it.")
+                                         : _("Set automatically: it moves earlier by itself when a held "
+                                             "meeting before it is recorded or imported. Set it here to keep it."));
 }
 
 static void
-fill_packs (BlPreferencesWindow *self)
+start_changed_cb (BlPreferencesWindow *self)
 {
-  g_autoptr(GPtrArray) packs = NULL;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+}
+
+/* A bad date is shown as such and changes nothing; the text stays to be corrected. */
+static void
+start_apply_cb (BlPreferencesWindow *self)
+{
   g_autoptr(GError) error = NULL;
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->start_row))));
 
-  for (guint i = 0; i < self->pack_rows->len; i++)
-    adw_preferences_group_remove (self->packs_group, g_ptr_array_index (self->pack_rows, i));
-  g_ptr_array_set_size (self->pack_rows, 0);
-
-  packs = bl_rules_list_packs (self->store, &error);
-  if (packs == NULL)
+  if (!bl_store_set_start_date (self->store, date, &error))
     {
+      gtk_widget_add_css_class (GTK_WIDGET (self->start_row), "error");
       toast (self, error->message);
       return;
     }
-
-  for (guint i = 0; i < packs->len; i++)
-    {
-      BlRulePackInfo *info = g_ptr_array_index (packs, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *toggle = gtk_switch_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->name);
-      g_autofree char *subtitle = info->years == NULL
-        ? g_strdup (info->builtin ? _("Built in") : _("Imported"))
-        /* TRANSLATORS: a rule pack's origin and years, e.g. "内置 · 适用于 2025 年" */
-        : g_strdup_printf (_("%s · %s"), info->builtin ? _("Built in") : _("Imported"), info->years);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_name (toggle, info->id);
-      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      gtk_switch_set_active (GTK_SWITCH (toggle), info->enabled);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, info->name, -1);
-      g_signal_connect_object (toggle, "notify::active", G_CALLBACK (pack_switch_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-      adw_preferences_group_add (self->packs_group, row);
-      g_ptr_array_add (self->pack_rows, row);
-    }
+  show_start_date (self);
 }
 
 static void
@@ -193,8 +170,11 @@ chooser_response_cb (GtkNativeDialog     *chooser,
 }
 
 static void
-on_import_pack_clicked (BlPreferencesWindow *self)
+import_pack_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  BlPreferencesWindow *self = BL_PREFERENCES_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) packs = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
@@ -286,6 +266,7 @@ show_branch (BlPreferencesWindow *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name != NULL ? name : "");
   show_secretary (self);
+  show_start_date (self);
 }
 
 static void
@@ -297,7 +278,7 @@ bl_preferences_window_constructed (GObject *object)
 
   g_assert (BL_IS_STORE (self->store));
   show_branch (self);
-  fill_packs (self);
+  bl_rule_preferences_set_store (self->rules_group, self->store);
 }
 
 static void
@@ -343,7 +324,6 @@ bl_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->pack_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bl_preferences_window_parent_class)->dispose (object);
 }
@@ -364,17 +344,23 @@ bl_preferences_window_class_init (BlPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (BL_TYPE_RULE_PREFERENCES);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, branch_row);
   gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, secretary_row);
-  gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, packs_group);
+  gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, start_group);
+  gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, start_row);
+  gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, rules_group);
   gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, reminders_page);
   gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, reminders_group);
   gtk_widget_class_bind_template_callback (widget_class, branch_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, branch_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, secretary_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_import_pack_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, start_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_restore_backup_activated);
+
+  gtk_widget_class_install_action (widget_class, "preferences.import-pack", NULL, import_pack_action);
 }
 
 static void
@@ -383,7 +369,6 @@ bl_preferences_window_init (BlPreferencesWindow *self)
   GtkWidget *reminders;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->pack_rows = g_ptr_array_new ();
 
   /* The reminder settings are a group of their own (bl-reminder-preferences.c). */
   reminders = bl_reminder_preferences_new ();
@@ -451,7 +436,7 @@ bl_preferences_window_import_pack (BlPreferencesWindow *self,
       return FALSE;
     }
 
-  fill_packs (self);
+  bl_rule_preferences_reload (self->rules_group);
   message = g_strdup_printf (_("Rule pack “%s” imported and enabled"), pack_id);
   toast (self, message);
   return TRUE;
@@ -482,7 +467,7 @@ bl_preferences_window_restore_backup (BlPreferencesWindow *self,
       return FALSE;
     }
   show_branch (self);
-  fill_packs (self);
+  bl_rule_preferences_reload (self->rules_group);
   if (kept != NULL)
     {
       g_autofree char *name = g_path_get_basename (kept);

@@ -17,11 +17,15 @@ struct _BlWelcomePage
 
   BlStore              *store;       /* the context's */
   GPtrArray            *pack_rows;   /* AdwActionRow, each with its pack id and switch */
+  GPtrArray            *member_rows; /* AdwActionRow per member added so far */
   gboolean              filled;      /* the form, once: what is typed stays */
+  char                 *auto_start;  /* the start date shown first (following the records) */
 
   AdwEntryRow          *branch_row;
   AdwEntryRow          *secretary_row;
+  AdwEntryRow          *start_row;
   AdwPreferencesGroup  *packs_group;
+  AdwPreferencesGroup  *members_group;
   AdwActionRow         *members_row;
   GtkLabel             *error_label;
   GtkWidget            *start_button;
@@ -39,6 +43,75 @@ show_error (BlWelcomePage *self,
 }
 
 static void
+open_editor (BlWelcomePage *self,
+             BlMember      *member)
+{
+  BlMemberEditor *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->store == NULL)
+    return;
+  editor = bl_member_editor_new (self->store, member);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+member_row_activated_cb (AdwActionRow  *row,
+                         BlWelcomePage *self)
+{
+  BlMember *member = g_object_get_data (G_OBJECT (row), "member");
+
+  open_editor (self, member);
+}
+
+/* What a member's row says under the name: group and committee role. */
+static char *
+member_details (BlMember *member)
+{
+  const char *group = bl_member_get_group (member);
+  BlMemberRole role = bl_member_get_role (member);
+
+  if (role == BL_MEMBER_ROLE_NONE)
+    return g_strdup (group);
+  if (*group == '\0')
+    return g_strdup (bl_member_role_display (role));
+  /* TRANSLATORS: a member's party group and committee role, e.g. "第一党小组 · 书记" */
+  return g_strdup_printf (_("%s · %s"), group, bl_member_role_display (role));
+}
+
+/* The members added so far, each on a row that opens them for a correction. */
+static void
+fill_member_rows (BlWelcomePage *self)
+{
+  GListModel *members = bl_store_get_members (self->store);
+
+  for (guint i = 0; i < self->member_rows->len; i++)
+    adw_preferences_group_remove (self->members_group, g_ptr_array_index (self->member_rows, i));
+  g_ptr_array_set_size (self->member_rows, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(BlMember) member = g_list_model_get_item (members, i);
+      g_autofree char *details = member_details (member);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bl_member_get_name (member));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      g_object_set_data_full (G_OBJECT (row), "member", g_object_ref (member), g_object_unref);
+      g_signal_connect_object (row, "activated", G_CALLBACK (member_row_activated_cb), self, 0);
+      adw_preferences_group_add (self->members_group, row);
+      g_ptr_array_add (self->member_rows, row);
+    }
+}
+
+static void
 update_members (BlWelcomePage *self)
 {
   guint n = 0;
@@ -51,6 +124,8 @@ update_members (BlWelcomePage *self)
   else
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", n), n);
   adw_action_row_set_subtitle (self->members_row, subtitle);
+  if (self->store != NULL)
+    fill_member_rows (self);
 }
 
 /* One row with a switch per rule pack the program or the ledger knows. */
@@ -122,6 +197,9 @@ bl_welcome_page_refresh (BlPage   *page,
       gtk_editable_set_text (GTK_EDITABLE (self->branch_row), name != NULL ? name : "");
       gtk_editable_set_text (GTK_EDITABLE (self->secretary_row),
                              secretary != NULL ? bl_member_get_name (secretary) : "");
+      g_free (self->auto_start);
+      self->auto_start = bl_store_get_start_date (self->store);
+      gtk_editable_set_text (GTK_EDITABLE (self->start_row), self->auto_start != NULL ? self->auto_start : "");
       fill_packs (self);
       show_error (self, NULL);
     }
@@ -136,17 +214,16 @@ branch_changed_cb (BlWelcomePage *self)
 }
 
 static void
+start_changed_cb (BlWelcomePage *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+  show_error (self, NULL);
+}
+
+static void
 on_add_member_clicked (BlWelcomePage *self)
 {
-  BlMemberEditor *editor;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->store == NULL)
-    return;
-  editor = bl_member_editor_new (self->store, NULL);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
+  open_editor (self, NULL);
 }
 
 static void
@@ -156,8 +233,9 @@ on_import_clicked (BlWelcomePage *self)
     bl_file_import_run (GTK_WIDGET (self), self->store, BL_IMPORT_MEMBERS);
 }
 
-/* Saves the branch, the secretary and the chosen packs in one transaction,
- * then leaves for the main view. */
+/* Saves the branch, the secretary, the chosen packs and a start date the
+ * user changed in one transaction, then leaves for the main view. A start
+ * date left as shown stays the automatic one, which follows the records. */
 static void
 on_start_clicked (BlWelcomePage *self)
 {
@@ -165,6 +243,7 @@ on_start_clicked (BlWelcomePage *self)
   g_autoptr(GPtrArray) on = g_ptr_array_new ();
   g_autoptr(GPtrArray) off = g_ptr_array_new ();
   BlBranchSetup setup = { 0, };
+  g_autofree char *start = NULL;
 
   if (self->store == NULL)
     return;
@@ -182,14 +261,21 @@ on_start_clicked (BlWelcomePage *self)
   setup.secretary = gtk_editable_get_text (GTK_EDITABLE (self->secretary_row));
   setup.packs_on = (const char * const *) on->pdata;
   setup.packs_off = (const char * const *) off->pdata;
+  start = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->start_row))));
+  if (g_strcmp0 (start, self->auto_start) != 0)
+    setup.start_date = start;
 
   if (!bl_branch_setup_apply (self->store, &setup, &error))
     {
-      /* Nothing else of the page can be wrong: the name is missing. */
+      /* Only two things of the page can be wrong: the name (checked first)
+       * and the start date. */
       if (g_error_matches (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID))
         {
-          gtk_widget_add_css_class (GTK_WIDGET (self->branch_row), "error");
-          gtk_widget_grab_focus (GTK_WIDGET (self->branch_row));
+          g_autofree char *name = g_strstrip (g_strdup (setup.branch_name));
+          GtkWidget *row = *name == '\0' ? GTK_WIDGET (self->branch_row) : GTK_WIDGET (self->start_row);
+
+          gtk_widget_add_css_class (row, "error");
+          gtk_widget_grab_focus (row);
         }
       show_error (self, error->message);
       return;
@@ -259,6 +345,8 @@ bl_welcome_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WELCOME_PAGE);
   g_clear_pointer (&self->pack_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->member_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->auto_start, g_free);
 
   G_OBJECT_CLASS (bl_welcome_page_parent_class)->dispose (object);
 }
@@ -278,12 +366,15 @@ bl_welcome_page_class_init (BlWelcomePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, branch_row);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, secretary_row);
+  gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, start_row);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, packs_group);
+  gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, members_group);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, members_row);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, demo_button);
   gtk_widget_class_bind_template_callback (widget_class, branch_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_member_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
@@ -295,6 +386,7 @@ bl_welcome_page_init (BlWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pack_rows = g_ptr_array_new ();
+  self->member_rows = g_ptr_array_new ();
 }
 
 GtkWidget *
