@@ -1,4 +1,4 @@
-/* test-activities.c: the activity list: filters, sorting, live updates, delete and undo */
+/* test-activities.c: the activity list: filters, sorting, live updates, delete and undo (a stack) */
 #include "config.h"
 
 #include <locale.h>
@@ -528,6 +528,118 @@ test_activities_print_signin (Fixture       *f,
   g_assert_cmpuint (cancel_print_dialogs (f->window), ==, 1);
 }
 
+/* The toast that shows @button (its AdwToast, held by the toast's widget). */
+static AdwToast *
+toast_of (GtkWidget *button)
+{
+  for (GtkWidget *w = button; w != NULL; w = gtk_widget_get_parent (w))
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (w), "toast") != NULL)
+      {
+        AdwToast *toast = NULL;
+
+        g_object_get (w, "toast", &toast, NULL);
+        g_object_unref (toast);  /* the widget keeps it */
+        return toast;
+      }
+  return NULL;
+}
+
+static gint64
+delete_row (Fixture *f,
+            guint    position)
+{
+  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  gint64 id = bl_activity_get_id (item (f, position));
+
+  gtk_selection_model_select_item (selection, position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.delete", NULL);
+  bl_test_iterate ();
+  return id;
+}
+
+static gboolean
+store_has (Fixture *f,
+           gint64   id)
+{
+  g_autoptr(BlActivity) activity = bl_store_get_activity (f->store, id, NULL);
+
+  return activity != NULL;
+}
+
+/* Ctrl+Z puts back the newest deletion, then the one before, for as long
+ * as the page lives; the toast stays until dismissed or replaced; an undo
+ * that cannot work says why and lets the older ones through. */
+static void
+test_activities_undo_stack (Fixture       *f,
+                            gconstpointer  data)
+{
+  guint n = g_list_model_get_n_items (model (f));
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
+  g_autoptr(BlActivity) lone = bl_activity_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 first, second, third;
+  gint64 newcomer;
+  GtkWidget *undo;
+  AdwToast *toast;
+
+  g_assert_true (has_shortcut (GTK_WIDGET (f->page), "<Control>z", "activities.undo-delete"));
+  g_assert_false (bl_activities_page_undo_delete (f->page));
+
+  first = delete_row (f, 2);
+  undo = bl_test_find_button (GTK_WIDGET (f->page), "_Undo");
+  g_assert_nonnull (undo);
+  toast = toast_of (undo);
+  g_assert_nonnull (toast);
+  /* No timer takes it away. */
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 0);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“意识形态专题学习” deleted");
+
+  second = delete_row (f, 0);
+  g_assert_false (store_has (f, first));
+  g_assert_false (store_has (f, second));
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, n - 2);
+
+  /* Newest first, then the one before: each undo one deletion. */
+  g_assert_true (bl_activities_page_undo_delete (f->page));
+  bl_test_iterate ();
+  g_assert_true (store_has (f, second));
+  g_assert_false (store_has (f, first));
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "“民主评议准备” restored"));
+  g_assert_true (bl_activities_page_undo_delete (f->page));
+  bl_test_iterate ();
+  g_assert_true (store_has (f, first));
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, n);
+  g_assert_false (bl_activities_page_undo_delete (f->page));
+
+  /* A record whose only other attendee is then deleted as a member: its
+   * undo fails, says so, and the deletion before it is still reachable. */
+  third = delete_row (f, 1);
+  newcomer = bl_test_add_member (f->store, "钱新党员", "第一党小组", BL_MEMBER_ROLE_NONE);
+  bl_activity_set_kind (lone, BL_KIND_STUDY_SESSION);
+  bl_activity_set_date (lone, "2026-04-01");
+  bl_activity_set_topic (lone, "新党员学习");
+  bl_activity_set_status (lone, BL_ACTIVITY_STATUS_HELD);
+  bl_attendance_add (attendance, newcomer, NULL, BL_ATTENDANCE_PRESENT, NULL);
+  g_assert_true (bl_store_save_activity (f->store, lone, G_LIST_MODEL (attendance), &error));
+  g_assert_no_error (error);
+  bl_test_iterate ();
+  g_assert_cmpstr (bl_activity_get_topic (item (f, 0)), ==, "新党员学习");
+  delete_row (f, 0);
+  g_assert_true (bl_store_delete_member (f->store, newcomer, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (bl_activities_page_undo_delete (f->page));
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page),
+                                     "Cannot undo: The attendance names a member who is not in the ledger"));
+  g_assert_false (store_has (f, bl_activity_get_id (lone)));
+  g_assert_true (bl_activities_page_undo_delete (f->page));
+  bl_test_iterate ();
+  g_assert_true (store_has (f, third));
+  g_assert_false (bl_activities_page_undo_delete (f->page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +655,7 @@ main (int   argc,
   g_test_add ("/activities/sort", Fixture, NULL, fixture_set_up, test_activities_sort, fixture_tear_down);
   g_test_add ("/activities/live", Fixture, NULL, fixture_set_up, test_activities_live, fixture_tear_down);
   g_test_add ("/activities/delete-undo", Fixture, NULL, fixture_set_up, test_activities_delete_undo, fixture_tear_down);
+  g_test_add ("/activities/undo-stack", Fixture, NULL, fixture_set_up, test_activities_undo_stack, fixture_tear_down);
   g_test_add ("/activities/activate", Fixture, NULL, fixture_set_up, test_activities_activate, fixture_tear_down);
   g_test_add ("/activities/print-button", Fixture, NULL, fixture_set_up, test_activities_print_button, fixture_tear_down);
   g_test_add ("/activities/print-signin", Fixture, NULL, fixture_set_up, test_activities_print_signin, fixture_tear_down);

@@ -13,6 +13,7 @@
 #include "bl-print-operation.h"
 #include "bl-signin-renderer.h"
 #include "bl-record-renderer.h"
+#include "bl-undo-stack.h"
 
 struct _BlActivitiesPage
 {
@@ -52,7 +53,7 @@ struct _BlActivitiesPage
   GtkColumnViewColumn *status_column;
   AdwStatusPage       *empty_page;
 
-  GPtrArray           *deletions;   /* BlDeletion*, oldest first: what an undo can put back */
+  BlUndoStack         *undo;        /* the deletions, for as long as the window is open */
 };
 
 G_DEFINE_FINAL_TYPE (BlActivitiesPage, bl_activities_page, BL_TYPE_PAGE)
@@ -63,23 +64,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* A toast's undo: the deletion it tells of, and where to say that the undo failed. */
-typedef struct {
-  BlDeletion      *deletion;
-  AdwToastOverlay *overlay;
-} UndoData;
-
-static void
-undo_data_free (gpointer data,
-                GClosure *closure)
-{
-  UndoData *undo = data;
-
-  g_clear_object (&undo->deletion);
-  g_clear_object (&undo->overlay);
-  g_free (undo);
-}
 
 static gboolean
 contains_casefolded (const char *haystack,
@@ -435,27 +419,27 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_undo_clicked (AdwToast *toast,
-                 UndoData *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* All of it in one transaction, each record under its old number; an
-   * undo only works once. */
-  if (!bl_deletion_undo (undo->deletion, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot undo: %s"), error->message);
-
-      adw_toast_overlay_add_toast (undo->overlay, adw_toast_new (message));
-    }
-}
-
-static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   bl_activities_page_delete_selected (BL_ACTIVITIES_PAGE (widget));
+}
+
+/* Ctrl+Z: the newest deletion comes back, then the one before, and so on. */
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  bl_activities_page_undo_delete (BL_ACTIVITIES_PAGE (widget));
+}
+
+static void
+undo_depth_changed_cb (BlActivitiesPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.undo-delete",
+                                 bl_undo_stack_get_depth (self->undo) > 0);
 }
 
 static void
@@ -551,6 +535,7 @@ bl_activities_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_ACTIVITIES_PAGE);
 
+  g_clear_object (&self->undo);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
@@ -569,7 +554,6 @@ bl_activities_page_finalize (GObject *object)
   g_clear_pointer (&self->date_prefix, g_free);
   g_clear_pointer (&self->kind_ids, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
-  g_clear_pointer (&self->deletions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bl_activities_page_parent_class)->finalize (object);
 }
@@ -616,12 +600,16 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, unbind_cell_cb);
 
   gtk_widget_class_install_action (widget_class, "activities.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "activities.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "activities.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "activities.print-records", NULL, print_records_action);
   gtk_widget_class_install_action (widget_class, "activities.print-signin", NULL, print_signin_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "activities.print-records", NULL);
+  /* Text being typed in the search entry undoes its own typing first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "activities.undo-delete", NULL);
 }
 
 static void
@@ -631,7 +619,9 @@ bl_activities_page_init (BlActivitiesPage *self)
   GtkSorter *view_sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->deletions = g_ptr_array_new_with_free_func (g_object_unref);
+  self->undo = bl_undo_stack_new (self->toast_overlay);
+  g_signal_connect_object (self->undo, "notify::depth", G_CALLBACK (undo_depth_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->status = -1;
   self->kind_ids = g_ptr_array_new_with_free_func (g_free);
@@ -685,6 +675,7 @@ bl_activities_page_init (BlActivitiesPage *self)
 
   setup_months (self);
   selection_changed_cb (self);
+  undo_depth_changed_cb (self);
 }
 
 GtkWidget *
@@ -742,10 +733,6 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
   g_autoptr(GArray) ids = NULL;
   g_autoptr(BlDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  UndoData *undo;
-  AdwToast *toast;
-  guint n;
 
   g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
 
@@ -764,30 +751,15 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
       return;
     }
-  g_ptr_array_add (self->deletions, g_object_ref (deletion));
+  bl_undo_stack_push (self->undo, deletion);
+}
 
-  n = bl_deletion_get_n_activities (deletion);
-  if (n == 1)
-    {
-      const char *topic = bl_activity_get_topic (bl_deletion_get_activity (deletion, 0));
+gboolean
+bl_activities_page_undo_delete (BlActivitiesPage *self)
+{
+  g_return_val_if_fail (BL_IS_ACTIVITIES_PAGE (self), FALSE);
 
-      /* Translators: a toast after a delete, with the activity's topic */
-      title = g_strdup_printf (_("“%s” deleted"), topic != NULL && *topic != '\0' ? topic : _("(No topic)"));
-    }
-  else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity deleted",
-                                          "%u activities deleted", n), n);
-
-  undo = g_new0 (UndoData, 1);
-  undo->deletion = g_steal_pointer (&deletion);
-  undo->overlay = g_object_ref (self->toast_overlay);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
-                         undo, undo_data_free, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return bl_undo_stack_undo (self->undo);
 }
 
 /* The sign-in sheets of the selected activities, planned or held. */
