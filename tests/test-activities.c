@@ -595,7 +595,16 @@ test_activities_undo_stack (Fixture       *f,
   g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 0);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "“意识形态专题学习” deleted");
 
+  /* The next deletion's toast takes its place: one toast, one button. */
   second = delete_row (f, 0);
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    bl_test_find_all (GTK_WIDGET (f->page), bl_test_match_button_label, "_Undo", buttons);
+    g_assert_cmpuint (buttons->len, ==, 1);
+    g_assert_true (toast_of (buttons->pdata[0]) == toast);
+  }
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“民主评议准备” deleted");
   g_assert_false (store_has (f, first));
   g_assert_false (store_has (f, second));
   g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, n - 2);
@@ -640,6 +649,44 @@ test_activities_undo_stack (Fixture       *f,
   g_assert_false (bl_activities_page_undo_delete (f->page));
 }
 
+/* While a search or a filter is on, the page says how many records match. */
+static void
+test_activities_match_count (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "7 matching records"));
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "0 matching records"));
+
+  search (f, "张书记");
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 3);
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "3 matching records"));
+
+  search (f, "纪念馆");
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "1 matching record"));
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "1 matching records"));
+
+  search (f, "没有这样的记录");
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "0 matching records"));
+
+  /* A filter alone counts too, every record matching or not. */
+  search (f, "");
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "7 matching records"));
+  select_string (dropdown (f, "Year"), "2025");
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "4 matching records"));
+  select_string (dropdown (f, "Status"), "Planned");
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "0 matching records"));
+  select_string (dropdown (f, "Year"), "All Years");
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "1 matching record"));
+
+  /* A record saved that matches is counted at once. */
+  save_activity (f, BL_KIND_GENERAL_MEETING, "2026-06-20", "年中党员大会", "张书记", "", BL_ACTIVITY_STATUS_PLANNED);
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "2 matching records"));
+
+  select_string (dropdown (f, "Status"), "Planned and Held");
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "8 matching records"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +702,7 @@ main (int   argc,
   g_test_add ("/activities/sort", Fixture, NULL, fixture_set_up, test_activities_sort, fixture_tear_down);
   g_test_add ("/activities/live", Fixture, NULL, fixture_set_up, test_activities_live, fixture_tear_down);
   g_test_add ("/activities/delete-undo", Fixture, NULL, fixture_set_up, test_activities_delete_undo, fixture_tear_down);
+  g_test_add ("/activities/match-count", Fixture, NULL, fixture_set_up, test_activities_match_count, fixture_tear_down);
   g_test_add ("/activities/undo-stack", Fixture, NULL, fixture_set_up, test_activities_undo_stack, fixture_tear_down);
   g_test_add ("/activities/activate", Fixture, NULL, fixture_set_up, test_activities_activate, fixture_tear_down);
   g_test_add ("/activities/print-button", Fixture, NULL, fixture_set_up, test_activities_print_button, fixture_tear_down);

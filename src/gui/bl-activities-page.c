@@ -43,6 +43,7 @@ struct _BlActivitiesPage
   GtkDropDown         *year_dropdown;
   GtkDropDown         *month_dropdown;
   GtkDropDown         *status_dropdown;
+  GtkLabel            *count_label;
   GtkStack            *content_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *date_column;
@@ -200,11 +201,45 @@ set_column_sorter (GtkColumnViewColumn *column,
   gtk_column_view_column_set_sorter (column, sorter);
 }
 
+/* A passing word, shown at once over the undo toast (which stays, and
+ * comes back after it). */
+static void
+show_notice (BlActivitiesPage *self,
+             const char       *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (markup);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+filtering (BlActivitiesPage *self)
+{
+  return self->search != NULL || self->kind != NULL || self->date_prefix != NULL ||
+         self->month > 0 || self->status >= 0;
+}
+
+/* How many records a search or filter finds, while one is on. */
+static void
+update_count (BlActivitiesPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), filtering (self));
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matching record", "%u matching records", shown),
+                          shown);
+  gtk_label_set_text (self->count_label, text);
+}
+
 static void
 update_empty_state (BlActivitiesPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 
+  update_count (self);
   if (shown > 0)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "list");
@@ -348,6 +383,7 @@ apply_filters (BlActivitiesPage *self)
                : -1;
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
 }
 
 static void
@@ -378,6 +414,7 @@ search_changed_cb (BlActivitiesPage *self)
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_count (self);
 }
 
 static void
@@ -583,6 +620,7 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, month_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, date_column);
@@ -748,7 +786,7 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot delete: %s"), error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      show_notice (self, message);
       return;
     }
   bl_undo_stack_push (self->undo, deletion);
@@ -778,8 +816,7 @@ bl_activities_page_print_signin_selected (BlActivitiesPage *self)
   ids = bl_activities_page_get_selected_ids (self);
   if (ids->len == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Select the activity whose sign-in sheet to print")));
+      show_notice (self, _("Select the activity whose sign-in sheet to print"));
       return;
     }
   renderer = bl_signin_renderer_new_for_ids (self->store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
@@ -807,8 +844,7 @@ bl_activities_page_print_selected (BlActivitiesPage *self)
   ids = bl_activities_page_get_selected_ids (self);
   if (ids->len == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Select the activities whose records to print")));
+      show_notice (self, _("Select the activities whose records to print"));
       return;
     }
 

@@ -24,13 +24,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The topic of a deletion's one activity, for its toasts. */
-static const char *
+/* The topic of a deletion's one activity, for its toasts (their titles are
+ * markup). */
+static char *
 topic_of (BlDeletion *deletion)
 {
   const char *topic = bl_activity_get_topic (bl_deletion_get_activity (deletion, 0));
 
-  return topic != NULL && *topic != '\0' ? topic : _("(No topic)");
+  return g_markup_escape_text (topic != NULL && *topic != '\0' ? topic : _("(No topic)"), -1);
 }
 
 static void
@@ -41,68 +42,47 @@ toast_dismissed_cb (BlUndoStack *self,
     g_clear_object (&self->toast);
 }
 
-/* Each toast replaces the one before: only the newest deletion's stays. */
+static void on_undo_clicked (BlUndoStack *self,
+                             AdwToast    *toast);
+
+/* One toast says what happened last: while it is up, it is rewritten rather
+ * than dismissed and followed by another (libadwaita 1.2 frees a toast
+ * dismissed while it still slides in, and then touches it again). It stays
+ * until dismissed; other toasts of the page come and go over it. */
 static void
-show_toast (BlUndoStack *self,
-            AdwToast    *toast)
+say (BlUndoStack *self,
+     const char  *title,
+     gboolean     undo_button)
 {
-  g_autoptr(AdwToast) previous = g_steal_pointer (&self->toast);
-
-  if (previous != NULL)
-    adw_toast_dismiss (previous);
-  self->toast = g_object_ref (toast);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->overlay, toast);
-}
-
-/* Puts @deletion back; it leaves the stack unless it failed for a reason
- * that may pass. */
-static gboolean
-undo_deletion (BlUndoStack *self,
-               BlDeletion  *deletion)
-{
-  g_autoptr(BlDeletion) kept = g_object_ref (deletion);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   AdwToast *toast;
-  guint n;
 
-  /* All of it in one transaction, each record under its old number. */
-  if (!bl_deletion_undo (kept, &error))
+  if (self->toast != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Cannot undo: %s"), error->message);
-
-      if (g_error_matches (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID))
-        g_ptr_array_remove (self->deletions, kept);
-      toast = adw_toast_new (message);
-      adw_toast_set_timeout (toast, 0);
-      show_toast (self, toast);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPTH]);
-      return FALSE;
+      adw_toast_set_title (self->toast, title);
+      adw_toast_set_button_label (self->toast, undo_button ? _("_Undo") : NULL);
+      return;
     }
 
-  g_ptr_array_remove (self->deletions, kept);
-  n = bl_deletion_get_n_activities (kept);
-  if (n == 1)
-    /* Translators: a toast after an undo, with the activity's topic */
-    title = g_strdup_printf (_("“%s” restored"), topic_of (kept));
-  else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity restored",
-                                          "%u activities restored", n), n);
-  show_toast (self, adw_toast_new (title));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPTH]);
-  return TRUE;
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, undo_button ? _("_Undo") : NULL);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* An undo is never lost to a timer. */
+  adw_toast_set_timeout (toast, 0);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->overlay, toast);
 }
 
 static void
 on_undo_clicked (BlUndoStack *self,
                  AdwToast    *toast)
 {
-  BlDeletion *deletion = g_object_get_data (G_OBJECT (toast), "bl-deletion");
-
-  /* Already undone with Ctrl+Z, or dropped after a failure. */
-  if (deletion != NULL && g_ptr_array_find (self->deletions, deletion, NULL))
-    undo_deletion (self, deletion);
+  /* The toast goes once its button is clicked: what the undo has to say
+   * goes in a new one. */
+  if (self->toast == toast)
+    g_clear_object (&self->toast);
+  bl_undo_stack_undo (self);
 }
 
 static void
@@ -182,7 +162,6 @@ bl_undo_stack_push (BlUndoStack *self,
                     BlDeletion  *deletion)
 {
   g_autofree char *title = NULL;
-  AdwToast *toast;
   guint n;
 
   g_return_if_fail (BL_IS_UNDO_STACK (self));
@@ -192,31 +171,63 @@ bl_undo_stack_push (BlUndoStack *self,
 
   n = bl_deletion_get_n_activities (deletion);
   if (n == 1)
-    /* Translators: a toast after a delete, with the activity's topic */
-    title = g_strdup_printf (_("“%s” deleted"), topic_of (deletion));
+    {
+      g_autofree char *topic = topic_of (deletion);
+
+      /* Translators: a toast after a delete, with the activity's topic */
+      title = g_strdup_printf (_("“%s” deleted"), topic);
+    }
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity deleted",
                                           "%u activities deleted", n), n);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  /* Until dismissed or replaced: an undo is never lost to a timer
-   * (Ctrl+Z reaches it, and older ones, as long as the window is open). */
-  adw_toast_set_timeout (toast, 0);
-  g_object_set_data_full (G_OBJECT (toast), "bl-deletion", g_object_ref (deletion), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, G_CONNECT_SWAPPED);
-  show_toast (self, toast);
+  say (self, title, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPTH]);
 }
 
 gboolean
 bl_undo_stack_undo (BlUndoStack *self)
 {
+  g_autoptr(BlDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint n;
+
   g_return_val_if_fail (BL_IS_UNDO_STACK (self), FALSE);
 
   if (self->deletions->len == 0)
     return FALSE;
-  return undo_deletion (self, g_ptr_array_index (self->deletions, self->deletions->len - 1));
+  deletion = g_object_ref (g_ptr_array_index (self->deletions, self->deletions->len - 1));
+
+  /* All of it in one transaction, each record under its old number. */
+  if (!bl_deletion_undo (deletion, &error))
+    {
+      g_autofree char *reason = g_markup_escape_text (error->message, -1);
+
+      title = g_strdup_printf (_("Cannot undo: %s"), reason);
+      if (g_error_matches (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID))
+        {
+          g_ptr_array_remove (self->deletions, deletion);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPTH]);
+        }
+      say (self, title, FALSE);
+      return FALSE;
+    }
+
+  g_ptr_array_remove (self->deletions, deletion);
+  n = bl_deletion_get_n_activities (deletion);
+  if (n == 1)
+    {
+      g_autofree char *topic = topic_of (deletion);
+
+      /* Translators: a toast after an undo, with the activity's topic */
+      title = g_strdup_printf (_("“%s” restored"), topic);
+    }
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity restored",
+                                          "%u activities restored", n), n);
+  say (self, title, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPTH]);
+  return TRUE;
 }
 
 guint
