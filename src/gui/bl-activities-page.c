@@ -8,6 +8,8 @@
 
 #include "bl-activities-page.h"
 #include "bl-activity-cell.h"
+#include "bl-activity-filter.h"
+#include "bl-activity-menu.h"
 #include "bl-deletion.h"
 #include "bl-kind.h"
 #include "bl-print-operation.h"
@@ -21,17 +23,10 @@ struct _BlActivitiesPage
 
   BlStore             *store;       /* the context's */
 
-  GtkCustomFilter     *filter;
+  BlActivityFilter    *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
   GtkMultiSelection   *selection;
-
-  /* Filter state, read by filter_func */
-  char                *search;      /* casefolded, NULL for none */
-  char                *kind;        /* kind id, NULL for all */
-  char                *date_prefix; /* "YYYY" or "YYYY-MM", NULL for all */
-  int                  month;       /* 1–12 with no year, 0 for all */
-  int                  status;      /* -1 for all, else a BlActivityStatus */
 
   GPtrArray           *kind_ids;    /* ids behind the kind drop-down (NULL first: all) */
   GArray              *years;       /* years behind the year drop-down (0 first: all) */
@@ -55,6 +50,7 @@ struct _BlActivitiesPage
   AdwStatusPage       *empty_page;
 
   BlUndoStack         *undo;        /* the deletions, for as long as the window is open */
+  BlActivityMenu      *menu;        /* the rows' context menu */
 };
 
 G_DEFINE_FINAL_TYPE (BlActivitiesPage, bl_activities_page, BL_TYPE_PAGE)
@@ -65,47 +61,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static gboolean
-contains_casefolded (const char *haystack,
-                     const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL || *haystack == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  BlActivitiesPage *self = user_data;
-  BlActivity *activity = item;
-  const char *date = bl_activity_get_date (activity);
-
-  if (self->status >= 0 && (int) bl_activity_get_status (activity) != self->status)
-    return FALSE;
-  if (self->kind != NULL && g_strcmp0 (bl_activity_get_kind (activity), self->kind) != 0)
-    return FALSE;
-  if (self->date_prefix != NULL && (date == NULL || !g_str_has_prefix (date, self->date_prefix)))
-    return FALSE;
-  if (self->month > 0)
-    {
-      /* A month of any year: "YYYY-MM-DD" */
-      if (date == NULL || strlen (date) < 7 || atoi (date + 5) != self->month)
-        return FALSE;
-    }
-  if (self->search != NULL)
-    return contains_casefolded (bl_activity_get_topic (activity), self->search) ||
-           contains_casefolded (bl_activity_get_content (activity), self->search) ||
-           contains_casefolded (bl_activity_get_host (activity), self->search) ||
-           contains_casefolded (bl_activity_get_lecturer (activity), self->search) ||
-           contains_casefolded (bl_activity_get_location (activity), self->search);
-  return TRUE;
-}
 
 static const char *
 kind_name (BlActivitiesPage *self,
@@ -214,13 +169,6 @@ show_notice (BlActivitiesPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static gboolean
-filtering (BlActivitiesPage *self)
-{
-  return self->search != NULL || self->kind != NULL || self->date_prefix != NULL ||
-         self->month > 0 || self->status >= 0;
-}
-
 /* How many records a search or filter finds, while one is on. */
 static void
 update_count (BlActivitiesPage *self)
@@ -228,7 +176,7 @@ update_count (BlActivitiesPage *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *text = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), filtering (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), bl_activity_filter_is_active (self->filter));
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matching record", "%u matching records", shown),
                           shown);
   gtk_label_set_text (self->count_label, text);
@@ -265,7 +213,7 @@ static void
 update_kinds (BlActivitiesPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *selected = g_strdup (self->kind);
+  g_autofree char *selected = g_strdup (bl_activity_filter_get_kind (self->filter));
   GListModel *kinds;
   guint position = 0;
   guint n;
@@ -366,23 +314,12 @@ apply_filters (BlActivitiesPage *self)
   int year_value = year < self->years->len ? g_array_index (self->years, int, year) : 0;
   int month_value = month != GTK_INVALID_LIST_POSITION ? (int) month : 0;
 
-  g_free (self->kind);
-  self->kind = kind < self->kind_ids->len ? g_strdup (g_ptr_array_index (self->kind_ids, kind)) : NULL;
-
-  g_clear_pointer (&self->date_prefix, g_free);
-  self->month = 0;
-  if (year_value > 0 && month_value > 0)
-    self->date_prefix = g_strdup_printf ("%04d-%02d-", year_value, month_value);
-  else if (year_value > 0)
-    self->date_prefix = g_strdup_printf ("%04d-", year_value);
-  else
-    self->month = month_value;
-
-  self->status = status == 1 ? BL_ACTIVITY_STATUS_PLANNED
-               : status == 2 ? BL_ACTIVITY_STATUS_HELD
-               : -1;
-
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  bl_activity_filter_set_fields (self->filter,
+                                 kind < self->kind_ids->len ? g_ptr_array_index (self->kind_ids, kind) : NULL,
+                                 year_value, month_value,
+                                 status == 1 ? BL_ACTIVITY_STATUS_PLANNED
+                                 : status == 2 ? BL_ACTIVITY_STATUS_HELD
+                                 : -1);
   update_count (self);
 }
 
@@ -396,24 +333,7 @@ filter_changed_cb (BlActivitiesPage *self)
 static void
 search_changed_cb (BlActivitiesPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autofree char *folded = *stripped != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  if (g_strcmp0 (folded, self->search) == 0)
-    return;
-
-  /* Typing on narrows the list; deleting widens it: the filter model then
-   * only looks at the rows that can change. */
-  if (self->search == NULL || (folded != NULL && strstr (folded, self->search) != NULL))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (folded == NULL || strstr (self->search, folded) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&folded);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  bl_activity_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_count (self);
 }
 
@@ -461,6 +381,29 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   bl_activities_page_delete_selected (BL_ACTIVITIES_PAGE (widget));
+}
+
+/* 复制为新记录 of the one selected activity: the window's editor on a copy
+ * without a date (win.copy-activity). */
+static void
+copy_as_new_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BlActivitiesPage *self = BL_ACTIVITIES_PAGE (widget);
+  g_autoptr(GArray) ids = bl_activities_page_get_selected_ids (self);
+
+  if (ids->len == 1)
+    gtk_widget_activate_action (widget, "win.copy-activity", "x", g_array_index (ids, gint64, 0));
+}
+
+/* Shift+F10 or the Menu key: the context menu of the selection. */
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  bl_activity_menu_popup_selected (BL_ACTIVITIES_PAGE (widget)->menu);
 }
 
 /* Ctrl+Z: the newest deletion comes back, then the one before, and so on. */
@@ -548,6 +491,8 @@ selection_changed_cb (BlActivitiesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.open", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.print-records", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.print-signin", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.menu", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.copy-as-new", gtk_bitset_get_size (selected) == 1);
   gtk_bitset_unref (selected);
 }
 
@@ -566,6 +511,8 @@ bl_activities_page_dispose (GObject *object)
 {
   BlActivitiesPage *self = BL_ACTIVITIES_PAGE (object);
 
+  /* Its popover is the page's child. */
+  g_clear_object (&self->menu);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   /* AdwBin owns its child: let it go before the template forgets it. */
@@ -586,9 +533,6 @@ bl_activities_page_finalize (GObject *object)
 {
   BlActivitiesPage *self = BL_ACTIVITIES_PAGE (object);
 
-  g_clear_pointer (&self->search, g_free);
-  g_clear_pointer (&self->kind, g_free);
-  g_clear_pointer (&self->date_prefix, g_free);
   g_clear_pointer (&self->kind_ids, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
 
@@ -639,6 +583,8 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "activities.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "activities.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "activities.copy-as-new", NULL, copy_as_new_action);
+  gtk_widget_class_install_action (widget_class, "activities.menu", NULL, menu_action);
   gtk_widget_class_install_action (widget_class, "activities.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "activities.print-records", NULL, print_records_action);
   gtk_widget_class_install_action (widget_class, "activities.print-signin", NULL, print_signin_action);
@@ -648,6 +594,11 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
   /* Text being typed in the search entry undoes its own typing first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "activities.undo-delete", NULL);
+  /* As in the record editor. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "activities.copy-as-new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "activities.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "activities.menu", NULL);
 }
 
 static void
@@ -661,7 +612,6 @@ bl_activities_page_init (BlActivitiesPage *self)
   g_signal_connect_object (self->undo, "notify::depth", G_CALLBACK (undo_depth_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  self->status = -1;
   self->kind_ids = g_ptr_array_new_with_free_func (g_free);
   self->years = g_array_new (FALSE, TRUE, sizeof (int));
 
@@ -685,7 +635,7 @@ bl_activities_page_init (BlActivitiesPage *self)
   set_column_sorter (self->status_column, compare_status, self);
 
   /* Filter first, then sort: sorting only what is shown. */
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter = bl_activity_filter_new ();
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
   view_sorter = gtk_column_view_get_sorter (self->column_view);
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
@@ -710,6 +660,8 @@ bl_activities_page_init (BlActivitiesPage *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
                                                           gtk_named_action_new ("activities.delete")));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+
+  self->menu = bl_activity_menu_new (GTK_WIDGET (self), self->column_view);
 
   setup_months (self);
   selection_changed_cb (self);
@@ -755,6 +707,14 @@ bl_activities_page_get_selected_ids (BlActivitiesPage *self)
     }
   gtk_bitset_unref (selected);
   return ids;
+}
+
+BlActivityMenu *
+bl_activities_page_get_menu (BlActivitiesPage *self)
+{
+  g_return_val_if_fail (BL_IS_ACTIVITIES_PAGE (self), NULL);
+
+  return self->menu;
 }
 
 void

@@ -1,6 +1,7 @@
 /* bl-activities-page.h: every activity, searchable, filterable and sortable */
 #pragma once
 
+#include "bl-activity-menu.h"
 #include "bl-page.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,8 @@ GtkWidget  *bl_activities_page_new              (BlContext        *context);
 GListModel *bl_activities_page_get_model        (BlActivitiesPage *self);
 /* Ids (gint64) of the selected activities, in the order shown. */
 GArray     *bl_activities_page_get_selected_ids (BlActivitiesPage *self);
+/* The rows' context menu (right click, long press, Shift+F10). */
+BlActivityMenu *bl_activities_page_get_menu     (BlActivitiesPage *self);
 void        bl_activities_page_focus_search     (BlActivitiesPage *self);
 /* Deletes the selected activities, with an "Undo" toast that stays. */
 void        bl_activities_page_delete_selected  (BlActivitiesPage *self);
