@@ -4,6 +4,7 @@
 #include <locale.h>
 
 #include "bl-activities-page.h"
+#include "bl-activity-cell.h"
 #include "bl-kind.h"
 #include "bl-test-common.h"
 #include "bl-test-gui.h"
@@ -687,6 +688,201 @@ test_activities_match_count (Fixture       *f,
   g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "8 matching records"));
 }
 
+static gboolean
+match_cell_text (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return BL_IS_ACTIVITY_CELL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (bl_activity_cell_get_text (BL_ACTIVITY_CELL (widget)), data) == 0;
+}
+
+/* Opens the rows' menu where a person would right-click: inside the cell
+ * showing @text (in the table's coordinates). */
+static gboolean
+right_click_on (Fixture    *f,
+                const char *text)
+{
+  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *cell = bl_test_find (view, match_cell_text, text);
+  graphene_rect_t bounds;
+  gboolean shown;
+
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_compute_bounds (cell, view, &bounds));
+  shown = bl_activity_menu_popup_at (bl_activities_page_get_menu (f->page),
+                                     bounds.origin.x + bounds.size.width / 2,
+                                     bounds.origin.y + bounds.size.height / 2);
+  bl_test_iterate ();
+  return shown;
+}
+
+/* A menu item as shown (a GtkModelButton) by its label. */
+static gboolean
+match_menu_label (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text") == NULL ||
+      g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "menu-name") == NULL)
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, data) == 0;
+}
+
+/* The menu's item labelled @label, as shown. */
+static GtkWidget *
+menu_item (Fixture    *f,
+           const char *label)
+{
+  GtkPopover *popover = bl_activity_menu_get_popover (bl_activities_page_get_menu (f->page));
+  GtkWidget *item = bl_test_find (GTK_WIDGET (popover), match_menu_label, label);
+
+  g_assert_nonnull (item);
+  return item;
+}
+
+static gint64 *
+selected_ids (Fixture *f,
+              guint   *n)
+{
+  g_autoptr(GArray) ids = bl_activities_page_get_selected_ids (f->page);
+
+  *n = ids->len;
+  return (gint64 *) (gpointer) g_array_free (g_steal_pointer (&ids), FALSE);
+}
+
+static void
+copy_activity_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gint64        *copied)
+{
+  *copied = g_variant_get_int64 (parameter);
+}
+
+/* The rows' context menu (a right click, a long press, Shift+F10): 打开/编辑,
+ * 复制为新记录, 打印签到表 and 删除 on the row clicked, the page's own
+ * actions; 复制为新记录 goes to the window's win.copy-activity, also on
+ * Ctrl+Shift+D. */
+static void
+test_activities_context_menu (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  GtkPopover *popover = bl_activity_menu_get_popover (bl_activities_page_get_menu (f->page));
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) copy = g_simple_action_new ("copy-activity", G_VARIANT_TYPE_INT64);
+  g_autofree gint64 *ids = NULL;
+  gint64 copied = 0;
+  gint64 activated = 0;
+  GMenuModel *menu;
+  guint n;
+
+  g_signal_connect (copy, "activate", G_CALLBACK (copy_activity_cb), &copied);
+  g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (copy));
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (win));
+  g_signal_connect (f->page, "activity-activated", G_CALLBACK (activated_cb), &activated);
+
+  /* The four items, in their order, on the page's actions. */
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  {
+    const char *expected[][2] = {
+      { "_Open or Edit", "activities.open" },
+      { "_Copy as New Record", "activities.copy-as-new" },
+      { "Print Sign-_in Sheet…", "activities.print-signin" },
+      { "_Delete", "activities.delete" },
+    };
+    guint found = 0;
+
+    for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+        for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++, found++)
+          {
+            g_autofree char *label = NULL;
+            g_autofree char *action = NULL;
+
+            g_assert_cmpuint (found, <, G_N_ELEMENTS (expected));
+            g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+            g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+            g_assert_cmpstr (label, ==, expected[found][0]);
+            g_assert_cmpstr (action, ==, expected[found][1]);
+          }
+      }
+    g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+  }
+  g_assert_true (has_shortcut (GTK_WIDGET (f->page), "<Shift><Control>d", "activities.copy-as-new") ||
+                 has_shortcut (GTK_WIDGET (f->page), "<Control><Shift>d", "activities.copy-as-new"));
+  g_assert_true (has_shortcut (GTK_WIDGET (f->page), "<Shift>F10", "activities.menu"));
+  g_assert_true (has_shortcut (GTK_WIDGET (f->page), "Menu", "activities.menu"));
+
+  /* A right click on a row not selected: that row alone is selected, and
+   * the menu opens on it. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (right_click_on (f, "理论学习：党章"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  ids = selected_ids (f, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (ids[0], ==, bl_activity_get_id (item (f, 4)));
+  g_assert_cmpstr (bl_activity_get_topic (item (f, 4)), ==, "理论学习：党章");
+
+  /* 复制为新记录: the window's action with the row's id. */
+  g_assert_true (gtk_widget_get_sensitive (menu_item (f, "Copy as New Record")));
+  g_signal_emit_by_name (menu_item (f, "Copy as New Record"), "clicked");
+  bl_test_iterate ();
+  g_assert_cmpint (copied, ==, ids[0]);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* 打开/编辑 */
+  g_assert_true (right_click_on (f, "理论学习：党章"));
+  g_signal_emit_by_name (menu_item (f, "Open or Edit"), "clicked");
+  bl_test_iterate ();
+  g_assert_cmpint (activated, ==, ids[0]);
+
+  /* A right click inside a selection of several keeps it: the menu is for
+   * all of them, and copying (one record) is not offered. */
+  gtk_selection_model_select_range (selection, 3, 3, TRUE);
+  g_assert_true (right_click_on (f, "理论学习：党章"));
+  g_free (g_steal_pointer (&ids));
+  ids = selected_ids (f, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_false (gtk_widget_get_sensitive (menu_item (f, "Copy as New Record")));
+  g_assert_true (gtk_widget_get_sensitive (menu_item (f, "Delete")));
+  gtk_popover_popdown (popover);
+  copied = 0;
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.copy-as-new", NULL);
+  g_assert_cmpint (copied, ==, 0);
+
+  /* Not on a row (the column titles): no menu. */
+  g_assert_false (bl_activity_menu_popup_at (bl_activities_page_get_menu (f->page), 5, 5));
+  bl_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* The keyboard's way (Shift+F10) on the selection, then 删除 deletes it. */
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  {
+    gint64 victim = bl_activity_get_id (item (f, 1));
+    guint before = g_list_model_get_n_items (model (f));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.menu", NULL));
+    bl_test_iterate ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_signal_emit_by_name (menu_item (f, "Delete"), "clicked");
+    bl_test_iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, before - 1);
+    g_assert_false (store_has (f, victim));
+  }
+
+  /* Ctrl+Shift+D's action on one selected record. */
+  gtk_selection_model_select_item (selection, 2, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.copy-as-new", NULL);
+  g_assert_cmpint (copied, ==, bl_activity_get_id (item (f, 2)));
+  g_signal_handlers_disconnect_by_func (f->page, activated_cb, &activated);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,6 +899,7 @@ main (int   argc,
   g_test_add ("/activities/live", Fixture, NULL, fixture_set_up, test_activities_live, fixture_tear_down);
   g_test_add ("/activities/delete-undo", Fixture, NULL, fixture_set_up, test_activities_delete_undo, fixture_tear_down);
   g_test_add ("/activities/match-count", Fixture, NULL, fixture_set_up, test_activities_match_count, fixture_tear_down);
+  g_test_add ("/activities/context-menu", Fixture, NULL, fixture_set_up, test_activities_context_menu, fixture_tear_down);
   g_test_add ("/activities/undo-stack", Fixture, NULL, fixture_set_up, test_activities_undo_stack, fixture_tear_down);
   g_test_add ("/activities/activate", Fixture, NULL, fixture_set_up, test_activities_activate, fixture_tear_down);
   g_test_add ("/activities/print-button", Fixture, NULL, fixture_set_up, test_activities_print_button, fixture_tear_down);
