@@ -1052,6 +1052,35 @@ test_window_copy_activity (void)
       gtk_window_destroy (GTK_WINDOW (editor));
       bl_test_iterate ();
 
+      /* From the Activities page: the selected row's 复制为新记录 (its
+       * context menu and Ctrl+Shift+D) opens the same editor, no date. */
+      {
+        BlActivitiesPage *page;
+        GtkSelectionModel *selection;
+        GtkWidget *date;
+
+        bl_window_show_page (window, "activities");
+        bl_test_iterate ();
+        page = BL_ACTIVITIES_PAGE (bl_test_find_type (GTK_WIDGET (window), BL_TYPE_ACTIVITIES_PAGE));
+        g_assert_nonnull (page);
+        selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (bl_test_find_type (GTK_WIDGET (page),
+                                                                                   GTK_TYPE_COLUMN_VIEW)));
+        gtk_selection_model_select_item (selection, 0, TRUE);
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "activities.copy-as-new", NULL));
+        bl_test_iterate ();
+        editor = find_editor ();
+        g_assert_nonnull (editor);
+        g_assert_cmpint (bl_activity_editor_get_id (editor), ==, 0);
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "T_opic"))),
+                         ==, "研究发展党员工作");
+        date = bl_test_find_type (bl_test_find_row (GTK_WIDGET (editor), "_Date"), GTK_TYPE_MENU_BUTTON);
+        g_assert_nonnull (date);
+        g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (date)), ==, "No Date");
+        gtk_window_destroy (GTK_WINDOW (editor));
+        bl_test_iterate ();
+        g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 1);
+      }
+
       /* A record deleted meanwhile: said, nothing opened. */
       gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-activity", "x", (gint64) 4242);
       bl_test_iterate ();
