@@ -616,6 +616,13 @@ test_activities_undo_stack (Fixture       *f,
   g_assert_true (store_has (f, second));
   g_assert_false (store_has (f, first));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "“民主评议准备” restored"));
+  /* What came back is selected (and scrolled to). */
+  {
+    g_autoptr(GArray) ids = bl_activities_page_get_selected_ids (f->page);
+
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, second);
+  }
   g_assert_true (bl_activities_page_undo_delete (f->page));
   bl_test_iterate ();
   g_assert_true (store_has (f, first));

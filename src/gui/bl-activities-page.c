@@ -415,6 +415,38 @@ undo_delete_action (GtkWidget  *widget,
   bl_activities_page_undo_delete (BL_ACTIVITIES_PAGE (widget));
 }
 
+/* The records an undo put back are selected and scrolled to: a list keeps
+ * the rows in view where they were, and a record back above them would
+ * come back out of sight. */
+static void
+deletion_restored_cb (BlActivitiesPage *self,
+                      BlDeletion       *deletion)
+{
+  GListModel *shown = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (shown);
+  guint first = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BlActivity) activity = g_list_model_get_item (shown, i);
+
+      for (guint j = 0; j < bl_deletion_get_n_activities (deletion); j++)
+        if (bl_activity_get_id (activity) == bl_activity_get_id (bl_deletion_get_activity (deletion, j)))
+          {
+            gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i,
+                                             first == GTK_INVALID_LIST_POSITION);
+            first = MIN (first, i);
+          }
+    }
+  if (first == GTK_INVALID_LIST_POSITION)
+    return;
+  /* GTK 4.8 has no gtk_column_view_scroll_to(): the view's inner list does it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", first);
+}
+
 static void
 undo_depth_changed_cb (BlActivitiesPage *self)
 {
@@ -610,6 +642,8 @@ bl_activities_page_init (BlActivitiesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->undo = bl_undo_stack_new (self->toast_overlay);
   g_signal_connect_object (self->undo, "notify::depth", G_CALLBACK (undo_depth_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo, "restored", G_CALLBACK (deletion_restored_cb),
                            self, G_CONNECT_SWAPPED);
 
   self->kind_ids = g_ptr_array_new_with_free_func (g_free);

@@ -24,6 +24,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  RESTORED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* The topic of a deletion's one activity, for its toasts (their titles are
  * markup). */
 static char *
@@ -137,6 +144,12 @@ bl_undo_stack_class_init (BlUndoStackClass *klass)
     g_param_spec_uint ("depth", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A deletion put back, its records in the ledger again (as the
+   * deletion's activities tell, with their numbers). */
+  signals[RESTORED] =
+    g_signal_new ("restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BL_TYPE_DELETION);
 }
 
 static void
@@ -227,6 +240,7 @@ bl_undo_stack_undo (BlUndoStack *self)
                                           "%u activities restored", n), n);
   say (self, title, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPTH]);
+  g_signal_emit (self, signals[RESTORED], 0, deletion);
   return TRUE;
 }
 

@@ -18,7 +18,7 @@ BlUndoStack *bl_undo_stack_new       (AdwToastOverlay *overlay);
  * "Undo" button for it. */
 void         bl_undo_stack_push      (BlUndoStack     *self,
                                       BlDeletion      *deletion);
-/* Puts back the newest deletion. FALSE when there is none, or when the undo
+/* Puts back the newest deletion (then emits "restored" with it). FALSE when there is none, or when the undo
  * failed: a toast then says why. A deletion that cannot come back (its
  * members are gone, say) leaves the stack, so that the next undo reaches the
  * one before; one that failed for a passing reason (the ledger busy) stays. */
