@@ -1,9 +1,10 @@
-/* test-activities.c: the activity list: filters, sorting, live updates, delete and undo */
+/* test-activities.c: the activity list: filters, sorting, live updates, delete and undo (a stack) */
 #include "config.h"
 
 #include <locale.h>
 
 #include "bl-activities-page.h"
+#include "bl-activity-cell.h"
 #include "bl-kind.h"
 #include "bl-test-common.h"
 #include "bl-test-gui.h"
@@ -528,6 +529,367 @@ test_activities_print_signin (Fixture       *f,
   g_assert_cmpuint (cancel_print_dialogs (f->window), ==, 1);
 }
 
+/* The toast that shows @button (its AdwToast, held by the toast's widget). */
+static AdwToast *
+toast_of (GtkWidget *button)
+{
+  for (GtkWidget *w = button; w != NULL; w = gtk_widget_get_parent (w))
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (w), "toast") != NULL)
+      {
+        AdwToast *toast = NULL;
+
+        g_object_get (w, "toast", &toast, NULL);
+        g_object_unref (toast);  /* the widget keeps it */
+        return toast;
+      }
+  return NULL;
+}
+
+static gint64
+delete_row (Fixture *f,
+            guint    position)
+{
+  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  gint64 id = bl_activity_get_id (item (f, position));
+
+  gtk_selection_model_select_item (selection, position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.delete", NULL);
+  bl_test_iterate ();
+  return id;
+}
+
+static gboolean
+store_has (Fixture *f,
+           gint64   id)
+{
+  g_autoptr(BlActivity) activity = bl_store_get_activity (f->store, id, NULL);
+
+  return activity != NULL;
+}
+
+/* Ctrl+Z puts back the newest deletion, then the one before, for as long
+ * as the page lives; the toast stays until dismissed or replaced; an undo
+ * that cannot work says why and lets the older ones through. */
+static void
+test_activities_undo_stack (Fixture       *f,
+                            gconstpointer  data)
+{
+  guint n = g_list_model_get_n_items (model (f));
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
+  g_autoptr(BlActivity) lone = bl_activity_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 first, second, third;
+  gint64 newcomer;
+  GtkWidget *undo;
+  AdwToast *toast;
+
+  g_assert_true (has_shortcut (GTK_WIDGET (f->page), "<Control>z", "activities.undo-delete"));
+  g_assert_false (bl_activities_page_undo_delete (f->page));
+
+  first = delete_row (f, 2);
+  undo = bl_test_find_button (GTK_WIDGET (f->page), "_Undo");
+  g_assert_nonnull (undo);
+  toast = toast_of (undo);
+  g_assert_nonnull (toast);
+  /* No timer takes it away. */
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 0);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“意识形态专题学习” deleted");
+
+  /* The next deletion's toast takes its place: one toast, one button. */
+  second = delete_row (f, 0);
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    bl_test_find_all (GTK_WIDGET (f->page), bl_test_match_button_label, "_Undo", buttons);
+    g_assert_cmpuint (buttons->len, ==, 1);
+    g_assert_true (toast_of (buttons->pdata[0]) == toast);
+  }
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“民主评议准备” deleted");
+  g_assert_false (store_has (f, first));
+  g_assert_false (store_has (f, second));
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, n - 2);
+
+  /* Newest first, then the one before: each undo one deletion. */
+  g_assert_true (bl_activities_page_undo_delete (f->page));
+  bl_test_iterate ();
+  g_assert_true (store_has (f, second));
+  g_assert_false (store_has (f, first));
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "“民主评议准备” restored"));
+  /* What came back is selected (and scrolled to). */
+  {
+    g_autoptr(GArray) ids = bl_activities_page_get_selected_ids (f->page);
+
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, second);
+  }
+  g_assert_true (bl_activities_page_undo_delete (f->page));
+  bl_test_iterate ();
+  g_assert_true (store_has (f, first));
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, n);
+  g_assert_false (bl_activities_page_undo_delete (f->page));
+
+  /* A record whose only other attendee is then deleted as a member: its
+   * undo fails, says so, and the deletion before it is still reachable. */
+  third = delete_row (f, 1);
+  newcomer = bl_test_add_member (f->store, "钱新党员", "第一党小组", BL_MEMBER_ROLE_NONE);
+  bl_activity_set_kind (lone, BL_KIND_STUDY_SESSION);
+  bl_activity_set_date (lone, "2026-04-01");
+  bl_activity_set_topic (lone, "新党员学习");
+  bl_activity_set_status (lone, BL_ACTIVITY_STATUS_HELD);
+  bl_attendance_add (attendance, newcomer, NULL, BL_ATTENDANCE_PRESENT, NULL);
+  g_assert_true (bl_store_save_activity (f->store, lone, G_LIST_MODEL (attendance), &error));
+  g_assert_no_error (error);
+  bl_test_iterate ();
+  g_assert_cmpstr (bl_activity_get_topic (item (f, 0)), ==, "新党员学习");
+  delete_row (f, 0);
+  g_assert_true (bl_store_delete_member (f->store, newcomer, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (bl_activities_page_undo_delete (f->page));
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page),
+                                     "Cannot undo: The attendance names a member who is not in the ledger"));
+  g_assert_false (store_has (f, bl_activity_get_id (lone)));
+  g_assert_true (bl_activities_page_undo_delete (f->page));
+  bl_test_iterate ();
+  g_assert_true (store_has (f, third));
+  g_assert_false (bl_activities_page_undo_delete (f->page));
+}
+
+/* While a search or a filter is on, the page says how many records match. */
+static void
+test_activities_match_count (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "7 matching records"));
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "0 matching records"));
+
+  search (f, "张书记");
+  g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 3);
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "3 matching records"));
+
+  search (f, "纪念馆");
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "1 matching record"));
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "1 matching records"));
+
+  search (f, "没有这样的记录");
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "0 matching records"));
+
+  /* A filter alone counts too, every record matching or not. */
+  search (f, "");
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "7 matching records"));
+  select_string (dropdown (f, "Year"), "2025");
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "4 matching records"));
+  select_string (dropdown (f, "Status"), "Planned");
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "0 matching records"));
+  select_string (dropdown (f, "Year"), "All Years");
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "1 matching record"));
+
+  /* A record saved that matches is counted at once. */
+  save_activity (f, BL_KIND_GENERAL_MEETING, "2026-06-20", "年中党员大会", "张书记", "", BL_ACTIVITY_STATUS_PLANNED);
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "2 matching records"));
+
+  select_string (dropdown (f, "Status"), "Planned and Held");
+  g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "8 matching records"));
+}
+
+static gboolean
+match_cell_text (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return BL_IS_ACTIVITY_CELL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (bl_activity_cell_get_text (BL_ACTIVITY_CELL (widget)), data) == 0;
+}
+
+/* Opens the rows' menu where a person would right-click: inside the cell
+ * showing @text (in the table's coordinates). */
+static gboolean
+right_click_on (Fixture    *f,
+                const char *text)
+{
+  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *cell = bl_test_find (view, match_cell_text, text);
+  graphene_rect_t bounds;
+  gboolean shown;
+
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_compute_bounds (cell, view, &bounds));
+  shown = bl_activity_menu_popup_at (bl_activities_page_get_menu (f->page),
+                                     bounds.origin.x + bounds.size.width / 2,
+                                     bounds.origin.y + bounds.size.height / 2);
+  bl_test_iterate ();
+  return shown;
+}
+
+/* A menu item as shown (a GtkModelButton) by its label. */
+static gboolean
+match_menu_label (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text") == NULL ||
+      g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "menu-name") == NULL)
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, data) == 0;
+}
+
+/* The menu's item labelled @label, as shown. */
+static GtkWidget *
+menu_item (Fixture    *f,
+           const char *label)
+{
+  GtkPopover *popover = bl_activity_menu_get_popover (bl_activities_page_get_menu (f->page));
+  GtkWidget *item = bl_test_find (GTK_WIDGET (popover), match_menu_label, label);
+
+  g_assert_nonnull (item);
+  return item;
+}
+
+static gint64 *
+selected_ids (Fixture *f,
+              guint   *n)
+{
+  g_autoptr(GArray) ids = bl_activities_page_get_selected_ids (f->page);
+
+  *n = ids->len;
+  return (gint64 *) (gpointer) g_array_free (g_steal_pointer (&ids), FALSE);
+}
+
+static void
+copy_activity_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gint64        *copied)
+{
+  *copied = g_variant_get_int64 (parameter);
+}
+
+/* The rows' context menu (a right click, a long press, Shift+F10): 打开/编辑,
+ * 复制为新记录, 打印签到表 and 删除 on the row clicked, the page's own
+ * actions; 复制为新记录 goes to the window's win.copy-activity, also on
+ * Ctrl+Shift+D. */
+static void
+test_activities_context_menu (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  GtkPopover *popover = bl_activity_menu_get_popover (bl_activities_page_get_menu (f->page));
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) copy = g_simple_action_new ("copy-activity", G_VARIANT_TYPE_INT64);
+  g_autofree gint64 *ids = NULL;
+  gint64 copied = 0;
+  gint64 activated = 0;
+  GMenuModel *menu;
+  guint n;
+
+  g_signal_connect (copy, "activate", G_CALLBACK (copy_activity_cb), &copied);
+  g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (copy));
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (win));
+  g_signal_connect (f->page, "activity-activated", G_CALLBACK (activated_cb), &activated);
+
+  /* The four items, in their order, on the page's actions. */
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  {
+    const char *expected[][2] = {
+      { "_Open or Edit", "activities.open" },
+      { "_Copy as New Record", "activities.copy-as-new" },
+      { "Print Sign-_in Sheet…", "activities.print-signin" },
+      { "_Delete", "activities.delete" },
+    };
+    guint found = 0;
+
+    for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+        for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++, found++)
+          {
+            g_autofree char *label = NULL;
+            g_autofree char *action = NULL;
+
+            g_assert_cmpuint (found, <, G_N_ELEMENTS (expected));
+            g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+            g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+            g_assert_cmpstr (label, ==, expected[found][0]);
+            g_assert_cmpstr (action, ==, expected[found][1]);
+          }
+      }
+    g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+  }
+  g_assert_true (has_shortcut (GTK_WIDGET (f->page), "<Shift><Control>d", "activities.copy-as-new") ||
+                 has_shortcut (GTK_WIDGET (f->page), "<Control><Shift>d", "activities.copy-as-new"));
+  g_assert_true (has_shortcut (GTK_WIDGET (f->page), "<Shift>F10", "activities.menu"));
+  g_assert_true (has_shortcut (GTK_WIDGET (f->page), "Menu", "activities.menu"));
+
+  /* A right click on a row not selected: that row alone is selected, and
+   * the menu opens on it. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (right_click_on (f, "理论学习：党章"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  ids = selected_ids (f, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (ids[0], ==, bl_activity_get_id (item (f, 4)));
+  g_assert_cmpstr (bl_activity_get_topic (item (f, 4)), ==, "理论学习：党章");
+
+  /* 复制为新记录: the window's action with the row's id. */
+  g_assert_true (gtk_widget_get_sensitive (menu_item (f, "Copy as New Record")));
+  g_signal_emit_by_name (menu_item (f, "Copy as New Record"), "clicked");
+  bl_test_iterate ();
+  g_assert_cmpint (copied, ==, ids[0]);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* 打开/编辑 */
+  g_assert_true (right_click_on (f, "理论学习：党章"));
+  g_signal_emit_by_name (menu_item (f, "Open or Edit"), "clicked");
+  bl_test_iterate ();
+  g_assert_cmpint (activated, ==, ids[0]);
+
+  /* A right click inside a selection of several keeps it: the menu is for
+   * all of them, and copying (one record) is not offered. */
+  gtk_selection_model_select_range (selection, 3, 3, TRUE);
+  g_assert_true (right_click_on (f, "理论学习：党章"));
+  g_free (g_steal_pointer (&ids));
+  ids = selected_ids (f, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_false (gtk_widget_get_sensitive (menu_item (f, "Copy as New Record")));
+  g_assert_true (gtk_widget_get_sensitive (menu_item (f, "Delete")));
+  gtk_popover_popdown (popover);
+  copied = 0;
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.copy-as-new", NULL);
+  g_assert_cmpint (copied, ==, 0);
+
+  /* Not on a row (the column titles): no menu. */
+  g_assert_false (bl_activity_menu_popup_at (bl_activities_page_get_menu (f->page), 5, 5));
+  bl_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* The keyboard's way (Shift+F10) on the selection, then 删除 deletes it. */
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  {
+    gint64 victim = bl_activity_get_id (item (f, 1));
+    guint before = g_list_model_get_n_items (model (f));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.menu", NULL));
+    bl_test_iterate ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_signal_emit_by_name (menu_item (f, "Delete"), "clicked");
+    bl_test_iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, before - 1);
+    g_assert_false (store_has (f, victim));
+  }
+
+  /* Ctrl+Shift+D's action on one selected record. */
+  gtk_selection_model_select_item (selection, 2, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.copy-as-new", NULL);
+  g_assert_cmpint (copied, ==, bl_activity_get_id (item (f, 2)));
+  g_signal_handlers_disconnect_by_func (f->page, activated_cb, &activated);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +905,9 @@ main (int   argc,
   g_test_add ("/activities/sort", Fixture, NULL, fixture_set_up, test_activities_sort, fixture_tear_down);
   g_test_add ("/activities/live", Fixture, NULL, fixture_set_up, test_activities_live, fixture_tear_down);
   g_test_add ("/activities/delete-undo", Fixture, NULL, fixture_set_up, test_activities_delete_undo, fixture_tear_down);
+  g_test_add ("/activities/match-count", Fixture, NULL, fixture_set_up, test_activities_match_count, fixture_tear_down);
+  g_test_add ("/activities/context-menu", Fixture, NULL, fixture_set_up, test_activities_context_menu, fixture_tear_down);
+  g_test_add ("/activities/undo-stack", Fixture, NULL, fixture_set_up, test_activities_undo_stack, fixture_tear_down);
   g_test_add ("/activities/activate", Fixture, NULL, fixture_set_up, test_activities_activate, fixture_tear_down);
   g_test_add ("/activities/print-button", Fixture, NULL, fixture_set_up, test_activities_print_button, fixture_tear_down);
   g_test_add ("/activities/print-signin", Fixture, NULL, fixture_set_up, test_activities_print_signin, fixture_tear_down);

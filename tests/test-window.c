@@ -1052,6 +1052,35 @@ test_window_copy_activity (void)
       gtk_window_destroy (GTK_WINDOW (editor));
       bl_test_iterate ();
 
+      /* From the Activities page: the selected row's 复制为新记录 (its
+       * context menu and Ctrl+Shift+D) opens the same editor, no date. */
+      {
+        BlActivitiesPage *page;
+        GtkSelectionModel *selection;
+        GtkWidget *date;
+
+        bl_window_show_page (window, "activities");
+        bl_test_iterate ();
+        page = BL_ACTIVITIES_PAGE (bl_test_find_type (GTK_WIDGET (window), BL_TYPE_ACTIVITIES_PAGE));
+        g_assert_nonnull (page);
+        selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (bl_test_find_type (GTK_WIDGET (page),
+                                                                                   GTK_TYPE_COLUMN_VIEW)));
+        gtk_selection_model_select_item (selection, 0, TRUE);
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "activities.copy-as-new", NULL));
+        bl_test_iterate ();
+        editor = find_editor ();
+        g_assert_nonnull (editor);
+        g_assert_cmpint (bl_activity_editor_get_id (editor), ==, 0);
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "T_opic"))),
+                         ==, "研究发展党员工作");
+        date = bl_test_find_type (bl_test_find_row (GTK_WIDGET (editor), "_Date"), GTK_TYPE_MENU_BUTTON);
+        g_assert_nonnull (date);
+        g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (date)), ==, "No Date");
+        gtk_window_destroy (GTK_WINDOW (editor));
+        bl_test_iterate ();
+        g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 1);
+      }
+
       /* A record deleted meanwhile: said, nothing opened. */
       gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-activity", "x", (gint64) 4242);
       bl_test_iterate ();
@@ -1164,14 +1193,80 @@ test_window_import_and_export (void)
   g_test_trap_assert_passed ();
 }
 
+/* "Try with Sample Data" opens the sample ledger in a window of its own,
+ * marked in its banner and its title, beside the welcome window, which
+ * stays on the untouched ledger. */
+static void
+test_window_sample_ledger (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autofree char *sample_path = bl_welcome_page_get_demo_path ();
+      g_autoptr(BlApplication) app = NULL;
+      GtkWidget *welcome;
+      BlWindow *window;
+      BlWindow *sample = NULL;
+      guint n_windows;
+
+      /* The sample goes under XDG_DATA_HOME, a folder of the test's own. */
+      g_assert_true (g_str_has_prefix (sample_path, g_get_tmp_dir ()));
+      app = start_app (path);
+      window = open_main_window (app);
+      welcome = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
+      g_assert_nonnull (welcome);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Branch Ledger");
+      g_assert_false (bl_test_shows_text (GTK_WIDGET (window), "Sample data"));
+
+      bl_test_click (bl_test_find_button (welcome, "_Try with Sample Data"));
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+        if (BL_IS_WINDOW (l->data) && l->data != window)
+          sample = l->data;
+      g_assert_nonnull (sample);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (sample));
+      g_assert_cmpstr (bl_store_get_path (bl_window_get_store (sample)), ==, sample_path);
+      g_assert_false (bl_store_is_empty (bl_window_get_store (sample)));
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (sample)), ==, "Sample Data — Branch Ledger");
+      g_assert_true (bl_test_shows_text (GTK_WIDGET (sample), "Sample data: changes are not kept"));
+      g_assert_nonnull (bl_test_find_type (GTK_WIDGET (sample), BL_TYPE_OVERVIEW_PAGE));
+
+      /* The welcome window stays as it was, on the empty ledger. */
+      g_assert_true (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window) != NULL);
+      g_assert_true (bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE) == welcome);
+      g_assert_true (gtk_widget_get_mapped (welcome));
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Branch Ledger");
+      g_assert_false (bl_test_shows_text (GTK_WIDGET (window), "Sample data"));
+      g_assert_true (bl_store_is_empty (bl_application_get_store (app)));
+
+      /* Again: the open sample comes to the front, no second one. */
+      n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+      bl_test_click (bl_test_find_button (welcome, "_Try with Sample Data"));
+      g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
+
+      gtk_window_destroy (GTK_WINDOW (sample));
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *config = NULL;
+  g_autofree char *data = NULL;
 
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
+  /* The sample ledger goes under XDG_DATA_HOME: a temporary one, set before
+   * GTK reads the variable. */
+  data = bl_test_make_dir ();
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   /* Print dialogs list the "Print to File" printer only: no CUPS to wait for. */
   g_object_set (gtk_settings_get_default (), "gtk-print-backends", "file", NULL);
@@ -1200,5 +1295,6 @@ main (int   argc,
   g_test_add_func ("/window/new-ledger-overview", test_window_new_ledger_overview);
   g_test_add_func ("/window/copy-activity", test_window_copy_activity);
   g_test_add_func ("/window/import-and-export", test_window_import_and_export);
+  g_test_add_func ("/window/sample-ledger", test_window_sample_ledger);
   return g_test_run ();
 }

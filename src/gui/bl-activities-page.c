@@ -8,11 +8,14 @@
 
 #include "bl-activities-page.h"
 #include "bl-activity-cell.h"
+#include "bl-activity-filter.h"
+#include "bl-activity-menu.h"
 #include "bl-deletion.h"
 #include "bl-kind.h"
 #include "bl-print-operation.h"
 #include "bl-signin-renderer.h"
 #include "bl-record-renderer.h"
+#include "bl-undo-stack.h"
 
 struct _BlActivitiesPage
 {
@@ -20,17 +23,10 @@ struct _BlActivitiesPage
 
   BlStore             *store;       /* the context's */
 
-  GtkCustomFilter     *filter;
+  BlActivityFilter    *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
   GtkMultiSelection   *selection;
-
-  /* Filter state, read by filter_func */
-  char                *search;      /* casefolded, NULL for none */
-  char                *kind;        /* kind id, NULL for all */
-  char                *date_prefix; /* "YYYY" or "YYYY-MM", NULL for all */
-  int                  month;       /* 1–12 with no year, 0 for all */
-  int                  status;      /* -1 for all, else a BlActivityStatus */
 
   GPtrArray           *kind_ids;    /* ids behind the kind drop-down (NULL first: all) */
   GArray              *years;       /* years behind the year drop-down (0 first: all) */
@@ -42,6 +38,7 @@ struct _BlActivitiesPage
   GtkDropDown         *year_dropdown;
   GtkDropDown         *month_dropdown;
   GtkDropDown         *status_dropdown;
+  GtkLabel            *count_label;
   GtkStack            *content_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *date_column;
@@ -52,7 +49,8 @@ struct _BlActivitiesPage
   GtkColumnViewColumn *status_column;
   AdwStatusPage       *empty_page;
 
-  GPtrArray           *deletions;   /* BlDeletion*, oldest first: what an undo can put back */
+  BlUndoStack         *undo;        /* the deletions, for as long as the window is open */
+  BlActivityMenu      *menu;        /* the rows' context menu */
 };
 
 G_DEFINE_FINAL_TYPE (BlActivitiesPage, bl_activities_page, BL_TYPE_PAGE)
@@ -63,64 +61,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* A toast's undo: the deletion it tells of, and where to say that the undo failed. */
-typedef struct {
-  BlDeletion      *deletion;
-  AdwToastOverlay *overlay;
-} UndoData;
-
-static void
-undo_data_free (gpointer data,
-                GClosure *closure)
-{
-  UndoData *undo = data;
-
-  g_clear_object (&undo->deletion);
-  g_clear_object (&undo->overlay);
-  g_free (undo);
-}
-
-static gboolean
-contains_casefolded (const char *haystack,
-                     const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL || *haystack == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  BlActivitiesPage *self = user_data;
-  BlActivity *activity = item;
-  const char *date = bl_activity_get_date (activity);
-
-  if (self->status >= 0 && (int) bl_activity_get_status (activity) != self->status)
-    return FALSE;
-  if (self->kind != NULL && g_strcmp0 (bl_activity_get_kind (activity), self->kind) != 0)
-    return FALSE;
-  if (self->date_prefix != NULL && (date == NULL || !g_str_has_prefix (date, self->date_prefix)))
-    return FALSE;
-  if (self->month > 0)
-    {
-      /* A month of any year: "YYYY-MM-DD" */
-      if (date == NULL || strlen (date) < 7 || atoi (date + 5) != self->month)
-        return FALSE;
-    }
-  if (self->search != NULL)
-    return contains_casefolded (bl_activity_get_topic (activity), self->search) ||
-           contains_casefolded (bl_activity_get_content (activity), self->search) ||
-           contains_casefolded (bl_activity_get_host (activity), self->search) ||
-           contains_casefolded (bl_activity_get_lecturer (activity), self->search) ||
-           contains_casefolded (bl_activity_get_location (activity), self->search);
-  return TRUE;
-}
 
 static const char *
 kind_name (BlActivitiesPage *self,
@@ -216,11 +156,38 @@ set_column_sorter (GtkColumnViewColumn *column,
   gtk_column_view_column_set_sorter (column, sorter);
 }
 
+/* A passing word, shown at once over the undo toast (which stays, and
+ * comes back after it). */
+static void
+show_notice (BlActivitiesPage *self,
+             const char       *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (markup);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* How many records a search or filter finds, while one is on. */
+static void
+update_count (BlActivitiesPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), bl_activity_filter_is_active (self->filter));
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matching record", "%u matching records", shown),
+                          shown);
+  gtk_label_set_text (self->count_label, text);
+}
+
 static void
 update_empty_state (BlActivitiesPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 
+  update_count (self);
   if (shown > 0)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "list");
@@ -246,7 +213,7 @@ static void
 update_kinds (BlActivitiesPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *selected = g_strdup (self->kind);
+  g_autofree char *selected = g_strdup (bl_activity_filter_get_kind (self->filter));
   GListModel *kinds;
   guint position = 0;
   guint n;
@@ -347,23 +314,13 @@ apply_filters (BlActivitiesPage *self)
   int year_value = year < self->years->len ? g_array_index (self->years, int, year) : 0;
   int month_value = month != GTK_INVALID_LIST_POSITION ? (int) month : 0;
 
-  g_free (self->kind);
-  self->kind = kind < self->kind_ids->len ? g_strdup (g_ptr_array_index (self->kind_ids, kind)) : NULL;
-
-  g_clear_pointer (&self->date_prefix, g_free);
-  self->month = 0;
-  if (year_value > 0 && month_value > 0)
-    self->date_prefix = g_strdup_printf ("%04d-%02d-", year_value, month_value);
-  else if (year_value > 0)
-    self->date_prefix = g_strdup_printf ("%04d-", year_value);
-  else
-    self->month = month_value;
-
-  self->status = status == 1 ? BL_ACTIVITY_STATUS_PLANNED
-               : status == 2 ? BL_ACTIVITY_STATUS_HELD
-               : -1;
-
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  bl_activity_filter_set_fields (self->filter,
+                                 kind < self->kind_ids->len ? g_ptr_array_index (self->kind_ids, kind) : NULL,
+                                 year_value, month_value,
+                                 status == 1 ? BL_ACTIVITY_STATUS_PLANNED
+                                 : status == 2 ? BL_ACTIVITY_STATUS_HELD
+                                 : -1);
+  update_count (self);
 }
 
 static void
@@ -376,24 +333,8 @@ filter_changed_cb (BlActivitiesPage *self)
 static void
 search_changed_cb (BlActivitiesPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autofree char *folded = *stripped != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  if (g_strcmp0 (folded, self->search) == 0)
-    return;
-
-  /* Typing on narrows the list; deleting widens it: the filter model then
-   * only looks at the rows that can change. */
-  if (self->search == NULL || (folded != NULL && strstr (folded, self->search) != NULL))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (folded == NULL || strstr (self->search, folded) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&folded);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  bl_activity_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_count (self);
 }
 
 static void
@@ -435,27 +376,82 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_undo_clicked (AdwToast *toast,
-                 UndoData *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* All of it in one transaction, each record under its old number; an
-   * undo only works once. */
-  if (!bl_deletion_undo (undo->deletion, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot undo: %s"), error->message);
-
-      adw_toast_overlay_add_toast (undo->overlay, adw_toast_new (message));
-    }
-}
-
-static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   bl_activities_page_delete_selected (BL_ACTIVITIES_PAGE (widget));
+}
+
+/* 复制为新记录 of the one selected activity: the window's editor on a copy
+ * without a date (win.copy-activity). */
+static void
+copy_as_new_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BlActivitiesPage *self = BL_ACTIVITIES_PAGE (widget);
+  g_autoptr(GArray) ids = bl_activities_page_get_selected_ids (self);
+
+  if (ids->len == 1)
+    gtk_widget_activate_action (widget, "win.copy-activity", "x", g_array_index (ids, gint64, 0));
+}
+
+/* Shift+F10 or the Menu key: the context menu of the selection. */
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  bl_activity_menu_popup_selected (BL_ACTIVITIES_PAGE (widget)->menu);
+}
+
+/* Ctrl+Z: the newest deletion comes back, then the one before, and so on. */
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  bl_activities_page_undo_delete (BL_ACTIVITIES_PAGE (widget));
+}
+
+/* The records an undo put back are selected and scrolled to: a list keeps
+ * the rows in view where they were, and a record back above them would
+ * come back out of sight. */
+static void
+deletion_restored_cb (BlActivitiesPage *self,
+                      BlDeletion       *deletion)
+{
+  GListModel *shown = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (shown);
+  guint first = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BlActivity) activity = g_list_model_get_item (shown, i);
+
+      for (guint j = 0; j < bl_deletion_get_n_activities (deletion); j++)
+        if (bl_activity_get_id (activity) == bl_activity_get_id (bl_deletion_get_activity (deletion, j)))
+          {
+            gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i,
+                                             first == GTK_INVALID_LIST_POSITION);
+            first = MIN (first, i);
+          }
+    }
+  if (first == GTK_INVALID_LIST_POSITION)
+    return;
+  /* GTK 4.8 has no gtk_column_view_scroll_to(): the view's inner list does it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", first);
+}
+
+static void
+undo_depth_changed_cb (BlActivitiesPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.undo-delete",
+                                 bl_undo_stack_get_depth (self->undo) > 0);
 }
 
 static void
@@ -527,6 +523,8 @@ selection_changed_cb (BlActivitiesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.open", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.print-records", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.print-signin", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.menu", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activities.copy-as-new", gtk_bitset_get_size (selected) == 1);
   gtk_bitset_unref (selected);
 }
 
@@ -545,12 +543,15 @@ bl_activities_page_dispose (GObject *object)
 {
   BlActivitiesPage *self = BL_ACTIVITIES_PAGE (object);
 
+  /* Its popover is the page's child. */
+  g_clear_object (&self->menu);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   /* AdwBin owns its child: let it go before the template forgets it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_ACTIVITIES_PAGE);
 
+  g_clear_object (&self->undo);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
@@ -564,12 +565,8 @@ bl_activities_page_finalize (GObject *object)
 {
   BlActivitiesPage *self = BL_ACTIVITIES_PAGE (object);
 
-  g_clear_pointer (&self->search, g_free);
-  g_clear_pointer (&self->kind, g_free);
-  g_clear_pointer (&self->date_prefix, g_free);
   g_clear_pointer (&self->kind_ids, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
-  g_clear_pointer (&self->deletions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bl_activities_page_parent_class)->finalize (object);
 }
@@ -599,6 +596,7 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, month_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, date_column);
@@ -616,12 +614,23 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, unbind_cell_cb);
 
   gtk_widget_class_install_action (widget_class, "activities.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "activities.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "activities.copy-as-new", NULL, copy_as_new_action);
+  gtk_widget_class_install_action (widget_class, "activities.menu", NULL, menu_action);
   gtk_widget_class_install_action (widget_class, "activities.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "activities.print-records", NULL, print_records_action);
   gtk_widget_class_install_action (widget_class, "activities.print-signin", NULL, print_signin_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "activities.print-records", NULL);
+  /* Text being typed in the search entry undoes its own typing first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "activities.undo-delete", NULL);
+  /* As in the record editor. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "activities.copy-as-new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "activities.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "activities.menu", NULL);
 }
 
 static void
@@ -631,9 +640,12 @@ bl_activities_page_init (BlActivitiesPage *self)
   GtkSorter *view_sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->deletions = g_ptr_array_new_with_free_func (g_object_unref);
+  self->undo = bl_undo_stack_new (self->toast_overlay);
+  g_signal_connect_object (self->undo, "notify::depth", G_CALLBACK (undo_depth_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo, "restored", G_CALLBACK (deletion_restored_cb),
+                           self, G_CONNECT_SWAPPED);
 
-  self->status = -1;
   self->kind_ids = g_ptr_array_new_with_free_func (g_free);
   self->years = g_array_new (FALSE, TRUE, sizeof (int));
 
@@ -657,7 +669,7 @@ bl_activities_page_init (BlActivitiesPage *self)
   set_column_sorter (self->status_column, compare_status, self);
 
   /* Filter first, then sort: sorting only what is shown. */
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter = bl_activity_filter_new ();
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
   view_sorter = gtk_column_view_get_sorter (self->column_view);
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
@@ -683,8 +695,11 @@ bl_activities_page_init (BlActivitiesPage *self)
                                                           gtk_named_action_new ("activities.delete")));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
 
+  self->menu = bl_activity_menu_new (GTK_WIDGET (self), self->column_view);
+
   setup_months (self);
   selection_changed_cb (self);
+  undo_depth_changed_cb (self);
 }
 
 GtkWidget *
@@ -728,6 +743,14 @@ bl_activities_page_get_selected_ids (BlActivitiesPage *self)
   return ids;
 }
 
+BlActivityMenu *
+bl_activities_page_get_menu (BlActivitiesPage *self)
+{
+  g_return_val_if_fail (BL_IS_ACTIVITIES_PAGE (self), NULL);
+
+  return self->menu;
+}
+
 void
 bl_activities_page_focus_search (BlActivitiesPage *self)
 {
@@ -742,10 +765,6 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
   g_autoptr(GArray) ids = NULL;
   g_autoptr(BlDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  UndoData *undo;
-  AdwToast *toast;
-  guint n;
 
   g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
 
@@ -761,33 +780,18 @@ bl_activities_page_delete_selected (BlActivitiesPage *self)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot delete: %s"), error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      show_notice (self, message);
       return;
     }
-  g_ptr_array_add (self->deletions, g_object_ref (deletion));
+  bl_undo_stack_push (self->undo, deletion);
+}
 
-  n = bl_deletion_get_n_activities (deletion);
-  if (n == 1)
-    {
-      const char *topic = bl_activity_get_topic (bl_deletion_get_activity (deletion, 0));
+gboolean
+bl_activities_page_undo_delete (BlActivitiesPage *self)
+{
+  g_return_val_if_fail (BL_IS_ACTIVITIES_PAGE (self), FALSE);
 
-      /* Translators: a toast after a delete, with the activity's topic */
-      title = g_strdup_printf (_("“%s” deleted"), topic != NULL && *topic != '\0' ? topic : _("(No topic)"));
-    }
-  else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity deleted",
-                                          "%u activities deleted", n), n);
-
-  undo = g_new0 (UndoData, 1);
-  undo->deletion = g_steal_pointer (&deletion);
-  undo->overlay = g_object_ref (self->toast_overlay);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
-                         undo, undo_data_free, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return bl_undo_stack_undo (self->undo);
 }
 
 /* The sign-in sheets of the selected activities, planned or held. */
@@ -806,8 +810,7 @@ bl_activities_page_print_signin_selected (BlActivitiesPage *self)
   ids = bl_activities_page_get_selected_ids (self);
   if (ids->len == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Select the activity whose sign-in sheet to print")));
+      show_notice (self, _("Select the activity whose sign-in sheet to print"));
       return;
     }
   renderer = bl_signin_renderer_new_for_ids (self->store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
@@ -835,8 +838,7 @@ bl_activities_page_print_selected (BlActivitiesPage *self)
   ids = bl_activities_page_get_selected_ids (self);
   if (ids->len == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Select the activities whose records to print")));
+      show_notice (self, _("Select the activities whose records to print"));
       return;
     }
 

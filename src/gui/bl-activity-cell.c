@@ -134,3 +134,11 @@ bl_activity_cell_get_text (BlActivityCell *self)
 
   return gtk_label_get_text (GTK_LABEL (self->label));
 }
+
+BlActivity *
+bl_activity_cell_get_activity (BlActivityCell *self)
+{
+  g_return_val_if_fail (BL_IS_ACTIVITY_CELL (self), NULL);
+
+  return self->activity;
+}

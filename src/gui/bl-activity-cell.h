@@ -26,5 +26,7 @@ void        bl_activity_cell_bind         (BlActivityCell       *self,
                                            BlStore              *store,
                                            BlActivity           *activity);
 const char *bl_activity_cell_get_text     (BlActivityCell       *self);
+/* The activity it shows (NULL while unbound). */
+BlActivity *bl_activity_cell_get_activity (BlActivityCell       *self);
 
 G_END_DECLS

@@ -285,7 +285,8 @@ on_start_clicked (BlWelcomePage *self)
 }
 
 /* Writes a fresh demo ledger beside (never over) the real one and opens it
- * in a window of its own; this window, on the untouched real ledger, closes. */
+ * in a window of its own (marked as sample data); this window stays, on the
+ * untouched real ledger, to set it up when the sample has been seen. */
 static void
 on_demo_clicked (BlWelcomePage *self)
 {
@@ -310,7 +311,6 @@ on_demo_clicked (BlWelcomePage *self)
         g_strcmp0 (bl_store_get_path (bl_window_get_store (l->data)), path) == 0)
       {
         gtk_window_present (l->data);
-        gtk_window_destroy (GTK_WINDOW (root));
         return;
       }
 
@@ -324,7 +324,6 @@ on_demo_clicked (BlWelcomePage *self)
 
   window = bl_window_new_for_store (BL_APPLICATION (app), demo);
   gtk_window_present (GTK_WINDOW (window));
-  gtk_window_destroy (GTK_WINDOW (root));
 }
 
 static void

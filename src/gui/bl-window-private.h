@@ -33,6 +33,7 @@ struct _BlWindow
   AdwBin               *slots[BL_WINDOW_N_PAGES];
   AdwStatusPage        *status_page;
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *sample_banner;
   /* Built when first shown (NULL until then). */
   BlPage               *pages[BL_WINDOW_N_PAGES];
 };

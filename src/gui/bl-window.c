@@ -95,6 +95,20 @@ visible_page_changed_cb (BlWindow *self)
       _bl_window_ensure_page (self, i);
 }
 
+/* The app's own sample ledger (bl_welcome_page_get_demo_path()) says so, in
+ * a banner and in the title: what is changed there is lost the next time
+ * it is opened from the welcome page, which writes it afresh. */
+static void
+mark_sample (BlWindow *self)
+{
+  g_autofree char *sample_path = bl_welcome_page_get_demo_path ();
+  gboolean sample = self->store != NULL && g_strcmp0 (bl_store_get_path (self->store), sample_path) == 0;
+
+  gtk_widget_set_visible (self->sample_banner, sample);
+  if (sample)
+    gtk_window_set_title (GTK_WINDOW (self), _("Sample Data — Branch Ledger"));
+}
+
 static void
 show_first_page (BlWindow *self)
 {
@@ -351,6 +365,7 @@ bl_window_constructed (GObject *object)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::is-active", G_CALLBACK (active_changed_cb), self, 0);
+  mark_sample (self);
   show_first_page (self);
   _bl_window_actions_update (self);
 }
@@ -433,6 +448,7 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, sample_banner);
   gtk_widget_class_bind_template_child_full (widget_class, "overview_slot", FALSE,
                                              G_STRUCT_OFFSET (BlWindow, slots[BL_WINDOW_OVERVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "activities_slot", FALSE,
