@@ -542,6 +542,37 @@ test_discard (Fixture       *f,
   g_assert_cmpuint (count_files (tmp), ==, 0);
 }
 
+/* A record saved with its attachments untouched leaves them as the ledger
+ * has them: a file attached meanwhile by another program (--attach) stays. */
+static void
+test_untouched_kept (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *photo = write_picture (f, "会后补拍.jpg", "jpeg", 320, 240, 8);
+  g_autoptr(GFile) file = g_file_new_for_path (photo);
+  g_autoptr(BlAttachmentList) in_ledger = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open_editor (f, f->id);
+  g_assert_cmpuint (g_list_model_get_n_items (shown (f)), ==, 0);
+  g_assert_true (bl_store_attach_files (f->store, f->id, &file, 1, BL_ATTACHMENT_ADD_NONE, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.show-section", "s", "minutes");
+  bl_test_iterate ();
+  {
+    GObject *minutes = gtk_widget_get_template_child (GTK_WIDGET (f->editor), BL_TYPE_ACTIVITY_EDITOR, "minutes");
+    GtkWidget *view = bl_test_find_type (GTK_WIDGET (minutes), GTK_TYPE_TEXT_VIEW);
+
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "学习了党章第一章。", -1);
+  }
+  g_assert_true (bl_activity_editor_get_modified (f->editor));
+  g_assert_true (save (f));
+  in_ledger = stored (f, f->id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (in_ledger)), ==, 1);
+  g_assert_cmpstr (bl_attachment_get_name (item (G_LIST_MODEL (in_ledger), 0)), ==, "会后补拍.jpg");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,5 +590,7 @@ main (int   argc,
   g_test_add ("/attachments-section/signin-photo", Fixture, NULL, fixture_set_up, test_signin_photo,
               fixture_tear_down);
   g_test_add ("/attachments-section/discard", Fixture, NULL, fixture_set_up, test_discard, fixture_tear_down);
+  g_test_add ("/attachments-section/untouched-kept", Fixture, NULL, fixture_set_up, test_untouched_kept,
+              fixture_tear_down);
   return g_test_run ();
 }

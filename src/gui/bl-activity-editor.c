@@ -188,6 +188,7 @@ save_now (BlActivityEditor *self)
 {
   g_autoptr(GListStore) attendance = NULL;
   g_autoptr(BlActivity) activity = build_activity (self, &attendance);
+  BlAttachmentList *attachments = bl_attachments_section_get_list (self->attachments);
   g_autoptr(GError) error = NULL;
 
   /* The files being read in belong to this save: never saved without them. */
@@ -198,9 +199,11 @@ save_now (BlActivityEditor *self)
       gtk_widget_set_visible (GTK_WIDGET (self->save_error_label), TRUE);
       return FALSE;
     }
-  /* Attachments that could not be loaded are left as the ledger has them. */
-  if (!bl_store_save_record (self->store, activity, G_LIST_MODEL (attendance),
-                             bl_attachments_section_get_list (self->attachments), &error))
+  /* Attachments left as they were (or that could not be loaded) are not
+   * written: files another program attached meanwhile stay. */
+  if (attachments != NULL && !bl_attachment_list_get_modified (attachments))
+    attachments = NULL;
+  if (!bl_store_save_record (self->store, activity, G_LIST_MODEL (attendance), attachments, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The record could not be saved: %s"), error->message);
 
