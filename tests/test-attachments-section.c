@@ -316,6 +316,50 @@ test_add_several (Fixture       *f,
   }
 }
 
+/* Files dropped on the editor, from any section: the attachments show and
+ * the files come in, as with the file chooser. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *photo = write_picture (f, "会议照片.jpg", "jpeg", 640, 480, 9);
+  g_autofree char *notes = write_text (f, "发言稿.txt", "发言\n");
+  g_autoptr(GFile) file1 = g_file_new_for_path (photo);
+  g_autoptr(GFile) file2 = g_file_new_for_path (notes);
+  GFile *files[] = { file1, file2 };
+  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  open_editor (f, f->id);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.show-section", "s", "details");
+  bl_test_iterate ();
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->editor));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, 2));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (
+                     gtk_widget_get_template_child (GTK_WIDGET (f->editor), BL_TYPE_ACTIVITY_EDITOR, "view_stack"))),
+                   ==, "attachments");
+  wait_until_read (f);
+  g_assert_cmpuint (g_list_model_get_n_items (shown (f)), ==, 2);
+  g_assert_cmpstr (bl_attachment_get_name (item (shown (f), 1)), ==, "发言稿.txt");
+  g_assert_true (bl_activity_editor_get_modified (f->editor));
+}
+
 /* The record cannot be saved while files are read in: they would be left
  * out of it. */
 static void
@@ -583,6 +627,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/attachments-section/add-several", Fixture, NULL, fixture_set_up, test_add_several, fixture_tear_down);
+  g_test_add ("/attachments-section/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/attachments-section/save-waits", Fixture, NULL, fixture_set_up, test_save_waits, fixture_tear_down);
   g_test_add ("/attachments-section/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/attachments-section/caption-remove-undo", Fixture, NULL, fixture_set_up, test_caption_remove_undo,
