@@ -586,6 +586,40 @@ test_discard (Fixture       *f,
   g_assert_cmpuint (count_files (tmp), ==, 0);
 }
 
+/* The editor closed while files are read in: once read, they go with the
+ * list, their copies too; nothing is saved. */
+static void
+test_close_while_reading (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *photo = write_picture (f, "会议照片.jpg", "jpeg", 1600, 1200, 10);
+  g_autoptr(GFile) file = g_file_new_for_path (photo);
+  g_autofree char *tmp = tmp_dir (f);
+  g_autoptr(BlAttachmentList) in_ledger = NULL;
+  gpointer list;
+  gboolean gave_up = FALSE;
+  guint guard;
+
+  open_editor (f, f->id);
+  bl_attachments_section_add_files (section (f), &file, 1, BL_ATTACHMENT_ADD_NONE);
+  g_assert_true (bl_attachments_section_get_busy (section (f)));
+  /* The read holds the list until it has ended and been told. */
+  list = bl_attachments_section_get_list (section (f));
+  g_object_add_weak_pointer (list, &list);
+  gtk_window_destroy (GTK_WINDOW (f->editor));
+  g_clear_object (&f->editor);
+
+  guard = g_timeout_add_seconds (120, guard_cb, &gave_up);
+  while (list != NULL && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gave_up);
+  g_source_remove (guard);
+  bl_test_iterate ();
+  g_assert_cmpuint (count_files (tmp), ==, 0);
+  in_ledger = stored (f, f->id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (in_ledger)), ==, 0);
+}
+
 /* A record saved with its attachments untouched leaves them as the ledger
  * has them: a file attached meanwhile by another program (--attach) stays. */
 static void
@@ -635,6 +669,8 @@ main (int   argc,
   g_test_add ("/attachments-section/signin-photo", Fixture, NULL, fixture_set_up, test_signin_photo,
               fixture_tear_down);
   g_test_add ("/attachments-section/discard", Fixture, NULL, fixture_set_up, test_discard, fixture_tear_down);
+  g_test_add ("/attachments-section/close-while-reading", Fixture, NULL, fixture_set_up, test_close_while_reading,
+              fixture_tear_down);
   g_test_add ("/attachments-section/untouched-kept", Fixture, NULL, fixture_set_up, test_untouched_kept,
               fixture_tear_down);
   return g_test_run ();

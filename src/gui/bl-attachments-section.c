@@ -452,8 +452,12 @@ files_added_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   g_free (add);
+  self->n_adding--;
+  /* Cancelled: the section went (its copies go with the list). */
   if (!bl_attachment_list_add_files_finish (BL_ATTACHMENT_LIST (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
     {
       g_autofree char *message = NULL;
 
@@ -465,7 +469,6 @@ files_added_cb (GObject      *source,
                                    n_files, error->message);
       show_error (self, message != NULL ? message : error->message);
     }
-  self->n_adding--;
   update_busy (self);
 }
 
