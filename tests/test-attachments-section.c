@@ -13,8 +13,10 @@
 #include <unistd.h>
 
 #include "bl-activity-editor.h"
+#include "bl-alert.h"
 #include "bl-attachment-row.h"
 #include "bl-attachments-section.h"
+#include "bl-signin-attach.h"
 #include "bl-store-attachments.h"
 #include "bl-test-common.h"
 #include "bl-test-gui.h"
@@ -586,6 +588,69 @@ test_discard (Fixture       *f,
   g_assert_cmpuint (count_files (tmp), ==, 0);
 }
 
+static guint
+n_stored (Fixture *f)
+{
+  g_autoptr(BlAttachmentList) list = stored (f, f->id);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+/* "添加签到表照片" from the window, outside the editor: one step, saved at
+ * once after what the record had; a file that is no photo or scan is
+ * refused with an alert and nothing saved. */
+static void
+test_signin_from_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *photo = write_picture (f, "会议照片.jpg", "jpeg", 320, 240, 11);
+  g_autofree char *sheet = write_picture (f, "scan.png", "png", 900, 1200, 12);
+  g_autofree char *text = write_text (f, "签到.txt", "张书记\n");
+  g_autoptr(GFile) photo_file = g_file_new_for_path (photo);
+  g_autoptr(GFile) sheet_file = g_file_new_for_path (sheet);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text);
+  g_autoptr(BlAttachmentList) in_ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *alert;
+  gboolean gave_up = FALSE;
+  guint guard;
+
+  g_assert_true (bl_store_attach_files (f->store, f->id, &photo_file, 1, BL_ATTACHMENT_ADD_NONE, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  bl_test_iterate ();
+
+  guard = g_timeout_add_seconds (120, guard_cb, &gave_up);
+  bl_signin_attach_file (window, f->store, f->id, text_file);
+  while (bl_alert_get_open () == NULL && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gave_up);
+  alert = bl_alert_get_open ();
+  bl_alert_response (alert, "close");
+  bl_test_iterate ();
+  g_assert_cmpuint (n_stored (f), ==, 1);
+
+  bl_signin_attach_file (window, f->store, f->id, sheet_file);
+  while (n_stored (f) < 2 && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gave_up);
+  g_source_remove (guard);
+  bl_test_iterate ();
+  g_assert_null (bl_alert_get_open ());
+  in_ledger = stored (f, f->id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (in_ledger)), ==, 2);
+  g_assert_cmpstr (bl_attachment_get_name (item (G_LIST_MODEL (in_ledger), 0)), ==, "会议照片.jpg");
+  g_assert_cmpstr (bl_attachment_get_name (item (G_LIST_MODEL (in_ledger), 1)), ==, "scan.png");
+  g_assert_cmpstr (bl_attachment_get_caption (item (G_LIST_MODEL (in_ledger), 1)), ==, "Sign-in sheet");
+  {
+    g_autofree char *tmp = tmp_dir (f);
+
+    g_assert_cmpuint (count_files (tmp), ==, 0);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The editor closed while files are read in: once read, they go with the
  * list, their copies too; nothing is saved. */
 static void
@@ -670,6 +735,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/attachments-section/discard", Fixture, NULL, fixture_set_up, test_discard, fixture_tear_down);
   g_test_add ("/attachments-section/close-while-reading", Fixture, NULL, fixture_set_up, test_close_while_reading,
+              fixture_tear_down);
+  g_test_add ("/attachments-section/signin-from-window", Fixture, NULL, fixture_set_up, test_signin_from_window,
               fixture_tear_down);
   g_test_add ("/attachments-section/untouched-kept", Fixture, NULL, fixture_set_up, test_untouched_kept,
               fixture_tear_down);

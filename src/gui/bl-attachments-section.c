@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "bl-alert.h"
+#include "bl-attachment-chooser.h"
 #include "bl-attachment-row.h"
 #include "bl-attachments-section.h"
 
@@ -478,22 +479,21 @@ typedef struct {
 } ChooseData;
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     ChooseData      *choose)
+files_chosen_cb (GPtrArray *files,
+                 gpointer   user_data)
 {
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  ChooseData *choose = user_data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
-    g_ptr_array_add (array, g_list_model_get_item (files, i));
-  if (array->len > 0 && gtk_widget_get_root (GTK_WIDGET (choose->self)) != NULL)
-    bl_attachments_section_add_files (choose->self, (GFile **) array->pdata, array->len, choose->flags);
+  bl_attachments_section_add_files (choose->self, (GFile **) files->pdata, files->len, choose->flags);
+}
+
+static void
+choose_data_free (gpointer data)
+{
+  ChooseData *choose = data;
+
   g_object_unref (choose->self);
   g_free (choose);
-  g_object_unref (chooser);
 }
 
 static void
@@ -662,48 +662,16 @@ void
 bl_attachments_section_choose_files (BlAttachmentsSection *self,
                                      BlAttachmentAddFlags  flags)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  gboolean signin = (flags & BL_ATTACHMENT_ADD_SIGNIN_SHEET) != 0;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = NULL;
-  GtkFileChooserNative *chooser;
   ChooseData *choose;
 
   g_return_if_fail (BL_IS_ATTACHMENTS_SECTION (self));
 
   if (self->list == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (signin ? _("Add Sign-in Sheet Photo") : _("Add Attachments"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  /* The sheet is one photo or scan; other attachments come several at once. */
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), !signin);
-  gtk_file_filter_set_name (filter, signin ? _("Photos and Scans") : _("Photos, Scans and Documents"));
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/webp");
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  if (!signin)
-    {
-      gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-      gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (!signin)
-    {
-      /* Anything else is kept as a plain file. */
-      all = gtk_file_filter_new ();
-      gtk_file_filter_set_name (all, _("All Files"));
-      gtk_file_filter_add_pattern (all, "*");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-    }
-
   choose = g_new0 (ChooseData, 1);
   choose->self = g_object_ref (self);
   choose->flags = flags;
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), choose);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bl_attachment_chooser_run (GTK_WIDGET (self), flags, files_chosen_cb, choose, choose_data_free);
 }
 
 gboolean
