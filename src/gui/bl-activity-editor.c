@@ -1,8 +1,8 @@
 /* bl-activity-editor.c: the record editor. A window of sections (details,
- * attendance, minutes) over one record: it holds the record as last loaded
- * or saved, checks what the sections hold with bl_activity_check() and
- * writes the record and its attendance with one bl_store_save_activity()
- * (one transaction). */
+ * attendance, minutes, attachments) over one record: it holds the record as
+ * last loaded or saved, checks what the sections hold with
+ * bl_activity_check() and writes the record, its attendance and its
+ * attachments with one bl_store_save_record() (one transaction). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,9 +11,12 @@
 #include "bl-activity-check.h"
 #include "bl-activity-editor.h"
 #include "bl-alert.h"
+#include "bl-attachments-section.h"
 #include "bl-attendance-section.h"
 #include "bl-details-section.h"
 #include "bl-minutes-section.h"
+#include "bl-print-operation.h"
+#include "bl-signin-renderer.h"
 
 struct _BlActivityEditor
 {
@@ -35,6 +38,7 @@ struct _BlActivityEditor
   BlDetailsSection      *details;
   BlAttendanceSection   *attendance;
   BlMinutesSection      *minutes;
+  BlAttachmentsSection  *attachments;
 };
 
 G_DEFINE_FINAL_TYPE (BlActivityEditor, bl_activity_editor, ADW_TYPE_WINDOW)
@@ -184,9 +188,22 @@ save_now (BlActivityEditor *self)
 {
   g_autoptr(GListStore) attendance = NULL;
   g_autoptr(BlActivity) activity = build_activity (self, &attendance);
+  BlAttachmentList *attachments = bl_attachments_section_get_list (self->attachments);
   g_autoptr(GError) error = NULL;
 
-  if (!bl_store_save_activity (self->store, activity, G_LIST_MODEL (attendance), &error))
+  /* The files being read in belong to this save: never saved without them. */
+  if (bl_attachments_section_get_busy (self->attachments))
+    {
+      gtk_label_set_text (self->save_error_label,
+                          _("Files are still being read in. Save once they show in the attachments."));
+      gtk_widget_set_visible (GTK_WIDGET (self->save_error_label), TRUE);
+      return FALSE;
+    }
+  /* Attachments left as they were (or that could not be loaded) are not
+   * written: files another program attached meanwhile stay. */
+  if (attachments != NULL && !bl_attachment_list_get_modified (attachments))
+    attachments = NULL;
+  if (!bl_store_save_record (self->store, activity, G_LIST_MODEL (attendance), attachments, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The record could not be saved: %s"), error->message);
 
@@ -339,6 +356,7 @@ fill (BlActivityEditor *self)
                               bl_details_section_get_group (self->details),
                               bl_details_section_get_date (self->details), stored);
   bl_attendance_section_set_held (self->attendance, bl_details_section_get_held (self->details));
+  bl_attachments_section_load (self->attachments, self->store, id);
   update_title (self);
   update_past_notice (self);
   self->loading = FALSE;
@@ -378,6 +396,75 @@ copy_as_new_action (GtkWidget  *widget,
   editor = bl_activity_editor_new (self->store, copy);
   gtk_window_set_transient_for (GTK_WINDOW (editor), gtk_window_get_transient_for (GTK_WINDOW (self)));
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* "打印签到表": the sheet of the meeting as the form shows it, saved or not. */
+static void
+print_signin_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BlActivityEditor *self = BL_ACTIVITY_EDITOR (widget);
+  g_autoptr(BlActivity) current = build_activity (self, NULL);
+  g_autoptr(GPtrArray) activities = g_ptr_array_new ();
+  g_autoptr(BlSigninRenderer) renderer = NULL;
+  g_autoptr(BlPrintOperation) operation = NULL;
+
+  bl_activity_normalize (current);
+  g_ptr_array_add (activities, current);
+  renderer = bl_signin_renderer_new (self->store, activities);
+  operation = bl_print_operation_new (BL_PRINT_RENDERER (renderer));
+  bl_print_operation_run_dialog (operation, widget);
+}
+
+/* The menu's "添加附件…" and "添加签到表照片…": the attachments show, then
+ * the file chooser. */
+static void
+add_attachments_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BlActivityEditor *self = BL_ACTIVITY_EDITOR (widget);
+  gboolean signin = g_str_equal (action_name, "editor.add-signin-photo");
+
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->attachments));
+  bl_attachments_section_choose_files (self->attachments,
+                                       signin ? BL_ATTACHMENT_ADD_SIGNIN_SHEET : BL_ATTACHMENT_ADD_NONE);
+}
+
+/* Files dropped anywhere on the editor are attached to the record. */
+static gboolean
+on_files_dropped (GtkDropTarget    *target,
+                  const GValue     *value,
+                  double            x,
+                  double            y,
+                  BlActivityEditor *self)
+{
+  GdkFileList *file_list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  GSList *list = file_list != NULL ? gdk_file_list_get_files (file_list) : NULL;
+
+  if (bl_attachments_section_get_list (self->attachments) == NULL)
+    {
+      g_slist_free (list);
+      return FALSE;
+    }
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  g_slist_free (list);
+  if (files->len == 0)
+    return FALSE;
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->attachments));
+  bl_attachments_section_add_files (self->attachments, (GFile **) files->pdata, files->len, BL_ATTACHMENT_ADD_NONE);
+  return TRUE;
+}
+
+/* No save while files are read in: they would be left out of it. */
+static void
+attachments_busy_cb (BlActivityEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
+                                 !bl_attachments_section_get_busy (self->attachments));
 }
 
 static void
@@ -443,6 +530,8 @@ bl_activity_editor_constructed (GObject *object)
   fill (self);
   g_signal_connect_object (bl_store_get_clock (self->store), "day-changed",
                            G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attachments, "notify::busy",
+                           G_CALLBACK (attachments_busy_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -535,6 +624,7 @@ bl_activity_editor_class_init (BlActivityEditorClass *klass)
   g_type_ensure (BL_TYPE_DETAILS_SECTION);
   g_type_ensure (BL_TYPE_ATTENDANCE_SECTION);
   g_type_ensure (BL_TYPE_MINUTES_SECTION);
+  g_type_ensure (BL_TYPE_ATTACHMENTS_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-activity-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, switcher_title);
@@ -545,6 +635,7 @@ bl_activity_editor_class_init (BlActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, details);
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, attendance);
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, minutes);
+  gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, attachments);
   gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, expected_changed_cb);
@@ -554,19 +645,29 @@ bl_activity_editor_class_init (BlActivityEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.copy-as-new", NULL, copy_as_new_action);
   gtk_widget_class_install_action (widget_class, "editor.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "editor.print-signin", NULL, print_signin_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-attachments", NULL, add_attachments_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-signin-photo", NULL, add_attachments_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "editor.copy-as-new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "editor.show-section", "s", "details");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "editor.show-section", "s", "attendance");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "editor.show-section", "s", "minutes");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "editor.show-section", "s", "attachments");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 bl_activity_editor_init (BlActivityEditor *self)
 {
+  GtkDropTarget *target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_files_dropped), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 BlActivityEditor *

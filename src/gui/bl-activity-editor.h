@@ -1,7 +1,11 @@
-/* bl-activity-editor.h: the record editor: one activity with its attendance,
- * in sections (details, attendance, minutes). Its window actions:
- * editor.save (Ctrl+S), editor.copy-as-new (Ctrl+Shift+D: "复制为新记录"),
- * editor.show-section ("details", "attendance", "minutes"; Alt+1…3). */
+/* bl-activity-editor.h: the record editor: one activity with its attendance
+ * and attachments, in sections (details, attendance, minutes, attachments).
+ * Its window actions: editor.save (Ctrl+S), editor.copy-as-new
+ * (Ctrl+Shift+D: "复制为新记录"), editor.show-section ("details",
+ * "attendance", "minutes", "attachments"; Alt+1…4), editor.print-signin
+ * ("打印签到表"), editor.add-attachments ("添加附件…") and
+ * editor.add-signin-photo ("添加签到表照片…"). Files dropped on it are
+ * attached. */
 #pragma once
 
 #include <adwaita.h>
@@ -14,7 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BlActivityEditor, bl_activity_editor, BL, ACTIVITY_EDITOR, AdwWindow)
 
 /* Edits a copy of @activity (id 0: a new one, with what is set on it as
- * the starting values). Saving writes it with bl_store_save_activity(). */
+ * the starting values). Saving writes it, its attendance and its
+ * attachments with bl_store_save_record(): files added are part of the
+ * ledger only once the record is saved. */
 BlActivityEditor *bl_activity_editor_new          (BlStore          *store,
                                                    BlActivity       *activity);
 /* The id of the activity edited (0 until a new one is saved). */
