@@ -287,17 +287,33 @@ bl_table_format_problem (BlTable    *table,
                          const char *format,
                          ...)
 {
-  g_autofree char *location = NULL;
-  g_autofree char *message = NULL;
+  char *problem;
   va_list args;
 
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (format != NULL, NULL);
 
-  location = bl_table_format_location (table, row, column);
   va_start (args, format);
-  message = bl_text_format_message (format, args);
+  problem = bl_table_format_problem_valist (table, row, column, format, args);
   va_end (args);
+  return problem;
+}
+
+char *
+bl_table_format_problem_valist (BlTable    *table,
+                                guint       row,
+                                int         column,
+                                const char *format,
+                                va_list     args)
+{
+  g_autofree char *location = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  location = bl_table_format_location (table, row, column);
+  message = bl_text_format_message (format, args);
   return g_strdup_printf ("%s: %s", location, message);
 }
 

@@ -89,6 +89,11 @@ char        *bl_table_format_problem   (BlTable         *table,
                                         int              column,
                                         const char      *format,
                                         ...) G_GNUC_PRINTF (4, 5);
+char        *bl_table_format_problem_valist (BlTable    *table,
+                                        guint            row,
+                                        int              column,
+                                        const char      *format,
+                                        va_list          args) G_GNUC_PRINTF (4, 0);
 
 typedef gboolean (*BlTableHeaderFunc) (const char *cell,
                                        gpointer    user_data);
