@@ -12,6 +12,7 @@
 #include "bl-csv-export.h"
 #include "bl-csv-names.h"
 #include "bl-csv-private.h"
+#include "bl-disk.h"
 #include "bl-text.h"
 
 #define BOM "\xef\xbb\xbf"
@@ -328,7 +329,8 @@ write_temporary (const char  *path,
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
-  gsize length = strlen (contents), done = 0;
+  gsize length = strlen (contents);
+  gboolean complete;
   int fd, saved;
 
   *temporary = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
@@ -340,22 +342,13 @@ write_temporary (const char  *path,
       g_clear_pointer (temporary, g_free);
       return FALSE;
     }
-  while (done < length)
-    {
-      gssize written = write (fd, contents + done, length - done);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        break;
-      done += (gsize) written;
-    }
-  saved = done < length ? errno : 0;
+  complete = bl_disk_write_all (fd, contents, length);
+  saved = complete ? 0 : errno;
   if (saved == 0 && fsync (fd) != 0)
     saved = errno;
   if (close (fd) != 0 && saved == 0)
     saved = errno;
-  if (saved != 0 || done < length)
+  if (saved != 0 || !complete)
     {
       g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_IO, _("Cannot write “%s”: %s"), path,
                    g_strerror (saved != 0 ? saved : ENOSPC));

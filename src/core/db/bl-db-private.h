@@ -72,6 +72,11 @@ gboolean      bl_db_query_text        (BlDb          *self,
                                        char         **value,
                                        GError       **error);
 
+/* Copies the whole of @self's database over @dest's with SQLite's online
+ * backup, in one step; an SQLite result code, SQLITE_OK when done. */
+int           bl_db_copy_to           (BlDb          *self,
+                                       sqlite3       *dest);
+
 gint64        bl_db_last_insert_id    (BlDb          *self);
 /* Rows changed by the last statement. */
 int           bl_db_changes           (BlDb          *self);

@@ -268,6 +268,24 @@ bl_db_query_text (BlDb        *self,
   return bl_db_finish (self, stmt, rc, error);
 }
 
+int
+bl_db_copy_to (BlDb    *self,
+               sqlite3 *dest)
+{
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (BL_IS_DB (self), SQLITE_MISUSE);
+  g_return_val_if_fail (dest != NULL, SQLITE_MISUSE);
+
+  backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+  if (backup == NULL)
+    return sqlite3_extended_errcode (dest);
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 gint64
 bl_db_last_insert_id (BlDb *self)
 {
