@@ -2,10 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "bl-cli.h"
+#include "bl-cli-private.h"
 #include "bl-date.h"
 #include "bl-quota.h"
 #include "bl-rules.h"
@@ -295,8 +294,6 @@ static char *
 report_to_json (BlQuotaReport *report)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   add_string (builder, "date", report->date);
@@ -355,11 +352,7 @@ report_to_json (BlQuotaReport *report)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
+  return bl_cli_json_text (builder);
 }
 
 int
