@@ -4,9 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
-#include "bl-cli.h"
+#include "bl-cli-private.h"
 #include "bl-date.h"
 #include "bl-notifier.h"
 #include "bl-reminder-service.h"
@@ -30,8 +29,6 @@ print_json (const char *date,
             GError     *send_error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
@@ -88,10 +85,7 @@ print_json (const char *date,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
+  text = bl_cli_json_text (builder);
   g_print ("%s\n", text);
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bl-activity-renderer.h"
 #include "bl-cli.h"
 #include "bl-record-renderer.h"
 #include "bl-report-renderer.h"
@@ -104,52 +105,73 @@ parse_ids (const char *ids)
   return g_steal_pointer (&numbers);
 }
 
+/* The activity numbers in @ids when they and @output suit @option; NULL
+ * after a message (@missing when @ids names none). */
+static GArray *
+parse_ids_for (const char *option,
+               const char *ids,
+               const char *output,
+               const char *missing)
+{
+  g_autoptr(GArray) numbers = parse_ids (ids);
+
+  if (numbers == NULL)
+    return NULL;
+  if (numbers->len == 0)
+    {
+      g_printerr ("%s", missing);
+      return NULL;
+    }
+  if (!check_output (option, output))
+    return NULL;
+  return g_steal_pointer (&numbers);
+}
+
+/* The activities numbered @numbers, printed by a renderer of @type. */
+static int
+write_activities_pdf (GType       type,
+                      BlStore    *store,
+                      GArray     *numbers,
+                      const char *output)
+{
+  g_autoptr(BlPrintRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  renderer = bl_activity_renderer_new_for_ids (type, store, (const gint64 *) (gpointer) numbers->data,
+                                               numbers->len, &error);
+  if (renderer == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return BL_EXIT_BAD_INPUT;
+    }
+  return write_pdf (renderer, output);
+}
+
 int
 bl_cli_print_signin (BlStore    *store,
                      const char *ids,
                      const char *output)
 {
   g_autoptr(GArray) numbers = NULL;
-  g_autoptr(BlSigninRenderer) renderer = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
 
-  numbers = parse_ids (ids);
+  numbers = parse_ids_for ("--print-signin", ids, output,
+                           _("--print-signin needs the number of the activity, for example 12\n"));
   if (numbers == NULL)
     return BL_EXIT_BAD_INPUT;
-  if (numbers->len == 0)
-    {
-      g_printerr (_("--print-signin needs the number of the activity, for example 12\n"));
-      return BL_EXIT_BAD_INPUT;
-    }
-  if (!check_output ("--print-signin", output))
-    return BL_EXIT_BAD_INPUT;
-
-  renderer = bl_signin_renderer_new_for_ids (store, (const gint64 *) (gpointer) numbers->data,
-                                             numbers->len, &error);
-  if (renderer == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
-  return write_pdf (BL_PRINT_RENDERER (renderer), output);
+  return write_activities_pdf (BL_TYPE_SIGNIN_RENDERER, store, numbers, output);
 }
 
 gboolean
 bl_cli_print_records_ready (const char *ids,
                             const char *output)
 {
-  g_autoptr(GArray) numbers = parse_ids (ids);
+  g_autoptr(GArray) numbers = parse_ids_for ("--print-records", ids, output,
+                                             _("--print-records needs the numbers of the activities to print, for "
+                                               "example 12,15\n"));
 
-  if (numbers == NULL)
-    return FALSE;
-  if (numbers->len == 0)
-    {
-      g_printerr (_("--print-records needs the numbers of the activities to print, for example 12,15\n"));
-      return FALSE;
-    }
-  return check_output ("--print-records", output);
+  return numbers != NULL;
 }
 
 int
@@ -158,21 +180,11 @@ bl_cli_print_records (BlStore    *store,
                       const char *output)
 {
   g_autoptr(GArray) numbers = NULL;
-  g_autoptr(BlRecordRenderer) renderer = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
 
   if (!bl_cli_print_records_ready (ids, output))
     return BL_EXIT_BAD_INPUT;
   numbers = parse_ids (ids);
-
-  renderer = bl_record_renderer_new_for_ids (store, (const gint64 *) (gpointer) numbers->data,
-                                             numbers->len, &error);
-  if (renderer == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
-  return write_pdf (BL_PRINT_RENDERER (renderer), output);
+  return write_activities_pdf (BL_TYPE_RECORD_RENDERER, store, numbers, output);
 }

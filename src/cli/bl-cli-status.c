@@ -2,10 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "bl-cli.h"
+#include "bl-cli-private.h"
 #include "bl-date.h"
 #include "bl-quota.h"
 #include "bl-rules.h"
@@ -129,86 +128,103 @@ format_done (const BlQuotaStatus *q)
                           q->done, q->required, q->invalid);
 }
 
+/* Fills @cells (a new string or NULL each) with @item's columns. */
+typedef void (*RowFunc) (gconstpointer item, char **cells);
+
+/* A table of @items under @headers, one row each as @fill_row has it. */
+static void
+print_table (const char * const *headers,
+             const gboolean     *right,
+             guint               n_columns,
+             GPtrArray          *items,
+             RowFunc             fill_row)
+{
+  g_autoptr(Table) table = table_new (right, n_columns);
+  g_autofree char **cells = g_new0 (char *, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    cells[c] = g_strdup (headers[c]);
+  table_add (table, cells);
+  for (guint i = 0; i < items->len; i++)
+    {
+      fill_row (g_ptr_array_index (items, i), cells);
+      table_add (table, cells);
+    }
+  table_print (table);
+}
+
+static void
+quota_row (gconstpointer item,
+           char        **cells)
+{
+  const BlQuotaStatus *q = item;
+
+  cells[0] = g_strdup (q->rule_name);
+  cells[1] = g_strdup (q->group);
+  cells[2] = g_strdup (bl_period_display (q->period));
+  cells[3] = bl_date_iso_format_locale (q->end);
+  cells[4] = format_done (q);
+  cells[5] = g_strdup_printf ("%d", q->days_left);
+  cells[6] = g_strdup (bl_quota_state_display (q->state));
+}
+
+static void
+missed_row (gconstpointer item,
+            char        **cells)
+{
+  const BlQuotaStatus *q = item;
+
+  cells[0] = g_strdup (q->rule_name);
+  cells[1] = g_strdup (q->group);
+  cells[2] = format_period (q->start, q->end);
+  cells[3] = format_done (q);
+}
+
+static void
+absence_row (gconstpointer item,
+             char        **cells)
+{
+  const BlAbsence *a = item;
+
+  cells[0] = g_strdup (a->member);
+  cells[1] = a->last_attended != NULL ? bl_date_iso_format_locale (a->last_attended) : g_strdup (_("Never"));
+  cells[2] = g_strdup_printf ("%u", a->months);
+  /* TRANSLATORS: separates absence reasons in a list, e.g. "病假、事假" */
+  cells[3] = g_strv_length (a->reasons) > 0 ? g_strjoinv (_(", "), a->reasons) : g_strdup ("—");
+}
+
 static void
 print_quotas (BlQuotaReport *report)
 {
   static const gboolean right[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE };
-  g_autoptr(Table) table = table_new (right, G_N_ELEMENTS (right));
-  char *header[] = {
-    g_strdup (_("Rule")), g_strdup (_("Group")), g_strdup (_("Period")), g_strdup (_("Deadline")),
-    g_strdup (_("Done")), g_strdup (_("Days left")), g_strdup (_("State")),
+  const char * const headers[] = {
+    _("Rule"), _("Group"), _("Period"), _("Deadline"), _("Done"), _("Days left"), _("State"),
   };
 
-  table_add (table, header);
-  for (guint i = 0; i < report->quotas->len; i++)
-    {
-      BlQuotaStatus *q = g_ptr_array_index (report->quotas, i);
-      char *cells[] = {
-        g_strdup (q->rule_name),
-        g_strdup (q->group),
-        g_strdup (bl_period_display (q->period)),
-        bl_date_iso_format_locale (q->end),
-        format_done (q),
-        g_strdup_printf ("%d", q->days_left),
-        g_strdup (bl_quota_state_display (q->state)),
-      };
-
-      table_add (table, cells);
-    }
-  table_print (table);
+  G_STATIC_ASSERT (G_N_ELEMENTS (right) == G_N_ELEMENTS (headers));
+  print_table (headers, right, G_N_ELEMENTS (right), report->quotas, quota_row);
 }
 
 static void
 print_missed (BlQuotaReport *report)
 {
   static const gboolean right[] = { FALSE, FALSE, FALSE, TRUE };
-  g_autoptr(Table) table = table_new (right, G_N_ELEMENTS (right));
-  char *header[] = {
-    g_strdup (_("Rule")), g_strdup (_("Group")), g_strdup (_("Dates")), g_strdup (_("Done")),
-  };
+  const char * const headers[] = { _("Rule"), _("Group"), _("Dates"), _("Done") };
 
-  table_add (table, header);
-  for (guint i = 0; i < report->missed->len; i++)
-    {
-      BlQuotaStatus *q = g_ptr_array_index (report->missed, i);
-      char *cells[] = {
-        g_strdup (q->rule_name),
-        g_strdup (q->group),
-        format_period (q->start, q->end),
-        format_done (q),
-      };
-
-      table_add (table, cells);
-    }
-  table_print (table);
+  G_STATIC_ASSERT (G_N_ELEMENTS (right) == G_N_ELEMENTS (headers));
+  print_table (headers, right, G_N_ELEMENTS (right), report->missed, missed_row);
 }
 
 static void
 print_absences (BlQuotaReport *report)
 {
   static const gboolean right[] = { FALSE, FALSE, TRUE, FALSE };
-  g_autoptr(Table) table = table_new (right, G_N_ELEMENTS (right));
-  char *header[] = {
-    g_strdup (_("Member")), g_strdup (_("Last attended")), g_strdup (_("Months")),
-    g_strdup (_("Absence reasons since")),
+  const char * const headers[] = {
+    _("Member"), _("Last attended"), _("Months"), _("Absence reasons since"),
   };
 
-  table_add (table, header);
-  for (guint i = 0; i < report->absences->len; i++)
-    {
-      BlAbsence *a = g_ptr_array_index (report->absences, i);
-      char *cells[] = {
-        g_strdup (a->member),
-        a->last_attended != NULL ? bl_date_iso_format_locale (a->last_attended)
-                                 : g_strdup (_("Never")),
-        g_strdup_printf ("%u", a->months),
-        /* TRANSLATORS: separates absence reasons in a list, e.g. "病假、事假" */
-        g_strv_length (a->reasons) > 0 ? g_strjoinv (_(", "), a->reasons) : g_strdup ("—"),
-      };
-
-      table_add (table, cells);
-    }
-  table_print (table);
+  G_STATIC_ASSERT (G_N_ELEMENTS (right) == G_N_ELEMENTS (headers));
+  print_table (headers, right, G_N_ELEMENTS (right), report->absences, absence_row);
 }
 
 static void
@@ -291,75 +307,83 @@ add_period_counts (JsonBuilder         *builder,
   add_int (builder, "invalid", q->invalid);
 }
 
+/* Adds @item's members to the object being built. */
+typedef void (*ObjectFunc) (JsonBuilder *builder, gconstpointer item);
+
+/* @member: an array of @items, an object each as @add_members fills it. */
+static void
+add_array (JsonBuilder *builder,
+           const char  *member,
+           GPtrArray   *items,
+           ObjectFunc   add_members)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    {
+      json_builder_begin_object (builder);
+      add_members (builder, g_ptr_array_index (items, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_quota (JsonBuilder   *builder,
+           gconstpointer  item)
+{
+  const BlQuotaStatus *q = item;
+
+  add_string (builder, "rule", q->rule_id);
+  add_string (builder, "name", q->rule_name);
+  add_string (builder, "kind", q->kind);
+  add_nullable (builder, "group", q->group);
+  add_string (builder, "period", bl_period_to_id (q->period));
+  add_period_counts (builder, q);
+  add_int (builder, "days_left", q->days_left);
+  add_string (builder, "state", bl_quota_state_to_id (q->state));
+}
+
+static void
+add_missed (JsonBuilder   *builder,
+            gconstpointer  item)
+{
+  const BlQuotaStatus *q = item;
+
+  add_string (builder, "rule", q->rule_id);
+  add_nullable (builder, "group", q->group);
+  add_period_counts (builder, q);
+}
+
+static void
+add_absence (JsonBuilder   *builder,
+             gconstpointer  item)
+{
+  const BlAbsence *a = item;
+
+  add_string (builder, "member", a->member);
+  add_nullable (builder, "last_attended", a->last_attended);
+  add_int (builder, "months", a->months);
+  json_builder_set_member_name (builder, "reasons");
+  json_builder_begin_array (builder);
+  for (guint r = 0; a->reasons[r] != NULL; r++)
+    json_builder_add_string_value (builder, a->reasons[r]);
+  json_builder_end_array (builder);
+}
+
 static char *
 report_to_json (BlQuotaReport *report)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   add_string (builder, "date", report->date);
   add_nullable (builder, "start_date", report->start_date);
-
-  json_builder_set_member_name (builder, "quotas");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->quotas->len; i++)
-    {
-      BlQuotaStatus *q = g_ptr_array_index (report->quotas, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "rule", q->rule_id);
-      add_string (builder, "name", q->rule_name);
-      add_string (builder, "kind", q->kind);
-      add_nullable (builder, "group", q->group);
-      add_string (builder, "period", bl_period_to_id (q->period));
-      add_period_counts (builder, q);
-      add_int (builder, "days_left", q->days_left);
-      add_string (builder, "state", bl_quota_state_to_id (q->state));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "missed");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->missed->len; i++)
-    {
-      BlQuotaStatus *q = g_ptr_array_index (report->missed, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "rule", q->rule_id);
-      add_nullable (builder, "group", q->group);
-      add_period_counts (builder, q);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "absences");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->absences->len; i++)
-    {
-      BlAbsence *a = g_ptr_array_index (report->absences, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "member", a->member);
-      add_nullable (builder, "last_attended", a->last_attended);
-      add_int (builder, "months", a->months);
-      json_builder_set_member_name (builder, "reasons");
-      json_builder_begin_array (builder);
-      for (guint r = 0; a->reasons[r] != NULL; r++)
-        json_builder_add_string_value (builder, a->reasons[r]);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  add_array (builder, "quotas", report->quotas, add_quota);
+  add_array (builder, "missed", report->missed, add_missed);
+  add_array (builder, "absences", report->absences, add_absence);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
+  return bl_cli_json_text (builder);
 }
 
 int

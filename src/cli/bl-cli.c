@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bl-cli.h"
+#include "bl-cli-private.h"
 
 static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the ledger in FILE"), N_("FILE") },
@@ -287,6 +287,21 @@ bl_cli_restore_backup (const char *database_path,
   else
     g_print (_("Restored %s as %s\n"), backup, database_path);
   return BL_EXIT_OK;
+}
+
+char *
+bl_cli_json_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (JSON_IS_BUILDER (builder), NULL);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
 }
 
 const GOptionEntry *

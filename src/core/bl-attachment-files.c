@@ -12,6 +12,7 @@
 
 #include "bl-attachment-files.h"
 #include "bl-attachment.h"
+#include "bl-disk.h"
 #include "bl-image.h"
 #include "bl-store-error.h"
 
@@ -74,38 +75,6 @@ ensure_dir (const char  *dir,
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
                    _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
       return FALSE;
-    }
-  return TRUE;
-}
-
-/* A rename is on disk once its folder is synced. */
-static void
-sync_dir (const char *dir)
-{
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
-static gboolean
-write_all (int           fd,
-           const guchar *data,
-           gsize         length)
-{
-  while (length > 0)
-    {
-      ssize_t done = write (fd, data, length);
-
-      if (done < 0 && errno == EINTR)
-        continue;
-      if (done <= 0)
-        return FALSE;
-      data += done;
-      length -= (gsize) done;
     }
   return TRUE;
 }
@@ -176,7 +145,7 @@ copy_file (const char  *src,
           break;
         }
       g_checksum_update (checksum, buffer, got);
-      if (!write_all (out, buffer, (gsize) got))
+      if (!bl_disk_write_all (out, buffer, (gsize) got))
         ok = set_io_error (error, dest, errno);
     }
   close (in);
@@ -199,7 +168,7 @@ copy_file (const char  *src,
       return FALSE;
     }
   if (durable)
-    sync_dir (dir);
+    bl_disk_sync_dir (dir);
   return TRUE;
 }
 
@@ -446,7 +415,7 @@ bl_attachment_files_stage (BlAttachmentFiles *self,
       if (total > BL_ATTACHMENT_MAX_SIZE)
         break;
       g_checksum_update (checksum, buffer, got);
-      if (!write_all (fd, buffer, (gsize) got))
+      if (!bl_disk_write_all (fd, buffer, (gsize) got))
         {
           set_io_error (error, tmp, errno);
           goto failed;
@@ -553,9 +522,9 @@ bl_attachment_files_commit (BlAttachmentFiles  *self,
     return FALSE;
   if (g_rename (staged_path, object) != 0)
     return set_io_error (error, object, errno);
-  sync_dir (fan);
+  bl_disk_sync_dir (fan);
   if (new_fan)
-    sync_dir (objects);
+    bl_disk_sync_dir (objects);
   bl_attachment_files_touch (self, sha256);
   return TRUE;
 }
@@ -664,7 +633,7 @@ bl_attachment_files_load_thumbnail (BlAttachmentFiles  *self,
   fd = open_temp (fan, &temp, NULL);
   if (fd >= 0)
     {
-      gboolean written = write_all (fd, g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+      gboolean written = bl_disk_write_all (fd, g_bytes_get_data (png, NULL), g_bytes_get_size (png));
 
       close (fd);
       if (!written || g_rename (temp, path) != 0)

@@ -86,23 +86,6 @@ bl_attendance_table_append_interned (BlAttendanceTable *table,
   table->current_run->count++;
 }
 
-void
-bl_attendance_table_append (BlAttendanceTable *table,
-                            gint64             activity_id,
-                            gint64             member_id,
-                            const char        *member_name,
-                            const char        *group,
-                            BlAttendanceState  state,
-                            const char        *reason)
-{
-  g_return_if_fail (table != NULL);
-
-  bl_attendance_table_append_interned (table, activity_id, member_id,
-                                       bl_attendance_table_intern (table, member_name),
-                                       bl_attendance_table_intern (table, group), state,
-                                       bl_attendance_table_intern (table, state != BL_ATTENDANCE_PRESENT ? reason : ""));
-}
-
 const BlAttendanceMark *
 bl_attendance_table_lookup (BlAttendanceTable *table,
                             gint64             activity_id,

@@ -23,19 +23,12 @@ BlAttendanceTable      *bl_attendance_table_new      (void);
 void                    bl_attendance_table_free     (BlAttendanceTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BlAttendanceTable, bl_attendance_table_free)
 
-/* Adds a row; the rows of one activity must come one after another. */
-void                    bl_attendance_table_append   (BlAttendanceTable *table,
-                                                      gint64             activity_id,
-                                                      gint64             member_id,
-                                                      const char        *member_name,
-                                                      const char        *group,
-                                                      BlAttendanceState  state,
-                                                      const char        *reason);
 /* @text kept by the table for its life, once per distinct text. */
 const char             *bl_attendance_table_intern   (BlAttendanceTable *table,
                                                       const char        *text);
-/* bl_attendance_table_append() with texts the table keeps already (from
- * bl_attendance_table_intern()): a million rows without a lookup each. */
+/* Adds a row; the rows of one activity must come one after another. The
+ * texts are ones the table keeps already (from bl_attendance_table_intern()):
+ * a million rows without a lookup each. */
 void                    bl_attendance_table_append_interned (BlAttendanceTable *table,
                                                       gint64             activity_id,
                                                       gint64             member_id,

@@ -12,6 +12,7 @@
 #include "bl-csv-export.h"
 #include "bl-csv-names.h"
 #include "bl-csv-private.h"
+#include "bl-disk.h"
 #include "bl-text.h"
 
 #define BOM "\xef\xbb\xbf"
@@ -61,6 +62,57 @@ append_header (GString           *out,
   g_string_append (out, "\r\n");
 }
 
+G_STATIC_ASSERT (BL_CSV_MEMBER_N_FIELDS == BL_CSV_MEMBER_N_COLUMNS);
+G_STATIC_ASSERT (BL_CSV_ACTIVITY_N_FIELDS == BL_CSV_ACTIVITY_EXPECTED);
+
+void
+bl_csv_member_fields (BlMember   *member,
+                      const char *fields[BL_CSV_MEMBER_N_FIELDS])
+{
+  g_return_if_fail (BL_IS_MEMBER (member));
+  g_return_if_fail (fields != NULL);
+
+  fields[BL_CSV_MEMBER_NAME] = bl_member_get_name (member);
+  fields[BL_CSV_MEMBER_GROUP] = bl_member_get_group (member);
+  fields[BL_CSV_MEMBER_CATEGORY] = bl_member_category_to_chinese (bl_member_get_category (member));
+  fields[BL_CSV_MEMBER_ROLE] = bl_member_role_to_chinese (bl_member_get_role (member));
+  fields[BL_CSV_MEMBER_JOINED] = bl_member_get_joined (member);
+  fields[BL_CSV_MEMBER_PHONE] = bl_member_get_phone (member);
+  fields[BL_CSV_MEMBER_STATUS] = bl_member_status_to_chinese (bl_member_get_status (member));
+  fields[BL_CSV_MEMBER_TRANSFERRED_ON] = bl_member_get_transferred_on (member);
+  fields[BL_CSV_MEMBER_TRANSFERRED_TO] = bl_member_get_transferred_to (member);
+}
+
+void
+bl_csv_activity_fields (BlActivity *activity,
+                        const char *fields[BL_CSV_ACTIVITY_N_FIELDS])
+{
+  const char *kind;
+
+  g_return_if_fail (BL_IS_ACTIVITY (activity));
+  g_return_if_fail (fields != NULL);
+
+  kind = bl_activity_get_kind (activity);
+  fields[BL_CSV_ACTIVITY_KIND] = bl_kind_is_builtin_id (kind) ? bl_kind_builtin_chinese_name (kind) : kind;
+  fields[BL_CSV_ACTIVITY_DATE] = bl_activity_get_date (activity);
+  fields[BL_CSV_ACTIVITY_START] = bl_activity_get_start_time (activity);
+  fields[BL_CSV_ACTIVITY_END] = bl_activity_get_end_time (activity);
+  fields[BL_CSV_ACTIVITY_TOPIC] = bl_activity_get_topic (activity);
+  fields[BL_CSV_ACTIVITY_LOCATION] = bl_activity_get_location (activity);
+  fields[BL_CSV_ACTIVITY_HOST] = bl_activity_get_host (activity);
+  fields[BL_CSV_ACTIVITY_RECORDER] = bl_activity_get_recorder (activity);
+  fields[BL_CSV_ACTIVITY_LECTURER] = bl_activity_get_lecturer (activity);
+  fields[BL_CSV_ACTIVITY_GROUP] = bl_activity_get_group (activity);
+  fields[BL_CSV_ACTIVITY_PRESENT] = NULL;
+  fields[BL_CSV_ACTIVITY_ABSENT] = NULL;
+  fields[BL_CSV_ACTIVITY_GUESTS] = bl_activity_get_guests (activity);
+  fields[BL_CSV_ACTIVITY_TAGS] = NULL;
+  fields[BL_CSV_ACTIVITY_STATUS] = bl_activity_status_to_chinese (bl_activity_get_status (activity));
+  fields[BL_CSV_ACTIVITY_CONTENT] = bl_activity_get_content (activity);
+  fields[BL_CSV_ACTIVITY_RESOLUTIONS] = bl_activity_get_resolutions (activity);
+  fields[BL_CSV_ACTIVITY_FIRST_TOPIC] = bl_activity_get_first_topic (activity) ? "是" : "否";
+}
+
 char *
 bl_csv_export_members (BlStore  *store,
                        GError  **error)
@@ -80,18 +132,9 @@ bl_csv_export_members (BlStore  *store,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BlMember) member = g_list_model_get_item (members, i);
-      const char *values[BL_CSV_MEMBER_N_COLUMNS] = {
-        [BL_CSV_MEMBER_NAME] = bl_member_get_name (member),
-        [BL_CSV_MEMBER_GROUP] = bl_member_get_group (member),
-        [BL_CSV_MEMBER_CATEGORY] = bl_member_category_to_chinese (bl_member_get_category (member)),
-        [BL_CSV_MEMBER_ROLE] = bl_member_role_to_chinese (bl_member_get_role (member)),
-        [BL_CSV_MEMBER_JOINED] = bl_member_get_joined (member),
-        [BL_CSV_MEMBER_PHONE] = bl_member_get_phone (member),
-        [BL_CSV_MEMBER_STATUS] = bl_member_status_to_chinese (bl_member_get_status (member)),
-        [BL_CSV_MEMBER_TRANSFERRED_ON] = bl_member_get_transferred_on (member),
-        [BL_CSV_MEMBER_TRANSFERRED_TO] = bl_member_get_transferred_to (member),
-      };
+      const char *values[BL_CSV_MEMBER_N_COLUMNS];
 
+      bl_csv_member_fields (member, values);
       for (guint c = 0; c < BL_CSV_MEMBER_N_COLUMNS; c++)
         append_cell (out, values[c], c == 0);
       g_string_append (out, "\r\n");
@@ -159,6 +202,30 @@ export_names_init (ExportNames  *names,
   return TRUE;
 }
 
+char *
+bl_csv_join_attendance_plain (const BlAttendanceMark *marks,
+                              guint                   n_marks,
+                              gboolean                present)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (marks != NULL || n_marks == 0, NULL);
+
+  for (guint i = 0; i < n_marks; i++)
+    {
+      const BlAttendanceMark *a = &marks[i];
+
+      if ((a->state == BL_ATTENDANCE_PRESENT) != present)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, "、");
+      g_string_append (out, a->member_name);
+      if (a->state == BL_ATTENDANCE_LEAVE)
+        g_string_append_printf (out, "(%s)", *a->reason != '\0' ? a->reason : "其他");
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* 出席 (@present) or 缺席, with a leave's reason in parentheses ("其他"
  * when none was given). */
 static char *
@@ -169,25 +236,9 @@ join_attendance (ExportNames            *names,
 {
   g_autoptr(GPtrArray) people = NULL;
 
+  /* No name reads another way: joined as they are. */
   if (names->plain)
-    {
-      GString *out = g_string_new (NULL);
-
-      /* No name reads another way: joined as they are. */
-      for (guint i = 0; i < n_marks; i++)
-        {
-          const BlAttendanceMark *a = &marks[i];
-
-          if ((a->state == BL_ATTENDANCE_PRESENT) != present)
-            continue;
-          if (out->len > 0)
-            g_string_append (out, "、");
-          g_string_append (out, a->member_name);
-          if (a->state == BL_ATTENDANCE_LEAVE)
-            g_string_append_printf (out, "(%s)", *a->reason != '\0' ? a->reason : "其他");
-        }
-      return g_string_free (out, FALSE);
-    }
+    return bl_csv_join_attendance_plain (marks, n_marks, present);
 
   people = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_csv_person_free);
   for (guint i = 0; i < n_marks; i++)
@@ -229,7 +280,6 @@ bl_csv_export_activities (BlStore  *store,
   for (guint i = 0; i < activities->len; i++)
     {
       BlActivity *activity = g_ptr_array_index (activities, i);
-      const char *kind = bl_activity_get_kind (activity);
       guint n_marks, expected = bl_activity_get_expected_count (activity);
       const BlAttendanceMark *marks = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_marks);
       g_autofree char *present = join_attendance (&names, marks, n_marks, TRUE);
@@ -241,30 +291,15 @@ bl_csv_export_activities (BlStore  *store,
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, bl_activity_get_id (activity));
       g_autofree char *names_cell = NULL;
       g_autofree char *captions = NULL;
-      const char *values[BL_CSV_ACTIVITY_N_EXPORTED] = {
-        [BL_CSV_ACTIVITY_KIND] = bl_kind_is_builtin_id (kind) ? bl_kind_builtin_chinese_name (kind) : kind,
-        [BL_CSV_ACTIVITY_DATE] = bl_activity_get_date (activity),
-        [BL_CSV_ACTIVITY_START] = bl_activity_get_start_time (activity),
-        [BL_CSV_ACTIVITY_END] = bl_activity_get_end_time (activity),
-        [BL_CSV_ACTIVITY_TOPIC] = bl_activity_get_topic (activity),
-        [BL_CSV_ACTIVITY_LOCATION] = bl_activity_get_location (activity),
-        [BL_CSV_ACTIVITY_HOST] = bl_activity_get_host (activity),
-        [BL_CSV_ACTIVITY_RECORDER] = bl_activity_get_recorder (activity),
-        [BL_CSV_ACTIVITY_LECTURER] = bl_activity_get_lecturer (activity),
-        [BL_CSV_ACTIVITY_GROUP] = bl_activity_get_group (activity),
-        [BL_CSV_ACTIVITY_PRESENT] = present,
-        [BL_CSV_ACTIVITY_ABSENT] = absent,
-        [BL_CSV_ACTIVITY_GUESTS] = bl_activity_get_guests (activity),
-        [BL_CSV_ACTIVITY_TAGS] = tags,
-        [BL_CSV_ACTIVITY_STATUS] = bl_activity_status_to_chinese (bl_activity_get_status (activity)),
-        [BL_CSV_ACTIVITY_CONTENT] = bl_activity_get_content (activity),
-        [BL_CSV_ACTIVITY_RESOLUTIONS] = bl_activity_get_resolutions (activity),
-        [BL_CSV_ACTIVITY_FIRST_TOPIC] = bl_activity_get_first_topic (activity) ? "是" : "否",
-        [BL_CSV_ACTIVITY_EXPECTED] = expected_text,
-        [BL_CSV_ACTIVITY_ATTENDED] = attended_text,
-        [BL_CSV_ACTIVITY_NUMBER] = number,
-      };
+      const char *values[BL_CSV_ACTIVITY_N_EXPORTED] = { NULL };
 
+      bl_csv_activity_fields (activity, values);
+      values[BL_CSV_ACTIVITY_PRESENT] = present;
+      values[BL_CSV_ACTIVITY_ABSENT] = absent;
+      values[BL_CSV_ACTIVITY_TAGS] = tags;
+      values[BL_CSV_ACTIVITY_EXPECTED] = expected_text;
+      values[BL_CSV_ACTIVITY_ATTENDED] = attended_text;
+      values[BL_CSV_ACTIVITY_NUMBER] = number;
       if (!bl_csv_attachments_cells (store, activity, &names_cell, &captions, error))
         {
           g_hash_table_unref (names.names);
@@ -294,7 +329,8 @@ write_temporary (const char  *path,
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
-  gsize length = strlen (contents), done = 0;
+  gsize length = strlen (contents);
+  gboolean complete;
   int fd, saved;
 
   *temporary = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
@@ -306,22 +342,13 @@ write_temporary (const char  *path,
       g_clear_pointer (temporary, g_free);
       return FALSE;
     }
-  while (done < length)
-    {
-      gssize written = write (fd, contents + done, length - done);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        break;
-      done += (gsize) written;
-    }
-  saved = done < length ? errno : 0;
+  complete = bl_disk_write_all (fd, contents, length);
+  saved = complete ? 0 : errno;
   if (saved == 0 && fsync (fd) != 0)
     saved = errno;
   if (close (fd) != 0 && saved == 0)
     saved = errno;
-  if (saved != 0 || done < length)
+  if (saved != 0 || !complete)
     {
       g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_IO, _("Cannot write “%s”: %s"), path,
                    g_strerror (saved != 0 ? saved : ENOSPC));

@@ -4,9 +4,28 @@
 
 #include <glib.h>
 
+#include "bl-attendance-table.h"
 #include "bl-store.h"
 
 G_BEGIN_DECLS
+
+/* The cells of a member as members.csv has them, in its columns' order;
+ * NULL for an empty one. */
+#define BL_CSV_MEMBER_N_FIELDS 9
+void         bl_csv_member_fields        (BlMember     *member,
+                                          const char   *fields[BL_CSV_MEMBER_N_FIELDS]);
+/* The cells of an activity as activities.csv has them, from its first
+ * column (类型) to 第一议题, in their order; 出席, 缺席 and 标签 are the
+ * caller's to join and are left NULL, as are empty cells. */
+#define BL_CSV_ACTIVITY_N_FIELDS 18
+void         bl_csv_activity_fields      (BlActivity   *activity,
+                                          const char   *fields[BL_CSV_ACTIVITY_N_FIELDS]);
+/* 出席 (@present) or 缺席 as activities.csv writes them when no name can
+ * be read another way: the names joined by 、 as they are, a leave's reason
+ * in parentheses ("其他" when none was given). */
+char        *bl_csv_join_attendance_plain (const BlAttendanceMark *marks,
+                                           guint                   n_marks,
+                                           gboolean                present);
 
 /* The files' contents. members.csv ends with a row for each party group
  * that has no members (only its 党小组 cell), so that the group and its

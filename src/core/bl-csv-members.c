@@ -367,18 +367,8 @@ bl_csv_import_members_table (BlStore          *store,
     PROBLEM (&import, secretary_row, BL_CSV_MEMBER_ROLE,
              _("the ledger already has a secretary: change their role in the same file, or in the Members page first"));
 
-  if (import.problems.count > 0)
-    {
-      bl_store_rollback (store);
-      return bl_csv_problems_fail (&import.problems, error);
-    }
-  if (flags & BL_CSV_IMPORT_DRY_RUN)
-    bl_store_rollback (store);
-  else if (!bl_store_commit (store, error))
-    {
-      bl_store_rollback (store);
-      return FALSE;
-    }
+  if (!bl_csv_import_finish (store, &import.problems, flags, error))
+    return FALSE;
   if (report != NULL)
     {
       report->added += import.added;
@@ -394,20 +384,5 @@ bl_csv_import_members (BlStore      *store,
                        BlCsvReport  *report,
                        GError      **error)
 {
-  g_autoptr(BlTable) table = NULL;
-  g_autoptr(GError) read_error = NULL;
-
-  g_return_val_if_fail (BL_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  table = bl_csv_reader_read_file (path, &read_error);
-  if (table == NULL)
-    {
-      g_set_error_literal (error, BL_CSV_ERROR,
-                           g_error_matches (read_error, BL_TABLE_ERROR, BL_TABLE_ERROR_IO) ? BL_CSV_ERROR_IO
-                                                                                           : BL_CSV_ERROR_INVALID,
-                           read_error->message);
-      return FALSE;
-    }
-  return bl_csv_import_members_table (store, table, BL_CSV_IMPORT_DEFAULT, NULL, report, error);
+  return bl_csv_import_file (store, path, bl_csv_import_members_table, report, error);
 }

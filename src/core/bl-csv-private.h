@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "bl-csv.h"
+#include "bl-store.h"
 #include "bl-table.h"
 
 G_BEGIN_DECLS
@@ -89,6 +90,28 @@ void         bl_csv_problem             (BlCsvProblems  *problems,
 /* Sets @error (BL_CSV_ERROR_INVALID) to the problems; returns FALSE. */
 gboolean     bl_csv_problems_fail       (BlCsvProblems  *problems,
                                          GError        **error);
+
+/* Ends an import's transaction: rolled back with @error set to the
+ * problems when there are any, rolled back too for a dry run, else
+ * committed. FALSE when nothing was kept because of an error. */
+gboolean     bl_csv_import_finish       (BlStore          *store,
+                                         BlCsvProblems    *problems,
+                                         BlCsvImportFlags  flags,
+                                         GError          **error);
+typedef gboolean (*BlCsvTableImport) (BlStore          *store,
+                                      BlTable          *table,
+                                      BlCsvImportFlags  flags,
+                                      GCancellable     *cancellable,
+                                      BlCsvReport      *report,
+                                      GError          **error);
+/* Reads the CSV file at @path and imports it with @import_table; the
+ * file's errors in BL_CSV_ERROR (IO when it cannot be read, INVALID when
+ * it is not CSV). */
+gboolean     bl_csv_import_file         (BlStore          *store,
+                                         const char       *path,
+                                         BlCsvTableImport  import_table,
+                                         BlCsvReport      *report,
+                                         GError          **error);
 
 /* A table as an import reads it: the header found and mapped. */
 typedef struct {

@@ -54,15 +54,6 @@ end_cell (Parser   *parser,
 }
 
 static gboolean
-blank (const char *text)
-{
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 end_row (Parser   *parser,
          guint     row_line,
          GError  **error)
@@ -70,7 +61,7 @@ end_row (Parser   *parser,
   gboolean all_blank = TRUE;
 
   for (guint i = 0; i < parser->cells->len && all_blank; i++)
-    all_blank = blank (g_ptr_array_index (parser->cells, i));
+    all_blank = bl_table_cell_is_blank (g_ptr_array_index (parser->cells, i));
   if (all_blank)
     {
       g_ptr_array_set_size (parser->cells, 0);

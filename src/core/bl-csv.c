@@ -230,8 +230,7 @@ bl_csv_problem (BlCsvProblems *problems,
                 const char    *format,
                 ...)
 {
-  g_autofree char *location = NULL;
-  g_autofree char *message = NULL;
+  g_autofree char *problem = NULL;
   va_list args;
 
   problems->count++;
@@ -239,12 +238,11 @@ bl_csv_problem (BlCsvProblems *problems,
     return;
 
   va_start (args, format);
-  message = bl_text_format_message (format, args);
+  problem = bl_table_format_problem_valist (table, row, column, format, args);
   va_end (args);
-  location = bl_table_format_location (table, row, column);
   if (problems->messages->len > 0)
     g_string_append_c (problems->messages, '\n');
-  g_string_append_printf (problems->messages, "%s: %s", location, message);
+  g_string_append (problems->messages, problem);
 }
 
 gboolean
@@ -263,6 +261,52 @@ bl_csv_problems_fail (BlCsvProblems  *problems,
     }
   g_set_error_literal (error, BL_CSV_ERROR, BL_CSV_ERROR_INVALID, problems->messages->str);
   return FALSE;
+}
+
+gboolean
+bl_csv_import_finish (BlStore          *store,
+                      BlCsvProblems    *problems,
+                      BlCsvImportFlags  flags,
+                      GError          **error)
+{
+  if (problems->count > 0)
+    {
+      bl_store_rollback (store);
+      return bl_csv_problems_fail (problems, error);
+    }
+  if (flags & BL_CSV_IMPORT_DRY_RUN)
+    bl_store_rollback (store);
+  else if (!bl_store_commit (store, error))
+    {
+      bl_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+bl_csv_import_file (BlStore         *store,
+                    const char      *path,
+                    BlCsvTableImport import_table,
+                    BlCsvReport     *report,
+                    GError         **error)
+{
+  g_autoptr(BlTable) table = NULL;
+  g_autoptr(GError) read_error = NULL;
+
+  g_return_val_if_fail (BL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  table = bl_csv_reader_read_file (path, &read_error);
+  if (table == NULL)
+    {
+      g_set_error_literal (error, BL_CSV_ERROR,
+                           g_error_matches (read_error, BL_TABLE_ERROR, BL_TABLE_ERROR_IO) ? BL_CSV_ERROR_IO
+                                                                                           : BL_CSV_ERROR_INVALID,
+                           read_error->message);
+      return FALSE;
+    }
+  return import_table (store, table, BL_CSV_IMPORT_DEFAULT, NULL, report, error);
 }
 
 /* The header */
@@ -414,10 +458,12 @@ unguarded (BlCsvSheet *sheet,
   return NULL;
 }
 
-char *
-bl_csv_sheet_cell (BlCsvSheet *sheet,
-                   guint       row,
-                   guint       column)
+/* A cell without the export's apostrophe; its blanks trimmed when @strip. */
+static char *
+sheet_value (BlCsvSheet *sheet,
+             guint       row,
+             guint       column,
+             gboolean    strip)
 {
   const char *value, *rest;
 
@@ -426,7 +472,15 @@ bl_csv_sheet_cell (BlCsvSheet *sheet,
   value = bl_table_get_cell (sheet->table, row, (guint) sheet->index_of[column]);
   if ((rest = unguarded (sheet, value)) != NULL)
     return g_strdup (rest);
-  return g_strstrip (g_strdup (value));
+  return strip ? g_strstrip (g_strdup (value)) : g_strdup (value);
+}
+
+char *
+bl_csv_sheet_cell (BlCsvSheet *sheet,
+                   guint       row,
+                   guint       column)
+{
+  return sheet_value (sheet, row, column, TRUE);
 }
 
 char *
@@ -434,14 +488,7 @@ bl_csv_sheet_text (BlCsvSheet *sheet,
                    guint       row,
                    guint       column)
 {
-  const char *value, *rest;
-
-  if (!bl_csv_sheet_has (sheet, column))
-    return g_strdup ("");
-  value = bl_table_get_cell (sheet->table, row, (guint) sheet->index_of[column]);
-  if ((rest = unguarded (sheet, value)) != NULL)
-    return g_strdup (rest);
-  return g_strdup (value);
+  return sheet_value (sheet, row, column, FALSE);
 }
 
 char *

@@ -181,7 +181,8 @@ bl_member_copy (BlMember *self)
   return copy;
 }
 
-#define STRING_ACCESSORS(field, prop)                                    \
+/* @clean: what a value goes through before it is kept. */
+#define STRING_ACCESSORS(field, prop, clean)                             \
   const char *                                                          \
   bl_member_get_##field (BlMember *self)                                \
   {                                                                     \
@@ -192,9 +193,12 @@ bl_member_copy (BlMember *self)
   bl_member_set_##field (BlMember *self, const char *value)             \
   {                                                                     \
     g_return_if_fail (BL_IS_MEMBER (self));                             \
-    if (bl_set_str (&self->field, value))                               \
+    if (bl_set_str (&self->field, clean (value)))                       \
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);     \
   }
+
+/* Kept as given, NULL too. */
+#define AS_GIVEN(value) (value)
 
 #define ENUM_ACCESSORS(field, type, prop)                                \
   type                                                                  \
@@ -214,28 +218,15 @@ bl_member_copy (BlMember *self)
   }
 
 ENUM_ACCESSORS (id, gint64, PROP_ID)
-STRING_ACCESSORS (joined, PROP_JOINED)
-STRING_ACCESSORS (transferred_on, PROP_TRANSFERRED_ON)
+STRING_ACCESSORS (joined, PROP_JOINED, AS_GIVEN)
+STRING_ACCESSORS (transferred_on, PROP_TRANSFERRED_ON, AS_GIVEN)
 ENUM_ACCESSORS (category, BlMemberCategory, PROP_CATEGORY)
 ENUM_ACCESSORS (role, BlMemberRole, PROP_ROLE)
 ENUM_ACCESSORS (status, BlMemberStatus, PROP_STATUS)
 ENUM_ACCESSORS (group_leader, gboolean, PROP_GROUP_LEADER)
 
 /* Name, group, phone and destination are never NULL. */
-#define TEXT_ACCESSORS(field, prop)                                      \
-  const char *                                                          \
-  bl_member_get_##field (BlMember *self)                                \
-  {                                                                     \
-    g_return_val_if_fail (BL_IS_MEMBER (self), NULL);                   \
-    return self->field;                                                 \
-  }                                                                     \
-  void                                                                  \
-  bl_member_set_##field (BlMember *self, const char *value)             \
-  {                                                                     \
-    g_return_if_fail (BL_IS_MEMBER (self));                             \
-    if (bl_set_str (&self->field, bl_str_or_empty (value)))             \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);     \
-  }
+#define TEXT_ACCESSORS(field, prop) STRING_ACCESSORS (field, prop, bl_str_or_empty)
 
 TEXT_ACCESSORS (name, PROP_NAME)
 TEXT_ACCESSORS (group, PROP_GROUP)
@@ -265,80 +256,45 @@ bl_member_is_active_on (BlMember   *self,
   return TRUE;
 }
 
-static gboolean
+/* The index of @text in @chinese or (any case) @english, -1 when in neither. */
+static int
 parse_enum (const char         *text,
             const char * const *chinese,
             const char * const *english,
-            guint               n,
-            int                *out)
+            guint               n)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
 
   for (guint i = 0; i < n; i++)
     if (g_str_equal (stripped, chinese[i]) || g_ascii_strcasecmp (stripped, english[i]) == 0)
-      {
-        *out = (int) i;
-        return TRUE;
-      }
-  return FALSE;
+      return (int) i;
+  return -1;
 }
 
-const char *
-bl_member_category_to_chinese (BlMemberCategory category)
-{
-  g_return_val_if_fail (category <= BL_MEMBER_CATEGORY_PROBATIONARY, NULL);
-  return category_chinese[category];
-}
+/* bl_member_NAME_to_chinese() and bl_member_NAME_parse() for an enum whose
+ * values index NAME_chinese and NAME_english, up to LAST. */
+#define DEFINE_ENUM_TEXT(Type, name, LAST)                                                     \
+  const char *                                                                                  \
+  bl_member_##name##_to_chinese (Type value)                                                    \
+  {                                                                                             \
+    g_return_val_if_fail (value <= LAST, NULL);                                                 \
+    return name##_chinese[value];                                                               \
+  }                                                                                             \
+                                                                                                \
+  gboolean                                                                                      \
+  bl_member_##name##_parse (const char *text,                                                   \
+                            Type       *out)                                                    \
+  {                                                                                             \
+    int value = parse_enum (text, name##_chinese, name##_english, G_N_ELEMENTS (name##_chinese)); \
+                                                                                                \
+    if (value >= 0)                                                                             \
+      *out = value;                                                                             \
+    return value >= 0;                                                                          \
+  }
 
-gboolean
-bl_member_category_parse (const char       *text,
-                          BlMemberCategory *out)
-{
-  int value;
-
-  if (!parse_enum (text, category_chinese, category_english, G_N_ELEMENTS (category_chinese), &value))
-    return FALSE;
-  *out = value;
-  return TRUE;
-}
-
-const char *
-bl_member_role_to_chinese (BlMemberRole role)
-{
-  g_return_val_if_fail (role <= BL_MEMBER_ROLE_COMMITTEE, NULL);
-  return role_chinese[role];
-}
-
-gboolean
-bl_member_role_parse (const char   *text,
-                      BlMemberRole *out)
-{
-  int value;
-
-  if (!parse_enum (text, role_chinese, role_english, G_N_ELEMENTS (role_chinese), &value))
-    return FALSE;
-  *out = value;
-  return TRUE;
-}
-
-const char *
-bl_member_status_to_chinese (BlMemberStatus status)
-{
-  g_return_val_if_fail (status <= BL_MEMBER_STATUS_TRANSFERRED, NULL);
-  return status_chinese[status];
-}
-
-gboolean
-bl_member_status_parse (const char     *text,
-                        BlMemberStatus *out)
-{
-  int value;
-
-  if (!parse_enum (text, status_chinese, status_english, G_N_ELEMENTS (status_chinese), &value))
-    return FALSE;
-  *out = value;
-  return TRUE;
-}
+DEFINE_ENUM_TEXT (BlMemberCategory, category, BL_MEMBER_CATEGORY_PROBATIONARY)
+DEFINE_ENUM_TEXT (BlMemberRole, role, BL_MEMBER_ROLE_COMMITTEE)
+DEFINE_ENUM_TEXT (BlMemberStatus, status, BL_MEMBER_STATUS_TRANSFERRED)
 
 const char *
 bl_member_category_display (BlMemberCategory category)

@@ -8,6 +8,7 @@
 #include "bl-kind.h"
 #include "bl-quorum.h"
 #include "bl-report.h"
+#include "bl-text.h"
 #include "db/bl-stats-repo.h"
 
 G_DEFINE_QUARK (bl-report-error-quark, bl_report_error)
@@ -45,17 +46,6 @@ report_member_free (gpointer data)
   g_free (box);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 static const char *
 activity_leader (BlActivity *activity)
 {
@@ -63,11 +53,11 @@ activity_leader (BlActivity *activity)
   const char *lecturer = bl_activity_get_lecturer (activity);
 
   /* A lecture is known by who gave it; other meetings by who chaired them. */
-  if (g_strcmp0 (bl_activity_get_kind (activity), BL_KIND_PARTY_LECTURE) == 0 && !is_blank (lecturer))
+  if (g_strcmp0 (bl_activity_get_kind (activity), BL_KIND_PARTY_LECTURE) == 0 && !bl_text_is_blank (lecturer))
     return lecturer;
-  if (!is_blank (host))
+  if (!bl_text_is_blank (host))
     return host;
-  if (!is_blank (lecturer))
+  if (!bl_text_is_blank (lecturer))
     return lecturer;
   return "";
 }
@@ -319,7 +309,7 @@ bl_report_build (BlStore     *store,
               break;
             case BL_ATTENDANCE_LEAVE:
               cell->state = BL_REPORT_CELL_LEAVE;
-              cell->reason = g_strdup (is_blank (row->reason) ? NULL : row->reason);
+              cell->reason = g_strdup (bl_text_is_blank (row->reason) ? NULL : row->reason);
               box->member.leave++;
               break;
             case BL_ATTENDANCE_ABSENT:

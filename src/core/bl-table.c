@@ -186,9 +186,11 @@ bl_table_get_cell (BlTable *table,
   return ((char **) g_ptr_array_index (table->rows, row))[column];
 }
 
-static gboolean
-is_blank (const char *text)
+gboolean
+bl_table_cell_is_blank (const char *text)
 {
+  g_return_val_if_fail (text != NULL, TRUE);
+
   for (; *text != '\0'; text = g_utf8_next_char (text))
     if (!g_unichar_isspace (g_utf8_get_char (text)))
       return FALSE;
@@ -206,7 +208,7 @@ bl_table_row_is_blank (BlTable *table,
 
   cells = g_ptr_array_index (table->rows, row);
   for (guint i = 0; cells[i] != NULL; i++)
-    if (!is_blank (cells[i]))
+    if (!bl_table_cell_is_blank (cells[i]))
       return FALSE;
   return TRUE;
 }
@@ -287,17 +289,33 @@ bl_table_format_problem (BlTable    *table,
                          const char *format,
                          ...)
 {
-  g_autofree char *location = NULL;
-  g_autofree char *message = NULL;
+  char *problem;
   va_list args;
 
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (format != NULL, NULL);
 
-  location = bl_table_format_location (table, row, column);
   va_start (args, format);
-  message = bl_text_format_message (format, args);
+  problem = bl_table_format_problem_valist (table, row, column, format, args);
   va_end (args);
+  return problem;
+}
+
+char *
+bl_table_format_problem_valist (BlTable    *table,
+                                guint       row,
+                                int         column,
+                                const char *format,
+                                va_list     args)
+{
+  g_autofree char *location = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  location = bl_table_format_location (table, row, column);
+  message = bl_text_format_message (format, args);
   return g_strdup_printf ("%s: %s", location, message);
 }
 
@@ -319,7 +337,7 @@ bl_table_find_header (BlTable          *table,
         {
           g_autofree char *name = NULL;
 
-          if (is_blank (cells[i]))
+          if (bl_table_cell_is_blank (cells[i]))
             continue;
           name = g_strstrip (g_strdup (cells[i]));
           any = TRUE;

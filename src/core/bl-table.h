@@ -73,6 +73,9 @@ guint        bl_table_get_row_length   (BlTable         *table,
 const char  *bl_table_get_cell         (BlTable         *table,
                                         guint            row,
                                         guint            column);
+/* Whether a cell is empty or only white space (as g_unichar_isspace()
+ * knows it), the readers' test for a row to skip. */
+gboolean     bl_table_cell_is_blank    (const char      *text);
 /* Whether every cell of the row is empty or blank. */
 gboolean     bl_table_row_is_blank     (BlTable         *table,
                                         guint            row);
@@ -89,6 +92,11 @@ char        *bl_table_format_problem   (BlTable         *table,
                                         int              column,
                                         const char      *format,
                                         ...) G_GNUC_PRINTF (4, 5);
+char        *bl_table_format_problem_valist (BlTable    *table,
+                                        guint            row,
+                                        int              column,
+                                        const char      *format,
+                                        va_list          args) G_GNUC_PRINTF (4, 0);
 
 typedef gboolean (*BlTableHeaderFunc) (const char *cell,
                                        gpointer    user_data);

@@ -8,6 +8,7 @@
 #include "bl-kind.h"
 #include "bl-record-renderer.h"
 #include "bl-store-attachments.h"
+#include "bl-text.h"
 
 /* Pictures are drawn at most this many pixels a side: about 350 dpi in a
  * quarter of an A4 page. */
@@ -15,31 +16,17 @@
 
 struct _BlRecordRenderer
 {
-  BlPrintRenderer  parent_instance;
-
-  BlStore         *store;
-  GPtrArray       *activities;   /* BlActivity* */
+  BlActivityRenderer parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (BlRecordRenderer, bl_record_renderer, BL_TYPE_PRINT_RENDERER)
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
+G_DEFINE_FINAL_TYPE (BlRecordRenderer, bl_record_renderer, BL_TYPE_ACTIVITY_RENDERER)
 
 /* What the form shows for a field left empty. */
 static const char *
 or_none (const char *text)
 {
   /* TRANSLATORS: an empty field of a printed record */
-  return is_blank (text) ? C_("printout", "None") : text;
+  return bl_text_is_blank (text) ? C_("printout", "None") : text;
 }
 
 static char *
@@ -51,22 +38,22 @@ format_time (BlActivity *activity)
   g_autofree char *day = date != NULL ? bl_date_iso_format_locale (date) : NULL;
   GString *text = g_string_new (day != NULL ? day : (date != NULL ? date : ""));
 
-  if (!is_blank (start) && !is_blank (end))
+  if (!bl_text_is_blank (start) && !bl_text_is_blank (end))
     g_string_append_printf (text, " %s–%s", start, end);
-  else if (!is_blank (start))
+  else if (!bl_text_is_blank (start))
     g_string_append_printf (text, " %s", start);
   return g_string_free (text, FALSE);
 }
 
 static char *
-format_kind (BlRecordRenderer *self,
-             BlActivity       *activity)
+format_kind (BlStore    *store,
+             BlActivity *activity)
 {
-  const char *name = bl_store_get_kind_name (self->store, bl_activity_get_kind (activity));
+  const char *name = bl_store_get_kind_name (store, bl_activity_get_kind (activity));
   const char *group = bl_activity_get_group (activity);
   GString *text = g_string_new (name);
 
-  if (!is_blank (group))
+  if (!bl_text_is_blank (group))
     g_string_append_printf (text, C_("printout", " (%s)"), group);
   if (bl_activity_get_first_topic (activity))
     /* TRANSLATORS: the 第一议题 flag of a study session, after its kind */
@@ -123,7 +110,7 @@ format_absent (GListModel *attendance)
         if (state == BL_ATTENDANCE_LEAVE)
           /* TRANSLATORS: a member on leave and the reason: "张三（病假）" */
           g_string_append_printf (text, C_("printout", "%s (%s)"), bl_attendee_get_member_name (row),
-                                  is_blank (reason) ? bl_attendance_state_display (BL_ATTENDANCE_LEAVE) : reason);
+                                  bl_text_is_blank (reason) ? bl_attendance_state_display (BL_ATTENDANCE_LEAVE) : reason);
         else
           g_string_append_printf (text, C_("printout", "%s (%s)"), bl_attendee_get_member_name (row),
                                   bl_attendance_state_display (BL_ATTENDANCE_ABSENT));
@@ -136,9 +123,9 @@ format_absent (GListModel *attendance)
 /* The record's pictures after it, four a page with their captions (the
  * file's name when it has none); its other files by name. */
 static void
-render_attachments (BlRecordRenderer *self,
-                    BlPrintDocument  *document,
-                    BlActivity       *activity)
+render_attachments (BlStore         *store,
+                    BlPrintDocument *document,
+                    BlActivity      *activity)
 {
   g_autoptr(BlAttachmentList) list = NULL;
   g_autoptr(GPtrArray) surfaces = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
@@ -149,7 +136,7 @@ render_attachments (BlRecordRenderer *self,
 
   if (bl_activity_get_id (activity) == 0)
     return;
-  list = bl_store_load_attachments (self->store, bl_activity_get_id (activity), NULL);
+  list = bl_store_load_attachments (store, bl_activity_get_id (activity), NULL);
   n = list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (list)) : 0;
   if (n == 0)
     return;
@@ -170,7 +157,7 @@ render_attachments (BlRecordRenderer *self,
           g_string_append (others, *caption != '\0' ? caption : name);
           continue;
         }
-      path = bl_store_get_attachment_path (self->store, attachment);
+      path = bl_store_get_attachment_path (store, attachment);
       image = bl_image_load (path, bl_attachment_get_content_type (attachment), FIGURE_PIXELS, &error);
       g_ptr_array_add (surfaces, image != NULL ? bl_print_surface_from_image (image) : NULL);
       if (image != NULL)
@@ -198,59 +185,41 @@ render_attachments (BlRecordRenderer *self,
 }
 
 static void
-render_record (BlRecordRenderer *self,
-               BlPrintDocument  *document,
-               BlActivity       *activity)
+bl_record_renderer_render_activity (BlActivityRenderer *renderer,
+                                    BlPrintDocument    *document,
+                                    BlActivity         *activity)
 {
-  g_autofree char *branch = bl_store_get_branch_name (self->store);
-  const char *kind_name = bl_store_get_kind_name (self->store, bl_activity_get_kind (activity));
+  BlStore *store = bl_activity_renderer_get_store (renderer);
+  const char *kind_name = bl_store_get_kind_name (store, bl_activity_get_kind (activity));
   g_autofree char *title = NULL;
-  g_autofree char *running = NULL;
-  g_autofree char *kind = format_kind (self, activity);
+  g_autofree char *kind = format_kind (store, activity);
   g_autofree char *time = format_time (activity);
   g_autofree char *day = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *present = NULL;
-  g_autoptr(GListModel) attendance = bl_store_load_attendance (self->store, bl_activity_get_id (activity), NULL);
+  g_autoptr(GListModel) attendance = bl_store_load_attendance (store, bl_activity_get_id (activity), NULL);
   g_autofree char *absent = format_absent (attendance);
   g_autofree char *attendees = format_present (attendance);
   g_autoptr(BlMember) leader = NULL;
   const char *group = bl_activity_get_group (activity);
   gboolean group_meeting = g_strcmp0 (bl_activity_get_kind (activity), BL_KIND_GROUP_MEETING) == 0 &&
-                           !is_blank (group);
-  double width = bl_print_document_get_content_width (document);
-  double label = 78.0;
-  double widths[4];
+                           !bl_text_is_blank (group);
   gboolean theme_day = g_strcmp0 (bl_activity_get_kind (activity), BL_KIND_THEME_DAY) == 0;
-  const char * const signatures[] = {
-    _("Host (signature):"), _("Recorder (signature):"), NULL
-  };
 
   /* TRANSLATORS: the heading of a printed record: "支部委员会记录" */
   title = g_strdup_printf (_("Record of the %s"), kind_name);
   day = bl_date_iso_format_locale (bl_activity_get_date (activity));
-  running = g_strdup_printf ("%s　%s　%s　%s", is_blank (branch) ? "" : branch, title,
-                             day != NULL ? day : "", bl_activity_get_topic (activity));
-  g_strstrip (running);
-  bl_print_document_start_section (document, running);
-
-  if (!is_blank (branch))
-    bl_print_document_add_title (document, branch, 12.0);
-  bl_print_document_add_title (document, title, 16.0);
+  bl_activity_renderer_start_activity (renderer, document, activity, title, day != NULL ? day : "");
 
   /* TRANSLATORS: number of people, in a printed record: "12 人" */
   expected = g_strdup_printf (C_("printout", "%u people"), bl_activity_get_expected_count (activity));
   present = g_strdup_printf (C_("printout", "%u people"), bl_activity_get_present_count (activity));
 
-  widths[0] = label;
-  widths[1] = width / 2 - label;
-  widths[2] = label;
-  widths[3] = width / 2 - label;
   /* A group meeting's record names the group's leader on that day. */
   if (group_meeting)
-    leader = bl_store_get_group_leader_on (self->store, group, bl_activity_get_date (activity));
+    leader = bl_store_get_group_leader_on (store, group, bl_activity_get_date (activity));
 
-  bl_print_document_begin_table (document, 4, widths);
+  bl_activity_renderer_begin_form (document, 78.0);
   {
     const BlPrintCell rows[][4] = {
       { { C_("printout", "Kind"), 1, BL_PRINT_CELL_LABEL }, { kind, 1, 0 },
@@ -291,77 +260,40 @@ render_record (BlRecordRenderer *self,
   bl_print_document_add_text_box (document, C_("printout", "Resolutions"), C_("printout", "Resolutions (continued)"),
                                   or_none (bl_activity_get_resolutions (activity)));
   bl_print_document_add_space (document, 8.0);
-  bl_print_document_add_signatures (document, signatures);
-  render_attachments (self, document, activity);
-}
-
-static void
-bl_record_renderer_render (BlPrintRenderer *renderer,
-                           BlPrintDocument *document)
-{
-  BlRecordRenderer *self = BL_RECORD_RENDERER (renderer);
-
-  for (guint i = 0; i < self->activities->len; i++)
-    render_record (self, document, g_ptr_array_index (self->activities, i));
+  bl_activity_renderer_add_signatures (document);
+  render_attachments (store, document, activity);
 }
 
 static char *
 bl_record_renderer_get_title (BlPrintRenderer *renderer)
 {
-  BlRecordRenderer *self = BL_RECORD_RENDERER (renderer);
+  const char *kind_name = bl_activity_renderer_get_only_kind_name (BL_ACTIVITY_RENDERER (renderer));
 
-  if (self->activities->len == 1)
-    {
-      BlActivity *activity = g_ptr_array_index (self->activities, 0);
-
-      return g_strdup_printf (_("Record of the %s"),
-                              bl_store_get_kind_name (self->store, bl_activity_get_kind (activity)));
-    }
+  if (kind_name != NULL)
+    return g_strdup_printf (_("Record of the %s"), kind_name);
   return g_strdup (_("Meeting records"));
-}
-
-static void
-bl_record_renderer_finalize (GObject *object)
-{
-  BlRecordRenderer *self = BL_RECORD_RENDERER (object);
-
-  g_clear_pointer (&self->activities, g_ptr_array_unref);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (bl_record_renderer_parent_class)->finalize (object);
 }
 
 static void
 bl_record_renderer_class_init (BlRecordRendererClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   BlPrintRendererClass *renderer_class = BL_PRINT_RENDERER_CLASS (klass);
+  BlActivityRendererClass *activity_renderer_class = BL_ACTIVITY_RENDERER_CLASS (klass);
 
-  object_class->finalize = bl_record_renderer_finalize;
-  renderer_class->render = bl_record_renderer_render;
   renderer_class->get_title = bl_record_renderer_get_title;
+  activity_renderer_class->render_activity = bl_record_renderer_render_activity;
 }
 
 static void
 bl_record_renderer_init (BlRecordRenderer *self)
 {
-  self->activities = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 BlRecordRenderer *
 bl_record_renderer_new (BlStore   *store,
                         GPtrArray *activities)
 {
-  BlRecordRenderer *self;
-
-  g_return_val_if_fail (BL_IS_STORE (store), NULL);
-  g_return_val_if_fail (activities != NULL, NULL);
-
-  self = g_object_new (BL_TYPE_RECORD_RENDERER, NULL);
-  self->store = g_object_ref (store);
-  for (guint i = 0; i < activities->len; i++)
-    g_ptr_array_add (self->activities, g_object_ref (g_ptr_array_index (activities, i)));
-  return self;
+  return bl_activity_renderer_new (BL_TYPE_RECORD_RENDERER, store, activities);
 }
 
 BlRecordRenderer *
@@ -370,26 +302,12 @@ bl_record_renderer_new_for_ids (BlStore      *store,
                                 guint         n_ids,
                                 GError      **error)
 {
-  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_val_if_fail (BL_IS_STORE (store), NULL);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  for (guint i = 0; i < n_ids; i++)
-    {
-      BlActivity *activity = bl_store_get_activity (store, ids[i], error);
-
-      if (activity == NULL)
-        return NULL;
-      g_ptr_array_add (activities, activity);
-    }
-  return bl_record_renderer_new (store, activities);
+  return bl_activity_renderer_new_for_ids (BL_TYPE_RECORD_RENDERER, store, ids, n_ids, error);
 }
 
 guint
 bl_record_renderer_get_n_records (BlRecordRenderer *self)
 {
   g_return_val_if_fail (BL_IS_RECORD_RENDERER (self), 0);
-  return self->activities->len;
+  return bl_activity_renderer_get_n_activities (BL_ACTIVITY_RENDERER (self));
 }

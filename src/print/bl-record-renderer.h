@@ -1,13 +1,13 @@
 /* bl-record-renderer.h: activities printed as the paper record (记录本), one per page */
 #pragma once
 
-#include "bl-print-renderer.h"
+#include "bl-activity-renderer.h"
 #include "bl-store.h"
 
 G_BEGIN_DECLS
 
 #define BL_TYPE_RECORD_RENDERER (bl_record_renderer_get_type ())
-G_DECLARE_FINAL_TYPE (BlRecordRenderer, bl_record_renderer, BL, RECORD_RENDERER, BlPrintRenderer)
+G_DECLARE_FINAL_TYPE (BlRecordRenderer, bl_record_renderer, BL, RECORD_RENDERER, BlActivityRenderer)
 
 /* @activities: BlActivity records, printed in this order, each from a new
  * page; their attendance is read from @store. */

@@ -8,41 +8,28 @@
 #include "bl-date.h"
 #include "bl-kind.h"
 #include "bl-signin-renderer.h"
+#include "bl-text.h"
 
 /* Room for a handwritten name in each row. */
 #define SIGNATURE_ROW 24.0
 
 struct _BlSigninRenderer
 {
-  BlPrintRenderer  parent_instance;
-
-  BlStore         *store;
-  GPtrArray       *activities;   /* BlActivity* */
+  BlActivityRenderer parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (BlSigninRenderer, bl_signin_renderer, BL_TYPE_PRINT_RENDERER)
+G_DEFINE_FINAL_TYPE (BlSigninRenderer, bl_signin_renderer, BL_TYPE_ACTIVITY_RENDERER)
 
 #define CELL(text_, flags_) { (text_), 1, (flags_) }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 static char *
-kind_with_group (BlSigninRenderer *self,
-                 BlActivity       *activity)
+kind_with_group (BlStore    *store,
+                 BlActivity *activity)
 {
-  const char *name = bl_store_get_kind_name (self->store, bl_activity_get_kind (activity));
+  const char *name = bl_store_get_kind_name (store, bl_activity_get_kind (activity));
   const char *group = bl_activity_get_group (activity);
 
-  if (is_blank (group))
+  if (bl_text_is_blank (group))
     return g_strdup (name);
   return g_strdup_printf (C_("printout", "%s (%s)"), name, group);
 }
@@ -53,9 +40,9 @@ format_time (BlActivity *activity)
   const char *start = bl_activity_get_start_time (activity);
   const char *end = bl_activity_get_end_time (activity);
 
-  if (!is_blank (start) && !is_blank (end))
+  if (!bl_text_is_blank (start) && !bl_text_is_blank (end))
     return g_strdup_printf ("%s–%s", start, end);
-  return g_strdup (!is_blank (start) ? start : "");
+  return g_strdup (!bl_text_is_blank (start) ? start : "");
 }
 
 /* The guests named in the record's 列席 field, one a row. */
@@ -82,14 +69,13 @@ split_guests (const char *guests)
 }
 
 static void
-render_sheet (BlSigninRenderer *self,
-              BlPrintDocument  *document,
-              BlActivity       *activity)
+bl_signin_renderer_render_activity (BlActivityRenderer *renderer,
+                                    BlPrintDocument    *document,
+                                    BlActivity         *activity)
 {
-  g_autofree char *branch = bl_store_get_branch_name (self->store);
-  g_autofree char *kind = kind_with_group (self, activity);
+  BlStore *store = bl_activity_renderer_get_store (renderer);
+  g_autofree char *kind = kind_with_group (store, activity);
   g_autofree char *title = NULL;
-  g_autofree char *running = NULL;
   g_autofree char *today = NULL;
   g_autofree char *day = NULL;
   g_autofree char *time = format_time (activity);
@@ -99,40 +85,24 @@ render_sheet (BlSigninRenderer *self,
   g_auto(GStrv) guests = split_guests (bl_activity_get_guests (activity));
   const char *date = bl_activity_get_date (activity);
   double width = bl_print_document_get_content_width (document);
-  double label = 60.0;
-  double info[4];
   double columns[5];
   guint n_guests = g_strv_length (guests);
   guint number = 0;
-  const char * const signatures[] = {
-    _("Host (signature):"), _("Recorder (signature):"), NULL
-  };
 
   if (date == NULL)
-    date = today = bl_clock_get_today (bl_store_get_clock (self->store));
-  members = bl_store_expected_members (self->store, bl_activity_get_kind (activity),
+    date = today = bl_clock_get_today (bl_store_get_clock (store));
+  members = bl_store_expected_members (store, bl_activity_get_kind (activity),
                                        bl_activity_get_group (activity), date);
   day = bl_date_iso_format_locale (date);
 
   /* TRANSLATORS: the heading of a sign-in sheet: "支部委员会签到表" */
-  title = g_strdup_printf (_("Sign-in Sheet of the %s"), bl_store_get_kind_name (self->store,
+  title = g_strdup_printf (_("Sign-in Sheet of the %s"), bl_store_get_kind_name (store,
                                                                                bl_activity_get_kind (activity)));
-  running = g_strdup_printf ("%s　%s　%s　%s", is_blank (branch) ? "" : branch, title,
-                             day != NULL ? day : date, bl_activity_get_topic (activity));
-  g_strstrip (running);
-  bl_print_document_start_section (document, running);
-
-  if (!is_blank (branch))
-    bl_print_document_add_title (document, branch, 12.0);
-  bl_print_document_add_title (document, title, 16.0);
+  bl_activity_renderer_start_activity (renderer, document, activity, title, day != NULL ? day : date);
 
   /* The meeting, as the sheet's reader needs it. */
-  info[0] = label;
-  info[1] = width / 2 - label;
-  info[2] = label;
-  info[3] = width / 2 - label;
   expected_text = g_strdup_printf (C_("printout", "%u people"), members->len);
-  bl_print_document_begin_table (document, 4, info);
+  bl_activity_renderer_begin_form (document, 60.0);
   {
     const BlPrintCell rows[][4] = {
       { { C_("printout", "Kind"), 1, BL_PRINT_CELL_LABEL }, { kind, 1, 0 },
@@ -212,76 +182,39 @@ render_sheet (BlSigninRenderer *self,
   totals = g_strdup_printf (C_("printout", "Expected: %u    Present: ______    Guests: ______"), members->len);
   bl_print_document_add_space (document, 4.0);
   bl_print_document_add_paragraph (document, totals, BL_PRINT_CELL_NONE);
-  bl_print_document_add_signatures (document, signatures);
-}
-
-static void
-bl_signin_renderer_render (BlPrintRenderer *renderer,
-                           BlPrintDocument *document)
-{
-  BlSigninRenderer *self = BL_SIGNIN_RENDERER (renderer);
-
-  for (guint i = 0; i < self->activities->len; i++)
-    render_sheet (self, document, g_ptr_array_index (self->activities, i));
+  bl_activity_renderer_add_signatures (document);
 }
 
 static char *
 bl_signin_renderer_get_title (BlPrintRenderer *renderer)
 {
-  BlSigninRenderer *self = BL_SIGNIN_RENDERER (renderer);
+  const char *kind_name = bl_activity_renderer_get_only_kind_name (BL_ACTIVITY_RENDERER (renderer));
 
-  if (self->activities->len == 1)
-    {
-      BlActivity *activity = g_ptr_array_index (self->activities, 0);
-
-      return g_strdup_printf (_("Sign-in Sheet of the %s"),
-                              bl_store_get_kind_name (self->store, bl_activity_get_kind (activity)));
-    }
+  if (kind_name != NULL)
+    return g_strdup_printf (_("Sign-in Sheet of the %s"), kind_name);
   return g_strdup (_("Sign-in sheets"));
-}
-
-static void
-bl_signin_renderer_finalize (GObject *object)
-{
-  BlSigninRenderer *self = BL_SIGNIN_RENDERER (object);
-
-  g_clear_pointer (&self->activities, g_ptr_array_unref);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (bl_signin_renderer_parent_class)->finalize (object);
 }
 
 static void
 bl_signin_renderer_class_init (BlSigninRendererClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   BlPrintRendererClass *renderer_class = BL_PRINT_RENDERER_CLASS (klass);
+  BlActivityRendererClass *activity_renderer_class = BL_ACTIVITY_RENDERER_CLASS (klass);
 
-  object_class->finalize = bl_signin_renderer_finalize;
-  renderer_class->render = bl_signin_renderer_render;
   renderer_class->get_title = bl_signin_renderer_get_title;
+  activity_renderer_class->render_activity = bl_signin_renderer_render_activity;
 }
 
 static void
 bl_signin_renderer_init (BlSigninRenderer *self)
 {
-  self->activities = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 BlSigninRenderer *
 bl_signin_renderer_new (BlStore   *store,
                         GPtrArray *activities)
 {
-  BlSigninRenderer *self;
-
-  g_return_val_if_fail (BL_IS_STORE (store), NULL);
-  g_return_val_if_fail (activities != NULL, NULL);
-
-  self = g_object_new (BL_TYPE_SIGNIN_RENDERER, NULL);
-  self->store = g_object_ref (store);
-  for (guint i = 0; i < activities->len; i++)
-    g_ptr_array_add (self->activities, g_object_ref (g_ptr_array_index (activities, i)));
-  return self;
+  return bl_activity_renderer_new (BL_TYPE_SIGNIN_RENDERER, store, activities);
 }
 
 BlSigninRenderer *
@@ -290,19 +223,5 @@ bl_signin_renderer_new_for_ids (BlStore      *store,
                                 guint         n_ids,
                                 GError      **error)
 {
-  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_val_if_fail (BL_IS_STORE (store), NULL);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  for (guint i = 0; i < n_ids; i++)
-    {
-      BlActivity *activity = bl_store_get_activity (store, ids[i], error);
-
-      if (activity == NULL)
-        return NULL;
-      g_ptr_array_add (activities, activity);
-    }
-  return bl_signin_renderer_new (store, activities);
+  return bl_activity_renderer_new_for_ids (BL_TYPE_SIGNIN_RENDERER, store, ids, n_ids, error);
 }

@@ -2,7 +2,7 @@
  * the meeting, then the members expected at it to sign, and rows for guests */
 #pragma once
 
-#include "bl-print-renderer.h"
+#include "bl-activity-renderer.h"
 #include "bl-store.h"
 
 G_BEGIN_DECLS
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define BL_SIGNIN_GUEST_ROWS 4
 
 #define BL_TYPE_SIGNIN_RENDERER (bl_signin_renderer_get_type ())
-G_DECLARE_FINAL_TYPE (BlSigninRenderer, bl_signin_renderer, BL, SIGNIN_RENDERER, BlPrintRenderer)
+G_DECLARE_FINAL_TYPE (BlSigninRenderer, bl_signin_renderer, BL, SIGNIN_RENDERER, BlActivityRenderer)
 
 /* @activities: BlActivity records, planned or held, saved or not (the
  * editor passes what it shows), one sheet each, each from a new page. The

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bl-csv-export.h"
 #include "bl-date.h"
 #include "bl-kind.h"
 #include "bl-quota.h"
@@ -100,22 +101,16 @@ bl_workbook_data_free (BlWorkbookData *data)
 
 /* Members and activities, as the CSV files write them */
 
+G_STATIC_ASSERT (BL_WB_MEMBER_N_COLUMNS == BL_CSV_MEMBER_N_FIELDS);
+G_STATIC_ASSERT (BL_WB_ACTIVITY_N_CSV_COLUMNS == BL_CSV_ACTIVITY_N_FIELDS);
+
 static BlWbMember *
 member_row (BlMember *member)
 {
   BlWbMember *row = g_new0 (BlWbMember, 1);
-  const char *values[BL_WB_MEMBER_N_COLUMNS] = {
-    [BL_WB_MEMBER_NAME] = bl_member_get_name (member),
-    [BL_WB_MEMBER_GROUP] = bl_member_get_group (member),
-    [BL_WB_MEMBER_CATEGORY] = bl_member_category_to_chinese (bl_member_get_category (member)),
-    [BL_WB_MEMBER_ROLE] = bl_member_role_to_chinese (bl_member_get_role (member)),
-    [BL_WB_MEMBER_JOINED] = bl_member_get_joined (member),
-    [BL_WB_MEMBER_PHONE] = bl_member_get_phone (member),
-    [BL_WB_MEMBER_STATUS] = bl_member_status_to_chinese (bl_member_get_status (member)),
-    [BL_WB_MEMBER_TRANSFERRED_ON] = bl_member_get_transferred_on (member),
-    [BL_WB_MEMBER_TRANSFERRED_TO] = bl_member_get_transferred_to (member),
-  };
+  const char *values[BL_WB_MEMBER_N_COLUMNS];
 
+  bl_csv_member_fields (member, values);
   for (guint i = 0; i < BL_WB_MEMBER_N_COLUMNS; i++)
     row->text[i] = g_strdup (values[i] != NULL ? values[i] : "");
   return row;
@@ -166,13 +161,10 @@ member_in_year (BlMember   *member,
          g_strcmp0 (left, from) > 0;
 }
 
-/* 出席 (present = TRUE), 缺席 as activities.csv writes them, or
- * 缺席人员及原因 as the paper record words it (absences = TRUE). */
+/* 缺席人员及原因 as the paper record words it. */
 static char *
-join_attendance (const BlAttendanceMark *marks,
-                 guint                   n_marks,
-                 gboolean                present,
-                 gboolean                absences)
+join_absences (const BlAttendanceMark *marks,
+               guint                   n_marks)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -180,16 +172,12 @@ join_attendance (const BlAttendanceMark *marks,
     {
       const BlAttendanceMark *a = &marks[i];
 
-      if ((a->state == BL_ATTENDANCE_PRESENT) != present)
+      if (a->state == BL_ATTENDANCE_PRESENT)
         continue;
       if (out->len > 0)
         g_string_append (out, "、");
-      g_string_append (out, a->member_name);
-      if (absences)
-        g_string_append_printf (out, "（%s）", a->state == BL_ATTENDANCE_ABSENT ? "缺席"
-                                              : *a->reason != '\0' ? a->reason : "请假");
-      else if (a->state == BL_ATTENDANCE_LEAVE)
-        g_string_append_printf (out, "(%s)", *a->reason != '\0' ? a->reason : "其他");
+      g_string_append_printf (out, "%s（%s）", a->member_name,
+                              a->state == BL_ATTENDANCE_ABSENT ? "缺席" : *a->reason != '\0' ? a->reason : "请假");
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -199,41 +187,25 @@ activity_row (BlActivity        *activity,
               BlAttendanceTable *attendance)
 {
   BlWbActivity *row = g_new0 (BlWbActivity, 1);
-  const char *kind = bl_activity_get_kind (activity);
   guint n_marks = 0;
   const BlAttendanceMark *marks = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_marks);
   gboolean recorded = bl_activity_get_expected_count (activity) > 0;
-  const char *values[BL_WB_ACTIVITY_N_CSV_COLUMNS] = {
-    [BL_WB_ACTIVITY_KIND] = bl_kind_is_builtin_id (kind) ? bl_kind_builtin_chinese_name (kind) : kind,
-    [BL_WB_ACTIVITY_DATE] = bl_activity_get_date (activity),
-    [BL_WB_ACTIVITY_START] = bl_activity_get_start_time (activity),
-    [BL_WB_ACTIVITY_END] = bl_activity_get_end_time (activity),
-    [BL_WB_ACTIVITY_TOPIC] = bl_activity_get_topic (activity),
-    [BL_WB_ACTIVITY_LOCATION] = bl_activity_get_location (activity),
-    [BL_WB_ACTIVITY_HOST] = bl_activity_get_host (activity),
-    [BL_WB_ACTIVITY_RECORDER] = bl_activity_get_recorder (activity),
-    [BL_WB_ACTIVITY_LECTURER] = bl_activity_get_lecturer (activity),
-    [BL_WB_ACTIVITY_GROUP] = bl_activity_get_group (activity),
-    [BL_WB_ACTIVITY_GUESTS] = bl_activity_get_guests (activity),
-    [BL_WB_ACTIVITY_STATUS] = bl_activity_status_to_chinese (bl_activity_get_status (activity)),
-    [BL_WB_ACTIVITY_CONTENT] = bl_activity_get_content (activity),
-    [BL_WB_ACTIVITY_RESOLUTIONS] = bl_activity_get_resolutions (activity),
-    [BL_WB_ACTIVITY_FIRST_TOPIC] = bl_activity_get_first_topic (activity) ? "是" : "否",
-  };
+  const char *values[BL_WB_ACTIVITY_N_CSV_COLUMNS];
 
+  bl_csv_activity_fields (activity, values);
   for (guint i = 0; i < BL_WB_ACTIVITY_N_CSV_COLUMNS; i++)
     row->text[i] = g_strdup (values[i] != NULL ? values[i] : "");
   g_free (row->text[BL_WB_ACTIVITY_PRESENT]);
-  row->text[BL_WB_ACTIVITY_PRESENT] = join_attendance (marks, n_marks, TRUE, FALSE);
+  row->text[BL_WB_ACTIVITY_PRESENT] = bl_csv_join_attendance_plain (marks, n_marks, TRUE);
   g_free (row->text[BL_WB_ACTIVITY_ABSENT]);
-  row->text[BL_WB_ACTIVITY_ABSENT] = join_attendance (marks, n_marks, FALSE, FALSE);
+  row->text[BL_WB_ACTIVITY_ABSENT] = bl_csv_join_attendance_plain (marks, n_marks, FALSE);
   g_free (row->text[BL_WB_ACTIVITY_TAGS]);
   row->text[BL_WB_ACTIVITY_TAGS] = bl_tags_join (bl_activity_get_tags (activity));
   row->text[BL_WB_ACTIVITY_EXPECTED] = recorded ? g_strdup_printf ("%u", bl_activity_get_expected_count (activity))
                                                 : g_strdup ("");
   row->text[BL_WB_ACTIVITY_ATTENDED] = recorded ? g_strdup_printf ("%u", bl_activity_get_present_count (activity))
                                                 : g_strdup ("");
-  row->text[BL_WB_ACTIVITY_ABSENCES] = join_attendance (marks, n_marks, FALSE, TRUE);
+  row->text[BL_WB_ACTIVITY_ABSENCES] = join_absences (marks, n_marks);
   row->text[BL_WB_ACTIVITY_NUMBER] = g_strdup_printf ("%" G_GINT64_FORMAT, bl_activity_get_id (activity));
   return row;
 }

@@ -321,15 +321,6 @@ cell_text (Sheet   *sheet,
   }
 }
 
-static gboolean
-blank (const char *text)
-{
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 end_row (Sheet   *sheet,
          GError **error)
@@ -337,7 +328,7 @@ end_row (Sheet   *sheet,
   gboolean all_blank = TRUE;
 
   for (guint i = 0; i < sheet->row->len && all_blank; i++)
-    all_blank = blank (g_ptr_array_index (sheet->row, i));
+    all_blank = bl_table_cell_is_blank (g_ptr_array_index (sheet->row, i));
   if (all_blank)
     {
       sheet->n_cells -= sheet->row->len;

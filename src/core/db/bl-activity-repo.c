@@ -381,20 +381,13 @@ write_tags (BlDb        *db,
   const char * const *tags = bl_activity_get_tags (activity);
   sqlite3_stmt *stmt;
 
-  stmt = bl_db_prepare (db, "DELETE FROM activity_tag WHERE activity_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bl_activity_get_id (activity));
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run_for_id (db, "DELETE FROM activity_tag WHERE activity_id = ?1",
+                             bl_activity_get_id (activity), NULL, error))
     return FALSE;
 
   for (guint i = 0; tags[i] != NULL; i++)
     {
-      stmt = bl_db_prepare (db, "INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error);
-      if (stmt == NULL)
-        return FALSE;
-      bl_db_bind_text (stmt, 1, tags[i]);
-      if (!bl_db_step_done (db, stmt, error))
+      if (!bl_db_run (db, "INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", tags[i], NULL, error))
         return FALSE;
 
       stmt = bl_db_prepare (db, "INSERT INTO activity_tag (activity_id, tag_id, position) "
@@ -453,12 +446,7 @@ clear_attendance (BlDb     *db,
                   gint64    id,
                   GError  **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db, "DELETE FROM attendance WHERE activity_id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return bl_db_step_done (db, stmt, error);
+  return bl_db_run_for_id (db, "DELETE FROM attendance WHERE activity_id = ?1", id, NULL, error);
 }
 
 static gboolean
@@ -735,12 +723,7 @@ bl_activity_repo_delete (BlDb    *db,
                          gint64   id,
                          GError **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db, "DELETE FROM activity WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run_for_id (db, "DELETE FROM activity WHERE id = ?1", id, NULL, error))
     return FALSE;
   if (bl_db_changes (db) == 0)
     {

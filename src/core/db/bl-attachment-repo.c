@@ -102,11 +102,7 @@ bl_attachment_repo_save (BlDb       *db,
 
       if (g_hash_table_contains (kept, &id))
         continue;
-      stmt = bl_db_prepare (db, "DELETE FROM attachment WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!bl_db_step_done (db, stmt, error))
+      if (!bl_db_run_for_id (db, "DELETE FROM attachment WHERE id = ?1", id, NULL, error))
         return FALSE;
       if (gone != NULL)
         g_ptr_array_add (gone, g_strdup (bl_attachment_get_sha256 (row)));
@@ -120,11 +116,8 @@ bl_attachment_repo_save (BlDb       *db,
     }
 
   /* Names first out of the way, so that two may trade places. */
-  stmt = bl_db_prepare (db, "UPDATE attachment SET name = char(1) || id WHERE activity_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, activity_id);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run_for_id (db, "UPDATE attachment SET name = char(1) || id WHERE activity_id = ?1",
+                             activity_id, NULL, error))
     return FALSE;
 
   for (guint i = 0; i < attachments->len; i++)
@@ -203,26 +196,15 @@ bl_attachment_repo_keep_deleted (BlDb       *db,
                                  GPtrArray  *sha256s,
                                  GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   if (!bl_db_exec (db, DELETED_TABLE, error))
     return FALSE;
-  stmt = bl_db_prepare (db, "DELETE FROM temp.deleted_attachment WHERE activity_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, activity_id);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run_for_id (db, "DELETE FROM temp.deleted_attachment WHERE activity_id = ?1", activity_id, NULL, error))
     return FALSE;
 
-  stmt = bl_db_prepare (db,
-                        "INSERT INTO temp.deleted_attachment SELECT x.activity_id, a.kind, a.date, a.topic, "
-                        "x.position, x.name, x.caption, x.sha256, x.size, x.content_type, x.added "
-                        "FROM attachment x JOIN activity a ON a.id = x.activity_id WHERE x.activity_id = ?1",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, activity_id);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run_for_id (db, "INSERT INTO temp.deleted_attachment SELECT x.activity_id, a.kind, a.date, a.topic, "
+                             "x.position, x.name, x.caption, x.sha256, x.size, x.content_type, x.added "
+                             "FROM attachment x JOIN activity a ON a.id = x.activity_id WHERE x.activity_id = ?1",
+                             activity_id, NULL, error))
     return FALSE;
   return collect_sha256s (db, "SELECT sha256 FROM attachment WHERE activity_id = ?1", activity_id, sha256s, error);
 }
@@ -285,11 +267,6 @@ bl_attachment_repo_drop (BlDb        *db,
                          const char  *sha256,
                          GError     **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db, "DELETE FROM attachment WHERE activity_id = ?1 AND sha256 = ?2", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, activity_id);
-  bl_db_bind_text (stmt, 2, sha256);
-  return bl_db_step_done (db, stmt, error);
+  return bl_db_run_for_id (db, "DELETE FROM attachment WHERE activity_id = ?1 AND sha256 = ?2",
+                               activity_id, sha256, error);
 }

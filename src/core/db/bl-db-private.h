@@ -43,6 +43,20 @@ gboolean      bl_db_finish            (BlDb          *self,
                                        int            rc,
                                        GError       **error);
 
+/* Runs @sql, a statement without results, with @param1 and @param2 bound
+ * as text to ?1 and ?2 (either may be NULL when the statement has fewer). */
+gboolean      bl_db_run               (BlDb          *self,
+                                       const char    *sql,
+                                       const char    *param1,
+                                       const char    *param2,
+                                       GError       **error);
+/* The same with @id bound to ?1 and @param2 as text to ?2. */
+gboolean      bl_db_run_for_id        (BlDb          *self,
+                                       const char    *sql,
+                                       gint64         id,
+                                       const char    *param2,
+                                       GError       **error);
+
 /* NULL binds NULL. */
 void          bl_db_bind_text         (sqlite3_stmt  *stmt,
                                        int            index,
@@ -60,6 +74,12 @@ gboolean      bl_db_has_row           (BlDb          *self,
 gboolean      bl_db_has_row_for_id    (BlDb          *self,
                                        const char    *sql,
                                        gint64         id);
+/* The first column of the first row as an id, with @param1 and @param2
+ * bound as bl_db_has_row() binds them; 0 when no row. */
+gint64        bl_db_query_id          (BlDb          *self,
+                                       const char    *sql,
+                                       const char    *param1,
+                                       const char    *param2);
 /* The first column of the first row as an integer, @fallback when none. */
 gint64        bl_db_query_int         (BlDb          *self,
                                        const char    *sql,
@@ -71,6 +91,11 @@ gboolean      bl_db_query_text        (BlDb          *self,
                                        const char    *param,
                                        char         **value,
                                        GError       **error);
+
+/* Copies the whole of @self's database over @dest's with SQLite's online
+ * backup, in one step; an SQLite result code, SQLITE_OK when done. */
+int           bl_db_copy_to           (BlDb          *self,
+                                       sqlite3       *dest);
 
 gint64        bl_db_last_insert_id    (BlDb          *self);
 /* Rows changed by the last statement. */

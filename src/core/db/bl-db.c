@@ -192,24 +192,84 @@ bl_db_column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, index);
 }
 
+/* @sql prepared with the parameters that are not NULL bound as text to ?1
+ * and ?2. */
+static sqlite3_stmt *
+prepare_with_text (BlDb        *self,
+                   const char  *sql,
+                   const char  *param1,
+                   const char  *param2,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (param1 != NULL)
+    bl_db_bind_text (stmt, 1, param1);
+  if (param2 != NULL)
+    bl_db_bind_text (stmt, 2, param2);
+  return stmt;
+}
+
+gboolean
+bl_db_run (BlDb        *self,
+           const char  *sql,
+           const char  *param1,
+           const char  *param2,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = prepare_with_text (self, sql, param1, param2, error);
+
+  return stmt != NULL && bl_db_step_done (self, stmt, error);
+}
+
+gboolean
+bl_db_run_for_id (BlDb        *self,
+                  const char  *sql,
+                  gint64       id,
+                  const char  *param2,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = prepare_with_text (self, sql, NULL, param2, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return bl_db_step_done (self, stmt, error);
+}
+
 gboolean
 bl_db_has_row (BlDb       *self,
                const char *sql,
                const char *param1,
                const char *param2)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = prepare_with_text (self, sql, param1, param2, NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  if (param1 != NULL)
-    bl_db_bind_text (stmt, 1, param1);
-  if (param2 != NULL)
-    bl_db_bind_text (stmt, 2, param2);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
+}
+
+gint64
+bl_db_query_id (BlDb       *self,
+                const char *sql,
+                const char *param1,
+                const char *param2)
+{
+  sqlite3_stmt *stmt = prepare_with_text (self, sql, param1, param2, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
 }
 
 gboolean
@@ -266,6 +326,24 @@ bl_db_query_text (BlDb        *self,
       rc = SQLITE_DONE;
     }
   return bl_db_finish (self, stmt, rc, error);
+}
+
+int
+bl_db_copy_to (BlDb    *self,
+               sqlite3 *dest)
+{
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (BL_IS_DB (self), SQLITE_MISUSE);
+  g_return_val_if_fail (dest != NULL, SQLITE_MISUSE);
+
+  backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+  if (backup == NULL)
+    return sqlite3_extended_errcode (dest);
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 gint64

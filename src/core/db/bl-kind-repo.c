@@ -27,14 +27,9 @@ bl_kind_repo_add (BlDb        *db,
                   const char  *name,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db, "INSERT INTO activity_kind (id, name) VALUES (?1, ?2) "
-                                          "ON CONFLICT (id) DO UPDATE SET name = excluded.name", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bl_db_bind_text (stmt, 1, id);
-  bl_db_bind_text (stmt, 2, name);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run (db, "INSERT INTO activity_kind (id, name) VALUES (?1, ?2) "
+                      "ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+                      id, name, error))
     return FALSE;
   bl_db_note_change (db, BL_CHANGE_KINDS);
   return TRUE;

@@ -13,6 +13,7 @@
 
 #include "bl-attachment-backup.h"
 #include "bl-db-private.h"
+#include "bl-disk.h"
 #include "bl-ledger-backup.h"
 #include "bl-ledger-file.h"
 
@@ -97,37 +98,6 @@ bl_ledger_backup_list (const char *path)
 
 /* Files */
 
-void
-bl_ledger_backup_sync_dir (const char *dir)
-{
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
-static gboolean
-write_all (int           fd,
-           const guint8 *data,
-           gsize         length)
-{
-  while (length > 0)
-    {
-      ssize_t done = write (fd, data, length);
-
-      if (done < 0 && errno == EINTR)
-        continue;
-      if (done <= 0)
-        return FALSE;
-      data += done;
-      length -= (gsize) done;
-    }
-  return TRUE;
-}
-
 gboolean
 bl_ledger_backup_copy_file (const char  *source,
                             const char  *dest,
@@ -161,7 +131,7 @@ bl_ledger_backup_copy_file (const char  *source,
     {
       if (got < 0 && errno == EINTR)
         continue;
-      if (got < 0 || !write_all (out, buffer, (gsize) got))
+      if (got < 0 || !bl_disk_write_all (out, buffer, (gsize) got))
         {
           saved = errno != 0 ? errno : EIO;
           break;
@@ -242,7 +212,7 @@ bl_ledger_backup_keep_aside (const char  *path,
       g_unlink (wal_copy);
       return NULL;
     }
-  bl_ledger_backup_sync_dir (dir);
+  bl_disk_sync_dir (dir);
   return g_steal_pointer (&copy);
 }
 
@@ -303,7 +273,6 @@ bl_ledger_backup_daily (BlDb        *db,
   g_autofree char *target = NULL;
   g_autofree char *partial = NULL;
   sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
   int fd, rc;
 
   g_return_val_if_fail (BL_IS_DB (db), FALSE);
@@ -332,18 +301,7 @@ bl_ledger_backup_daily (BlDb        *db,
 
   rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", bl_db_get_handle (db), "main");
-      if (backup != NULL)
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-      else
-        rc = sqlite3_errcode (dest);
-    }
+    rc = bl_db_copy_to (db, dest);
   sqlite3_close (dest);
 
   if (rc != SQLITE_OK || g_rename (partial, target) != 0)
@@ -357,7 +315,7 @@ bl_ledger_backup_daily (BlDb        *db,
                      _("Cannot write the daily backup “%s”"), target);
       return FALSE;
     }
-  bl_ledger_backup_sync_dir (dir);
+  bl_disk_sync_dir (dir);
 
   prune (path, target);
 
@@ -562,7 +520,7 @@ bl_ledger_backup_restore (const char  *path,
                    _("Cannot put the backup in place of “%s”: %s"), absolute, g_strerror (saved));
       return FALSE;
     }
-  bl_ledger_backup_sync_dir (dir);
+  bl_disk_sync_dir (dir);
   if (lock >= 0)
     close (lock);
 

@@ -47,7 +47,4 @@ gboolean   bl_ledger_backup_copy_file    (const char  *source,
                                           const char  *dest,
                                           GError     **error);
 
-/* Syncs the folder @dir, so that a rename in it survives a power cut. */
-void       bl_ledger_backup_sync_dir     (const char  *dir);
-
 G_END_DECLS

@@ -10,7 +10,6 @@ bl_ledger_copy_over (BlDb        *from,
                      GError     **error)
 {
   sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
   int rc;
 
   g_return_val_if_fail (BL_IS_DB (from), FALSE);
@@ -26,18 +25,7 @@ bl_ledger_copy_over (BlDb        *from,
       rc = sqlite3_exec (dest, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
     }
   if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", bl_db_get_handle (from), "main");
-      if (backup != NULL)
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-      else
-        rc = sqlite3_extended_errcode (dest);
-    }
+    rc = bl_db_copy_to (from, dest);
   if (rc != SQLITE_OK)
     bl_db_set_error (NULL, rc, error);
   /* The last connection to close checkpoints the copy into the file. */

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "bl-db-private.h"
+#include "bl-disk.h"
 #include "bl-ledger-backup.h"
 #include "bl-ledger-file.h"
 #include "bl-ledger-wal.h"
@@ -585,7 +586,7 @@ create_ledger (const char  *path,
                    _("Cannot create “%s”: %s"), path, g_strerror (saved));
       goto failed;
     }
-  bl_ledger_backup_sync_dir (dir);
+  bl_disk_sync_dir (dir);
   return TRUE;
 
 failed:

@@ -163,11 +163,7 @@ bl_member_repo_group_id (BlDb        *db,
                    _("There is no party group “%s”"), name);
       return FALSE;
     }
-  stmt = bl_db_prepare (db, "INSERT INTO party_group (name) VALUES (?1)", error);
-  if (stmt == NULL)
-    return FALSE;
-  bl_db_bind_text (stmt, 1, name);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run (db, "INSERT INTO party_group (name) VALUES (?1)", name, NULL, error))
     return FALSE;
   *id = bl_db_last_insert_id (db);
   bl_db_note_change (db, BL_CHANGE_GROUPS);
@@ -187,21 +183,12 @@ record_role (BlDb          *db,
   sqlite3_stmt *stmt;
 
   /* A term that would begin on or after @since never was. */
-  stmt = bl_db_prepare (db, "DELETE FROM role_term WHERE member_id = ?1 AND end_date IS NULL AND start_date >= ?2",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  bl_db_bind_text (stmt, 2, since);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run_for_id (db, "DELETE FROM role_term WHERE member_id = ?1 AND end_date IS NULL AND start_date >= ?2",
+                             member_id, since, error))
     return FALSE;
 
-  stmt = bl_db_prepare (db, "UPDATE role_term SET end_date = ?2 WHERE member_id = ?1 AND end_date IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  bl_db_bind_text (stmt, 2, since);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run_for_id (db, "UPDATE role_term SET end_date = ?2 WHERE member_id = ?1 AND end_date IS NULL",
+                             member_id, since, error))
     return FALSE;
 
   if (role == BL_MEMBER_ROLE_NONE)
@@ -258,19 +245,10 @@ gint64
 bl_member_repo_secretary_on (BlDb       *db,
                              const char *date)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT member_id FROM role_term WHERE role = 'secretary' AND start_date <= ?1 "
-                                      "AND (end_date IS NULL OR end_date > ?1) ORDER BY start_date DESC LIMIT 1",
-                                      NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  bl_db_bind_text (stmt, 1, date);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return bl_db_query_id (db,
+                         "SELECT member_id FROM role_term WHERE role = 'secretary' AND start_date <= ?1 "
+                         "AND (end_date IS NULL OR end_date > ?1) ORDER BY start_date DESC LIMIT 1",
+                         date, NULL);
 }
 
 guint
@@ -332,23 +310,13 @@ end_group_leadership (BlDb        *db,
                       const char  *since,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = bl_db_prepare (db, "DELETE FROM group_leader_term "
-                            "WHERE member_id = ?1 AND end_date IS NULL AND start_date >= ?2", error);
-  if (stmt == NULL)
+  if (!bl_db_run_for_id (db, "DELETE FROM group_leader_term "
+                             "WHERE member_id = ?1 AND end_date IS NULL AND start_date >= ?2",
+                             member_id, since, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  bl_db_bind_text (stmt, 2, since);
-  if (!bl_db_step_done (db, stmt, error))
-    return FALSE;
-  stmt = bl_db_prepare (db, "UPDATE group_leader_term SET end_date = ?2 "
-                            "WHERE member_id = ?1 AND end_date IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  bl_db_bind_text (stmt, 2, since);
-  return bl_db_step_done (db, stmt, error);
+  return bl_db_run_for_id (db, "UPDATE group_leader_term SET end_date = ?2 "
+                               "WHERE member_id = ?1 AND end_date IS NULL",
+                               member_id, since, error);
 }
 
 gboolean
@@ -417,23 +385,15 @@ bl_member_repo_group_leader_on (BlDb       *db,
                                 const char *group,
                                 const char *date)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT l.member_id FROM group_leader_term l "
-                                      "JOIN party_group g ON g.id = l.group_id "
-                                      "WHERE g.name = ?1 AND l.start_date <= ?2 "
-                                      "AND (l.end_date IS NULL OR l.end_date > ?2) "
-                                      "ORDER BY l.start_date DESC LIMIT 1",
-                                      NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL || group == NULL || date == NULL)
+  if (group == NULL || date == NULL)
     return 0;
-  bl_db_bind_text (stmt, 1, group);
-  bl_db_bind_text (stmt, 2, date);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return bl_db_query_id (db,
+                         "SELECT l.member_id FROM group_leader_term l "
+                         "JOIN party_group g ON g.id = l.group_id "
+                         "WHERE g.name = ?1 AND l.start_date <= ?2 "
+                         "AND (l.end_date IS NULL OR l.end_date > ?2) "
+                         "ORDER BY l.start_date DESC LIMIT 1",
+                         group, date);
 }
 
 /* Deleting */
@@ -450,12 +410,7 @@ bl_member_repo_delete (BlDb     *db,
                        gint64    member_id,
                        GError  **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db, "DELETE FROM member WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run_for_id (db, "DELETE FROM member WHERE id = ?1", member_id, NULL, error))
     return FALSE;
   if (bl_db_changes (db) == 0)
     {

@@ -27,11 +27,7 @@ bl_reminder_repo_record_sent (BlDb        *db,
     return FALSE;
 
   /* Sending ends a snooze. */
-  stmt = bl_db_prepare (db, "UPDATE reminder_state SET snoozed_until = NULL WHERE key = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  bl_db_bind_text (stmt, 1, key);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run (db, "UPDATE reminder_state SET snoozed_until = NULL WHERE key = ?1", key, NULL, error))
     return FALSE;
   bl_db_note_change (db, BL_CHANGE_REMINDER_LOG);
   return TRUE;
@@ -82,14 +78,9 @@ bl_reminder_repo_dismiss (BlDb        *db,
                           const char  *key,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "INSERT INTO reminder_state (key, dismissed) VALUES (?1, 1) "
-                                      "ON CONFLICT (key) DO UPDATE SET dismissed = 1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bl_db_bind_text (stmt, 1, key);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run (db, "INSERT INTO reminder_state (key, dismissed) VALUES (?1, 1) "
+                      "ON CONFLICT (key) DO UPDATE SET dismissed = 1",
+                      key, NULL, error))
     return FALSE;
   bl_db_note_change (db, BL_CHANGE_REMINDER_LOG);
   return TRUE;
@@ -101,15 +92,9 @@ bl_reminder_repo_snooze (BlDb        *db,
                          const char  *until,
                          GError     **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "INSERT INTO reminder_state (key, snoozed_until) VALUES (?1, ?2) "
-                                      "ON CONFLICT (key) DO UPDATE SET snoozed_until = ?2", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bl_db_bind_text (stmt, 1, key);
-  bl_db_bind_text (stmt, 2, until);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run (db, "INSERT INTO reminder_state (key, snoozed_until) VALUES (?1, ?2) "
+                      "ON CONFLICT (key) DO UPDATE SET snoozed_until = ?2",
+                      key, until, error))
     return FALSE;
   bl_db_note_change (db, BL_CHANGE_REMINDER_LOG);
   return TRUE;

@@ -29,12 +29,7 @@ exec_with_text (BlDb        *db,
                 const char  *text,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bl_db_bind_text (stmt, 1, text);
-  if (!bl_db_step_done (db, stmt, error))
+  if (!bl_db_run (db, sql, text, NULL, error))
     return FALSE;
   bl_db_note_change (db, BL_CHANGE_RULES);
   return TRUE;

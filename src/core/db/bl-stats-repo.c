@@ -163,17 +163,16 @@ bl_stats_repo_present_between (BlDb        *db,
   return bl_db_finish (db, stmt, rc, error);
 }
 
-gboolean
-bl_stats_repo_ever_expected (BlDb        *db,
-                             gint64       member_id,
-                             const char  *until,
-                             gboolean    *expected,
-                             GError     **error)
+/* Whether @sql, with @member_id bound to ?1 and @until to ?2, returns a row. */
+static gboolean
+member_has_row (BlDb        *db,
+                const char  *sql,
+                gint64       member_id,
+                const char  *until,
+                gboolean    *found,
+                GError     **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT 1 FROM attendance t JOIN activity a ON a.id = t.activity_id"
-                                      " WHERE t.member_id = ?1 AND a.status = 'held' AND a.date <= ?2 LIMIT 1",
-                                      error);
+  sqlite3_stmt *stmt = bl_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -181,8 +180,21 @@ bl_stats_repo_ever_expected (BlDb        *db,
   sqlite3_bind_int64 (stmt, 1, member_id);
   bl_db_bind_text (stmt, 2, until);
   rc = sqlite3_step (stmt);
-  *expected = rc == SQLITE_ROW;
+  *found = rc == SQLITE_ROW;
   return bl_db_finish (db, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+}
+
+gboolean
+bl_stats_repo_ever_expected (BlDb        *db,
+                             gint64       member_id,
+                             const char  *until,
+                             gboolean    *expected,
+                             GError     **error)
+{
+  return member_has_row (db,
+                         "SELECT 1 FROM attendance t JOIN activity a ON a.id = t.activity_id"
+                         " WHERE t.member_id = ?1 AND a.status = 'held' AND a.date <= ?2 LIMIT 1",
+                         member_id, until, expected, error);
 }
 
 /* From the member's side, which is quick for new members who have not come
@@ -194,20 +206,11 @@ bl_stats_repo_ever_present (BlDb        *db,
                             gboolean    *present,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT 1 FROM attendance t JOIN activity a ON a.id = t.activity_id"
-                                      " WHERE t.member_id = ?1 AND t.state = 'present' AND a.status = 'held'"
-                                      " AND a.date <= ?2 LIMIT 1",
-                                      error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  bl_db_bind_text (stmt, 2, until);
-  rc = sqlite3_step (stmt);
-  *present = rc == SQLITE_ROW;
-  return bl_db_finish (db, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+  return member_has_row (db,
+                         "SELECT 1 FROM attendance t JOIN activity a ON a.id = t.activity_id"
+                         " WHERE t.member_id = ?1 AND t.state = 'present' AND a.status = 'held'"
+                         " AND a.date <= ?2 LIMIT 1",
+                         member_id, until, present, error);
 }
 
 gboolean
