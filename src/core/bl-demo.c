@@ -194,12 +194,6 @@ typedef struct {
 
 enum { C_COMMITTEE, C_GROUP, C_THEME, C_STUDY, C_LECTURE, C_GENERAL, C_OTHER };
 
-static char *
-iso (const GDate *date)
-{
-  return bl_date_to_iso (date);
-}
-
 /* Day @day of month @month (1-12) of @year, clamped to the month's length. */
 static void
 month_day (GDate *out, int year, int month, int day)
@@ -382,7 +376,7 @@ save_activity (Demo             *demo,
 {
   g_autoptr(BlActivity) activity = bl_activity_new ();
   g_autoptr(GListStore) attendance = bl_attendance_new ();
-  g_autofree char *date_iso = iso (date);
+  g_autofree char *date_iso = bl_date_to_iso (date);
   const char *tags[] = { tag, NULL };
 
   bl_activity_set_kind (activity, kind);
@@ -433,7 +427,7 @@ add_members (Demo *demo, GError **error)
   GDate transferred = demo->today;
 
   g_date_subtract_months (&transferred, 8);
-  transferred_iso = iso (&transferred);
+  transferred_iso = bl_date_to_iso (&transferred);
 
   for (guint i = 0; i < G_N_ELEMENTS (member_specs); i++)
     {
@@ -451,7 +445,7 @@ add_members (Demo *demo, GError **error)
 
           g_date_subtract_months (&date, spec->joined_months_ago);
           g_date_subtract_days (&date, g_rand_int_range (demo->rand, 0, 20));
-          joined = iso (&date);
+          joined = bl_date_to_iso (&date);
         }
       phone = g_strdup_printf ("13%d%04d%04d", g_rand_int_range (demo->rand, 5, 10),
                                g_rand_int_range (demo->rand, 0, 10000),
@@ -723,9 +717,9 @@ fill (Demo *demo, GError **error)
   /* 赵磊 last took part five months and a few days ago. */
   g_date_subtract_months (&drifting, 5);
   g_date_subtract_days (&drifting, 4);
-  demo->drifting_last = iso (&drifting);
+  demo->drifting_last = bl_date_to_iso (&drifting);
   g_date_subtract_days (&drifting, 21);
-  demo->drifting_from = iso (&drifting);
+  demo->drifting_from = bl_date_to_iso (&drifting);
 
   g_date_set_day (&first, 1);
   g_date_subtract_months (&first, N_MONTHS - 1);
@@ -782,7 +776,7 @@ bl_demo_fill (BlStore     *store,
 
   demo.store = store;
   demo.rand = g_rand_new_with_seed (DEMO_SEED);
-  demo.today_iso = iso (&demo.today);
+  demo.today_iso = bl_date_to_iso (&demo.today);
   demo.member_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   /* One transaction: the packs (with their custom kinds) and every record. */
