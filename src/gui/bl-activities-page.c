@@ -10,6 +10,7 @@
 #include "bl-activity-cell.h"
 #include "bl-activity-filter.h"
 #include "bl-activity-menu.h"
+#include "bl-activity-renderer.h"
 #include "bl-deletion.h"
 #include "bl-kind.h"
 #include "bl-print-operation.h"
@@ -794,60 +795,50 @@ bl_activities_page_undo_delete (BlActivitiesPage *self)
   return bl_undo_stack_undo (self->undo);
 }
 
-/* The sign-in sheets of the selected activities, planned or held. */
-void
-bl_activities_page_print_signin_selected (BlActivitiesPage *self)
+/* Prints the selected activities' pages of @renderer_type (a
+ * BlActivityRenderer: records or sign-in sheets), or says to select some. */
+static void
+print_selected (BlActivitiesPage *self,
+                GType             renderer_type,
+                const char       *none_selected)
 {
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(BlSigninRenderer) renderer = NULL;
+  g_autoptr(BlPrintRenderer) renderer = NULL;
   g_autoptr(BlPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
 
   if (self->store == NULL)
     return;
   ids = bl_activities_page_get_selected_ids (self);
   if (ids->len == 0)
     {
-      show_notice (self, _("Select the activity whose sign-in sheet to print"));
+      show_notice (self, none_selected);
       return;
     }
-  renderer = bl_signin_renderer_new_for_ids (self->store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
+  renderer = bl_activity_renderer_new_for_ids (renderer_type, self->store, (const gint64 *) (gpointer) ids->data,
+                                               ids->len, &error);
   if (renderer == NULL)
     {
       bl_print_operation_show_error (GTK_WIDGET (self), error->message);
       return;
     }
-  operation = bl_print_operation_new (BL_PRINT_RENDERER (renderer));
+  operation = bl_print_operation_new (renderer);
   bl_print_operation_run_dialog (operation, GTK_WIDGET (self));
+}
+
+/* The sign-in sheets of the selected activities, planned or held. */
+void
+bl_activities_page_print_signin_selected (BlActivitiesPage *self)
+{
+  g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
+
+  print_selected (self, BL_TYPE_SIGNIN_RENDERER, _("Select the activity whose sign-in sheet to print"));
 }
 
 void
 bl_activities_page_print_selected (BlActivitiesPage *self)
 {
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(BlRecordRenderer) renderer = NULL;
-  g_autoptr(BlPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (BL_IS_ACTIVITIES_PAGE (self));
 
-  if (self->store == NULL)
-    return;
-  ids = bl_activities_page_get_selected_ids (self);
-  if (ids->len == 0)
-    {
-      show_notice (self, _("Select the activities whose records to print"));
-      return;
-    }
-
-  renderer = bl_record_renderer_new_for_ids (self->store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
-  if (renderer == NULL)
-    {
-      bl_print_operation_show_error (GTK_WIDGET (self), error->message);
-      return;
-    }
-  operation = bl_print_operation_new (BL_PRINT_RENDERER (renderer));
-  bl_print_operation_run_dialog (operation, GTK_WIDGET (self));
+  print_selected (self, BL_TYPE_RECORD_RENDERER, _("Select the activities whose records to print"));
 }

@@ -34,17 +34,26 @@ show_main_action (GtkWidget  *widget,
   bl_window_show_main (BL_WINDOW (widget));
 }
 
+/* The Activities page, shown (built if need be), for an action on its
+ * records; NULL without a ledger. */
+static BlActivitiesPage *
+show_activities (BlWindow *self)
+{
+  if (self->store == NULL)
+    return NULL;
+  bl_window_show_page (self, "activities");
+  return BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  BlWindow *self = BL_WINDOW (widget);
+  BlActivitiesPage *page = show_activities (BL_WINDOW (widget));
 
-  if (self->store == NULL)
-    return;
-  bl_window_show_page (self, "activities");
-  bl_activities_page_focus_search (BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES)));
+  if (page != NULL)
+    bl_activities_page_focus_search (page);
 }
 
 /* The main menu's item: the Activities page prints (activities.print-records
@@ -55,12 +64,10 @@ print_records_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  BlWindow *self = BL_WINDOW (widget);
+  BlActivitiesPage *page = show_activities (BL_WINDOW (widget));
 
-  if (self->store == NULL)
-    return;
-  bl_window_show_page (self, "activities");
-  bl_activities_page_print_selected (BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES)));
+  if (page != NULL)
+    bl_activities_page_print_selected (page);
 }
 
 /* "复制为新记录" of a stored activity (its id): a new editor on a copy of it
@@ -99,12 +106,10 @@ print_signin_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  BlWindow *self = BL_WINDOW (widget);
+  BlActivitiesPage *page = show_activities (BL_WINDOW (widget));
 
-  if (self->store == NULL)
-    return;
-  bl_window_show_page (self, "activities");
-  bl_activities_page_print_signin_selected (BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES)));
+  if (page != NULL)
+    bl_activities_page_print_signin_selected (page);
 }
 
 /* The main menu's "添加签到表照片…": the photographed or scanned sheet of
@@ -116,12 +121,12 @@ attach_signin_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   BlWindow *self = BL_WINDOW (widget);
+  BlActivitiesPage *page = show_activities (self);
   g_autoptr(GArray) ids = NULL;
 
-  if (self->store == NULL)
+  if (page == NULL)
     return;
-  bl_window_show_page (self, "activities");
-  ids = bl_activities_page_get_selected_ids (BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES)));
+  ids = bl_activities_page_get_selected_ids (page);
   if (ids->len != 1)
     {
       bl_window_add_toast (self, adw_toast_new (_("Select the one activity whose signed sign-in sheet to attach")));
