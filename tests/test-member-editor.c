@@ -37,14 +37,11 @@ open_window (BlStore *store)
 static void
 close_windows (void)
 {
-  GList *windows;
   GtkWidget *alert;
 
   while ((alert = bl_alert_get_open ()) != NULL)
     bl_alert_force_close (alert);
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  bl_test_iterate ();
+  bl_test_close_windows (GTK_APPLICATION (app));
 }
 
 static GtkWindow *
@@ -60,19 +57,6 @@ find_editor (void)
         return GTK_WINDOW (window);
     }
   return NULL;
-}
-
-static gboolean
-match_label_containing (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
-}
-
-static gboolean
-shows_text_within (GtkWidget *root, const char *text)
-{
-  return bl_test_find (root, match_label_containing, text) != NULL;
 }
 
 /* A ledger with a name (so the window opens on its pages, not the welcome). */
@@ -152,7 +136,7 @@ test_delete (void)
   bl_test_click (bl_test_find_button (editor, "_Delete Member…"));
   alert = bl_alert_get_open ();
   g_assert_nonnull (alert);
-  g_assert_true (shows_text_within (alert, "王错录 will be removed"));
+  g_assert_true (bl_test_shows_text_within (alert, "王错录 will be removed"));
   bl_alert_response (alert, "cancel");
   bl_test_iterate ();
   g_assert_nonnull (bl_store_find_member (store, wrong));
@@ -169,7 +153,7 @@ test_delete (void)
   bl_test_click (bl_test_find_button (editor, "_Delete Member…"));
   alert = bl_alert_get_open ();
   g_assert_nonnull (alert);
-  g_assert_true (shows_text_within (alert, "their attendance is on record"));
+  g_assert_true (bl_test_shows_text_within (alert, "their attendance is on record"));
   bl_alert_response (alert, "close");
   bl_test_iterate ();
   {
@@ -233,7 +217,7 @@ test_transfer (void)
   /* A bad day: said, nothing saved. */
   gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (editor, "Transferred _Out On (YYYY-MM-DD)")), "2025-04-31");
   g_assert_false (bl_member_editor_save (BL_MEMBER_EDITOR (editor), NULL));
-  g_assert_true (shows_text_within (editor, "The day of the transfer is not a date"));
+  g_assert_true (bl_test_shows_text_within (editor, "The day of the transfer is not a date"));
   {
     g_autoptr(BlMember) member = find_member (store, chen);
 
@@ -244,7 +228,7 @@ test_transfer (void)
   gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (editor, "_Joined (YYYY-MM-DD)")), "2020-07-01");
   gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (editor, "Transferred _Out On (YYYY-MM-DD)")), "2019-01-01");
   g_assert_false (bl_member_editor_save (BL_MEMBER_EDITOR (editor), NULL));
-  g_assert_true (shows_text_within (editor, "before joining"));
+  g_assert_true (bl_test_shows_text_within (editor, "before joining"));
   {
     g_autoptr(BlMember) member = find_member (store, chen);
 
@@ -267,7 +251,7 @@ test_transfer (void)
     g_assert_cmpstr (bl_member_get_joined (member), ==, "2020-07-01");
   }
   /* The Members page says the day is not known. */
-  g_assert_true (shows_text_within (page, "Date of transfer unknown"));
+  g_assert_true (bl_test_shows_text_within (page, "Date of transfer unknown"));
 
   /* Active again: the transfer is undone. */
   editor = edit (store, chen);
@@ -317,7 +301,7 @@ test_group_leader (void)
   bl_window_show_page (window, "members");
   bl_test_iterate ();
   page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_MEMBERS_PAGE);
-  g_assert_false (shows_text_within (page, "Group leader"));
+  g_assert_false (bl_test_shows_text_within (page, "Group leader"));
 
   editor = edit (store, loner);
   g_assert_false (gtk_widget_get_sensitive (bl_test_find_row (editor, "Party Group _Leader")));
@@ -337,7 +321,7 @@ test_group_leader (void)
     g_assert_nonnull (leader);
     g_assert_cmpint (bl_member_get_id (leader), ==, sun);
   }
-  g_assert_true (shows_text_within (page, "Group leader"));
+  g_assert_true (bl_test_shows_text_within (page, "Group leader"));
 
   /* Another member takes over: the first one no longer leads. */
   editor = edit (store, zhou);
@@ -366,7 +350,7 @@ test_group_leader (void)
     g_assert_false (bl_member_get_group_leader (second));
     g_assert_null (leader);
   }
-  g_assert_false (shows_text_within (page, "Group leader"));
+  g_assert_false (bl_test_shows_text_within (page, "Group leader"));
   close_windows ();
 }
 
@@ -388,7 +372,7 @@ test_welcome_lists_members (void)
   g_assert_true (bl_test_shows_text (page, "2 members"));
   row = bl_test_find_row (page, "刘一");
   g_assert_nonnull (row);
-  g_assert_true (shows_text_within (row, "第一党小组"));
+  g_assert_true (bl_test_shows_text_within (row, "第一党小组"));
   g_assert_nonnull (bl_test_find_row (page, "郑二"));
 
   g_signal_emit_by_name (row, "activated");

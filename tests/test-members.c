@@ -51,16 +51,6 @@ open_window (BlStore *store)
   return window;
 }
 
-static void
-close_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  bl_test_iterate ();
-}
-
 static BlWindow *
 window_for_path (const char *path)
 {
@@ -201,7 +191,7 @@ test_first_run (void)
   g_assert_cmpstr (top_stack_page (window), ==, "main");
   /* The secretary added by hand holds the role from the start. */
   g_assert_cmpint (bl_store_get_secretary_on (store, "2000-01-01"), !=, 0);
-  close_windows ();
+  bl_test_close_windows (GTK_APPLICATION (app));
 }
 
 /* A first run that turns the standard pack off keeps it off. */
@@ -219,7 +209,7 @@ test_first_run_without_standard (void)
   g_assert_false (pack_enabled (store, "standard"));
   g_assert_false (pack_enabled (store, "park-2025-ideology"));
   g_assert_cmpstr (top_stack_page (window), ==, "main");
-  close_windows ();
+  bl_test_close_windows (GTK_APPLICATION (app));
 }
 
 /* "Try with Sample Data" opens a demo ledger of its own; the real one stays empty. */
@@ -271,7 +261,7 @@ test_sample_data (void)
     g_assert_true (window_for_path (demo_path) == demo);
     g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
   }
-  close_windows ();
+  bl_test_close_windows (GTK_APPLICATION (app));
 }
 
 static BlMember *
@@ -451,25 +441,10 @@ test_members_page (void)
   /* A transferred member cannot be transferred again. */
   g_assert_false (gtk_widget_get_sensitive (bl_test_find_button (page, "_Transfer Out…")));
   close_dialogs ();
-  close_windows ();
-}
-
-static gboolean
-match_label_containing (GtkWidget     *widget,
-                        gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+  bl_test_close_windows (GTK_APPLICATION (app));
 }
 
 /* Whether a visible label inside @root has @text anywhere in it. */
-static gboolean
-shows_text_within (GtkWidget  *root,
-                   const char *text)
-{
-  return bl_test_find (root, match_label_containing, text) != NULL;
-}
-
 /* A member transferred out on a day not known says so; a group leader's
  * role says so. */
 static void
@@ -496,9 +471,9 @@ test_members_page_transfer_unknown (void)
   page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_MEMBERS_PAGE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   bl_test_iterate ();
-  g_assert_true (shows_text_within (page, "Date of transfer unknown"));
-  g_assert_true (shows_text_within (page, "Group leader"));
-  close_windows ();
+  g_assert_true (bl_test_shows_text_within (page, "Date of transfer unknown"));
+  g_assert_true (bl_test_shows_text_within (page, "Group leader"));
+  bl_test_close_windows (GTK_APPLICATION (app));
 }
 
 /* Runs the main loop until @import reaches @stage, or is done. */
@@ -570,7 +545,7 @@ test_members_import (void)
   g_assert_cmpint (bl_file_import_get_stage (imported), ==, BL_FILE_IMPORT_PREVIEW);
   alert = bl_alert_get_open ();
   g_assert_nonnull (alert);
-  g_assert_true (shows_text_within (alert, "2 new"));
+  g_assert_true (bl_test_shows_text_within (alert, "2 new"));
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 0);
   bl_alert_response (alert, "import");
   wait_for_stage (imported, BL_FILE_IMPORT_DONE);
@@ -648,7 +623,7 @@ test_preferences (void)
   }
 
   /* The park's plan says which year it is for. */
-  g_assert_true (shows_text_within (GTK_WIDGET (preferences), "Applies in 2025"));
+  g_assert_true (bl_test_shows_text_within (GTK_WIDGET (preferences), "Applies in 2025"));
 
   /* Pack switches write through. */
   g_assert_false (pack_enabled (store, "park-2025-ideology"));
@@ -675,7 +650,7 @@ test_preferences (void)
 
   g_assert_nonnull (bl_preferences_window_get_reminders_group (BL_PREFERENCES_WINDOW (preferences)));
   gtk_window_destroy (preferences);
-  close_windows ();
+  bl_test_close_windows (GTK_APPLICATION (app));
 }
 
 /* Restore from Backup…: the backup takes the ledger's place, the window and
@@ -738,7 +713,7 @@ test_preferences_restore (void)
   g_assert_false (bl_test_shows_text (GTK_WIDGET (window), "现在的党员"));
 
   gtk_window_destroy (preferences);
-  close_windows ();
+  bl_test_close_windows (GTK_APPLICATION (app));
 }
 
 int

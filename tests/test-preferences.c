@@ -32,33 +32,10 @@ open_window (BlStore *store)
   return window;
 }
 
-static void
-close_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  bl_test_iterate ();
-}
-
 static gboolean
 match_switch_name (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_SWITCH (widget) && g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
-}
-
-static gboolean
-match_label_containing (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
-}
-
-static gboolean
-shows_text_within (GtkWidget *root, const char *text)
-{
-  return bl_test_find (root, match_label_containing, text) != NULL;
 }
 
 static void
@@ -118,7 +95,7 @@ test_welcome_start_date_automatic (void)
   g_clear_pointer (&start, g_free);
   start = start_date (store);
   g_assert_cmpstr (start, ==, "2024-11-01");
-  close_windows ();
+  bl_test_close_windows (GTK_APPLICATION (app));
 }
 
 /* A bad date is said on the page and nothing is saved; a good one is the
@@ -136,7 +113,7 @@ test_welcome_start_date_chosen (void)
   set_row (page, "Branch _Name", "西湖社区党支部");
   gtk_editable_set_text (GTK_EDITABLE (row), "2025-02-30");
   bl_test_click (bl_test_find_button (page, "_Start"));
-  g_assert_true (shows_text_within (page, "is not a date"));
+  g_assert_true (bl_test_shows_text_within (page, "is not a date"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_true (bl_store_is_empty (store));
   name = bl_store_get_branch_name (store);
@@ -146,7 +123,7 @@ test_welcome_start_date_chosen (void)
   gtk_editable_set_text (GTK_EDITABLE (row), "2025-07-01");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   bl_test_click (bl_test_find_button (page, "_Start"));
-  g_assert_true (shows_text_within (page, "cannot be after today"));
+  g_assert_true (bl_test_shows_text_within (page, "cannot be after today"));
   g_assert_true (bl_store_is_empty (store));
 
   gtk_editable_set_text (GTK_EDITABLE (row), " 2023-01-01 ");
@@ -161,7 +138,7 @@ test_welcome_start_date_chosen (void)
   g_clear_pointer (&start, g_free);
   start = start_date (store);
   g_assert_cmpstr (start, ==, "2023-01-01");
-  close_windows ();
+  bl_test_close_windows (GTK_APPLICATION (app));
 }
 
 /* Preferences shows the start date and whose it is, and sets it; a bad
@@ -185,7 +162,7 @@ test_preferences_start_date (void)
   row = bl_test_find_row (GTK_WIDGET (preferences), "Start _Date (YYYY-MM-DD)");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-03-01");
-  g_assert_true (shows_text_within (GTK_WIDGET (preferences), "Set automatically"));
+  g_assert_true (bl_test_shows_text_within (GTK_WIDGET (preferences), "Set automatically"));
 
   gtk_editable_set_text (GTK_EDITABLE (row), "2025-3-x");
   g_signal_emit_by_name (row, "apply");
@@ -194,7 +171,7 @@ test_preferences_start_date (void)
   start = start_date (store);
   g_assert_cmpstr (start, ==, "2025-03-01");
   g_assert_false (bl_store_get_start_date_set_by_user (store));
-  g_assert_true (shows_text_within (GTK_WIDGET (preferences), "Set automatically"));
+  g_assert_true (bl_test_shows_text_within (GTK_WIDGET (preferences), "Set automatically"));
 
   gtk_editable_set_text (GTK_EDITABLE (row), "2026-01-01");
   g_signal_emit_by_name (row, "apply");
@@ -211,8 +188,8 @@ test_preferences_start_date (void)
   start = start_date (store);
   g_assert_cmpstr (start, ==, "2024-09-01");
   g_assert_true (bl_store_get_start_date_set_by_user (store));
-  g_assert_true (shows_text_within (GTK_WIDGET (preferences), "You set this date"));
-  g_assert_false (shows_text_within (GTK_WIDGET (preferences), "Set automatically"));
+  g_assert_true (bl_test_shows_text_within (GTK_WIDGET (preferences), "You set this date"));
+  g_assert_false (bl_test_shows_text_within (GTK_WIDGET (preferences), "Set automatically"));
 
   gtk_window_destroy (preferences);
   bl_test_iterate ();
@@ -291,7 +268,7 @@ test_preferences_rules (void)
         }
     }
   g_assert_cmpuint (shown, ==, standard_rules);
-  g_assert_true (shows_text_within (GTK_WIDGET (preferences), "Applies in 2025"));
+  g_assert_true (bl_test_shows_text_within (GTK_WIDGET (preferences), "Applies in 2025"));
 
   /* A click on the pack's row opens it; the pack stays on. */
   pack_switch = bl_test_find (GTK_WIDGET (preferences), match_switch_name, "standard");

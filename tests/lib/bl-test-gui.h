@@ -3,6 +3,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -127,6 +128,34 @@ bl_test_shows_text (GtkWidget  *root,
                     const char *text)
 {
   return bl_test_find (root, bl_test_match_label_prefix, text) != NULL;
+}
+
+/* A visible label whose text contains @data. */
+static inline gboolean
+bl_test_match_label_containing (GtkWidget     *widget,
+                                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* Whether a visible label under @root contains @text. */
+static inline gboolean
+bl_test_shows_text_within (GtkWidget  *root,
+                           const char *text)
+{
+  return bl_test_find (root, bl_test_match_label_containing, text) != NULL;
+}
+
+/* Destroys every window of @app, and lets what that sets off run. */
+static inline void
+bl_test_close_windows (GtkApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (windows->data);
+  bl_test_iterate ();
 }
 
 G_END_DECLS
