@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "bl-alert.h"
@@ -720,24 +719,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *config = NULL;
-  g_autofree char *data = NULL;
   int status;
 
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  /* The sample ledger goes under XDG_DATA_HOME: a temporary one, set before
-   * GTK (its icon theme) reads and caches the variable. */
-  data = bl_test_make_dir ();
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  config = bl_test_make_dir ();
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-    g_settings_set_boolean (settings, "reminders-enabled", FALSE);
-  }
+  bl_test_gui_init (&argc, &argv);
 
   start_app ();
   g_test_add_func ("/welcome/first-run", test_first_run);

@@ -3,7 +3,6 @@
  * the widgets and checked in the ledger */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "bl-application.h"
@@ -328,22 +327,9 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *data = NULL;
   int status;
 
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  data = bl_test_make_dir ();
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  config = bl_test_make_dir ();
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-    g_settings_set_boolean (settings, "reminders-enabled", FALSE);
-  }
+  bl_test_gui_init (&argc, &argv);
   g_assert_true (bl_clock_set_fixed_date (bl_clock_get_default (), TODAY));
 
   app = bl_application_new ();

@@ -327,26 +327,13 @@ run (const char *language,
      char      **err,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  const char *arg;
   va_list args;
-  int status = -1;
+  int status;
 
-  env = g_environ_setenv (env, "BRANCH_LEDGER_TODAY", TODAY, TRUE);
-  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
-  env = g_environ_setenv (env, "LC_ALL", g_str_equal (language, "zh_CN") ? "zh_CN.UTF-8" : "C.UTF-8", TRUE);
-  g_ptr_array_add (argv, (gpointer) bl_test_program ());
   va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  status = bl_test_run_as_of_valist (TODAY, language, out, err, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
-  g_assert_no_error (error);
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", status, *out, *err);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return status;
 }
 
 static JsonObject *

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "bl-activities-page.h"
@@ -1258,27 +1257,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *config = NULL;
-  g_autofree char *data = NULL;
-
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  /* The sample ledger goes under XDG_DATA_HOME: a temporary one, set before
-   * GTK reads the variable. */
-  data = bl_test_make_dir ();
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  bl_test_gui_init (&argc, &argv);
   /* Print dialogs list the "Print to File" printer only: no CUPS to wait for. */
   g_object_set (gtk_settings_get_default (), "gtk-print-backends", "file", NULL);
-  /* Reminders are test-notify's business (with a notification server on
-   * its bus); here they stay off, and keep no autostart file in the home. */
-  config = bl_test_make_dir ();
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-    g_settings_set_boolean (settings, "reminders-enabled", FALSE);
-  }
 
   g_test_add_func ("/window/overview-and-record", test_window_overview_and_record);
   g_test_add_func ("/window/overview-quorum", test_window_overview_quorum);

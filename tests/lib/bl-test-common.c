@@ -105,6 +105,32 @@ bl_test_run_program (const char * const  *argv,
   return -1;
 }
 
+int
+bl_test_run_as_of_valist (const char  *today,
+                          const char  *language,
+                          char       **out,
+                          char       **err,
+                          va_list      args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *arg;
+  int status = -1;
+
+  env = g_environ_setenv (env, "BRANCH_LEDGER_TODAY", today, TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", g_str_equal (language, "zh_CN") ? "zh_CN.UTF-8" : "C.UTF-8", TRUE);
+  g_ptr_array_add (argv, (gpointer) bl_test_program ());
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", status, *out, *err);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
 gint64
 bl_test_add_member (BlStore    *store,
                     const char *name,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdarg.h>
 
 #include "bl-store.h"
 
@@ -23,6 +24,14 @@ const char *bl_test_program           (void);
 int         bl_test_run_program       (const char * const *argv,
                                        char              **out,
                                        char              **err);
+/* Runs the program with the arguments that follow (up to NULL), as of
+ * @today (BRANCH_LEDGER_TODAY) and with its messages in @language ("C" or
+ * "zh_CN"); returns its exit status. */
+int         bl_test_run_as_of_valist  (const char         *today,
+                                       const char         *language,
+                                       char              **out,
+                                       char              **err,
+                                       va_list             args);
 /* Adds an active member; returns its id. */
 gint64      bl_test_add_member        (BlStore    *store,
                                        const char *name,

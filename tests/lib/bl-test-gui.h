@@ -3,7 +3,10 @@
 #pragma once
 
 #include <adwaita.h>
+#include <locale.h>
 #include <string.h>
+
+#include "bl-test-common.h"
 
 G_BEGIN_DECLS
 
@@ -156,6 +159,31 @@ bl_test_close_windows (GtkApplication *app)
   while ((windows = gtk_application_get_windows (app)) != NULL)
     gtk_window_destroy (windows->data);
   bl_test_iterate ();
+}
+
+/* What every window test sets up before its first test: the C locale in
+ * English, a temporary XDG_DATA_HOME (where the sample ledger goes; set
+ * before GTK reads and caches it) and XDG_CONFIG_HOME, GTK, and reminders
+ * off (they are test-notify's business, with a notification server on its
+ * bus; here they keep no autostart file in the home). APP_ID comes from
+ * config.h, which the test includes first. */
+static inline void
+bl_test_gui_init (int    *argc,
+                  char ***argv)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *config = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  data = bl_test_make_dir ();
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  gtk_test_init (argc, argv, NULL);
+  config = bl_test_make_dir ();
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "reminders-enabled", FALSE);
 }
 
 G_END_DECLS
