@@ -11,6 +11,7 @@
 #include "bl-application.h"
 #include "bl-clock.h"
 #include "bl-date.h"
+#include "bl-details-section.h"
 #include "bl-file-import.h"
 #include "bl-kind.h"
 #include "bl-quota.h"
@@ -66,6 +67,28 @@ visible_page (BlWindow *window)
   GtkWidget *stack = bl_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
 
   return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
+}
+
+/* A field of @editor's details, by its id in bl-details-section.ui. */
+static GtkWidget *
+details_child (BlActivityEditor *editor,
+               const char       *id)
+{
+  return bl_test_child (GTK_WIDGET (editor), BL_TYPE_DETAILS_SECTION, id);
+}
+
+/* The overview's row for @quota (named after its rule); it shows the
+ * rule's name. NULL when the overview lists no such quota. */
+static GtkWidget *
+quota_row (BlWindow      *window,
+           BlQuotaStatus *quota)
+{
+  GtkWidget *list = bl_test_child (GTK_WIDGET (window), BL_TYPE_OVERVIEW_PAGE, "quota_list");
+  GtkWidget *row = bl_test_find_named (list, quota->rule_id);
+
+  if (row != NULL)
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, quota->rule_name);
+  return row;
 }
 
 static BlQuotaStatus *
@@ -141,31 +164,32 @@ test_window_overview_and_record (void)
   quota = find_quota (report, BL_KIND_COMMITTEE_MEETING);
   g_assert (quota != NULL);
   g_assert_cmpuint (quota->done, ==, 0);
-  row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
+  row = quota_row (window, quota);
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "0 of 1 done"));
   g_assert_false (bl_test_shows_text (row, "Met"));
 
   /* "Record" opens the editor with the kind filled in. */
-  bl_test_click (bl_test_find_button (row, "Record"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (bl_test_find_action (row, "app.record"))), ==, "Record");
+  bl_test_click (bl_test_find_action (row, "app.record"));
   editor = find_editor ();
   g_assert_nonnull (editor);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
-  kind_row = bl_test_find_row (GTK_WIDGET (editor), "_Kind");
+  kind_row = details_child (editor, "kind_row");
   g_assert_cmpstr (bl_kind_get_id (adw_combo_row_get_selected_item (ADW_COMBO_ROW (kind_row))), ==,
                    BL_KIND_COMMITTEE_MEETING);
-  gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "T_opic")), "研究年度工作计划");
+  gtk_editable_set_text (GTK_EDITABLE (details_child (editor, "topic_row")), "研究年度工作计划");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   bl_test_iterate ();
   g_assert_null (find_editor ());
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 1);
 
   /* The overview follows at once: the committee's quota is met. */
-  row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
+  row = quota_row (window, quota);
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1 of 1 done"));
   g_assert_true (bl_test_shows_text (row, "Met"));
-  g_assert_null (bl_test_find_button (row, "Record"));
+  g_assert_null (bl_test_find_action (row, "app.record"));
 
   /* app.open-activity opens that record. */
   {
@@ -178,7 +202,7 @@ test_window_overview_and_record (void)
   editor = find_editor ();
   g_assert_nonnull (editor);
   g_assert_cmpint (bl_activity_editor_get_id (editor), ==, id);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "T_opic"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details_child (editor, "topic_row"))),
                    ==, "研究年度工作计划");
   /* Asked again (Enter in the list, say): the same editor comes to the front. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "activities");
@@ -203,7 +227,7 @@ test_window_overview_and_record (void)
   editor = find_editor ();
   g_assert_nonnull (editor);
   {
-    GtkWidget *group_row = bl_test_find_row (GTK_WIDGET (editor), "Party _Group");
+    GtkWidget *group_row = details_child (editor, "group_row");
     GtkStringObject *group = adw_combo_row_get_selected_item (ADW_COMBO_ROW (group_row));
 
     g_assert_true (gtk_widget_get_visible (group_row));
@@ -228,10 +252,10 @@ test_window_overview_and_record (void)
   bl_test_iterate ();
   g_assert_cmpstr (visible_page (window), ==, "activities");
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
-  row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
+  row = quota_row (window, quota);
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "0 of 1 done"));
-  g_assert_nonnull (bl_test_find_button (row, "Record"));
+  g_assert_nonnull (bl_test_find_action (row, "app.record"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   bl_test_iterate ();
@@ -290,12 +314,12 @@ test_window_overview_quorum (void)
       g_assert (quota != NULL);
       g_assert_cmpuint (quota->done, ==, 0);
       g_assert_cmpuint (quota->invalid, ==, 1);
-      row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
+      row = quota_row (window, quota);
       g_assert_nonnull (row);
       subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
       g_assert_true (g_str_has_prefix (subtitle, "0 of 1 done"));
       g_assert_nonnull (strstr (subtitle, "1 without a quorum"));
-      g_assert_nonnull (bl_test_find_button (row, "Record"));
+      g_assert_nonnull (bl_test_find_action (row, "app.record"));
 
       gtk_window_destroy (GTK_WINDOW (window));
       bl_test_iterate ();
@@ -382,14 +406,6 @@ test_window_print_records (void)
   g_test_trap_assert_passed ();
 }
 
-static gboolean
-match_group_title (GtkWidget     *widget,
-                   gconstpointer  data)
-{
-  return ADW_IS_PREFERENCES_GROUP (widget) &&
-         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
-}
-
 /* A ledger begun in late November: the overview lists no missed period
  * from before it (it used to list every period since 1 January), and
  * follows when the start date moves. */
@@ -402,6 +418,8 @@ test_window_new_ledger_overview (void)
       g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
       g_autoptr(BlApplication) app = NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(BlQuotaReport) report = NULL;
+      BlQuotaStatus *quota;
       GtkWidget *missed;
       BlWindow *window;
       BlStore *store;
@@ -424,11 +442,16 @@ test_window_new_ledger_overview (void)
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       bl_test_iterate ();
       g_assert_cmpstr (visible_page (window), ==, "overview");
-      missed = bl_test_find (GTK_WIDGET (window), match_group_title, "Missed This Year");
-      g_assert_nonnull (missed);
+      missed = bl_test_child (GTK_WIDGET (window), BL_TYPE_OVERVIEW_PAGE, "missed_group");
+      g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (missed)), ==, "Missed This Year");
       g_assert_false (gtk_widget_get_visible (missed));
       /* November's quotas are there. */
-      g_assert_nonnull (bl_test_find_row (GTK_WIDGET (window), "Branch committee meeting, every month"));
+      report = bl_quota_evaluate (store, "2025-11-25", &error);
+      g_assert_no_error (error);
+      quota = find_quota (report, BL_KIND_COMMITTEE_MEETING);
+      g_assert_nonnull (quota);
+      g_assert_cmpstr (quota->rule_name, ==, "Branch committee meeting, every month");
+      g_assert_nonnull (quota_row (window, quota));
 
       /* Kept since January: the year's gaps show. */
       g_assert_true (bl_store_set_start_date (store, "2025-01-01", &error));
@@ -519,16 +542,19 @@ open_ledger (const char *path,
   return store;
 }
 
-static gboolean
-match_earlier_row (GtkWidget     *widget,
-                   gconstpointer  data)
+/* The row that shows the missed periods left out ("more"), or NULL. */
+static GtkWidget *
+earlier_row (BlWindow *window)
 {
+  GtkWidget *list = bl_test_child (GTK_WIDGET (window), BL_TYPE_OVERVIEW_PAGE, "missed_list");
+  GtkWidget *row = bl_test_find_named (list, "more");
   const char *title;
 
-  if (!ADW_IS_ACTION_ROW (widget))
-    return FALSE;
-  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
-  return g_str_has_prefix (title, "Show ") && g_str_has_suffix (title, " Earlier Periods");
+  if (row == NULL)
+    return NULL;
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_assert_true (g_str_has_prefix (title, "Show ") && g_str_has_suffix (title, " Earlier Periods"));
+  return row;
 }
 
 static guint
@@ -577,7 +603,7 @@ test_window_day_change (void)
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       bl_test_iterate ();
       g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "Today is 28 November 2025"));
-      row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
+      row = quota_row (window, quota);
       g_assert_nonnull (row);
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                        "0 of 1 done · deadline 30 November 2025 (2 days left)");
@@ -587,7 +613,7 @@ test_window_day_change (void)
       g_assert_true (bl_clock_set_fixed_date (clock, "2025-12-01"));
       bl_test_iterate ();
       g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "Today is 1 December 2025"));
-      row = bl_test_find_row (GTK_WIDGET (window), quota->rule_name);
+      row = quota_row (window, quota);
       g_assert_nonnull (row);
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                        "0 of 1 done · deadline 31 December 2025 (30 days left)");
@@ -596,7 +622,7 @@ test_window_day_change (void)
 
       /* A year of periods missed: the latest shown, the earlier ones on request. */
       {
-        GtkWidget *more = bl_test_find (GTK_WIDGET (window), match_earlier_row, NULL);
+        GtkWidget *more = earlier_row (window);
         GtkWidget *list;
         guint before;
 
@@ -607,7 +633,7 @@ test_window_day_change (void)
         g_signal_emit_by_name (more, "activated");
         bl_test_iterate ();
         g_assert_cmpuint (count_children (list), >, before);
-        g_assert_null (bl_test_find (GTK_WIDGET (window), match_earlier_row, NULL));
+        g_assert_null (earlier_row (window));
         g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "1 January 2025 – 31 January 2025: 0 of 1 done"));
       }
 
@@ -706,7 +732,7 @@ start_record (BlWindow   *window,
   editor = find_editor ();
   g_assert_nonnull (editor);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
-  gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "T_opic")), topic);
+  gtk_editable_set_text (GTK_EDITABLE (details_child (editor, "topic_row")), topic);
   g_assert_true (bl_activity_editor_get_modified (editor));
   return editor;
 }
@@ -805,7 +831,7 @@ test_window_close_after_editor_question (void)
 {
   if (g_test_subprocess ())
     {
-      const char *answers[] = { "_Discard", "_Save" };
+      const char *answers[] = { "discard", "save" };
       g_autofree char *dir = bl_test_make_dir ();
       g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
       g_autoptr(BlApplication) app = NULL;
@@ -827,7 +853,7 @@ test_window_close_after_editor_question (void)
           g_assert_nonnull (alert);
           g_object_ref (alert);
           gtk_test_widget_wait_for_draw (alert);
-          bl_test_click (bl_test_find_button (alert, answers[i]));
+          bl_test_click (bl_test_response_button (alert, answers[i]));
           bl_test_iterate ();
           g_assert_null (find_editor ());
 
@@ -976,8 +1002,8 @@ test_window_start_title (void)
       clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
       g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
 
-      gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (welcome, "Branch _Name")), watch.name);
-      g_signal_emit_by_name (bl_test_find_button (welcome, "_Start"), "clicked");
+      gtk_editable_set_text (GTK_EDITABLE (bl_test_child (welcome, BL_TYPE_WELCOME_PAGE, "branch_row")), watch.name);
+      g_signal_emit_by_name (bl_test_child (welcome, BL_TYPE_WELCOME_PAGE, "start_button"), "clicked");
       overview = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_OVERVIEW_PAGE);
       g_assert_nonnull (overview);
       watch.title = bl_test_find_type (overview, GTK_TYPE_LABEL);
@@ -1039,14 +1065,13 @@ test_window_copy_activity (void)
       g_assert_nonnull (editor);
       g_assert_cmpint (bl_activity_editor_get_id (editor), ==, 0);
       g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "T_opic"))),
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details_child (editor, "topic_row"))),
                        ==, "研究发展党员工作");
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "_Location"))),
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details_child (editor, "location_row"))),
                        ==, "党员活动室");
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "_Host"))),
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details_child (editor, "host_row"))),
                        ==, "张书记");
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor),
-                                                                                "Start _Time (HH:MM)"))), ==, "09:00");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details_child (editor, "start_row"))), ==, "09:00");
       g_assert_false (bl_activity_editor_get_modified (editor));
       gtk_window_destroy (GTK_WINDOW (editor));
       bl_test_iterate ();
@@ -1070,10 +1095,10 @@ test_window_copy_activity (void)
         editor = find_editor ();
         g_assert_nonnull (editor);
         g_assert_cmpint (bl_activity_editor_get_id (editor), ==, 0);
-        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "T_opic"))),
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details_child (editor, "topic_row"))),
                          ==, "研究发展党员工作");
-        date = bl_test_find_type (bl_test_find_row (GTK_WIDGET (editor), "_Date"), GTK_TYPE_MENU_BUTTON);
-        g_assert_nonnull (date);
+        date = details_child (editor, "date_button");
+        g_assert_true (GTK_IS_MENU_BUTTON (date));
         g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (date)), ==, "No Date");
         gtk_window_destroy (GTK_WINDOW (editor));
         bl_test_iterate ();
@@ -1092,13 +1117,13 @@ test_window_copy_activity (void)
   g_test_trap_assert_passed ();
 }
 
-static gboolean
-match_open_button (GtkWidget     *widget,
-                   gconstpointer  data)
+/* The saved file's toast's "Open" button (win.open-file), once shown. */
+static GtkWidget *
+open_file_button (BlWindow *window)
 {
-  return GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Open") == 0 &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.open-file") == 0;
+  GtkWidget *button = bl_test_find_action (GTK_WIDGET (window), "win.open-file");
+
+  return button != NULL && GTK_IS_BUTTON (button) && gtk_widget_is_visible (button) ? button : NULL;
 }
 
 /* Issue 12 in the window: activities imported from a workbook after a look
@@ -1160,9 +1185,10 @@ test_window_import_and_export (void)
       g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "Activities imported: 2 added, 0 already in the ledger"));
 
       bl_workbook_save_start (GTK_WIDGET (window), bl_window_get_store (window), 0, saved_file);
-      while (bl_test_find (GTK_WIDGET (window), match_open_button, NULL) == NULL)
+      while (open_file_button (window) == NULL)
         g_main_context_iteration (NULL, TRUE);
-      button = bl_test_find (GTK_WIDGET (window), match_open_button, NULL);
+      button = open_file_button (window);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Open");
       {
         g_autoptr(GVariant) target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)) != NULL
                                      ? g_variant_ref (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)))
@@ -1218,7 +1244,7 @@ test_window_sample_ledger (void)
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Branch Ledger");
       g_assert_false (bl_test_shows_text (GTK_WIDGET (window), "Sample data"));
 
-      bl_test_click (bl_test_find_button (welcome, "_Try with Sample Data"));
+      bl_test_click (bl_test_child (welcome, BL_TYPE_WELCOME_PAGE, "demo_button"));
       for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
         if (BL_IS_WINDOW (l->data) && l->data != window)
           sample = l->data;
@@ -1240,7 +1266,7 @@ test_window_sample_ledger (void)
 
       /* Again: the open sample comes to the front, no second one. */
       n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
-      bl_test_click (bl_test_find_button (welcome, "_Try with Sample Data"));
+      bl_test_click (bl_test_child (welcome, BL_TYPE_WELCOME_PAGE, "demo_button"));
       g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
 
       gtk_window_destroy (GTK_WINDOW (sample));
