@@ -7,6 +7,7 @@
 
 #include "bl-activities-page.h"
 #include "bl-activity-editor.h"
+#include "bl-activity-menu.h"
 #include "bl-alert.h"
 #include "bl-application.h"
 #include "bl-clock.h"
@@ -1279,6 +1280,124 @@ test_window_sample_ledger (void)
   g_test_trap_assert_passed ();
 }
 
+/* The window in Chinese, as secretaries run it, driven through the same
+ * finders as the English tests (ids, names, actions, responses), which
+ * therefore never read a label: a first run, a quota recorded from the
+ * overview, the "Save Changes?" question answered with its button, and a
+ * record deleted from the Activities page's menu and put back with the
+ * toast's button. */
+static void
+test_window_in_chinese (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autofree char *today = NULL;
+      g_autoptr(BlApplication) app = NULL;
+      g_autoptr(BlQuotaReport) report = NULL;
+      g_autoptr(GtkWidget) alert = NULL;
+      g_autoptr(GError) error = NULL;
+      BlActivityEditor *editor;
+      BlActivitiesPage *page;
+      BlQuotaStatus *quota;
+      GtkPopover *menu;
+      GtkWidget *welcome, *button, *row;
+      BlWindow *window;
+      BlStore *store;
+      GDate date;
+
+      if (!bl_test_use_chinese ())
+        return;
+      app = start_app (path);
+      store = bl_application_get_store (app);
+      window = open_main_window (app);
+
+      /* The welcome page, in Chinese: a name, then Start. */
+      welcome = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
+      g_assert_nonnull (welcome);
+      button = bl_test_child (welcome, BL_TYPE_WELCOME_PAGE, "start_button");
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "开始使用(_S)");
+      gtk_editable_set_text (GTK_EDITABLE (bl_test_child (welcome, BL_TYPE_WELCOME_PAGE, "branch_row")),
+                             "滨江街道机关第二党支部");
+      bl_test_click (button);
+      g_assert_false (bl_store_is_empty (store));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (bl_test_child (GTK_WIDGET (window), BL_TYPE_WINDOW,
+                                                                        "main_stack")), ==, "main");
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      bl_test_iterate ();
+
+      /* The committee's quota on the overview, and its 记录 button. */
+      bl_date_set_today (&date);
+      today = bl_date_to_iso (&date);
+      report = bl_quota_evaluate (store, today, &error);
+      g_assert_no_error (error);
+      quota = find_quota (report, BL_KIND_COMMITTEE_MEETING);
+      g_assert_nonnull (quota);
+      row = quota_row (window, quota);
+      g_assert_nonnull (row);
+      button = bl_test_find_action (row, "app.record");
+      g_assert_nonnull (button);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "记录");
+      bl_test_click (button);
+      editor = find_editor ();
+      g_assert_nonnull (editor);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+      g_assert_cmpstr (bl_kind_get_id (adw_combo_row_get_selected_item (ADW_COMBO_ROW (details_child (editor, "kind_row")))),
+                       ==, BL_KIND_COMMITTEE_MEETING);
+      gtk_editable_set_text (GTK_EDITABLE (details_child (editor, "topic_row")), "研究年度工作计划");
+
+      /* Escape over unsaved changes: the question, answered with its 保存 button. */
+      gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+      bl_test_iterate ();
+      alert = bl_alert_get_open ();
+      g_assert_nonnull (alert);
+      g_object_ref (alert);
+      gtk_test_widget_wait_for_draw (alert);
+      button = bl_test_response_button (alert, "save");
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "保存(_S)");
+      bl_test_click (button);
+      g_assert_null (find_editor ());
+      g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 1);
+      /* The quota is met: its row offers nothing to record. */
+      row = quota_row (window, quota);
+      g_assert_nonnull (row);
+      g_assert_null (bl_test_find_action (row, "app.record"));
+
+      /* The record deleted from the Activities page's menu (删除), then put
+       * back with the toast's 撤销 button. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "activities");
+      bl_test_iterate ();
+      page = BL_ACTIVITIES_PAGE (bl_test_find_type (GTK_WIDGET (window), BL_TYPE_ACTIVITIES_PAGE));
+      g_assert_nonnull (page);
+      gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (
+                                         bl_test_child (GTK_WIDGET (page), BL_TYPE_ACTIVITIES_PAGE, "column_view"))),
+                                       0, TRUE);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "activities.menu", NULL));
+      bl_test_iterate ();
+      menu = bl_activity_menu_get_popover (bl_activities_page_get_menu (page));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
+      button = bl_test_find_menu_item (GTK_POPOVER_MENU (menu), "activities.delete");
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
+      bl_test_iterate ();
+      g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 0);
+      button = bl_test_find_toast_button (GTK_WIDGET (page));
+      g_assert_nonnull (button);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "撤销(_U)");
+      bl_test_click (button);
+      g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 1);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      g_clear_object (&alert);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1303,5 +1422,6 @@ main (int   argc,
   g_test_add_func ("/window/copy-activity", test_window_copy_activity);
   g_test_add_func ("/window/import-and-export", test_window_import_and_export);
   g_test_add_func ("/window/sample-ledger", test_window_sample_ledger);
+  g_test_add_func ("/window/in-chinese", test_window_in_chinese);
   return g_test_run ();
 }

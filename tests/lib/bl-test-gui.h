@@ -9,6 +9,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 
@@ -308,6 +309,29 @@ bl_test_gui_init (int    *argc,
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   settings = g_settings_new (APP_ID);
   g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+}
+
+/* Chinese from here on, as secretaries run the program: the zh_CN locale and
+ * the catalogue the build made (BRANCH_LEDGER_LOCALEDIR, as src/main.c
+ * reads it). For a test's own process (g_test_trap_subprocess), the other
+ * tests staying in English. FALSE, the test failed, without the locale;
+ * GETTEXT_PACKAGE and LOCALEDIR come from config.h. */
+static inline gboolean
+bl_test_use_chinese (void)
+{
+  const char *localedir = g_getenv ("BRANCH_LEDGER_LOCALEDIR");
+
+  /* The locale itself: glibc 2.41 (Debian 13) ignores LANGUAGE under C.UTF-8. */
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_fail_printf ("the zh_CN.UTF-8 locale is not installed (build-aux/dev generates it)");
+      return FALSE;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
 }
 
 G_END_DECLS
