@@ -131,11 +131,12 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
 }
 
+/* A filter's drop-down, by its id in bl-activities-page.ui ("kind_dropdown"). */
 static GtkDropDown *
 dropdown (Fixture    *f,
-          const char *tooltip)
+          const char *id)
 {
-  GtkWidget *widget = bl_test_find (GTK_WIDGET (f->page), bl_test_match_tooltip, tooltip);
+  GtkWidget *widget = bl_test_child (GTK_WIDGET (f->page), BL_TYPE_ACTIVITIES_PAGE, id);
 
   g_assert_true (GTK_IS_DROP_DOWN (widget));
   return GTK_DROP_DOWN (widget);
@@ -152,6 +153,9 @@ search (Fixture    *f,
   bl_test_wait (400);
 }
 
+/* Chooses the item that shows @text: a year, or a kind's name as the
+ * ledger gives it (the program's own items, "All Years" and the like, are
+ * chosen by position). */
 static void
 select_string (GtkDropDown *dropdown,
                const char  *text)
@@ -172,22 +176,15 @@ select_string (GtkDropDown *dropdown,
   g_assert_not_reached ();
 }
 
+/* A column, by its id in bl-activities-page.ui ("date_column"). */
 static GtkColumnViewColumn *
 column (Fixture    *f,
-        const char *title)
+        const char *id)
 {
-  GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
-  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  GObject *column = bl_test_child (GTK_WIDGET (f->page), BL_TYPE_ACTIVITIES_PAGE, id);
 
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column;
-    }
-  g_assert_not_reached ();
-  return NULL;
+  g_assert_true (GTK_IS_COLUMN_VIEW_COLUMN (column));
+  return GTK_COLUMN_VIEW_COLUMN (column);
 }
 
 static void
@@ -218,22 +215,22 @@ test_activities_filter (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, G_N_ELEMENTS (activities));
 
   /* Kind, year, month, status. */
-  select_string (dropdown (f, "Kind"), bl_kind_builtin_name (BL_KIND_COMMITTEE_MEETING));
+  select_string (dropdown (f, "kind_dropdown"), bl_kind_builtin_name (BL_KIND_COMMITTEE_MEETING));
   g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 2);
-  select_string (dropdown (f, "Year"), "2026");
+  select_string (dropdown (f, "year_dropdown"), "2026");
   g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 1);
   g_assert_cmpstr (bl_activity_get_topic (item (f, 0)), ==, "部署年度工作");
-  select_string (dropdown (f, "Kind"), "All Kinds");
+  gtk_drop_down_set_selected (dropdown (f, "kind_dropdown"), 0);  /* all kinds */
   g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 3);
-  gtk_drop_down_set_selected (dropdown (f, "Month"), 3);  /* March */
+  gtk_drop_down_set_selected (dropdown (f, "month_dropdown"), 3);  /* March */
   g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 1);
-  select_string (dropdown (f, "Year"), "All Years");
+  gtk_drop_down_set_selected (dropdown (f, "year_dropdown"), 0);  /* all years */
   g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 2);  /* March of any year */
-  gtk_drop_down_set_selected (dropdown (f, "Month"), 0);
-  gtk_drop_down_set_selected (dropdown (f, "Status"), 1);  /* planned */
+  gtk_drop_down_set_selected (dropdown (f, "month_dropdown"), 0);
+  gtk_drop_down_set_selected (dropdown (f, "status_dropdown"), 1);  /* planned */
   g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 1);
   g_assert_cmpint (bl_activity_get_status (item (f, 0)), ==, BL_ACTIVITY_STATUS_PLANNED);
-  gtk_drop_down_set_selected (dropdown (f, "Status"), 2);  /* held */
+  gtk_drop_down_set_selected (dropdown (f, "status_dropdown"), 2);  /* held */
   g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, 6);
 }
 
@@ -244,26 +241,26 @@ test_activities_sort (Fixture       *f,
   GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
   guint n = g_list_model_get_n_items (model (f));
 
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column (f, "Date"), GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column (f, "date_column"), GTK_SORT_ASCENDING);
   bl_test_iterate ();
   g_assert_cmpstr (bl_activity_get_date (item (f, 0)), ==, "2025-03-20");
   for (guint i = 1; i < n; i++)
     g_assert_cmpstr (bl_activity_get_date (item (f, i - 1)), <=, bl_activity_get_date (item (f, i)));
 
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column (f, "Topic"), GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column (f, "topic_column"), GTK_SORT_ASCENDING);
   bl_test_iterate ();
   for (guint i = 1; i < n; i++)
     g_assert_cmpint (g_utf8_collate (bl_activity_get_topic (item (f, i - 1)),
                                      bl_activity_get_topic (item (f, i))), <=, 0);
 
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column (f, "Host or Lecturer"), GTK_SORT_DESCENDING);
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column (f, "host_column"), GTK_SORT_DESCENDING);
   bl_test_iterate ();
   for (guint i = 1; i < n; i++)
     g_assert_cmpint (g_utf8_collate (bl_activity_get_host (item (f, i - 1)),
                                      bl_activity_get_host (item (f, i))), >=, 0);
 
   /* Planned ones have nobody present: they sort first on attendance. */
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column (f, "Status"), GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column (f, "status_column"), GTK_SORT_ASCENDING);
   bl_test_iterate ();
   g_assert_cmpint (bl_activity_get_status (item (f, 0)), ==, BL_ACTIVITY_STATUS_PLANNED);
   g_assert_cmpint (bl_activity_get_status (item (f, n - 1)), ==, BL_ACTIVITY_STATUS_HELD);
@@ -362,7 +359,7 @@ test_activities_delete_undo (Fixture       *f,
   g_assert_cmpuint (change->added, ==, 0);
 
   /* Undo: the same record comes back, attendance and id included. */
-  undo = bl_test_find_button (GTK_WIDGET (f->page), "_Undo");
+  undo = bl_test_find_toast_button (GTK_WIDGET (f->page));
   g_assert_nonnull (undo);
   g_array_set_size (f->changes, 0);
   bl_test_click (undo);
@@ -473,11 +470,12 @@ test_activities_print_button (Fixture       *f,
 {
   GtkWidget *view = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
   GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
-  GtkWidget *button = bl_test_find (GTK_WIDGET (f->page), bl_test_match_tooltip, "Print Records…");
+  GtkWidget *button = bl_test_child (GTK_WIDGET (f->page), BL_TYPE_ACTIVITIES_PAGE, "print_button");
   guint printed = 0;
 
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Print Records…");
   g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, "printer-symbolic");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "activities.print-records");
   g_assert_true (has_shortcut (GTK_WIDGET (f->page), "<Control>p", "activities.print-records"));
@@ -588,7 +586,7 @@ test_activities_undo_stack (Fixture       *f,
   g_assert_false (bl_activities_page_undo_delete (f->page));
 
   first = delete_row (f, 2);
-  undo = bl_test_find_button (GTK_WIDGET (f->page), "_Undo");
+  undo = bl_test_find_toast_button (GTK_WIDGET (f->page));
   g_assert_nonnull (undo);
   toast = toast_of (undo);
   g_assert_nonnull (toast);
@@ -601,7 +599,7 @@ test_activities_undo_stack (Fixture       *f,
   {
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-    bl_test_find_all (GTK_WIDGET (f->page), bl_test_match_button_label, "_Undo", buttons);
+    bl_test_find_all (GTK_WIDGET (f->page), bl_test_match_toast_button, NULL, buttons);
     g_assert_cmpuint (buttons->len, ==, 1);
     g_assert_true (toast_of (buttons->pdata[0]) == toast);
   }
@@ -679,11 +677,11 @@ test_activities_match_count (Fixture       *f,
   /* A filter alone counts too, every record matching or not. */
   search (f, "");
   g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "7 matching records"));
-  select_string (dropdown (f, "Year"), "2025");
+  select_string (dropdown (f, "year_dropdown"), "2025");
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "4 matching records"));
-  select_string (dropdown (f, "Status"), "Planned");
+  gtk_drop_down_set_selected (dropdown (f, "status_dropdown"), 1);  /* planned */
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "0 matching records"));
-  select_string (dropdown (f, "Year"), "All Years");
+  gtk_drop_down_set_selected (dropdown (f, "year_dropdown"), 0);  /* all years */
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "1 matching record"));
 
   /* A record saved that matches is counted at once. */
@@ -691,7 +689,7 @@ test_activities_match_count (Fixture       *f,
   bl_test_iterate ();
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->page), "2 matching records"));
 
-  select_string (dropdown (f, "Status"), "Planned and Held");
+  gtk_drop_down_set_selected (dropdown (f, "status_dropdown"), 0);  /* planned and held */
   g_assert_false (bl_test_shows_text (GTK_WIDGET (f->page), "8 matching records"));
 }
 
@@ -723,27 +721,13 @@ right_click_on (Fixture    *f,
   return shown;
 }
 
-/* A menu item as shown (a GtkModelButton) by its label. */
-static gboolean
-match_menu_label (GtkWidget     *widget,
-                  gconstpointer  data)
-{
-  g_autofree char *text = NULL;
-
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text") == NULL ||
-      g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "menu-name") == NULL)
-    return FALSE;
-  g_object_get (widget, "text", &text, NULL);
-  return g_strcmp0 (text, data) == 0;
-}
-
-/* The menu's item labelled @label, as shown. */
+/* The menu's item (as shown: a GtkModelButton) for @action ("activities.delete"). */
 static GtkWidget *
 menu_item (Fixture    *f,
-           const char *label)
+           const char *action)
 {
   GtkPopover *popover = bl_activity_menu_get_popover (bl_activities_page_get_menu (f->page));
-  GtkWidget *item = bl_test_find (GTK_WIDGET (popover), match_menu_label, label);
+  GtkWidget *item = bl_test_find_menu_item (GTK_POPOVER_MENU (popover), action);
 
   g_assert_nonnull (item);
   return item;
@@ -837,15 +821,15 @@ test_activities_context_menu (Fixture       *f,
   g_assert_cmpstr (bl_activity_get_topic (item (f, 4)), ==, "理论学习：党章");
 
   /* 复制为新记录: the window's action with the row's id. */
-  g_assert_true (gtk_widget_get_sensitive (menu_item (f, "Copy as New Record")));
-  g_signal_emit_by_name (menu_item (f, "Copy as New Record"), "clicked");
+  g_assert_true (gtk_widget_get_sensitive (menu_item (f, "activities.copy-as-new")));
+  g_signal_emit_by_name (menu_item (f, "activities.copy-as-new"), "clicked");
   bl_test_iterate ();
   g_assert_cmpint (copied, ==, ids[0]);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
   /* 打开/编辑 */
   g_assert_true (right_click_on (f, "理论学习：党章"));
-  g_signal_emit_by_name (menu_item (f, "Open or Edit"), "clicked");
+  g_signal_emit_by_name (menu_item (f, "activities.open"), "clicked");
   bl_test_iterate ();
   g_assert_cmpint (activated, ==, ids[0]);
 
@@ -856,8 +840,8 @@ test_activities_context_menu (Fixture       *f,
   g_free (g_steal_pointer (&ids));
   ids = selected_ids (f, &n);
   g_assert_cmpuint (n, ==, 3);
-  g_assert_false (gtk_widget_get_sensitive (menu_item (f, "Copy as New Record")));
-  g_assert_true (gtk_widget_get_sensitive (menu_item (f, "Delete")));
+  g_assert_false (gtk_widget_get_sensitive (menu_item (f, "activities.copy-as-new")));
+  g_assert_true (gtk_widget_get_sensitive (menu_item (f, "activities.delete")));
   gtk_popover_popdown (popover);
   copied = 0;
   gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.copy-as-new", NULL);
@@ -877,7 +861,7 @@ test_activities_context_menu (Fixture       *f,
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "activities.menu", NULL));
     bl_test_iterate ();
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
-    g_signal_emit_by_name (menu_item (f, "Delete"), "clicked");
+    g_signal_emit_by_name (menu_item (f, "activities.delete"), "clicked");
     bl_test_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (model (f)), ==, before - 1);
     g_assert_false (store_has (f, victim));

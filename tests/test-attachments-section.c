@@ -478,18 +478,14 @@ test_caption_remove_undo (Fixture       *f,
   g_assert_true (bl_activity_editor_get_modified (f->editor));
 
   /* Removed with the bin, then put back with Undo. */
-  {
-    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-    bl_test_find_all (found->pdata[1], bl_test_match_tooltip, "Remove from the Record", buttons);
-    g_assert_cmpuint (buttons->len, ==, 1);
-    remove = buttons->pdata[0];
-  }
+  remove = bl_test_child (found->pdata[1], BL_TYPE_ATTACHMENT_ROW, "remove_button");
+  g_assert_true (gtk_widget_get_visible (remove));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove from the Record");
   g_clear_pointer (&found, g_ptr_array_unref);
   bl_test_click (remove);
   g_assert_cmpuint (g_list_model_get_n_items (shown (f)), ==, 1);
   g_assert_true (bl_test_shows_text (GTK_WIDGET (section (f)), "“会议记录.txt” removed"));
-  undo = bl_test_find_button (GTK_WIDGET (section (f)), "_Undo");
+  undo = bl_test_find_toast_button (GTK_WIDGET (section (f)));
   g_assert_nonnull (undo);
   bl_test_click (undo);
   g_assert_cmpuint (g_list_model_get_n_items (shown (f)), ==, 2);
@@ -510,14 +506,10 @@ test_caption_remove_undo (Fixture       *f,
   g_clear_pointer (&found, g_ptr_array_unref);
   open_editor (f, f->id);
   found = rows (f);
-  {
-    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-    bl_test_find_all (found->pdata[0], bl_test_match_tooltip, "Remove from the Record", buttons);
-    g_assert_cmpuint (buttons->len, ==, 1);
-    g_clear_pointer (&found, g_ptr_array_unref);
-    bl_test_click (buttons->pdata[0]);
-  }
+  remove = bl_test_child (found->pdata[0], BL_TYPE_ATTACHMENT_ROW, "remove_button");
+  g_assert_true (gtk_widget_get_visible (remove));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  bl_test_click (remove);
   g_assert_true (save (f));
   in_ledger = stored (f, f->id);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (in_ledger)), ==, 1);

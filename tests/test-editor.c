@@ -66,22 +66,27 @@ open_editor (Fixture    *f,
   bl_test_iterate ();
 }
 
+/* A field of @editor's details, by its id in bl-details-section.ui. */
+static GtkWidget *
+details_child (BlActivityEditor *editor,
+               const char       *id)
+{
+  return bl_test_child (GTK_WIDGET (editor), BL_TYPE_DETAILS_SECTION, id);
+}
+
 static GtkWidget *
 row (Fixture    *f,
-     const char *title)
+     const char *id)
 {
-  GtkWidget *widget = bl_test_find_row (GTK_WIDGET (f->editor), title);
-
-  g_assert_nonnull (widget);
-  return widget;
+  return details_child (f->editor, id);
 }
 
 static void
 set_text (Fixture    *f,
-          const char *title,
+          const char *id,
           const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (row (f, title)), text);
+  gtk_editable_set_text (GTK_EDITABLE (row (f, id)), text);
 }
 
 /* A template child of the editor, by its id in the .ui. */
@@ -89,18 +94,14 @@ static gpointer
 editor_child (Fixture    *f,
               const char *id)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->editor), BL_TYPE_ACTIVITY_EDITOR, id);
-
-  g_assert_nonnull (child);
-  return child;
+  return bl_test_child (GTK_WIDGET (f->editor), BL_TYPE_ACTIVITY_EDITOR, id);
 }
 
 /* The date's button, in @editor's details. */
 static GtkMenuButton *
 date_button (BlActivityEditor *editor)
 {
-  GObject *details = gtk_widget_get_template_child (GTK_WIDGET (editor), BL_TYPE_ACTIVITY_EDITOR, "details");
-  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (details), BL_TYPE_DETAILS_SECTION, "date_button");
+  GtkWidget *button = details_child (editor, "date_button");
 
   g_assert_true (GTK_IS_MENU_BUTTON (button));
   return GTK_MENU_BUTTON (button);
@@ -110,6 +111,14 @@ static BlAttendanceSection *
 attendance_section (Fixture *f)
 {
   return BL_ATTENDANCE_SECTION (editor_child (f, "attendance"));
+}
+
+/* A child of the attendance section, by its id in bl-attendance-section.ui. */
+static GtkWidget *
+section_child (Fixture    *f,
+               const char *id)
+{
+  return bl_test_child (GTK_WIDGET (f->editor), BL_TYPE_ATTENDANCE_SECTION, id);
 }
 
 /* Everyone the attendance lists (not filtered by its search). */
@@ -223,28 +232,28 @@ test_editor_fill_and_save (Fixture       *f,
   /* No topic: refused, said beside the field, nothing written. */
   g_assert_false (save (f));
   g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 0);
-  g_assert_true (gtk_widget_has_css_class (row (f, "T_opic"), "error"));
+  g_assert_true (gtk_widget_has_css_class (row (f, "topic_row"), "error"));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Enter the topic."));
 
-  set_text (f, "T_opic", "学习贯彻党的二十届四中全会精神");
-  g_assert_false (gtk_widget_has_css_class (row (f, "T_opic"), "error"));
+  set_text (f, "topic_row", "学习贯彻党的二十届四中全会精神");
+  g_assert_false (gtk_widget_has_css_class (row (f, "topic_row"), "error"));
 
   /* The end before the start: refused. */
-  set_text (f, "Start _Time (HH:MM)", "14:30");
-  set_text (f, "_End Time (HH:MM)", "14:00");
+  set_text (f, "start_row", "14:30");
+  set_text (f, "end_row", "14:00");
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "The end time must be after the start time."));
   g_assert_false (save (f));
-  set_text (f, "_End Time (HH:MM)", "1600");
+  set_text (f, "end_row", "1600");
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Write the end time as HH:MM"));
-  set_text (f, "_End Time (HH:MM)", "16:00");
+  set_text (f, "end_row", "16:00");
   g_assert_false (bl_test_shows_text (GTK_WIDGET (f->editor), "The end time"));
 
-  set_text (f, "_Location", "三楼会议室");
-  set_text (f, "_Host", "张书记");
-  set_text (f, "_Recorder", "李委员");
-  set_text (f, "G_uests (Not Members)", "街道党工委 刘同志");
-  set_text (f, "T_ags, Separated by Commas", "意识形态，学习强国");
-  widget = bl_test_find_type (row (f, "_First Topic"), GTK_TYPE_SWITCH);
+  set_text (f, "location_row", "三楼会议室");
+  set_text (f, "host_row", "张书记");
+  set_text (f, "recorder_row", "李委员");
+  set_text (f, "guests_row", "街道党工委 刘同志");
+  set_text (f, "tags_row", "意识形态，学习强国");
+  widget = row (f, "first_topic_switch");
   gtk_switch_set_active (GTK_SWITCH (widget), TRUE);
   widget = bl_test_find_type (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)),
@@ -257,7 +266,7 @@ test_editor_fill_and_save (Fixture       *f,
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Not more than half of the full members"));
 
   /* "All present", then one on leave for a reason of its own. */
-  bl_test_click (bl_test_find_button (GTK_WIDGET (f->editor), "All _Present"));
+  bl_test_click (bl_test_child (GTK_WIDGET (f->editor), BL_TYPE_ATTENDANCE_SECTION, "all_present_button"));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 4 · Present: 4"));
   g_assert_false (bl_test_shows_text (GTK_WIDGET (f->editor), "Not more than half"));
   set_attendance (f, 3, 4);  /* other leave: a reason is needed */
@@ -343,7 +352,7 @@ test_editor_edit_and_discard (Fixture       *f,
   g_assert_no_error (error);
 
   open_editor (f, activity);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (f, "T_opic"))), ==, "研究发展党员工作");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (f, "topic_row"))), ==, "研究发展党员工作");
   g_assert_false (bl_activity_editor_get_modified (f->editor));
 
   /* The committee: one of two present is not more than half. */
@@ -359,7 +368,7 @@ test_editor_edit_and_discard (Fixture       *f,
 
   /* Its own record is no duplicate of itself. */
   g_assert_false (bl_test_shows_text (GTK_WIDGET (f->editor), "An activity of this kind"));
-  set_text (f, "T_opic", "改过的议题");
+  set_text (f, "topic_row", "改过的议题");
   g_assert_true (bl_activity_editor_get_modified (f->editor));
 
   gtk_window_close (GTK_WINDOW (f->editor));
@@ -396,7 +405,7 @@ test_editor_dates (Fixture       *f,
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
   open_editor (f, activity);
 
-  set_text (f, "T_opic", "红色教育参观");
+  set_text (f, "topic_row", "红色教育参观");
   /* No date yet. */
   g_assert_false (save (f));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Choose the date"));
@@ -409,12 +418,12 @@ test_editor_dates (Fixture       *f,
   g_assert_false (save (f));
   g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 0);
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "_Status")), 0);  /* planned */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "status_row")), 0);  /* planned */
   bl_test_iterate ();
   g_assert_false (bl_test_shows_text (GTK_WIDGET (f->editor), "A held activity"));
 
   /* Planned without a date: refused. */
-  bl_test_click (bl_test_find_button (GTK_WIDGET (f->editor), "_No Date"));
+  bl_test_click (row (f, "no_date_button"));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "A planned activity needs a date."));
   g_assert_false (save (f));
 
@@ -448,7 +457,7 @@ test_editor_group_meeting (Fixture       *f,
   bl_activity_set_date (activity, today);
   open_editor (f, activity);
 
-  group_row = row (f, "Party _Group");
+  group_row = row (f, "group_row");
   g_assert_true (gtk_widget_get_visible (group_row));
   g_assert_cmpuint (g_list_model_get_n_items (attendance_model (f)), ==, 2);
   g_assert_cmpstr (bl_attendee_get_member_name (attendee (f, 0)), ==, "王党员");
@@ -459,7 +468,7 @@ test_editor_group_meeting (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (attendance_model (f)), ==, 2);
   g_assert_cmpstr (bl_attendee_get_member_name (attendee (f, 0)), ==, "张书记");
 
-  set_text (f, "T_opic", "党小组学习");
+  set_text (f, "topic_row", "党小组学习");
   g_assert_true (save (f));
   saved = bl_store_get_activity (f->store, bl_activity_editor_get_id (f->editor), &error);
   g_assert_no_error (error);
@@ -471,9 +480,9 @@ test_editor_group_meeting (Fixture       *f,
   bl_activity_set_group (activity, "第一党小组");
   open_editor (f, activity);
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "An activity of this kind"));
-  set_text (f, "T_opic", "党小组学习（续）");
+  set_text (f, "topic_row", "党小组学习（续）");
   g_assert_false (bl_test_shows_text (GTK_WIDGET (f->editor), "An activity of this kind"));
-  set_text (f, "T_opic", "党小组学习");
+  set_text (f, "topic_row", "党小组学习");
   g_assert_true (save (f));
   g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 2);
   g_assert_cmpuint (bl_activity_get_expected_count (saved), ==, 2);
@@ -545,18 +554,17 @@ test_editor_past_planned (Fixture       *f,
 
   id = save_planned (f, BL_KIND_GENERAL_MEETING, past, "二季度党员大会");
   open_saved (f, id);
-  status_row = row (f, "_Status");
+  status_row = row (f, "status_row");
   g_assert_cmpuint (g_list_model_get_n_items (attendance_model (f)), ==, 4);
-  attendance_list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (attendance_section (f)),
-                                                               BL_TYPE_ATTENDANCE_SECTION, "list_view"));
+  attendance_list = section_child (f, "list_view");
 
   g_assert_true (past_notice_shown (f));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status_row)), ==, 0);
   g_assert_false (gtk_widget_get_sensitive (attendance_list));
   g_assert_false (bl_activity_editor_get_modified (f->editor));
 
-  button = bl_test_find_button (GTK_WIDGET (f->editor), "_Mark as Held");
-  g_assert_nonnull (button);
+  button = editor_child (f, "mark_held_button");
+  g_assert_true (gtk_widget_get_visible (button));
   bl_test_click (button);
 
   /* Exactly as if the person had chosen "Held": attendance opens, all present. */
@@ -565,8 +573,7 @@ test_editor_past_planned (Fixture       *f,
   g_assert_true (bl_activity_editor_get_modified (f->editor));
   g_assert_true (gtk_widget_get_sensitive (attendance_list));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 4 · Present: 4"));
-  g_assert_nonnull (bl_test_find_button (GTK_WIDGET (f->editor), "All _Present"));
-  g_assert_true (gtk_widget_get_visible (bl_test_find_button (GTK_WIDGET (f->editor), "All _Present")));
+  g_assert_true (gtk_widget_get_visible (section_child (f, "all_present_button")));
 
   /* Nothing is written before Save. */
   saved = bl_store_get_activity (f->store, id, &error);
@@ -592,7 +599,7 @@ test_editor_past_planned (Fixture       *f,
   open_saved (f, id);
   g_assert_false (past_notice_shown (f));
   /* Switched back to planned in the form, the notice says it again. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "_Status")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "status_row")), 0);
   bl_test_iterate ();
   g_assert_true (past_notice_shown (f));
   close_editor (f);
@@ -623,17 +630,6 @@ add_member (Fixture          *f,
   bl_store_save_member (f->store, member, &error);
   g_assert_no_error (error);
   return bl_member_get_id (member);
-}
-
-static GtkWidget *
-section_child (Fixture    *f,
-               const char *id)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (attendance_section (f)),
-                                                  BL_TYPE_ATTENDANCE_SECTION, id);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
 }
 
 static void
@@ -742,7 +738,7 @@ test_editor_attendance_model (Fixture       *f,
   /* "All Present" marks those the search hides too. */
   search_attendance (f, "王");
   g_assert_cmpuint (n_shown (f), ==, 1);
-  bl_test_click (bl_test_find_button (GTK_WIDGET (attendance_section (f)), "All _Present"));
+  bl_test_click (section_child (f, "all_present_button"));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Expected: 8 · Present: 8"));
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     g_assert_cmpint (bl_attendee_get_state (attendee (f, i)), ==, BL_ATTENDANCE_PRESENT);
@@ -769,9 +765,9 @@ test_editor_attendance_model (Fixture       *f,
 
 static BlPersonRow *
 person_row (Fixture    *f,
-            const char *title)
+            const char *id)
 {
-  GtkWidget *widget = row (f, title);
+  GtkWidget *widget = row (f, id);
 
   g_assert_true (BL_IS_PERSON_ROW (widget));
   return BL_PERSON_ROW (widget);
@@ -816,8 +812,8 @@ test_editor_people (Fixture       *f,
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
   bl_activity_set_date (activity, today);
   open_editor (f, activity);
-  host = person_row (f, "_Host");
-  recorder = person_row (f, "_Recorder");
+  host = person_row (f, "host_row");
+  recorder = person_row (f, "recorder_row");
   g_assert_true (bl_person_row_get_members (host) == bl_person_row_get_members (recorder));
 
   /* The host's list: the active members in the one order, not 钱转出. */
@@ -843,7 +839,7 @@ test_editor_people (Fixture       *f,
 
   /* The recorder: a guest, typed. */
   gtk_editable_set_text (GTK_EDITABLE (recorder), "街道党工委 刘同志");
-  set_text (f, "T_opic", "年度工作部署");
+  set_text (f, "topic_row", "年度工作部署");
   g_assert_true (save (f));
   saved = bl_store_get_activity (f->store, bl_activity_editor_get_id (f->editor), &error);
   g_assert_no_error (error);
@@ -863,17 +859,17 @@ test_editor_people (Fixture       *f,
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
   bl_activity_set_date (activity, today);
   open_editor (f, activity);
-  host = person_row (f, "_Host");
+  host = person_row (f, "host_row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (host)), ==, "赵党员");
   g_assert_false (bl_activity_editor_get_modified (f->editor));
 
   /* Another group: its leader instead. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "Party _Group")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "group_row")), 0);
   bl_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (host)), ==, "李委员");
   /* A host the person chose stays when the group changes. */
   gtk_editable_set_text (GTK_EDITABLE (host), "张书记");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "Party _Group")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "group_row")), 1);
   bl_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (host)), ==, "张书记");
 
@@ -885,7 +881,7 @@ test_editor_people (Fixture       *f,
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
   bl_activity_set_date (activity, today);
   open_editor (f, activity);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (person_row (f, "_Host"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (person_row (f, "host_row"))), ==, "");
 }
 
 /* "复制为新记录": a new editor on a record like this one, without a date. */
@@ -924,7 +920,7 @@ test_editor_copy_as_new (Fixture       *f,
   open_editor (f, activity);
   gtk_window_set_transient_for (GTK_WINDOW (f->editor), parent);
   /* The copy is of the record as the form shows it. */
-  set_text (f, "T_opic", "学习党章（第二讲）");
+  set_text (f, "topic_row", "学习党章（第二讲）");
   g_assert_cmpuint (n_toplevel_editors (), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.copy-as-new", NULL);
   bl_test_iterate ();
@@ -944,19 +940,19 @@ test_editor_copy_as_new (Fixture       *f,
   g_assert_false (bl_activity_editor_get_modified (copy));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (copy)), ==, "New Activity");
 
-  group_row = bl_test_find_row (GTK_WIDGET (copy), "Party _Group");
+  group_row = details_child (copy, "group_row");
   g_assert_true (gtk_widget_get_visible (group_row));
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (group_row))),
                    ==, "第二党小组");
-#define COPY_TEXT(title) gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (copy), title)))
-  g_assert_cmpstr (COPY_TEXT ("T_opic"), ==, "学习党章（第二讲）");
-  g_assert_cmpstr (COPY_TEXT ("Start _Time (HH:MM)"), ==, "19:00");
-  g_assert_cmpstr (COPY_TEXT ("_End Time (HH:MM)"), ==, "20:30");
-  g_assert_cmpstr (COPY_TEXT ("_Location"), ==, "社区活动室");
-  g_assert_cmpstr (COPY_TEXT ("_Host"), ==, "王党员");
+#define COPY_TEXT(id) gtk_editable_get_text (GTK_EDITABLE (details_child (copy, id)))
+  g_assert_cmpstr (COPY_TEXT ("topic_row"), ==, "学习党章（第二讲）");
+  g_assert_cmpstr (COPY_TEXT ("start_row"), ==, "19:00");
+  g_assert_cmpstr (COPY_TEXT ("end_row"), ==, "20:30");
+  g_assert_cmpstr (COPY_TEXT ("location_row"), ==, "社区活动室");
+  g_assert_cmpstr (COPY_TEXT ("host_row"), ==, "王党员");
   /* Not the recorder, the tags or the minutes: those are the meeting's own. */
-  g_assert_cmpstr (COPY_TEXT ("_Recorder"), ==, "");
-  g_assert_cmpstr (COPY_TEXT ("T_ags, Separated by Commas"), ==, "");
+  g_assert_cmpstr (COPY_TEXT ("recorder_row"), ==, "");
+  g_assert_cmpstr (COPY_TEXT ("tags_row"), ==, "");
 #undef COPY_TEXT
   g_assert_cmpstr (gtk_menu_button_get_label (date_button (copy)), ==, "No Date");
 
@@ -965,7 +961,7 @@ test_editor_copy_as_new (Fixture       *f,
   bl_test_iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (copy)));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (copy), "Choose the date"));
-  bl_test_click (bl_test_find_button (GTK_WIDGET (copy), "_Today"));
+  bl_test_click (details_child (copy, "today_button"));
   gtk_widget_activate_action (GTK_WIDGET (copy), "editor.save", NULL);
   bl_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 2);
@@ -1030,14 +1026,14 @@ test_editor_problems (Fixture       *f,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "details");
   g_assert_cmpuint (g_list_model_get_n_items (activities (f)), ==, 0);
 
-  bl_test_click (bl_test_find_button (GTK_WIDGET (f->editor), "_Today"));
+  bl_test_click (row (f, "today_button"));
   g_assert_false (gtk_widget_has_css_class (date, "error"));
   g_assert_false (adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (stack, editor_child (f, "details"))));
 
   /* Still to fill in: an end without a start, a leave without its reason. */
-  set_text (f, "_End Time (HH:MM)", "16:00");
-  g_assert_true (gtk_widget_has_css_class (row (f, "Start _Time (HH:MM)"), "warning"));
-  g_assert_false (gtk_widget_has_css_class (row (f, "Start _Time (HH:MM)"), "error"));
+  set_text (f, "end_row", "16:00");
+  g_assert_true (gtk_widget_has_css_class (row (f, "start_row"), "warning"));
+  g_assert_false (gtk_widget_has_css_class (row (f, "start_row"), "error"));
   g_assert_true (bl_test_shows_text (GTK_WIDGET (f->editor), "Enter the start time too"));
   bl_attendee_set_state (attendee (f, 1), BL_ATTENDANCE_LEAVE);
   g_assert_true (adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (stack, editor_child (f, "attendance"))));
@@ -1090,7 +1086,7 @@ close_with_question (Fixture    *f,
   gtk_window_set_transient_for (GTK_WINDOW (f->editor), GTK_WINDOW (parent));
   gtk_window_present (GTK_WINDOW (f->editor));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->editor));
-  set_text (f, "T_opic", "学习党的二十届四中全会精神");
+  set_text (f, "topic_row", "学习党的二十届四中全会精神");
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "window.close", NULL);
   bl_test_iterate ();
   dialog = bl_alert_get_open ();

@@ -58,6 +58,38 @@ find_editor (void)
   return NULL;
 }
 
+/* A field of the member editor, by its id in bl-member-editor.ui. */
+static GtkWidget *
+field (GtkWidget  *editor,
+       const char *id)
+{
+  return bl_test_child (editor, BL_TYPE_MEMBER_EDITOR, id);
+}
+
+/* The welcome page's row for member @id (named after the member's number). */
+static GtkWidget *
+member_row (GtkWidget *page,
+            gint64     id)
+{
+  g_autofree char *name = g_strdup_printf ("member-%" G_GINT64_FORMAT, id);
+
+  return bl_test_find_named (page, name);
+}
+
+static gboolean
+match_member_row (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) && g_str_has_prefix (gtk_widget_get_name (widget), "member-");
+}
+
+static const char *
+row_title (GtkWidget *row)
+{
+  g_assert_nonnull (row);
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
 /* A ledger with a name (so the window opens on its pages, not the welcome). */
 static BlStore *
 named_store (void)
@@ -126,13 +158,13 @@ test_delete (void)
   editor = GTK_WIDGET (bl_member_editor_new (store, NULL));
   gtk_window_present (GTK_WINDOW (editor));
   bl_test_iterate ();
-  g_assert_false (gtk_widget_get_visible (bl_test_find_button (editor, "_Delete Member…")));
+  g_assert_false (gtk_widget_get_visible (field (editor, "delete_button")));
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* Cancel: nothing changes. */
   editor = edit (store, wrong);
-  g_assert_true (gtk_widget_get_visible (bl_test_find_button (editor, "_Delete Member…")));
-  bl_test_click (bl_test_find_button (editor, "_Delete Member…"));
+  g_assert_true (gtk_widget_get_visible (field (editor, "delete_button")));
+  bl_test_click (field (editor, "delete_button"));
   alert = bl_alert_get_open ();
   g_assert_nonnull (alert);
   g_assert_true (bl_test_shows_text_within (alert, "王错录 will be removed"));
@@ -141,7 +173,7 @@ test_delete (void)
   g_assert_nonnull (bl_store_find_member (store, wrong));
   g_assert_true (find_editor () == GTK_WINDOW (editor));
 
-  bl_test_click (bl_test_find_button (editor, "_Delete Member…"));
+  bl_test_click (field (editor, "delete_button"));
   bl_alert_response (bl_alert_get_open (), "delete");
   bl_test_iterate ();
   g_assert_null (bl_store_find_member (store, wrong));
@@ -149,7 +181,7 @@ test_delete (void)
 
   /* Attendance on record: told why, nothing deleted, no question asked. */
   editor = edit (store, kept);
-  bl_test_click (bl_test_find_button (editor, "_Delete Member…"));
+  bl_test_click (field (editor, "delete_button"));
   alert = bl_alert_get_open ();
   g_assert_nonnull (alert);
   g_assert_true (bl_test_shows_text_within (alert, "their attendance is on record"));
@@ -206,15 +238,15 @@ test_transfer (void)
 
   /* The editor shows the transfer, and corrects it. */
   editor = edit (store, chen);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (bl_test_find_row (editor, "St_atus"))), ==,
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (field (editor, "status_row"))), ==,
                     BL_MEMBER_STATUS_TRANSFERRED);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (editor, "Transferred _Out On (YYYY-MM-DD)"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "transferred_on_row"))),
                    ==, "2025-04-30");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (editor, "Trans_ferred To"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "transferred_to_row"))),
                    ==, "市委组织部机关党委");
 
   /* A bad day: said, nothing saved. */
-  gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (editor, "Transferred _Out On (YYYY-MM-DD)")), "2025-04-31");
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "transferred_on_row")), "2025-04-31");
   g_assert_false (bl_member_editor_save (BL_MEMBER_EDITOR (editor), NULL));
   g_assert_true (bl_test_shows_text_within (editor, "The day of the transfer is not a date"));
   {
@@ -224,8 +256,8 @@ test_transfer (void)
   }
 
   /* Before the member joined: the store's refusal, shown, nothing saved. */
-  gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (editor, "_Joined (YYYY-MM-DD)")), "2020-07-01");
-  gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (editor, "Transferred _Out On (YYYY-MM-DD)")), "2019-01-01");
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "joined_row")), "2020-07-01");
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "transferred_on_row")), "2019-01-01");
   g_assert_false (bl_member_editor_save (BL_MEMBER_EDITOR (editor), NULL));
   g_assert_true (bl_test_shows_text_within (editor, "before joining"));
   {
@@ -236,8 +268,8 @@ test_transfer (void)
   }
 
   /* The day not known, another destination. */
-  gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (editor, "Transferred _Out On (YYYY-MM-DD)")), "");
-  gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (editor, "Trans_ferred To")), "区教育局党委");
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "transferred_on_row")), "");
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "transferred_to_row")), "区教育局党委");
   gtk_widget_activate_action (editor, "editor.save", NULL);
   bl_test_iterate ();
   g_assert_null (find_editor ());
@@ -254,8 +286,8 @@ test_transfer (void)
 
   /* Active again: the transfer is undone. */
   editor = edit (store, chen);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (bl_test_find_row (editor, "St_atus")), BL_MEMBER_STATUS_ACTIVE);
-  g_assert_false (gtk_widget_get_visible (bl_test_find_row (editor, "Transferred _Out On (YYYY-MM-DD)")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (editor, "status_row")), BL_MEMBER_STATUS_ACTIVE);
+  g_assert_false (gtk_widget_get_visible (field (editor, "transferred_on_row")));
   gtk_widget_activate_action (editor, "editor.save", NULL);
   bl_test_iterate ();
   g_assert_null (find_editor ());
@@ -269,8 +301,8 @@ test_transfer (void)
 
   /* Transferred out from the editor: today unless told another day. */
   editor = edit (store, chen);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (bl_test_find_row (editor, "St_atus")), BL_MEMBER_STATUS_TRANSFERRED);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (editor, "Transferred _Out On (YYYY-MM-DD)"))),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (editor, "status_row")), BL_MEMBER_STATUS_TRANSFERRED);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "transferred_on_row"))),
                    ==, TODAY);
   gtk_widget_activate_action (editor, "editor.save", NULL);
   bl_test_iterate ();
@@ -303,13 +335,12 @@ test_group_leader (void)
   g_assert_false (bl_test_shows_text_within (page, "Group leader"));
 
   editor = edit (store, loner);
-  g_assert_false (gtk_widget_get_sensitive (bl_test_find_row (editor, "Party Group _Leader")));
+  g_assert_false (gtk_widget_get_sensitive (field (editor, "leader_row")));
   gtk_window_destroy (GTK_WINDOW (editor));
 
   editor = edit (store, sun);
-  g_assert_true (gtk_widget_get_sensitive (bl_test_find_row (editor, "Party Group _Leader")));
-  gtk_switch_set_active (GTK_SWITCH (bl_test_find_type (bl_test_find_row (editor, "Party Group _Leader"),
-                                                        GTK_TYPE_SWITCH)), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (field (editor, "leader_row")));
+  gtk_switch_set_active (GTK_SWITCH (field (editor, "leader_switch")), TRUE);
   gtk_widget_activate_action (editor, "editor.save", NULL);
   bl_test_iterate ();
   {
@@ -324,8 +355,7 @@ test_group_leader (void)
 
   /* Another member takes over: the first one no longer leads. */
   editor = edit (store, zhou);
-  gtk_switch_set_active (GTK_SWITCH (bl_test_find_type (bl_test_find_row (editor, "Party Group _Leader"),
-                                                        GTK_TYPE_SWITCH)), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (field (editor, "leader_switch")), TRUE);
   gtk_widget_activate_action (editor, "editor.save", NULL);
   bl_test_iterate ();
   {
@@ -338,8 +368,7 @@ test_group_leader (void)
 
   /* Switched off: nobody leads the group. */
   editor = edit (store, zhou);
-  gtk_switch_set_active (GTK_SWITCH (bl_test_find_type (bl_test_find_row (editor, "Party Group _Leader"),
-                                                        GTK_TYPE_SWITCH)), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (field (editor, "leader_switch")), FALSE);
   gtk_widget_activate_action (editor, "editor.save", NULL);
   bl_test_iterate ();
   {
@@ -360,29 +389,34 @@ test_welcome_lists_members (void)
   g_autoptr(BlStore) store = bl_test_store_new ();
   BlWindow *window = open_window (store);
   GtkWidget *page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GtkWidget *row;
   GtkWidget *editor;
+  gint64 liu, zheng;
 
   g_assert_nonnull (page);
-  g_assert_null (bl_test_find_row (page, "刘一"));
-  bl_test_add_member (store, "刘一", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
-  bl_test_add_member (store, "郑二", "", BL_MEMBER_ROLE_NONE);
+  g_assert_false (bl_test_shows_text (page, "刘一"));
+  liu = bl_test_add_member (store, "刘一", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+  zheng = bl_test_add_member (store, "郑二", "", BL_MEMBER_ROLE_NONE);
   bl_test_iterate ();
   g_assert_true (bl_test_shows_text (page, "2 members"));
-  row = bl_test_find_row (page, "刘一");
-  g_assert_nonnull (row);
+  row = member_row (page, liu);
+  g_assert_cmpstr (row_title (row), ==, "刘一");
   g_assert_true (bl_test_shows_text_within (row, "第一党小组"));
-  g_assert_nonnull (bl_test_find_row (page, "郑二"));
+  g_assert_cmpstr (row_title (member_row (page, zheng)), ==, "郑二");
 
   g_signal_emit_by_name (row, "activated");
   bl_test_iterate ();
   editor = GTK_WIDGET (find_editor ());
   g_assert_nonnull (editor);
-  gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (editor, "_Name")), "刘一鸣");
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "name_row")), "刘一鸣");
   gtk_widget_activate_action (editor, "editor.save", NULL);
   bl_test_iterate ();
-  g_assert_null (bl_test_find_row (page, "刘一"));
-  g_assert_nonnull (bl_test_find_row (page, "刘一鸣"));
+  /* The same two rows, the first renamed: none shows "刘一" any more. */
+  bl_test_find_all (page, match_member_row, NULL, rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (row_title (member_row (page, liu)), ==, "刘一鸣");
+  g_assert_cmpstr (row_title (member_row (page, zheng)), ==, "郑二");
   close_windows ();
 }
 

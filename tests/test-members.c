@@ -75,10 +75,14 @@ find_toplevel (GType type)
   return NULL;
 }
 
-static gboolean
-match_name (GtkWidget *widget, gconstpointer data)
+/* A pack's switch, named after the pack's id. */
+static GtkWidget *
+pack_switch (GtkWidget *root, const char *id)
 {
-  return GTK_IS_SWITCH (widget) && g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+  GtkWidget *toggle = bl_test_find_named (root, id);
+
+  g_assert_true (toggle == NULL || GTK_IS_SWITCH (toggle));
+  return toggle;
 }
 
 static const char *
@@ -104,13 +108,31 @@ pack_enabled (BlStore *store, const char *id)
   g_assert_not_reached ();
 }
 
-static void
-set_row (GtkWidget *root, const char *title, const char *text)
+/* A field of the welcome page, by its id in bl-welcome-page.ui. */
+static GtkWidget *
+welcome_child (GtkWidget *page, const char *id)
 {
-  GtkWidget *row = bl_test_find_row (root, title);
+  return bl_test_child (page, BL_TYPE_WELCOME_PAGE, id);
+}
 
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+/* A field of the member editor, by its id in bl-member-editor.ui. */
+static GtkWidget *
+editor_child (gpointer editor, const char *id)
+{
+  return bl_test_child (GTK_WIDGET (editor), BL_TYPE_MEMBER_EDITOR, id);
+}
+
+/* A field of Preferences, by its id in bl-preferences-window.ui. */
+static GtkWidget *
+preferences_child (gpointer preferences, const char *id)
+{
+  return bl_test_child (GTK_WIDGET (preferences), BL_TYPE_PREFERENCES_WINDOW, id);
+}
+
+static void
+set_text (GtkWidget *field, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (field), text);
 }
 
 static void
@@ -146,26 +168,25 @@ test_first_run (void)
   g_assert_nonnull (page);
 
   /* The standard pack is on by default, the park's plan offered. */
-  g_assert_true (gtk_switch_get_active (GTK_SWITCH (bl_test_find (page, match_name, "standard"))));
-  ideology = bl_test_find (page, match_name, "park-2025-ideology");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (pack_switch (page, "standard"))));
+  ideology = pack_switch (page, "park-2025-ideology");
   g_assert_nonnull (ideology);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (ideology)));
 
   /* No name: an inline message, nothing saved, still on the welcome page. */
-  bl_test_click (bl_test_find_button (page, "_Start"));
+  bl_test_click (welcome_child (page, "start_button"));
   g_assert_true (bl_test_shows_text (page, "Enter the name of your branch"));
   g_assert_true (bl_store_is_empty (store));
   g_assert_cmpstr (top_stack_page (window), ==, "welcome");
 
   /* A member added by hand from the welcome page. */
-  bl_test_click (bl_test_find_button (page, "_Add…"));
+  bl_test_click (welcome_child (page, "add_member_button"));
   {
     GtkWindow *editor = find_toplevel (BL_TYPE_MEMBER_EDITOR);
 
     g_assert_nonnull (editor);
-    set_row (GTK_WIDGET (editor), "_Name", "周红");
-    adw_combo_row_set_selected (ADW_COMBO_ROW (bl_test_find_row (GTK_WIDGET (editor), "Committee _Role")),
-                                BL_MEMBER_ROLE_SECRETARY);
+    set_text (editor_child (editor, "name_row"), "周红");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (editor, "role_row")), BL_MEMBER_ROLE_SECRETARY);
     gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
     bl_test_iterate ();
     g_assert_null (find_toplevel (BL_TYPE_MEMBER_EDITOR));
@@ -174,10 +195,10 @@ test_first_run (void)
   g_assert_true (bl_test_shows_text (page, "1 member"));
   g_assert_cmpstr (top_stack_page (window), ==, "welcome");
 
-  set_row (page, "Branch _Name", "  滨江街道机关第二党支部 ");
-  set_row (page, "S_ecretary", "周红");
+  set_text (welcome_child (page, "branch_row"), "  滨江街道机关第二党支部 ");
+  set_text (welcome_child (page, "secretary_row"), "周红");
   gtk_switch_set_active (GTK_SWITCH (ideology), TRUE);
-  bl_test_click (bl_test_find_button (page, "_Start"));
+  bl_test_click (welcome_child (page, "start_button"));
 
   name = bl_store_get_branch_name (store);
   secretary = bl_store_get_secretary (store, NULL);
@@ -202,9 +223,9 @@ test_first_run_without_standard (void)
   GtkWidget *page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
 
   g_assert_cmpstr (top_stack_page (window), ==, "welcome");
-  set_row (page, "Branch _Name", "某某园区第一党支部");
-  gtk_switch_set_active (GTK_SWITCH (bl_test_find (page, match_name, "standard")), FALSE);
-  bl_test_click (bl_test_find_button (page, "_Start"));
+  set_text (welcome_child (page, "branch_row"), "某某园区第一党支部");
+  gtk_switch_set_active (GTK_SWITCH (pack_switch (page, "standard")), FALSE);
+  bl_test_click (welcome_child (page, "start_button"));
   g_assert_false (pack_enabled (store, "standard"));
   g_assert_false (pack_enabled (store, "park-2025-ideology"));
   g_assert_cmpstr (top_stack_page (window), ==, "main");
@@ -228,7 +249,7 @@ test_sample_data (void)
 
   window = open_window (store);
   page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
-  bl_test_click (bl_test_find_button (page, "_Try with Sample Data"));
+  bl_test_click (welcome_child (page, "demo_button"));
 
   demo = window_for_path (demo_path);
   g_assert_nonnull (demo);
@@ -246,7 +267,7 @@ test_sample_data (void)
   bl_test_iterate ();
   window = open_window (store);
   page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
-  bl_test_click (bl_test_find_button (page, "_Try with Sample Data"));
+  bl_test_click (welcome_child (page, "demo_button"));
   demo = window_for_path (demo_path);
   g_assert_nonnull (demo);
 
@@ -256,7 +277,7 @@ test_sample_data (void)
   {
     guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
 
-    bl_test_click (bl_test_find_button (page, "_Try with Sample Data"));
+    bl_test_click (welcome_child (page, "demo_button"));
     g_assert_true (window_for_path (demo_path) == demo);
     g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
   }
@@ -340,20 +361,19 @@ test_members_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, n_before);
 
   /* …then a probationary member in a new group, with a phone. */
-  set_row (GTK_WIDGET (editor), "_Name", "刘新");
-  group_row = bl_test_find_row (GTK_WIDGET (editor), "Party _Group");
+  set_text (editor_child (editor, "name_row"), "刘新");
+  group_row = editor_child (editor, "group_row");
   adw_combo_row_set_selected (ADW_COMBO_ROW (group_row),
                               g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (group_row))) - 1);
-  set_row (GTK_WIDGET (editor), "Name of the New Gro_up", "第二党小组");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (bl_test_find_row (GTK_WIDGET (editor), "Ca_tegory")),
-                              BL_MEMBER_CATEGORY_PROBATIONARY);
-  set_row (GTK_WIDGET (editor), "_Joined (YYYY-MM-DD)", "2025-13-01");
+  set_text (editor_child (editor, "new_group_row"), "第二党小组");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (editor, "category_row")), BL_MEMBER_CATEGORY_PROBATIONARY);
+  set_text (editor_child (editor, "joined_row"), "2025-13-01");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   bl_test_iterate ();
   g_assert_true (bl_test_shows_text (GTK_WIDGET (editor), "The date joined is not a date"));
   g_assert_null (member_named (store, "刘新"));
-  set_row (GTK_WIDGET (editor), "_Joined (YYYY-MM-DD)", "2025-06-30");
-  set_row (GTK_WIDGET (editor), "_Phone", "13900001111");
+  set_text (editor_child (editor, "joined_row"), "2025-06-30");
+  set_text (editor_child (editor, "phone_row"), "13900001111");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   bl_test_iterate ();
   g_assert_null (find_toplevel (BL_TYPE_MEMBER_EDITOR));
@@ -373,13 +393,11 @@ test_members_page (void)
   bl_test_iterate ();
   editor = BL_MEMBER_EDITOR (find_toplevel (BL_TYPE_MEMBER_EDITOR));
   g_assert_nonnull (editor);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bl_test_find_row (GTK_WIDGET (editor), "_Name"))),
-                   ==, "王党员");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (bl_test_find_row (GTK_WIDGET (editor), "Committee _Role")),
-                              BL_MEMBER_ROLE_ORGANIZATION);
-  g_assert_true (gtk_widget_get_visible (bl_test_find_row (GTK_WIDGET (editor), "Role S_ince (YYYY-MM-DD)")));
-  set_row (GTK_WIDGET (editor), "Role S_ince (YYYY-MM-DD)", "2024-03-01");
-  set_row (GTK_WIDGET (editor), "_Phone", "13800002222");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (editor, "name_row"))), ==, "王党员");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (editor, "role_row")), BL_MEMBER_ROLE_ORGANIZATION);
+  g_assert_true (gtk_widget_get_visible (editor_child (editor, "role_since_row")));
+  set_text (editor_child (editor, "role_since_row"), "2024-03-01");
+  set_text (editor_child (editor, "phone_row"), "13800002222");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   bl_test_iterate ();
   g_assert_null (find_toplevel (BL_TYPE_MEMBER_EDITOR));
@@ -438,7 +456,7 @@ test_members_page (void)
   }
 
   /* A transferred member cannot be transferred again. */
-  g_assert_false (gtk_widget_get_sensitive (bl_test_find_button (page, "_Transfer Out…")));
+  g_assert_false (gtk_widget_get_sensitive (bl_test_find_action (page, "members.transfer")));
   close_dialogs ();
   bl_test_close_windows (GTK_APPLICATION (app));
 }
@@ -587,7 +605,7 @@ test_preferences (void)
   preferences = GTK_WINDOW (bl_preferences_window_new (store));
   gtk_window_present (preferences);
   bl_test_iterate ();
-  row = bl_test_find_row (GTK_WIDGET (preferences), "Branch _Name");
+  row = preferences_child (preferences, "branch_row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "旧名称党支部");
 
   /* An empty name is refused. */
@@ -604,7 +622,7 @@ test_preferences (void)
 
   /* The secretary is the member holding 书记: a name that is no member is
    * refused and changes nothing; a member's name makes them secretary. */
-  row = bl_test_find_row (GTK_WIDGET (preferences), "_Secretary");
+  row = preferences_child (preferences, "secretary_row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
   gtk_editable_set_text (GTK_EDITABLE (row), "赵书记");
   g_signal_emit_by_name (row, "apply");
@@ -626,9 +644,9 @@ test_preferences (void)
 
   /* Pack switches write through. */
   g_assert_false (pack_enabled (store, "park-2025-ideology"));
-  gtk_switch_set_active (GTK_SWITCH (bl_test_find (GTK_WIDGET (preferences), match_name, "park-2025-ideology")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (pack_switch (GTK_WIDGET (preferences), "park-2025-ideology")), TRUE);
   g_assert_true (pack_enabled (store, "park-2025-ideology"));
-  gtk_switch_set_active (GTK_SWITCH (bl_test_find (GTK_WIDGET (preferences), match_name, "standard")), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (pack_switch (GTK_WIDGET (preferences), "standard")), FALSE);
   g_assert_false (pack_enabled (store, "standard"));
 
   /* A broken pack file: its problems shown, nothing imported. */
@@ -636,7 +654,7 @@ test_preferences (void)
   bl_test_iterate ();
   g_assert_nonnull (bl_alert_get_open ());
   g_assert_true (bl_test_shows_text (bl_alert_get_open (), bad_pack));
-  g_assert_null (bl_test_find (GTK_WIDGET (preferences), match_name, "broken"));
+  g_assert_null (pack_switch (GTK_WIDGET (preferences), "broken"));
   close_dialogs ();
 
   /* A good one: imported, enabled, and listed with its switch. */
@@ -644,8 +662,11 @@ test_preferences (void)
   bl_test_iterate ();
   g_assert_null (bl_alert_get_open ());
   g_assert_true (pack_enabled (store, "street-2026"));
-  g_assert_true (gtk_switch_get_active (GTK_SWITCH (bl_test_find (GTK_WIDGET (preferences), match_name, "street-2026"))));
-  g_assert_nonnull (bl_test_find_row (GTK_WIDGET (preferences), "Street plan 2026"));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (pack_switch (GTK_WIDGET (preferences), "street-2026"))));
+  /* …in a row that shows the pack's name, from its file. */
+  row = gtk_widget_get_ancestor (pack_switch (GTK_WIDGET (preferences), "street-2026"), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Street plan 2026");
 
   g_assert_nonnull (bl_preferences_window_get_reminders_group (BL_PREFERENCES_WINDOW (preferences)));
   gtk_window_destroy (preferences);
@@ -687,7 +708,7 @@ test_preferences_restore (void)
   preferences = GTK_WINDOW (bl_preferences_window_new (store));
   gtk_window_present (preferences);
   bl_test_iterate ();
-  g_assert_nonnull (bl_test_find_row (GTK_WIDGET (preferences), "_Restore from Backup…"));
+  g_assert_true (gtk_widget_get_visible (preferences_child (preferences, "restore_row")));
 
   /* Not a ledger: said, nothing changed. */
   not_a_backup = g_file_new_for_path (text);
@@ -700,7 +721,7 @@ test_preferences_restore (void)
   bl_test_iterate ();
   name = bl_store_get_branch_name (store);
   g_assert_cmpstr (name, ==, "备份里的党支部");
-  row = bl_test_find_row (GTK_WIDGET (preferences), "Branch _Name");
+  row = preferences_child (preferences, "branch_row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "备份里的党支部");
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 2);
   /* The page on screen follows at once, the hidden one when shown. */

@@ -31,19 +31,21 @@ open_window (BlStore *store)
   return window;
 }
 
-static gboolean
-match_switch_name (GtkWidget *widget, gconstpointer data)
+/* A pack's or a rule's switch, named after its id. */
+static GtkWidget *
+find_switch (GtkWidget *root, const char *id)
 {
-  return GTK_IS_SWITCH (widget) && g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+  GtkWidget *toggle = bl_test_find_named (root, id);
+
+  g_assert_true (toggle == NULL || GTK_IS_SWITCH (toggle));
+  return toggle;
 }
 
-static void
-set_row (GtkWidget *root, const char *title, const char *text)
+/* A field of the welcome page, by its id in bl-welcome-page.ui. */
+static GtkWidget *
+welcome_child (GtkWidget *page, const char *id)
 {
-  GtkWidget *row = bl_test_find_row (root, title);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  return bl_test_child (page, BL_TYPE_WELCOME_PAGE, id);
 }
 
 static char *
@@ -78,12 +80,12 @@ test_welcome_start_date_automatic (void)
   g_autofree char *start = NULL;
   BlWindow *window = open_window (store);
   GtkWidget *page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
-  GtkWidget *row = bl_test_find_row (page, "Start _Date (YYYY-MM-DD)");
+  GtkWidget *row = welcome_child (page, "start_row");
 
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-06-01");
-  set_row (page, "Branch _Name", "东湖社区党支部");
-  bl_test_click (bl_test_find_button (page, "_Start"));
+  gtk_editable_set_text (GTK_EDITABLE (welcome_child (page, "branch_row")), "东湖社区党支部");
+  bl_test_click (welcome_child (page, "start_button"));
   g_assert_false (bl_store_is_empty (store));
   start = start_date (store);
   g_assert_cmpstr (start, ==, "2025-06-01");
@@ -107,11 +109,11 @@ test_welcome_start_date_chosen (void)
   g_autofree char *name = NULL;
   BlWindow *window = open_window (store);
   GtkWidget *page = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
-  GtkWidget *row = bl_test_find_row (page, "Start _Date (YYYY-MM-DD)");
+  GtkWidget *row = welcome_child (page, "start_row");
 
-  set_row (page, "Branch _Name", "西湖社区党支部");
+  gtk_editable_set_text (GTK_EDITABLE (welcome_child (page, "branch_row")), "西湖社区党支部");
   gtk_editable_set_text (GTK_EDITABLE (row), "2025-02-30");
-  bl_test_click (bl_test_find_button (page, "_Start"));
+  bl_test_click (welcome_child (page, "start_button"));
   g_assert_true (bl_test_shows_text_within (page, "is not a date"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_true (bl_store_is_empty (store));
@@ -121,12 +123,12 @@ test_welcome_start_date_chosen (void)
   /* After today: refused too. */
   gtk_editable_set_text (GTK_EDITABLE (row), "2025-07-01");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
-  bl_test_click (bl_test_find_button (page, "_Start"));
+  bl_test_click (welcome_child (page, "start_button"));
   g_assert_true (bl_test_shows_text_within (page, "cannot be after today"));
   g_assert_true (bl_store_is_empty (store));
 
   gtk_editable_set_text (GTK_EDITABLE (row), " 2023-01-01 ");
-  bl_test_click (bl_test_find_button (page, "_Start"));
+  bl_test_click (welcome_child (page, "start_button"));
   name = bl_store_get_branch_name (store);
   g_assert_cmpstr (name, ==, "西湖社区党支部");
   start = start_date (store);
@@ -158,7 +160,7 @@ test_preferences_start_date (void)
   preferences = GTK_WINDOW (bl_preferences_window_new (store));
   gtk_window_present (preferences);
   bl_test_iterate ();
-  row = bl_test_find_row (GTK_WIDGET (preferences), "Start _Date (YYYY-MM-DD)");
+  row = bl_test_child (GTK_WIDGET (preferences), BL_TYPE_PREFERENCES_WINDOW, "start_row");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-03-01");
   g_assert_true (bl_test_shows_text_within (GTK_WIDGET (preferences), "Set automatically"));
@@ -257,7 +259,7 @@ test_preferences_rules (void)
   for (guint i = 0; i < rules->len; i++)
     {
       BlRule *rule = rules->pdata[i];
-      GtkWidget *toggle = bl_test_find (GTK_WIDGET (preferences), match_switch_name, rule->id);
+      GtkWidget *toggle = find_switch (GTK_WIDGET (preferences), rule->id);
 
       g_assert_nonnull (toggle);
       if (g_strcmp0 (rule->pack_id, "standard") == 0)
@@ -270,7 +272,7 @@ test_preferences_rules (void)
   g_assert_true (bl_test_shows_text_within (GTK_WIDGET (preferences), "Applies in 2025"));
 
   /* A click on the pack's row opens it; the pack stays on. */
-  pack_switch = bl_test_find (GTK_WIDGET (preferences), match_switch_name, "standard");
+  pack_switch = find_switch (GTK_WIDGET (preferences), "standard");
   pack_row = gtk_widget_get_ancestor (pack_switch, ADW_TYPE_EXPANDER_ROW);
   header = gtk_widget_get_ancestor (pack_switch, GTK_TYPE_LIST_BOX_ROW);
   g_assert_nonnull (pack_row);
@@ -283,7 +285,7 @@ test_preferences_rules (void)
   g_assert_true (pack_enabled (store, "standard"));
 
   /* One rule off: the pack stays on, that rule is no longer in force. */
-  rule_switch = bl_test_find (GTK_WIDGET (preferences), match_switch_name, rule_id);
+  rule_switch = find_switch (GTK_WIDGET (preferences), rule_id);
   g_assert_true (rule_in_force (store, rule_id));
   gtk_switch_set_active (GTK_SWITCH (rule_switch), FALSE);
   bl_test_iterate ();
@@ -313,7 +315,7 @@ test_preferences_rules (void)
   preferences = GTK_WINDOW (bl_preferences_window_new (store));
   gtk_window_present (preferences);
   bl_test_iterate ();
-  rule_switch = bl_test_find (GTK_WIDGET (preferences), match_switch_name, rule_id);
+  rule_switch = find_switch (GTK_WIDGET (preferences), rule_id);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (rule_switch)));
   gtk_switch_set_active (GTK_SWITCH (rule_switch), TRUE);
   bl_test_iterate ();

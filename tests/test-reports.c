@@ -22,13 +22,6 @@ add_activity (BlStore    *store,
   bl_test_add_activity (store, BL_KIND_THEME_DAY, BL_ACTIVITY_STATUS_HELD, date, topic);
 }
 
-static gboolean
-match_views (GtkWidget     *widget,
-             gconstpointer  data)
-{
-  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "statistics") != NULL;
-}
-
 static guint
 count_pages (GtkWidget *page)
 {
@@ -139,7 +132,7 @@ test_statistics (void)
   {
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     gboolean found = FALSE;
-    GtkWidget *stack = bl_test_find (page, match_views, NULL);
+    GtkWidget *stack = bl_test_child (page, BL_TYPE_REPORTS_PAGE, "view_stack");
 
     gtk_stack_set_visible_child_name (GTK_STACK (stack), "statistics");
     bl_test_iterate ();

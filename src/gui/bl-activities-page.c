@@ -607,6 +607,8 @@ bl_activities_page_class_init (BlActivitiesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, attendance_column);
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, status_column);
   gtk_widget_class_bind_template_child (widget_class, BlActivitiesPage, empty_page);
+  /* Not kept in the struct: bound so that tests find it by id. */
+  gtk_widget_class_bind_template_child_full (widget_class, "print_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);

@@ -636,6 +636,8 @@ bl_activity_editor_class_init (BlActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, attendance);
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, minutes);
   gtk_widget_class_bind_template_child (widget_class, BlActivityEditor, attachments);
+  /* Not kept in the struct: bound so that tests find it by id. */
+  gtk_widget_class_bind_template_child_full (widget_class, "mark_held_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, expected_changed_cb);

@@ -172,7 +172,6 @@ bl_alert_present (GtkWidget *alert,
 #endif
 }
 
-#if BL_USE_ALERT_DIALOG
 /* The button of an alert that shows @label. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -189,7 +188,6 @@ find_button (GtkWidget  *widget,
     }
   return NULL;
 }
-#endif
 
 void
 bl_alert_response (GtkWidget  *alert,
@@ -205,7 +203,7 @@ bl_alert_response (GtkWidget  *alert,
     /* AdwAlertDialog has no call for it: its button is clicked. Emitting
      * the signal and closing would give the close response as well, a
      * second answer. */
-    GtkWidget *button = find_button (alert, adw_alert_dialog_get_response_label (ADW_ALERT_DIALOG (alert), id));
+    GtkWidget *button = bl_alert_get_response_button (alert, id);
 
     if (button != NULL)
       g_signal_emit_by_name (button, "clicked");
@@ -230,6 +228,20 @@ bl_alert_force_close (GtkWidget *alert)
 #else
   gtk_window_destroy (GTK_WINDOW (alert));
 #endif
+}
+
+GtkWidget *
+bl_alert_get_response_button (GtkWidget  *alert,
+                              const char *id)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (alert), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* libadwaita gives a response's button no name of its own: it is the
+   * button that shows the response's label, whatever the language. */
+  if (!ALERT_CALL (has_response, ALERT (alert), id))
+    return NULL;
+  return find_button (alert, ALERT_CALL (get_response_label, ALERT (alert), id));
 }
 
 GtkWidget *

@@ -40,6 +40,10 @@ void       bl_alert_present                 (GtkWidget             *alert,
 /* Answers @alert as if @id was clicked. */
 void       bl_alert_response                (GtkWidget             *alert,
                                              const char            *id);
+/* The button that answers @alert with @id, or NULL when it has no such
+ * response: for tests, which find and click it by its id, not its label. */
+GtkWidget *bl_alert_get_response_button     (GtkWidget             *alert,
+                                             const char            *id);
 /* Closes @alert without a response. */
 void       bl_alert_force_close             (GtkWidget             *alert);
 /* The alert shown last that is still open, or NULL: for tests, which answer it. */

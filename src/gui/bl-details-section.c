@@ -406,6 +406,10 @@ bl_details_section_class_init (BlDetailsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlDetailsSection, recorder_row);
   gtk_widget_class_bind_template_child (widget_class, BlDetailsSection, lecturer_row);
   gtk_widget_class_bind_template_child (widget_class, BlDetailsSection, guests_row);
+  /* Not kept in the struct: bound so that tests find them by id
+   * (gtk_widget_get_template_child), not by their labels, which translate. */
+  gtk_widget_class_bind_template_child_full (widget_class, "today_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "no_date_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_changed_cb);

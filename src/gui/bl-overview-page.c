@@ -195,6 +195,15 @@ new_quota_row (BlQuotaStatus *quota)
                               quota->done, quota->required, deadline, left);
   subtitle = with_invalid (subtitle, quota->invalid);
   row = new_row (title, subtitle);
+  /* Named after its rule (and group): a handle in every language, for
+   * tests and accessibility tools. */
+  {
+    g_autofree char *name = quota->group != NULL && *quota->group != '\0'
+                            ? g_strdup_printf ("%s/%s", quota->rule_id, quota->group)
+                            : g_strdup (quota->rule_id);
+
+    gtk_widget_set_name (row, name);
+  }
 
   /* The state in words as well as colour: colour alone tells nothing to
    * someone who cannot tell red from green, or to a screen reader. */
@@ -205,7 +214,7 @@ new_quota_row (BlQuotaStatus *quota)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
 
   set_shown (row, title, subtitle, bl_quota_state_display (quota->state), quota->kind,
-             quota->group != NULL ? quota->group : "", NULL);
+             quota->group != NULL ? quota->group : "", quota->rule_id, NULL);
   if (quota->state != BL_QUOTA_MET)
     {
       /* No mnemonic: every row has one, Alt+R could not tell them apart. */
@@ -397,6 +406,7 @@ new_more_row (BlOverviewPage *self,
   g_object_set_data (G_OBJECT (row), "bl-all", all);
   g_signal_connect_object (row, "activated", G_CALLBACK (more_activated_cb), self, 0);
   set_shown (row, "more", title, NULL);
+  gtk_widget_set_name (row, "more");
   return row;
 }
 

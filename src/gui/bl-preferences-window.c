@@ -353,6 +353,8 @@ bl_preferences_window_class_init (BlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, rules_group);
   gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, reminders_page);
   gtk_widget_class_bind_template_child (widget_class, BlPreferencesWindow, reminders_group);
+  /* Not kept in the struct: bound so that tests find it by id. */
+  gtk_widget_class_bind_template_child_full (widget_class, "restore_row", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, branch_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, branch_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, secretary_apply_cb);

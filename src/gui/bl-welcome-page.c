@@ -105,6 +105,12 @@ fill_member_rows (BlWelcomePage *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
       g_object_set_data_full (G_OBJECT (row), "member", g_object_ref (member), g_object_unref);
+      /* Tests and accessibility tools find a member's row by the member's number. */
+      {
+        g_autofree char *name = g_strdup_printf ("member-%" G_GINT64_FORMAT, bl_member_get_id (member));
+
+        gtk_widget_set_name (row, name);
+      }
       g_signal_connect_object (row, "activated", G_CALLBACK (member_row_activated_cb), self, 0);
       adw_preferences_group_add (self->members_group, row);
       g_ptr_array_add (self->member_rows, row);
@@ -372,6 +378,8 @@ bl_welcome_page_class_init (BlWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, BlWelcomePage, demo_button);
+  /* Not kept in the struct: bound so that tests find it by id. */
+  gtk_widget_class_bind_template_child_full (widget_class, "add_member_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, branch_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_member_clicked);

@@ -74,6 +74,7 @@ main (int   argc,
       g_autoptr(BlStore) store = bl_store_open (path, &error);
       Watch watch = { NULL, FALSE, 0 };
       GtkWidget *welcome;
+      GtkWidget *button;
       GdkFrameClock *clock;
       BlWindow *window;
       gint64 start;
@@ -85,14 +86,15 @@ main (int   argc,
       bl_test_iterate ();
       welcome = bl_test_find_type (GTK_WIDGET (window), BL_TYPE_WELCOME_PAGE);
       g_assert_nonnull (welcome);
-      gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (welcome, "Branch _Name")), BRANCH);
-      gtk_editable_set_text (GTK_EDITABLE (bl_test_find_row (welcome, "S_ecretary")), "周红");
+      gtk_editable_set_text (GTK_EDITABLE (bl_test_child (welcome, BL_TYPE_WELCOME_PAGE, "branch_row")), BRANCH);
+      gtk_editable_set_text (GTK_EDITABLE (bl_test_child (welcome, BL_TYPE_WELCOME_PAGE, "secretary_row")), "周红");
       bl_test_iterate ();
       clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
       g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
 
+      button = bl_test_child (welcome, BL_TYPE_WELCOME_PAGE, "start_button");
       start = g_get_monotonic_time ();
-      g_signal_emit_by_name (bl_test_find_button (welcome, "_Start"), "clicked");
+      g_signal_emit_by_name (button, "clicked");
       click[run] = (g_get_monotonic_time () - start) / 1000.0;
       watch.title = bl_test_find_type (bl_test_find_type (GTK_WIDGET (window), BL_TYPE_OVERVIEW_PAGE), GTK_TYPE_LABEL);
       watch.painted = FALSE;

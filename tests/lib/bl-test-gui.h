@@ -1,11 +1,19 @@
-/* bl-test-gui.h: what the GUI tests share: waiting for the main loop and
- * finding widgets the way a person would (by type, label or title) */
+/* bl-test-gui.h: what the GUI tests share: waiting for the main loop, and
+ * finding widgets by what does not change with the language: their id in
+ * ui/NAME.ui (template children), the name the code gave them, the action
+ * they activate, the response they give, their accessible role. Texts shown
+ * are checked (bl_test_shows_text), never written in a test to find what to
+ * click or fill in: the buttons libadwaita makes for an alert or a toast,
+ * which have no name, are those showing the label their alert or toast
+ * holds for them, read from it (so in any language). */
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 
+#include "bl-alert.h"
 #include "bl-test-common.h"
 
 G_BEGIN_DECLS
@@ -81,40 +89,148 @@ bl_test_match_type (GtkWidget     *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
 
-/* A preferences row (entry, combo, action row) by its title, as written in the .ui. */
+#define bl_test_find_type(root, type) bl_test_find ((root), bl_test_match_type, GSIZE_TO_POINTER (type))
+
+/* The template child @id (its id in ui/NAME.ui, bound in the class's
+ * class_init) of the one widget of @type under @root (@root included). No
+ * such widget, two of them, or no such child fail the test. */
+static inline gpointer
+bl_test_child (GtkWidget  *root,
+               GType       type,
+               const char *id)
+{
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  GObject *child;
+
+  g_assert_nonnull (root);
+  bl_test_find_all (root, bl_test_match_type, GSIZE_TO_POINTER (type), owners);
+  if (owners->len != 1)
+    g_error ("%u widgets of type %s under %s, not one (look under a narrower root)",
+             owners->len, g_type_name (type), G_OBJECT_TYPE_NAME (root));
+  child = gtk_widget_get_template_child (owners->pdata[0], type, id);
+  if (child == NULL)
+    g_error ("%s has no template child “%s” (an id in its .ui, bound in its class_init)",
+             g_type_name (type), id);
+  return child;
+}
+
+/* A widget by the name the code gave it (gtk_widget_set_name): a pack's or
+ * a rule's switch (the id), a quota's row (the rule's id), a member's row on
+ * the welcome page ("member-ID"). */
 static inline gboolean
-bl_test_match_row_title (GtkWidget     *widget,
+bl_test_match_name (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+/* A button or menu item that activates the action @data ("app.record"). */
+static inline gboolean
+bl_test_match_action (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/* The button of a toast (an undo, say): the button that shows what its
+ * toast's button-label says, in whatever language that is. */
+static inline gboolean
+bl_test_match_toast_button (GtkWidget     *widget,
+                            gconstpointer  data)
+{
+  if (!GTK_IS_BUTTON (widget) || gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    return FALSE;
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (w), "toast") != NULL)
+      {
+        g_autoptr(AdwToast) toast = NULL;
+
+        g_object_get (w, "toast", &toast, NULL);
+        return toast != NULL &&
+               g_strcmp0 (adw_toast_get_button_label (toast), gtk_button_get_label (GTK_BUTTON (widget))) == 0;
+      }
+  return FALSE;
+}
+
+#define bl_test_find_named(root, name) bl_test_find ((root), bl_test_match_name, (name))
+#define bl_test_find_action(root, action) bl_test_find ((root), bl_test_match_action, (action))
+#define bl_test_find_toast_button(root) bl_test_find ((root), bl_test_match_toast_button, NULL)
+
+/* The place of the item for @action in @menu, sections opened, counting on
+ * from *@seen; -1 when there is none (and *@seen then counts them all). */
+static inline int
+bl_test_menu_position (GMenuModel *menu,
+                       const char *action,
+                       int        *seen)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *name = NULL;
+
+      if (section != NULL)
+        {
+          int found = bl_test_menu_position (section, action, seen);
+
+          if (found >= 0)
+            return found;
+          continue;
+        }
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return *seen;
+      (*seen)++;
+    }
+  return -1;
+}
+
+static inline gboolean
+bl_test_match_menu_item (GtkWidget     *widget,
                          gconstpointer  data)
 {
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  return role == GTK_ACCESSIBLE_ROLE_MENU_ITEM || role == GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX ||
+         role == GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO;
 }
 
-static inline gboolean
-bl_test_match_button_label (GtkWidget     *widget,
-                            gconstpointer  data)
+/* The item of @popover's menu that activates @action ("activities.delete"),
+ * as shown; NULL when the menu has none. GTK gives a shown item (a
+ * GtkModelButton) no action name: it is the menu item (by its accessible
+ * role) at the place of @action in the menu model. */
+static inline GtkWidget *
+bl_test_find_menu_item (GtkPopoverMenu *popover,
+                        const char     *action)
 {
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+  GMenuModel *menu = gtk_popover_menu_get_menu_model (popover);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  int before = 0;
+  int all = 0;
+  int position = bl_test_menu_position (menu, action, &before);
+
+  if (position < 0)
+    return NULL;
+  /* One shown item for each of the model's, in its order. */
+  bl_test_menu_position (menu, NULL, &all);
+  bl_test_find_all (GTK_WIDGET (popover), bl_test_match_menu_item, NULL, items);
+  g_assert_cmpuint (items->len, ==, all);
+  return items->pdata[position];
 }
 
-static inline gboolean
-bl_test_match_tooltip (GtkWidget     *widget,
-                       gconstpointer  data)
+/* The button of @alert that gives the response @id ("save", "discard"). */
+static inline GtkWidget *
+bl_test_response_button (GtkWidget  *alert,
+                         const char *id)
 {
-  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
-}
+  GtkWidget *button;
 
-static inline gboolean
-bl_test_match_label_prefix (GtkWidget     *widget,
-                            gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+  g_assert_nonnull (alert);
+  button = bl_alert_get_response_button (alert, id);
+  if (button == NULL)
+    g_error ("the alert has no button for the response “%s”", id);
+  return button;
 }
-
-#define bl_test_find_type(root, type) bl_test_find ((root), bl_test_match_type, GSIZE_TO_POINTER (type))
-#define bl_test_find_row(root, title) bl_test_find ((root), bl_test_match_row_title, (title))
-#define bl_test_find_button(root, label) bl_test_find ((root), bl_test_match_button_label, (label))
 
 /* A click, at once (a button's "activate" clicks after an animation). */
 static inline void
@@ -123,6 +239,15 @@ bl_test_click (GtkWidget *button)
   g_assert (GTK_IS_BUTTON (button));
   g_signal_emit_by_name (button, "clicked");
   bl_test_iterate ();
+}
+
+/* A visible label whose text starts with @data. */
+static inline gboolean
+bl_test_match_label_prefix (GtkWidget     *widget,
+                            gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
 }
 
 /* Whether a visible label inside @root starts with @text. */
@@ -184,6 +309,29 @@ bl_test_gui_init (int    *argc,
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   settings = g_settings_new (APP_ID);
   g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+}
+
+/* Chinese from here on, as secretaries run the program: the zh_CN locale and
+ * the catalogue the build made (BRANCH_LEDGER_LOCALEDIR, as src/main.c
+ * reads it). For a test's own process (g_test_trap_subprocess), the other
+ * tests staying in English. FALSE, the test failed, without the locale;
+ * GETTEXT_PACKAGE and LOCALEDIR come from config.h. */
+static inline gboolean
+bl_test_use_chinese (void)
+{
+  const char *localedir = g_getenv ("BRANCH_LEDGER_LOCALEDIR");
+
+  /* The locale itself: glibc 2.41 (Debian 13) ignores LANGUAGE under C.UTF-8. */
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_fail_printf ("the zh_CN.UTF-8 locale is not installed (build-aux/dev generates it)");
+      return FALSE;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
 }
 
 G_END_DECLS
