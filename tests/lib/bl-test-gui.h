@@ -104,12 +104,29 @@ bl_test_match_tooltip (GtkWidget     *widget,
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
 }
 
+/* The text a visible label shows: a GtkLabel's, or a GtkInscription's (the
+ * cells of long lists); NULL for any other widget. */
+static inline const char *
+bl_test_shown_text (GtkWidget *widget)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_INSCRIPTION (widget))
+    text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  if (text == NULL || !gtk_widget_is_visible (widget))
+    return NULL;
+  return text;
+}
+
 static inline gboolean
 bl_test_match_label_prefix (GtkWidget     *widget,
                             gconstpointer  data)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+  const char *text = bl_test_shown_text (widget);
+
+  return text != NULL && g_str_has_prefix (text, data);
 }
 
 #define bl_test_find_type(root, type) bl_test_find ((root), bl_test_match_type, GSIZE_TO_POINTER (type))
@@ -138,8 +155,9 @@ static inline gboolean
 bl_test_match_label_containing (GtkWidget     *widget,
                                 gconstpointer  data)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+  const char *text = bl_test_shown_text (widget);
+
+  return text != NULL && strstr (text, data) != NULL;
 }
 
 /* Whether a visible label under @root contains @text. */
