@@ -8,7 +8,7 @@
  * measured, and the columns keep their widths (GTK 4.8 keeps some 200 rows
  * alive; labels sized by their text had every one of them measured and laid
  * out again whenever one of them changed). The page says how wide each
- * column's texts are (bl_activity_cell_set_width_chars). */
+ * column's texts are and how high a line is (bl_activity_cell_set_text_size). */
 #include "config.h"
 
 #include "bl-activity-cell.h"
