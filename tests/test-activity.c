@@ -151,6 +151,38 @@ test_dates (void)
   g_assert_false (bl_time_parse ("noon", &minutes));
 }
 
+/* A date is shown as the day it is, whatever the time zone (the C locale's
+ * month names: the test does not set a locale). */
+static void
+test_dates_shown (void)
+{
+  static const char * const zones[] = { "UTC", "Pacific/Kiritimati", "Etc/GMT+12", "Asia/Shanghai" };
+  g_autofree char *saved = g_strdup (g_getenv ("TZ"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autofree char *new_year = NULL;
+      g_autofree char *leap_day = NULL;
+
+      g_setenv ("TZ", zones[i], TRUE);
+      new_year = bl_date_iso_format_locale ("2026-01-01");
+      leap_day = bl_date_iso_format_locale ("2024-02-29");
+      g_assert_cmpstr (new_year, ==, "1 January 2026");
+      g_assert_cmpstr (leap_day, ==, "29 February 2024");
+    }
+  if (saved != NULL)
+    g_setenv ("TZ", saved, TRUE);
+  else
+    g_unsetenv ("TZ");
+
+  /* Not a date: shown as it is. */
+  {
+    g_autofree char *odd = bl_date_iso_format_locale ("2025-13-01");
+
+    g_assert_cmpstr (odd, ==, "2025-13-01");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +193,7 @@ main (int   argc,
   g_test_add_func ("/activity/attendee", test_attendee);
   g_test_add_func ("/activity/member", test_member);
   g_test_add_func ("/activity/dates", test_dates);
+  g_test_add_func ("/activity/dates-shown", test_dates_shown);
 
   return g_test_run ();
 }

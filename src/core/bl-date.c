@@ -112,8 +112,10 @@ bl_date_format_locale (const GDate *date)
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                              g_date_get_day (date), 12, 0, 0);
+  /* A day has no time zone: UTC spares looking up the local one for each
+   * date a list shows. */
+  dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                            g_date_get_day (date), 12, 0, 0);
   /* TRANSLATORS: a full date as shown in lists and on printed pages, in
    * g_date_time_format() syntax (%-d: no padding); zh_CN: "%Y年%-m月%-d日" */
   return g_date_time_format (dt, _("%-d %B %Y"));

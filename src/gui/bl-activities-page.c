@@ -11,6 +11,7 @@
 #include "bl-activity-filter.h"
 #include "bl-activity-menu.h"
 #include "bl-activity-renderer.h"
+#include "bl-activity-widths.h"
 #include "bl-deletion.h"
 #include "bl-kind.h"
 #include "bl-print-operation.h"
@@ -31,6 +32,7 @@ struct _BlActivitiesPage
 
   GPtrArray           *kind_ids;    /* ids behind the kind drop-down (NULL first: all) */
   GArray              *years;       /* years behind the year drop-down (0 first: all) */
+  BlActivityWidths    *widths;      /* the columns' */
   gboolean             updating_dropdowns;
 
   AdwToastOverlay     *toast_overlay;
@@ -256,14 +258,19 @@ update_years (BlActivitiesPage *self)
   guint position = 0;
   GDate today;
 
-  if (gtk_drop_down_get_selected (self->year_dropdown) < self->years->len)
-    selected = g_array_index (self->years, int, gtk_drop_down_get_selected (self->year_dropdown));
-
   bl_context_get_date (bl_page_get_context (BL_PAGE (self)), &today);
   last_year = g_date_get_year (&today) + 1;
   first_year = g_date_get_year (&today);
   if (self->store != NULL && (first = bl_store_get_first_activity_date (self->store)) != NULL)
     first_year = MIN (first_year, atoi (first));
+  /* Most saves leave the years as they were: a new drop-down model would
+   * make its whole list again. */
+  if (self->years->len > 1 && g_array_index (self->years, int, 1) == last_year &&
+      g_array_index (self->years, int, self->years->len - 1) == first_year)
+    return;
+
+  if (gtk_drop_down_get_selected (self->year_dropdown) < self->years->len)
+    selected = g_array_index (self->years, int, gtk_drop_down_get_selected (self->year_dropdown));
 
   g_array_set_size (self->years, 0);
   {
@@ -355,8 +362,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                BlActivitiesPage         *self)
 {
   BlActivityCellColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "bl-column"));
+  GtkWidget *cell = bl_activity_cell_new (column);
 
-  gtk_list_item_set_child (item, bl_activity_cell_new (column));
+  bl_activity_cell_set_text_size (BL_ACTIVITY_CELL (cell), bl_activity_widths_get (self->widths, column),
+                                  bl_activity_widths_get_line_height (self->widths));
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -503,6 +513,9 @@ bl_activities_page_refresh (BlPage   *page,
    * the new year itself). */
   if (changes & (BL_CHANGE_ACTIVITIES | BL_CHANGE_TODAY))
     update_years (self);
+  if (self->store != NULL &&
+      bl_activity_widths_update (self->widths, GTK_WIDGET (self->column_view), self->store, changes))
+    bl_activity_widths_apply (self->widths, GTK_WIDGET (self->column_view));
   /* The first time: the store's live list. It replaces an edited activity
    * (items-changed (pos, 1, 1)): the filter, the sort and the row look at
    * it again, and nothing else needs doing for a save. */
@@ -568,6 +581,7 @@ bl_activities_page_finalize (GObject *object)
 
   g_clear_pointer (&self->kind_ids, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->widths, bl_activity_widths_free);
 
   G_OBJECT_CLASS (bl_activities_page_parent_class)->finalize (object);
 }
@@ -651,6 +665,7 @@ bl_activities_page_init (BlActivitiesPage *self)
 
   self->kind_ids = g_ptr_array_new_with_free_func (g_free);
   self->years = g_array_new (FALSE, TRUE, sizeof (int));
+  self->widths = bl_activity_widths_new ();
 
   g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (self->date_column)), "bl-column",
                      GINT_TO_POINTER (BL_ACTIVITY_CELL_DATE));

@@ -28,5 +28,9 @@ void        bl_activity_cell_bind         (BlActivityCell       *self,
 const char *bl_activity_cell_get_text     (BlActivityCell       *self);
 /* The activity it shows (NULL while unbound). */
 BlActivity *bl_activity_cell_get_activity (BlActivityCell       *self);
+BlActivityCellColumn bl_activity_cell_get_column (BlActivityCell *self);
+void        bl_activity_cell_set_text_size (BlActivityCell      *self,
+                                            guint                chars,
+                                            int                  line_height);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -43,18 +44,22 @@ make_layout (BlPrintDocument  *self,
              BlPrintCellFlags  flags,
              double            size)
 {
-  g_autofree char *key = NULL;
+  char key[96];
+  gboolean cached = FALSE;
   PangoFontDescription *font;
   PangoLayout *layout;
   gsize length = strlen (text);
 
-  /* Grids repeat the same few marks thousands of times: lay each out once. */
+  /* Grids repeat the same few marks thousands of times: lay each out once.
+   * The key in whole thousandths of a point: formatting floating-point
+   * numbers for each cell cost as much as the lookups saved. */
   if (length <= 12)
     {
-      key = g_strdup_printf ("%d|%.3f|%.3f|%s", flags, width, size, text);
+      g_snprintf (key, sizeof key, "%d|%ld|%ld|%s", flags, lround (width * 1000), lround (size * 1000), text);
       layout = g_hash_table_lookup (self->layout_cache, key);
       if (layout != NULL)
         return g_object_ref (layout);
+      cached = TRUE;
     }
 
   layout = pango_layout_new (self->context);
@@ -78,8 +83,8 @@ make_layout (BlPrintDocument  *self,
     pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
   pango_layout_set_text (layout, text, (int) length);
 
-  if (key != NULL)
-    g_hash_table_insert (self->layout_cache, g_steal_pointer (&key), g_object_ref (layout));
+  if (cached)
+    g_hash_table_insert (self->layout_cache, g_strdup (key), g_object_ref (layout));
   return layout;
 }
 

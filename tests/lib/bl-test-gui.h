@@ -242,12 +242,29 @@ bl_test_click (GtkWidget *button)
 }
 
 /* A visible label whose text starts with @data. */
+/* The text a visible label shows: a GtkLabel's, or a GtkInscription's (the
+ * cells of long lists); NULL for any other widget. */
+static inline const char *
+bl_test_shown_text (GtkWidget *widget)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_INSCRIPTION (widget))
+    text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  if (text == NULL || !gtk_widget_is_visible (widget))
+    return NULL;
+  return text;
+}
+
 static inline gboolean
 bl_test_match_label_prefix (GtkWidget     *widget,
                             gconstpointer  data)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+  const char *text = bl_test_shown_text (widget);
+
+  return text != NULL && g_str_has_prefix (text, data);
 }
 
 /* Whether a visible label inside @root starts with @text. */
@@ -263,8 +280,9 @@ static inline gboolean
 bl_test_match_label_containing (GtkWidget     *widget,
                                 gconstpointer  data)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+  const char *text = bl_test_shown_text (widget);
+
+  return text != NULL && strstr (text, data) != NULL;
 }
 
 /* Whether a visible label under @root contains @text. */
