@@ -358,13 +358,13 @@ check_thread (gpointer data)
       if (db != NULL)
         outcome = result.integrity_failed ? BL_LEDGER_CHECK_READ_ONLY : BL_LEDGER_CHECK_PASSED;
     }
-  else if (g_error_matches (error, BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT))
+  else
     {
-      g_autofree char *advice = bl_ledger_file_restore_advice (self->path, self);
-      GError *damaged = g_error_new (BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT, "%s. %s", error->message, advice);
+      GError *refused = NULL;
 
+      bl_ledger_file_refuse (self->path, error, self, &refused);
       g_clear_error (&error);
-      error = damaged;
+      error = refused;
     }
   if (outcome != BL_LEDGER_CHECK_PASSED && is_cancelled (self))
     outcome = BL_LEDGER_CHECK_CANCELLED;

@@ -589,17 +589,18 @@ bl_ledger_file_open_read_only (const char     *path,
   return bl_db_open_read_only (path, !bl_ledger_file_has_wal (path), reason, error);
 }
 
-/* A damaged file is refused with the backup to restore instead. */
-static void
-refuse (const char  *path,
-        GError      *check_error,
-        GError     **error)
+void
+bl_ledger_file_refuse (const char     *path,
+                       const GError   *check_error,
+                       BlLedgerCheck  *running,
+                       GError        **error)
 {
   if (g_error_matches (check_error, BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT))
     {
-      g_autofree char *advice = bl_ledger_file_restore_advice (path, NULL);
+      g_autofree char *advice = bl_ledger_file_restore_advice (path, running);
 
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT, "%s. %s", check_error->message, advice);
+      /* TRANSLATORS: that the file is damaged, then which backup to restore */
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT, _("%s. %s"), check_error->message, advice);
     }
   else
     g_propagate_error (error, g_error_copy (check_error));
@@ -667,7 +668,7 @@ open_prepared (const char  *absolute,
   if (!bl_ledger_check_existing (absolute, writable ? BL_CHECK_DAILY : BL_CHECK_QUICK, today, NULL, &check,
                                  &check_error))
     {
-      refuse (absolute, check_error, error);
+      bl_ledger_file_refuse (absolute, check_error, NULL, error);
       return NULL;
     }
 
@@ -758,7 +759,7 @@ bl_ledger_file_open_deferred (const char     *path,
    * checked first, as ever. */
   if (!bl_ledger_check_existing (absolute, BL_CHECK_IDENTITY, today, NULL, &identity, &check_error))
     {
-      refuse (absolute, check_error, error);
+      bl_ledger_file_refuse (absolute, check_error, NULL, error);
       return NULL;
     }
   if (identity.version != BL_MIGRATIONS_COUNT)

@@ -79,6 +79,12 @@ char    *bl_ledger_file_newest_good_backup (const char *path);
  * backup that is whole. @running (may be NULL) can interrupt the checks. */
 char    *bl_ledger_file_restore_advice (const char    *path,
                                         BlLedgerCheck *running);
+/* Why the file at @path is refused, from what its check found
+ * (@check_error): for a damaged file, with the backup to restore instead. */
+void     bl_ledger_file_refuse       (const char    *path,
+                                      const GError  *check_error,
+                                      BlLedgerCheck *running,
+                                      GError       **error);
 /* Whether a -wal with something in it lies beside @path. */
 gboolean bl_ledger_file_has_wal      (const char  *path);
 /* Takes group and other permissions off the ledger at @path and its
