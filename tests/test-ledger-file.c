@@ -18,6 +18,7 @@
 #include "bl-demo.h"
 #include "bl-store.h"
 #include "bl-test-common.h"
+#include "bl-test-damage.h"
 #include "bl-test-vfs.h"
 #include "db/bl-ledger-backup.h"
 #include "db/bl-ledger-file.h"
@@ -386,8 +387,6 @@ test_wal_bit_flip (void)
 
 /* Item 3: restoring a backup */
 
-static void damage_behind_quick_check (const char *path);
-
 static void
 one_more_member (BlStore *store)
 {
@@ -486,7 +485,7 @@ test_restore_refused (void)
   assert_restore_refused (path, newer, 1, "newer version");
 
   /* Damage that only integrity_check sees. */
-  damage_behind_quick_check (damaged);
+  bl_test_damage_behind_quick_check (damaged);
   assert_restore_refused (path, damaged, 1, "is damaged");
 }
 
@@ -569,56 +568,6 @@ test_restore_store (void)
 
 /* Item 4: the daily integrity check */
 
-/* A ledger whose damage quick_check misses: one member's name changed in
- * the table and not in the index of names. */
-static void
-damage_behind_quick_check (const char *path)
-{
-  g_autoptr(GBytes) contents = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  guint8 *data, *mark;
-  gsize length;
-  int root;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_master WHERE name = 'member'", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  root = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-
-  contents = read_bytes (path);
-  data = g_bytes_unref_to_data (g_steal_pointer (&contents), &length);
-  mark = memmem (data + (root - 1) * 4096, 4096, "党员007", strlen ("党员007"));
-  g_assert_nonnull (mark);
-  mark[strlen ("党员00")] = '9';
-  contents = g_bytes_new_take (data, length);
-  write_bytes (path, contents);
-
-  /* What the fixture is: quick_check passes, integrity_check does not. */
-  {
-    g_autofree char *uri = g_strconcat ("file:", path, "?immutable=1", NULL);
-    const char *pragmas[] = { "PRAGMA quick_check", "PRAGMA integrity_check" };
-
-    g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
-    for (guint i = 0; i < 2; i++)
-      {
-        g_assert_cmpint (sqlite3_prepare_v2 (db, pragmas[i], -1, &stmt, NULL), ==, SQLITE_OK);
-        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-        if (i == 0)
-          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-        else
-          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), !=, "ok");
-        sqlite3_finalize (stmt);
-      }
-    sqlite3_close (db);
-  }
-}
-
 static void
 test_integrity_daily (void)
 {
@@ -640,7 +589,7 @@ test_integrity_daily (void)
    * older version made on the 2nd, before it checked. */
   g_assert_cmpint (run ("2025-06-01", status, &out, &err), ==, 0);
   g_assert_true (g_file_test (good, G_FILE_TEST_EXISTS));
-  damage_behind_quick_check (path);
+  bl_test_damage_behind_quick_check (path);
   {
     g_autoptr(GBytes) damage = read_bytes (path);
     write_bytes (damaged_copy, damage);
@@ -681,7 +630,7 @@ test_integrity_once_a_day (void)
                     ==, 1);
 
   /* Damage after that day's check is found the next day, not the same day. */
-  damage_behind_quick_check (path);
+  bl_test_damage_behind_quick_check (path);
   db = bl_ledger_file_open (path, "2025-06-01", NULL, &error);
   g_assert_no_error (error);
   g_assert_false (bl_db_is_read_only (db));

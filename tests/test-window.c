@@ -17,12 +17,14 @@
 #include "bl-kind.h"
 #include "bl-quota.h"
 #include "bl-test-common.h"
+#include "bl-test-damage.h"
 #include "bl-test-gui.h"
 #include "bl-overview-page.h"
 #include "bl-table-reader.h"
 #include "bl-welcome-page.h"
 #include "bl-window.h"
 #include "bl-workbook-save.h"
+#include "db/bl-ledger-file.h"
 
 static BlApplication *
 start_app (const char *database)
@@ -541,6 +543,258 @@ open_ledger (const char *path,
       g_assert_no_error (error);
     }
   return store;
+}
+
+/* The ledger's checks, which run once the window has painted */
+
+static BlWindow *open_main_window (BlApplication *app);
+
+#define CHECK_DAY_BEFORE "2025-06-01"
+#define CHECK_DAY        "2025-06-02"
+
+/* A closed ledger of thirty members (党员000…) and its backup, made on
+ * CHECK_DAY_BEFORE; the program then runs on CHECK_DAY, the first open of
+ * a day: PRAGMA integrity_check is due. */
+static char *
+checked_ledger (const char *dir)
+{
+  char *path = g_build_filename (dir, "ledger.db", NULL);
+
+  g_assert_true (bl_clock_set_fixed_date (bl_clock_get_default (), CHECK_DAY_BEFORE));
+  {
+    g_autoptr(BlStore) store = open_ledger (path, "机关第一党支部");
+
+    for (guint i = 0; i < 30; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("党员%03u", i);
+        bl_test_add_member (store, name, i % 2 ? "一组" : "二组", 0);
+      }
+  }
+  g_object_unref (open_ledger (path, NULL));
+  g_assert_true (bl_clock_set_fixed_date (bl_clock_get_default (), CHECK_DAY));
+  return path;
+}
+
+static char *
+day_backup (const char *dir)
+{
+  return g_build_filename (dir, "backups", "ledger-" CHECK_DAY ".db", NULL);
+}
+
+static gboolean
+checks_over (gpointer data)
+{
+  return !bl_store_is_checking (data);
+}
+
+/* Damage only integrity_check finds: the window paints the ledger, then
+ * it turns read-only with the same notice as at any opening, and nothing
+ * is written or backed up. */
+static void
+test_window_check_read_only (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = checked_ledger (dir);
+      g_autofree char *backup = day_backup (dir);
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(BlApplication) app = NULL;
+      g_autoptr(BlMember) member = bl_member_new ("不应保存");
+      g_autoptr(GError) error = NULL;
+      GtkWidget *stack;
+      BlWindow *window;
+      BlStore *store;
+
+      bl_test_damage_behind_quick_check (path);
+      before = bl_test_read_bytes (path);
+      app = start_app (path);
+      store = bl_application_get_store (app);
+      g_assert_true (bl_store_is_checking (store));
+      g_assert_null (bl_store_get_notices (store)[0]);
+      window = open_main_window (app);
+      g_assert_cmpstr (visible_page (window), ==, "overview");
+
+      /* Started by the first frame, over in their own time. */
+      wait_for (checks_over, store);
+      bl_test_iterate ();
+      g_assert_true (bl_store_is_read_only (store));
+      g_assert_true (bl_test_shows_text_within (GTK_WIDGET (window), "failed its integrity check"));
+      stack = bl_test_find_type (GTK_WIDGET (window), GTK_TYPE_STACK);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "main");
+      g_assert_false (bl_store_save_member (store, member, &error));
+      g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_READ_ONLY);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      g_clear_object (&app);
+      g_assert_true (bl_test_file_equals (path, before));
+      g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* A save before the checks have even started (no frame painted yet) runs
+ * them first: on a damaged ledger it is refused, nothing written. */
+static void
+test_window_check_save_first (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = checked_ledger (dir);
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(BlApplication) app = NULL;
+      g_autoptr(GError) error = NULL;
+      BlStore *store;
+
+      bl_test_damage_behind_quick_check (path);
+      before = bl_test_read_bytes (path);
+      app = start_app (path);
+      store = bl_application_get_store (app);
+      g_assert_true (bl_store_is_checking (store));
+      g_assert_false (bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, "改名", &error));
+      g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_READ_ONLY);
+      g_assert_nonnull (strstr (error->message, "failed its integrity check and is open read-only"));
+      g_clear_object (&app);
+      g_assert_true (bl_test_file_equals (path, before));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* Damage quick_check finds: the window's pages give way to why the ledger
+ * cannot be opened, as when it is refused at once; nothing is written. */
+static void
+test_window_check_refused (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = checked_ledger (dir);
+      g_autofree char *backup = day_backup (dir);
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(BlApplication) app = NULL;
+      GtkWidget *stack;
+      BlWindow *window;
+      BlStore *store;
+
+      /* An index nothing reads at opening. */
+      bl_test_damage_root_page (path, "activity_tag_tag");
+      before = bl_test_read_bytes (path);
+      app = start_app (path);
+      store = g_object_ref (bl_application_get_store (app));
+      /* The ledger's pages first: its checks start once they are painted. */
+      g_application_activate (G_APPLICATION (app));
+      window = main_window (app);
+      stack = bl_test_find_type (GTK_WIDGET (window), GTK_TYPE_STACK);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "main");
+      g_assert_true (bl_store_is_checking (store));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+      wait_for (checks_over, store);
+      bl_test_iterate ();
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+      g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "The Ledger Cannot Be Opened"));
+      g_assert_true (bl_test_shows_text_within (GTK_WIDGET (window), "is damaged and was left untouched"));
+      g_assert_null (bl_application_get_store (app));
+      g_assert_null (bl_window_get_store (window));
+      g_assert_error (bl_application_get_store_error (app), BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT);
+      /* Nothing is offered that needs the ledger. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
+      bl_test_iterate ();
+      g_assert_null (find_editor ());
+      /* Asked for again, the window is the one that says why. */
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
+      bl_test_iterate ();
+      g_assert_true (main_window (app) == window);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      g_clear_object (&store);
+      g_clear_object (&app);
+      g_assert_true (bl_test_file_equals (path, before));
+      g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* Closed as soon as painted, the checks under way */
+
+static void
+quit_painted_cb (GdkFrameClock *clock,
+                 GtkWidget     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, quit_painted_cb, window);
+  g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (window))),
+                                  "quit", NULL);
+}
+
+/* After the window's own handler, which starts the checks. */
+static void
+window_realized_cb (GtkWidget *window)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (quit_painted_cb), window, 0);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 BlStore       **store)
+{
+  if (!BL_IS_WINDOW (window) || *store != NULL)
+    return;
+  *store = bl_window_get_store (BL_WINDOW (window));
+  g_object_add_weak_pointer (G_OBJECT (*store), (gpointer *) store);
+  g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
+}
+
+/* The program quit on its first frame, the checks just started: it ends
+ * as it always does, the worker stopped and waited for, everything let go
+ * (AddressSanitizer reports what is not), nothing half done. */
+static void
+test_window_check_close_early (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = checked_ledger (dir);
+      g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+      g_autoptr(GDir) listing = NULL;
+      g_autoptr(GError) error = NULL;
+      BlApplication *app;
+      BlStore *store = NULL;
+      const char *name;
+
+      g_setenv ("BRANCH_LEDGER_DB", path, TRUE);
+      app = bl_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), &store);
+      g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+      g_assert_nonnull (store);
+      g_object_unref (app);
+      g_assert_null (store);
+
+      listing = g_dir_open (backups, 0, &error);
+      g_assert_no_error (error);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        g_assert_false (g_str_has_suffix (name, ".partial"));
+      g_assert_true (bl_ledger_file_check (path, TRUE, NULL));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 /* The row that shows the missed periods left out ("more"), or NULL. */
@@ -1410,6 +1664,10 @@ main (int   argc,
   g_test_add_func ("/window/overview-quorum", test_window_overview_quorum);
   g_test_add_func ("/window/print-records", test_window_print_records);
   g_test_add_func ("/window/store-error", test_window_store_error);
+  g_test_add_func ("/window/check-read-only", test_window_check_read_only);
+  g_test_add_func ("/window/check-save-first", test_window_check_save_first);
+  g_test_add_func ("/window/check-refused", test_window_check_refused);
+  g_test_add_func ("/window/check-close-early", test_window_check_close_early);
   g_test_add_func ("/window/day-change", test_window_day_change);
   g_test_add_func ("/window/outside-writes", test_window_outside_writes);
   g_test_add_func ("/window/close-unsaved", test_window_close_unsaved);

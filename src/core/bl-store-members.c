@@ -1,12 +1,13 @@
 /* bl-store-members.c: the store's member records beyond a plain save: the
- * secretary, transfers out and back, deleting a member entered by mistake,
- * party group leaders */
+ * secretary, who holds a role, who is expected at a meeting, transfers out
+ * and back, deleting a member entered by mistake, party group leaders */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "bl-store-private.h"
+#include "bl-util.h"
 #include "db/bl-member-repo.h"
 
 BlMember *
@@ -22,6 +23,43 @@ bl_store_get_secretary (BlStore    *self,
     date = today = bl_clock_get_today (bl_store_get_clock (self));
   id = bl_member_repo_secretary_on (bl_store_get_db (self), date);
   return id != 0 ? bl_member_repo_find (bl_store_get_db (self), id) : NULL;
+}
+
+gint64
+bl_store_get_secretary_on (BlStore    *self,
+                           const char *date)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), 0);
+  g_return_val_if_fail (date != NULL, 0);
+
+  return bl_member_repo_secretary_on (bl_store_get_db (self), date);
+}
+
+guint
+bl_store_count_role (BlStore      *self,
+                     BlMemberRole  role)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), 0);
+
+  return bl_member_repo_count_role (bl_store_get_db (self), role);
+}
+
+GPtrArray *
+bl_store_expected_members (BlStore    *self,
+                           const char *kind,
+                           const char *group,
+                           const char *date)
+{
+  GPtrArray *result;
+  gboolean by_group = g_strcmp0 (kind, BL_KIND_GROUP_MEETING) == 0;
+
+  g_return_val_if_fail (BL_IS_STORE (self), g_ptr_array_new_with_free_func (g_object_unref));
+  g_return_val_if_fail (date != NULL, g_ptr_array_new_with_free_func (g_object_unref));
+
+  /* In the members' order: the query sorts them. */
+  result = bl_member_repo_expected (bl_store_get_db (self), by_group ? bl_str_or_empty (group) : NULL,
+                                    g_strcmp0 (kind, BL_KIND_COMMITTEE_MEETING) == 0, date);
+  return result;
 }
 
 static BlMember *

@@ -9,11 +9,11 @@
 #include "bl-date.h"
 #include "bl-store-private.h"
 #include "bl-text.h"
-#include "bl-util.h"
 #include "db/bl-activity-repo.h"
 #include "db/bl-db.h"
 #include "db/bl-kind-repo.h"
 #include "db/bl-ledger-backup.h"
+#include "db/bl-ledger-check.h"
 #include "db/bl-ledger-file.h"
 #include "db/bl-member-repo.h"
 #include "db/bl-migrations.h"
@@ -30,12 +30,16 @@ struct _BlStore
   BlStoreLists *lists;
   BlClock      *clock;
   GPtrArray    *notices;  /* what opening found that the person should know */
+  BlLedgerCheck *check;   /* bl_store_open_deferred()'s, until its outcome is in */
+  GError       *check_error;  /* the ledger refused by it */
+  gboolean      reload_after_check;  /* another program wrote while it ran */
 };
 
 G_DEFINE_FINAL_TYPE (BlStore, bl_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  CHECKED,
   N_SIGNALS
 };
 
@@ -130,28 +134,154 @@ db_rolled_back_cb (BlStore *self,
 
 /* Opening */
 
+/* The checks' outcome put into the connection, waited for if need be:
+ * before the first write, or once it is known. */
+static void
+apply_check (BlStore *self)
+{
+  gboolean changed = FALSE;
+
+  if (self->check == NULL)
+    return;
+  bl_db_set_before_write (self->db, NULL, NULL);
+  bl_ledger_check_apply (self->check, self->db, self->notices, &changed);
+  self->reload_after_check |= changed;
+}
+
+static void
+db_before_write_cb (BlDb     *db,
+                    gpointer  data)
+{
+  apply_check (BL_STORE (data));
+}
+
+/* The checks are over: what another program wrote meanwhile is read, and
+ * ::checked told. */
+static void
+finish_check (BlStore *self)
+{
+  g_autoptr(BlLedgerCheck) check = NULL;
+
+  if (self->check == NULL)
+    return;
+  apply_check (self);
+  check = g_steal_pointer (&self->check);
+  bl_ledger_check_cancel (check);
+  if (bl_ledger_check_get_error (check) != NULL)
+    self->check_error = g_error_copy (bl_ledger_check_get_error (check));
+  else if (self->reload_after_check)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->reload_after_check = FALSE;
+      if (bl_store_lists_reload (self->lists, ALL_LISTS, &error))
+        g_signal_emit (self, signals[CHANGED], 0, BL_CHANGE_ALL);
+      else
+        g_message (_("Cannot read what another program changed in the ledger: %s"), error->message);
+    }
+  g_signal_emit (self, signals[CHECKED], 0);
+}
+
+static void
+check_done_cb (BlStore       *self,
+               BlLedgerCheck *check)
+{
+  finish_check (self);
+}
+
+static BlStore *
+open_store (const char  *path,
+            gboolean     deferred,
+            GError     **error)
+{
+  g_autoptr(BlStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *today = NULL;
+
+  self = g_object_new (BL_TYPE_STORE, NULL);
+  today = today_iso (self);
+  if (deferred)
+    self->db = bl_ledger_file_open_deferred (path, today, self->notices, &self->check, error);
+  else
+    self->db = bl_ledger_file_open (path, today, self->notices, error);
+  if (self->db == NULL)
+    return NULL;
+  /* Until the checks are over, a save waits for them. */
+  if (self->check != NULL)
+    {
+      bl_db_set_before_write (self->db, db_before_write_cb, self);
+      g_signal_connect_object (self->check, "done", G_CALLBACK (check_done_cb), self, G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (self->db, "committed", G_CALLBACK (db_committed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "rolled-back", G_CALLBACK (db_rolled_back_cb), self, G_CONNECT_SWAPPED);
+  self->lists = bl_store_lists_new (self->db);
+  if (!bl_store_lists_reload (self->lists, ALL_LISTS, &local_error) ||
+      !bl_store_ensure_start_date (self, &local_error))
+    {
+      /* Damage the reading ran into, in the words of the checks, which
+       * were to find it: which backup to restore. */
+      apply_check (self);
+      if (self->check != NULL && bl_ledger_check_get_error (self->check) != NULL)
+        g_propagate_error (error, g_error_copy (bl_ledger_check_get_error (self->check)));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  _bl_store_attachments_opened (self, self->notices);
+  return g_steal_pointer (&self);
+}
+
 BlStore *
 bl_store_open (const char  *path,
                GError     **error)
 {
-  g_autoptr(BlStore) self = NULL;
-  g_autofree char *today = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (BL_TYPE_STORE, NULL);
-  today = today_iso (self);
-  self->db = bl_ledger_file_open (path, today, self->notices, error);
-  if (self->db == NULL)
-    return NULL;
-  g_signal_connect_object (self->db, "committed", G_CALLBACK (db_committed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "rolled-back", G_CALLBACK (db_rolled_back_cb), self, G_CONNECT_SWAPPED);
-  self->lists = bl_store_lists_new (self->db);
-  if (!bl_store_lists_reload (self->lists, ALL_LISTS, error) || !bl_store_ensure_start_date (self, error))
-    return NULL;
-  _bl_store_attachments_opened (self, self->notices);
-  return g_steal_pointer (&self);
+  return open_store (path, FALSE, error);
+}
+
+BlStore *
+bl_store_open_deferred (const char  *path,
+                        GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_store (path, TRUE, error);
+}
+
+void
+bl_store_start_check (BlStore *self)
+{
+  g_return_if_fail (BL_IS_STORE (self));
+
+  if (self->check != NULL)
+    bl_ledger_check_start (self->check);
+}
+
+gboolean
+bl_store_is_checking (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+
+  return self->check != NULL;
+}
+
+void
+bl_store_wait_check (BlStore *self)
+{
+  g_return_if_fail (BL_IS_STORE (self));
+
+  finish_check (self);
+}
+
+const GError *
+bl_store_get_check_error (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  return self->check_error;
 }
 
 char *
@@ -243,7 +373,7 @@ bl_store_restore_backup (BlStore     *self,
   g_autofree char *today = NULL;
   g_autoptr(BlDb) reopened = NULL;
   g_autoptr(GError) reopen_error = NULL;
-  gboolean restored;
+  gboolean restored, checking;
 
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
   g_return_val_if_fail (backup != NULL, FALSE);
@@ -256,6 +386,16 @@ bl_store_restore_backup (BlStore     *self,
       return FALSE;
     }
 
+  /* Checks of the file about to be replaced say nothing: it is opened
+   * again below, checked first. */
+  checking = self->check != NULL;
+  if (checking)
+    {
+      bl_ledger_check_cancel (self->check);
+      g_clear_object (&self->check);
+      bl_db_set_before_write (self->db, NULL, NULL);
+    }
+
   /* Our own connection must be closed for the file to be replaced; the same
    * BlDb then takes the new one, so the lists go on over it. */
   path = g_strdup (bl_db_get_path (self->db));
@@ -264,10 +404,11 @@ bl_store_restore_backup (BlStore     *self,
   restored = bl_ledger_backup_restore (path, backup, kept_aside, error);
   g_ptr_array_set_size (self->notices, 0);
   reopened = bl_ledger_file_open (path, today, self->notices, restored ? error : &reopen_error);
-  if (reopened == NULL)
-    return FALSE;
-  bl_db_adopt (self->db, reopened);
-  if (!restored)
+  if (reopened != NULL)
+    bl_db_adopt (self->db, reopened);
+  if (checking)
+    g_signal_emit (self, signals[CHECKED], 0);
+  if (reopened == NULL || !restored)
     return FALSE;
   if (!bl_store_lists_reload (self->lists, ALL_LISTS, error))
     return FALSE;
@@ -294,7 +435,8 @@ bl_store_check_changed_elsewhere (BlStore  *self,
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (bl_db_get_depth (self->db) > 0 || !bl_db_changed_elsewhere (self->db, error))
+  /* A ledger refused by its checks is read no more. */
+  if (self->check_error != NULL || bl_db_get_depth (self->db) > 0 || !bl_db_changed_elsewhere (self->db, error))
     return FALSE;
   if (!bl_store_lists_reload (self->lists, ALL_LISTS, error))
     return FALSE;
@@ -516,43 +658,6 @@ bl_store_save_member_with_role (BlStore     *self,
   return TRUE;
 }
 
-gint64
-bl_store_get_secretary_on (BlStore    *self,
-                           const char *date)
-{
-  g_return_val_if_fail (BL_IS_STORE (self), 0);
-  g_return_val_if_fail (date != NULL, 0);
-
-  return bl_member_repo_secretary_on (self->db, date);
-}
-
-guint
-bl_store_count_role (BlStore      *self,
-                     BlMemberRole  role)
-{
-  g_return_val_if_fail (BL_IS_STORE (self), 0);
-
-  return bl_member_repo_count_role (self->db, role);
-}
-
-GPtrArray *
-bl_store_expected_members (BlStore    *self,
-                           const char *kind,
-                           const char *group,
-                           const char *date)
-{
-  GPtrArray *result;
-  gboolean by_group = g_strcmp0 (kind, BL_KIND_GROUP_MEETING) == 0;
-
-  g_return_val_if_fail (BL_IS_STORE (self), g_ptr_array_new_with_free_func (g_object_unref));
-  g_return_val_if_fail (date != NULL, g_ptr_array_new_with_free_func (g_object_unref));
-
-  /* In the members' order: the query sorts them. */
-  result = bl_member_repo_expected (self->db, by_group ? bl_str_or_empty (group) : NULL,
-                                    g_strcmp0 (kind, BL_KIND_COMMITTEE_MEETING) == 0, date);
-  return result;
-}
-
 /* Activities */
 
 GListModel *
@@ -738,6 +843,11 @@ bl_store_finalize (GObject *object)
 {
   BlStore *self = BL_STORE (object);
 
+  /* A check under way is stopped, not left behind. */
+  if (self->check != NULL)
+    bl_ledger_check_cancel (self->check);
+  g_clear_object (&self->check);
+  g_clear_error (&self->check_error);
   g_clear_pointer (&self->lists, bl_store_lists_free);
   g_clear_object (&self->db);
   g_clear_object (&self->clock);
@@ -763,6 +873,15 @@ bl_store_class_init (BlStoreClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, BL_TYPE_CHANGE);
+  /**
+   * BlStore::checked:
+   *
+   * Emitted once the checks of bl_store_open_deferred() are over, on the
+   * main context: the ledger is writable, read-only (the notices say why)
+   * or refused (bl_store_get_check_error()).
+   */
+  signals[CHECKED] = g_signal_new ("checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -31,6 +31,30 @@ char        *bl_store_default_path       (void);
  * The first open of each day writes a backup into backups/ beside it. */
 BlStore     *bl_store_open               (const char  *path,
                                           GError     **error);
+/* The same for a window, which paints before the file's contents are
+ * checked: an existing ledger of this format that can be written is read at
+ * once, while PRAGMA quick_check (integrity_check on the first open of a
+ * day) and then the daily backup run in a worker thread, from
+ * bl_store_start_check() on (the window's first frame, which they would
+ * slow down). Until they are over (bl_store_is_checking()), every save
+ * waits for them (and runs them, if they were not started): nothing is
+ * written to a file not known whole. Their outcome comes on the main
+ * context as ::checked: the ledger writable; read-only, the person told why
+ * in the notices (bl_store_get_notices()), as after a failed integrity
+ * check at bl_store_open(); or refused as damaged (bl_store_get_check_error()),
+ * when nothing can be read or saved any more. Any other ledger is opened as
+ * bl_store_open() opens it. */
+BlStore     *bl_store_open_deferred      (const char  *path,
+                                          GError     **error);
+/* Starts the checks of bl_store_open_deferred() in their thread, unless
+ * they are started or over. */
+void         bl_store_start_check        (BlStore     *self);
+/* Whether the checks of bl_store_open_deferred() are not over yet. */
+gboolean     bl_store_is_checking        (BlStore     *self);
+/* Waits for those checks, and emits ::checked if it was not yet. */
+void         bl_store_wait_check         (BlStore     *self);
+/* Why the checks refused the ledger as damaged (it was then closed), or NULL. */
+const GError *bl_store_get_check_error   (BlStore     *self);
 const char  *bl_store_get_path           (BlStore     *self);
 /* What opening the ledger found that the person should be told, as
  * sentences in their language (NULL-terminated, possibly empty): the ledger

@@ -21,6 +21,7 @@ struct _BlApplication
   gboolean        start_in_background;  /* --background: no window on the first activation */
   gboolean        launched;             /* run as a program (not a CLI command, not a test) */
   gboolean        quitting;             /* Quit chosen: leave once the last window is gone */
+  guint           check_id;             /* starts the ledger's checks should no window paint */
 };
 
 G_DEFINE_FINAL_TYPE (BlApplication, bl_application, ADW_TYPE_APPLICATION)
@@ -236,8 +237,40 @@ open_ledger_thread (gpointer data)
 {
   OpenLedger *open = data;
 
-  open->store = bl_store_open (open->path, &open->error);
+  /* The checks of its contents go on after, while the window paints. */
+  open->store = bl_store_open_deferred (open->path, &open->error);
   return NULL;
+}
+
+/* The checks of the ledger start once the window has painted (bl-window.c),
+ * or after a while without one. */
+#define CHECK_AT_THE_LATEST_SECONDS 2
+
+static gboolean
+start_check_cb (gpointer data)
+{
+  BlApplication *self = data;
+
+  self->check_id = 0;
+  if (self->store != NULL)
+    bl_store_start_check (self->store);
+  return G_SOURCE_REMOVE;
+}
+
+/* The checks found the ledger damaged: from now on as if it had not opened
+ * (its windows show why themselves). */
+static void
+store_checked_cb (BlApplication *self,
+                  BlStore       *store)
+{
+  const GError *error = bl_store_get_check_error (store);
+
+  if (error == NULL)
+    return;
+  g_clear_error (&self->store_error);
+  self->store_error = g_error_copy (error);
+  g_clear_object (&self->context);
+  g_clear_object (&self->store);
 }
 
 static void
@@ -247,8 +280,8 @@ bl_application_startup (GApplication *app)
   OpenLedger open = { self->database_path, NULL, NULL };
   GThread *thread;
 
-  /* Opening checks the whole file (a big ledger takes a moment): on the
-   * other core, while GTK connects to the display and loads its styles. */
+  /* Opening reads the file (a big ledger takes a moment): on the other
+   * core, while GTK connects to the display and loads its styles. */
   thread = g_thread_new ("bl-open-ledger", open_ledger_thread, &open);
   G_APPLICATION_CLASS (bl_application_parent_class)->startup (app);
 
@@ -267,7 +300,12 @@ bl_application_startup (GApplication *app)
   /* It also watches for other programs' writes, window or not: the
    * reminders follow them too. */
   if (self->store != NULL)
-    self->context = bl_context_new (self->store);
+    {
+      self->context = bl_context_new (self->store);
+      g_signal_connect_object (self->store, "checked", G_CALLBACK (store_checked_cb), self, G_CONNECT_SWAPPED);
+      if (bl_store_is_checking (self->store))
+        self->check_id = g_timeout_add_seconds (CHECK_AT_THE_LATEST_SECONDS, start_check_cb, self);
+    }
 
   /* Reminders run as long as the app does, window or not. */
   self->reminders = bl_reminder_service_new (app, self->store);
@@ -280,6 +318,7 @@ bl_application_shutdown (GApplication *app)
 {
   BlApplication *self = BL_APPLICATION (app);
 
+  g_clear_handle_id (&self->check_id, g_source_remove);
   if (self->reminders != NULL)
     g_object_run_dispose (G_OBJECT (self->reminders));
   g_clear_object (&self->reminders);
@@ -294,10 +333,14 @@ bl_application_activate (GApplication *app)
 {
   BlApplication *self = BL_APPLICATION (app);
 
-  /* --background: stay without a window until activated again. */
+  /* --background: stay without a window until activated again; no window
+   * will paint before the ledger's checks. */
   if (self->start_in_background)
     {
       self->start_in_background = FALSE;
+      g_clear_handle_id (&self->check_id, g_source_remove);
+      if (self->store != NULL)
+        bl_store_start_check (self->store);
       return;
     }
 

@@ -20,12 +20,14 @@ struct _BlWindow
   AdwApplicationWindow  parent_instance;
 
   BlContext            *context;   /* NULL: the ledger could not be opened */
-  BlStore              *store;     /* the context's, or NULL */
+  BlStore              *store;     /* the context's; NULL when it could not be opened or was refused */
   GSettings            *settings;
   guint                 poll_id;   /* looks for other programs' writes while active */
   gboolean              closing;   /* the questions answered, the window closes */
   guint                 close_id;  /* closing once the question has gone */
   GtkWidget            *question;  /* weak: the alert asked on closing */
+  guint                 notices_shown;  /* the store's notices shown as toasts so far */
+  gboolean              told_checking;  /* the first-frame hook said the checks were under way */
 
   GtkStack             *main_stack;
   AdwBin               *welcome_slot;

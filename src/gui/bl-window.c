@@ -43,16 +43,24 @@ static const struct {
   [BL_WINDOW_REPORTS] = { "reports", bl_reports_page_new },
 };
 
-/* A test hook, for tests/bench/bench-startup: with BRANCH_LEDGER_FIRST_FRAME
- * set, the window prints "first-frame MICROSECONDS" (CLOCK_MONOTONIC, as
- * g_get_monotonic_time()) on stdout once its first frame is painted. */
+/* The first frame is painted: the checks of the ledger, which would have
+ * slowed it down, start. A test hook, for tests/bench/bench-startup: with
+ * BRANCH_LEDGER_FIRST_FRAME set, the window prints "first-frame
+ * MICROSECONDS" (CLOCK_MONOTONIC, as g_get_monotonic_time()) on stdout,
+ * followed by " checking" while the ledger's checks are under way, and then
+ * "ledger-checked MICROSECONDS" once they are over. */
 static void
 first_frame_painted_cb (GdkFrameClock *clock,
                         BlWindow      *self)
 {
-  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  fflush (stdout);
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  if (self->store != NULL)
+    bl_store_start_check (self->store);
+  if (g_getenv ("BRANCH_LEDGER_FIRST_FRAME") == NULL)
+    return;
+  self->told_checking = self->store != NULL && bl_store_is_checking (self->store);
+  printf ("first-frame %" G_GINT64_FORMAT "%s\n", g_get_monotonic_time (), self->told_checking ? " checking" : "");
+  fflush (stdout);
 }
 
 static void
@@ -71,7 +79,7 @@ _bl_window_ensure_page (BlWindow     *self,
   g_assert (BL_IS_WINDOW (self));
   g_assert (page < BL_WINDOW_N_PAGES);
 
-  if (self->pages[page] != NULL || self->context == NULL)
+  if (self->pages[page] != NULL || self->store == NULL)
     return self->pages[page];
 
   widget = page_info[page].page_new (self->context);
@@ -127,6 +135,67 @@ show_first_page (BlWindow *self)
   visible_page_changed_cb (self);
 }
 
+/* Opening */
+
+/* Why the ledger cannot be opened, instead of its pages. */
+static void
+show_store_error (BlWindow     *self,
+                  const GError *error,
+                  const char   *path)
+{
+  g_autofree char *description = NULL;
+
+  description = g_strdup_printf (_("%s\n\nThe file is %s. It has not been changed."),
+                                 error != NULL ? error->message : _("Unknown error."), path);
+  adw_status_page_set_description (self->status_page, description);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+/* What opening found (read-only and why, a damaged log kept aside,
+ * permissions tightened), as toasts that stay: those not shown yet. */
+static void
+show_notices (BlWindow *self)
+{
+  const char * const *notices = self->store != NULL ? bl_store_get_notices (self->store) : NULL;
+  guint n = notices != NULL ? g_strv_length ((char **) notices) : 0;
+
+  /* A backup restored meanwhile starts them afresh. */
+  self->notices_shown = MIN (self->notices_shown, n);
+  for (; self->notices_shown < n; self->notices_shown++)
+    bl_window_add_toast (self, g_object_new (ADW_TYPE_TOAST, "title", notices[self->notices_shown],
+                                             "timeout", 0, NULL));
+}
+
+/* The checks of the ledger's contents, which run while the window shows
+ * it, are over: read-only, the person is told why, as at any opening;
+ * refused as damaged, its pages give way to why. */
+static void
+store_checked_cb (BlWindow *self,
+                  BlStore  *store)
+{
+  const GError *error = bl_store_get_check_error (store);
+
+  if (self->told_checking)
+    {
+      printf ("ledger-checked %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      fflush (stdout);
+    }
+  if (error == NULL)
+    {
+      show_notices (self);
+      return;
+    }
+
+  show_store_error (self, error, bl_store_get_path (store));
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  self->store = NULL;
+  for (guint i = 0; i < BL_WINDOW_N_PAGES; i++)
+    adw_bin_set_child (self->slots[i], NULL);
+  memset (self->pages, 0, sizeof self->pages);
+  adw_bin_set_child (self->welcome_slot, NULL);
+  _bl_window_actions_update (self);
+}
+
 /* Outside writes */
 
 static gboolean
@@ -143,7 +212,7 @@ poll_cb (gpointer user_data)
 static void
 active_changed_cb (BlWindow *self)
 {
-  if (self->context == NULL)
+  if (self->store == NULL)
     return;
   if (gtk_window_is_active (GTK_WINDOW (self)))
     {
@@ -337,9 +406,8 @@ bl_window_realize (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (bl_window_parent_class)->realize (widget);
 
-  if (g_getenv ("BRANCH_LEDGER_FIRST_FRAME") != NULL)
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (first_frame_painted_cb), widget, 0);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), widget, 0);
 }
 
 static void
@@ -365,6 +433,8 @@ bl_window_constructed (GObject *object)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::is-active", G_CALLBACK (active_changed_cb), self, 0);
+  if (self->store != NULL && bl_store_is_checking (self->store))
+    g_signal_connect_object (self->store, "checked", G_CALLBACK (store_checked_cb), self, G_CONNECT_SWAPPED);
   mark_sample (self);
   show_first_page (self);
   _bl_window_actions_update (self);
@@ -471,7 +541,6 @@ BlWindow *
 bl_window_new (BlApplication *application)
 {
   BlWindow *self;
-  const GError *error;
 
   g_return_val_if_fail (BL_IS_APPLICATION (application), NULL);
 
@@ -480,19 +549,10 @@ bl_window_new (BlApplication *application)
                        "context", bl_application_get_context (application),
                        NULL);
 
-  error = bl_application_get_store_error (application);
   if (self->context == NULL)
-    {
-      g_autofree char *description = NULL;
-
-      description = g_strdup_printf (_("%s\n\nThe file is %s. It has not been changed."),
-                                     error != NULL ? error->message : _("Unknown error."),
-                                     bl_application_get_database_path (application));
-      adw_status_page_set_description (self->status_page, description);
-    }
-  /* What opening found (read-only and why, a damaged log kept aside, permissions tightened). */
-  for (const char * const *n = self->store != NULL ? bl_store_get_notices (self->store) : NULL; n != NULL && *n != NULL; n++)
-    bl_window_add_toast (self, g_object_new (ADW_TYPE_TOAST, "title", *n, "timeout", 0, NULL));
+    show_store_error (self, bl_application_get_store_error (application),
+                      bl_application_get_database_path (application));
+  show_notices (self);
   return self;
 }
 
@@ -501,15 +561,20 @@ bl_window_new_for_store (BlApplication *application,
                          BlStore       *store)
 {
   g_autoptr(BlContext) context = NULL;
+  BlWindow *self;
 
   g_return_val_if_fail (BL_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (BL_IS_STORE (store), NULL);
 
   context = bl_context_new (store);
-  return g_object_new (BL_TYPE_WINDOW,
+  self = g_object_new (BL_TYPE_WINDOW,
                        "application", application,
                        "context", context,
                        NULL);
+  /* What opening found is for the application's main window; what the
+   * checks find later is for this one too. */
+  self->notices_shown = g_strv_length ((char **) bl_store_get_notices (store));
+  return self;
 }
 
 BlContext *

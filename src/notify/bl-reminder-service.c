@@ -31,6 +31,7 @@ struct _BlReminderService
   gboolean      holding;
   gboolean      warned;
   gboolean      skipped_empty;  /* the last check found a new, empty ledger */
+  gboolean      after_checks;   /* a check waits for the ledger's own checks */
 };
 
 G_DEFINE_FINAL_TYPE (BlReminderService, bl_reminder_service, G_TYPE_OBJECT)
@@ -299,6 +300,24 @@ day_changed_cb (BlReminderService *self)
   schedule_next (self);
 }
 
+/* The ledger's checks are over: what waited for them runs. A ledger they
+ * refused is none. */
+static void
+store_checked_cb (BlReminderService *self,
+                  BlStore           *store)
+{
+  if (bl_store_get_check_error (store) != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (store, self);
+      g_clear_object (&self->store);
+    }
+  if (self->after_checks)
+    {
+      self->after_checks = FALSE;
+      queue_check (self);
+    }
+}
+
 static void
 watch_store (BlReminderService *self)
 {
@@ -308,6 +327,8 @@ watch_store (BlReminderService *self)
   if (self->store == NULL)
     return;
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "checked", G_CALLBACK (store_checked_cb), self,
                            G_CONNECT_SWAPPED);
   self->clock = g_object_ref (bl_store_get_clock (self->store));
   g_signal_connect_object (self->clock, "day-changed", G_CALLBACK (day_changed_cb), self,
@@ -472,6 +493,13 @@ bl_reminder_service_check (BlReminderService *self,
 
   if (self->busy)
     return;
+  /* What was sent is recorded in the ledger: not before it is known whole
+   * (the record would wait for its checks, the window with it). */
+  if (self->store != NULL && bl_store_is_checking (self->store))
+    {
+      self->after_checks = TRUE;
+      return;
+    }
 
   current = now != NULL ? g_date_time_ref (now) : now_local (self);
   quiet = quiet_until (self);

@@ -21,6 +21,8 @@ struct _BlDb
   char       *deferred_index;  /* what makes the index bl_db_defer_index() dropped */
   guint       deferred_at;     /* the depth of the transaction that dropped it */
   char       *read_only;     /* why nothing can be written, or NULL */
+  BlDbBeforeWriteFunc before_write;  /* bl_db_set_before_write() */
+  gpointer    before_write_data;
 };
 
 G_DEFINE_FINAL_TYPE (BlDb, bl_db, G_TYPE_OBJECT)
@@ -64,6 +66,12 @@ bl_db_set_error (BlDb    *self,
       if (self != NULL && self->read_only != NULL)
         {
           g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_READ_ONLY, self->read_only);
+          return FALSE;
+        }
+      if (self != NULL && self->before_write != NULL)
+        {
+          g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_BUSY,
+                               _("The ledger is still being checked: nothing was saved. Try again in a moment"));
           return FALSE;
         }
       code = BL_STORE_ERROR_READ_ONLY;
@@ -372,15 +380,23 @@ bl_db_begin (BlDb    *self,
 
   g_return_val_if_fail (BL_IS_DB (self), FALSE);
 
-  if (self->handle == NULL)
+  /* Nothing is written before the file is known whole. */
+  if (self->depth == 0 && self->before_write != NULL)
     {
-      g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("The ledger is closed"));
-      return FALSE;
+      BlDbBeforeWriteFunc func = self->before_write;
+
+      self->before_write = NULL;
+      func (self, g_steal_pointer (&self->before_write_data));
     }
   /* Said before anything is tried, in words that tell why. */
   if (self->read_only != NULL)
     {
       g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_READ_ONLY, self->read_only);
+      return FALSE;
+    }
+  if (self->handle == NULL)
+    {
+      g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("The ledger is closed"));
       return FALSE;
     }
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE") : g_strdup_printf ("SAVEPOINT bl_%u", self->depth);
@@ -668,6 +684,24 @@ bl_db_open_read_only (const char  *path,
   return open_handle (path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, reason, error);
 }
 
+BlDb *
+bl_db_open_unchecked (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  uri = bl_db_read_only_uri (path, FALSE);
+  if (uri == NULL)
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("Cannot open “%s”"), path);
+      return NULL;
+    }
+  return open_handle (path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL, error);
+}
+
 gboolean
 bl_db_is_read_only (BlDb *self)
 {
@@ -701,6 +735,31 @@ bl_db_close (BlDb *self)
   g_return_if_fail (self->depth == 0);
 
   close_handle (self);
+}
+
+void
+bl_db_refuse (BlDb       *self,
+              const char *reason)
+{
+  g_return_if_fail (BL_IS_DB (self));
+  g_return_if_fail (self->depth == 0);
+  g_return_if_fail (reason != NULL);
+
+  close_handle (self);
+  g_free (self->read_only);
+  self->read_only = g_strdup (reason);
+  self->pending = BL_CHANGE_NONE;
+}
+
+void
+bl_db_set_before_write (BlDb                *self,
+                        BlDbBeforeWriteFunc  func,
+                        gpointer             data)
+{
+  g_return_if_fail (BL_IS_DB (self));
+
+  self->before_write = func;
+  self->before_write_data = func != NULL ? data : NULL;
 }
 
 void

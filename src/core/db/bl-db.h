@@ -28,6 +28,12 @@ BlDb       *bl_db_open_read_only    (const char     *path,
 /* The file: URI of @path for a read-only connection. */
 char       *bl_db_read_only_uri     (const char     *path,
                                      gboolean        immutable);
+/* Opens @path read-only (mode=ro: with locks, so that other programs'
+ * writes are seen) for a ledger whose checks have not passed yet: nothing
+ * can be written through it; bl_db_is_read_only() is FALSE, as the checks
+ * are expected to give it a read-write connection (bl_db_adopt()). */
+BlDb       *bl_db_open_unchecked    (const char     *path,
+                                     GError        **error);
 gboolean    bl_db_is_read_only      (BlDb           *self);
 /* Why nothing can be written (a sentence for the user), or NULL. */
 const char *bl_db_get_read_only_reason (BlDb        *self);
@@ -39,6 +45,23 @@ void        bl_db_close             (BlDb           *self);
  * @other is left closed. */
 void        bl_db_adopt             (BlDb           *self,
                                      BlDb           *other);
+
+/* Closes the connection for good, as the file turned out to be refused:
+ * every later read fails, every write with @reason (a sentence for the
+ * user, BL_STORE_ERROR_READ_ONLY). */
+void        bl_db_refuse            (BlDb           *self,
+                                     const char     *reason);
+
+typedef void (*BlDbBeforeWriteFunc) (BlDb           *db,
+                                     gpointer        data);
+/* @func (NULL: none) runs once, at the next outermost bl_db_begin(), before
+ * the transaction begins: it may wait for the checks of the file and give
+ * the connection another (bl_db_adopt(), bl_db_refuse()). Meanwhile a write
+ * outside a transaction fails with a message that says the ledger is being
+ * checked. */
+void        bl_db_set_before_write  (BlDb           *self,
+                                     BlDbBeforeWriteFunc func,
+                                     gpointer        data);
 
 /* Transactions nest (savepoints inside); the outermost is BEGIN IMMEDIATE,
  * so a save never fails half-way because another program began writing. */

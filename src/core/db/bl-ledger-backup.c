@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -262,33 +263,19 @@ prune (const char *path,
     }
 }
 
-gboolean
-bl_ledger_backup_daily (BlDb        *db,
-                        const char  *today,
-                        GError     **error)
+/* Today's backup of the ledger open in @db, made @target, in @dir. */
+static gboolean
+make_daily (BlDb        *db,
+            const char  *dir,
+            const char  *stem,
+            const char  *target,
+            GError     **error)
 {
-  const char *path;
-  g_autofree char *dir = NULL;
-  g_autofree char *stem = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *partial = NULL;
+  g_autofree char *partial = g_strconcat (target, ".partial", NULL);
   sqlite3 *dest = NULL;
   int fd, rc;
 
-  g_return_val_if_fail (BL_IS_DB (db), FALSE);
-  g_return_val_if_fail (today != NULL, FALSE);
-
-  path = bl_db_get_path (db);
-  dir = bl_ledger_file_backup_dir (path);
-  stem = ledger_stem (path);
-  target = g_strdup_printf ("%s/%s-%s.db", dir, stem, today);
-  if (g_file_test (target, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  if (!ensure_backup_dir (dir, error))
-    return FALSE;
   remove_partials (dir, stem);
-  partial = g_strconcat (target, ".partial", NULL);
   fd = g_open (partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0)
     {
@@ -317,7 +304,7 @@ bl_ledger_backup_daily (BlDb        *db,
     }
   bl_disk_sync_dir (dir);
 
-  prune (path, target);
+  prune (bl_db_get_path (db), target);
 
   /* The attachments' files go with the day's backup (bl-attachment-backup.c). */
   {
@@ -327,6 +314,43 @@ bl_ledger_backup_daily (BlDb        *db,
       g_warning ("%s", attachments_error->message);
   }
   return TRUE;
+}
+
+gboolean
+bl_ledger_backup_daily (BlDb        *db,
+                        const char  *today,
+                        GError     **error)
+{
+  const char *path;
+  g_autofree char *dir = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *target = NULL;
+  gboolean made;
+  int lock;
+
+  g_return_val_if_fail (BL_IS_DB (db), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  path = bl_db_get_path (db);
+  dir = bl_ledger_file_backup_dir (path);
+  stem = ledger_stem (path);
+  target = g_strdup_printf ("%s/%s-%s.db", dir, stem, today);
+  if (g_file_test (target, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (!ensure_backup_dir (dir, error))
+    return FALSE;
+  /* One at a time (another program opening the ledger, or an import's
+   * connection beside the window's checks): the next finds the backup
+   * made, and nobody removes a partial copy another is writing. */
+  lock = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (lock >= 0)
+    while (flock (lock, LOCK_EX) != 0 && errno == EINTR)
+      ;
+  made = g_file_test (target, G_FILE_TEST_EXISTS) || make_daily (db, dir, stem, target, error);
+  if (lock >= 0)
+    close (lock);
+  return made;
 }
 
 /* Restoring */

@@ -14,7 +14,9 @@ GPtrArray *bl_ledger_backup_list         (const char  *path);
 /* Copies the ledger open in @db, with SQLite's backup API, to today's name
  * unless it exists, then removes all but the BL_LEDGER_FILE_BACKUPS_KEPT
  * newest: the one just made is always kept, whatever its date says (a clock
- * set back). Written 0600 under a .partial name and renamed when complete. */
+ * set back). Written 0600 under a .partial name and renamed when complete;
+ * one maker at a time (a lock on the backups folder), so that two openings
+ * at once make one backup. */
 gboolean   bl_ledger_backup_daily        (BlDb        *db,
                                           const char  *today,
                                           GError     **error);

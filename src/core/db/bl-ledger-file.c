@@ -16,6 +16,7 @@
 #include "bl-db-private.h"
 #include "bl-disk.h"
 #include "bl-ledger-backup.h"
+#include "bl-ledger-check.h"
 #include "bl-ledger-file.h"
 #include "bl-ledger-wal.h"
 #include "bl-migrations.h"
@@ -186,64 +187,9 @@ read_header (const char  *path,
   return TRUE;
 }
 
-static void
-set_damaged_error (const char  *path,
-                   GError     **error)
-{
-  g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT,
-               _("“%s” is damaged and was left untouched"),
-               path);
-}
-
-/* One integer from a read-only connection; the SQLite result code. */
-static int
-read_int (sqlite3    *db,
-          const char *sql,
-          gint64     *out)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    *out = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return rc;
-}
-
-static char *
-read_checked_on (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM setting WHERE key = '" BL_LEDGER_FILE_CHECKED_ON "'",
-                          -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-/* Whether PRAGMA @pragma answers a single "ok". */
-static gboolean
-passes (sqlite3    *db,
-        const char *pragma)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0 &&
-       sqlite3_step (stmt) == SQLITE_DONE;
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
-static gboolean
-has_wal (const char *path)
+/* Whether a -wal with something in it lies beside @path. */
+gboolean
+bl_ledger_file_has_wal (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   GStatBuf st;
@@ -251,154 +197,15 @@ has_wal (const char *path)
   return g_stat (wal, &st) == 0 && st.st_size > 0;
 }
 
-typedef enum {
-  CHECK_QUICK,  /* PRAGMA quick_check */
-  CHECK_DAILY,  /* and integrity_check unless it passed on the day given */
-  CHECK_FULL,   /* and integrity_check: failing it is damage */
-} CheckDepth;
-
-typedef struct {
-  gint64   version;
-  gboolean checked_today;     /* integrity_check passed today, before or now */
-  gboolean integrity_ran;
-  gboolean integrity_failed;  /* quick_check passed, integrity_check did not */
-} CheckResult;
-
-/* Checks an existing file on a read-only connection, so that nothing is
- * written to a file we end up refusing. Without a -wal beside it, the file
- * alone is the ledger: immutable=1 then reads it without a lock and without
- * creating a -wal or -shm. */
+/* bl_ledger_file_check(), interrupted by @running's cancel. */
 static gboolean
-check_once (const char   *path,
-            gboolean      immutable,
-            CheckDepth    depth,
-            const char   *today,
-            CheckResult  *result,
-            GError      **error)
+check_file (const char     *path,
+            gboolean        full,
+            BlLedgerCheck  *running,
+            GError        **error)
 {
-  static const char * const queries[] = {
-    "PRAGMA application_id", "PRAGMA user_version", "SELECT count(*) FROM sqlite_master",
-  };
-  g_autofree char *uri = bl_db_read_only_uri (path, immutable);
-  g_autofree char *checked_on = NULL;
-  sqlite3 *db = NULL;
-  gint64 values[G_N_ELEMENTS (queries)] = { 0 };
-  gint64 app_id, version, objects;
-  gboolean ok = FALSE;
-  int rc;
-
-  memset (result, 0, sizeof *result);
-  rc = uri != NULL ? sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) : SQLITE_CANTOPEN;
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
-                   _("Cannot open “%s”: %s"), path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      goto out;
-    }
-  sqlite3_busy_timeout (db, 5000);
-
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    {
-      rc = read_int (db, queries[i], &values[i]);
-      if (rc == SQLITE_ROW)
-        continue;
-      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-        g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_BUSY,
-                     _("The ledger is in use by another program; try again in a moment"));
-      else if ((rc & 0xff) == SQLITE_NOTADB)
-        g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_A_LEDGER,
-                     _("“%s” is not a Branch Ledger file"), path);
-      else if ((rc & 0xff) == SQLITE_CANTOPEN)
-        g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
-                     _("Cannot open “%s”: %s"), path, sqlite3_errmsg (db));
-      else
-        set_damaged_error (path, error);
-      goto out;
-    }
-  app_id = values[0];
-  version = values[1];
-  objects = values[2];
-  result->version = version;
-
-  if (app_id != BL_LEDGER_APPLICATION_ID && !(app_id == 0 && version == 0 && objects == 0))
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_A_LEDGER,
-                   _("“%s” is a database of another program, not a Branch Ledger file"), path);
-      goto out;
-    }
-  if (version > BL_MIGRATIONS_COUNT)
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NEWER_VERSION,
-                   _("“%s” was written by a newer version of Branch Ledger (format %d, this version reads up to %u); "
-                     "update Branch Ledger to open it"),
-                   path, (int) version, (guint) BL_MIGRATIONS_COUNT);
-      goto out;
-    }
-
-  /* What quick_check does not look at (index entries against their rows,
-   * among others) costs O(N log N): once a day, not at every start. It
-   * does all that quick_check does, so that day it runs alone. */
-  if (version > 0 && depth == CHECK_DAILY)
-    {
-      checked_on = read_checked_on (db);
-      result->checked_today = today != NULL && g_strcmp0 (checked_on, today) == 0;
-    }
-  result->integrity_ran = version > 0 && (depth == CHECK_FULL || (depth == CHECK_DAILY && !result->checked_today));
-  if (result->integrity_ran && passes (db, "PRAGMA integrity_check"))
-    {
-      result->checked_today = depth == CHECK_DAILY;
-      ok = TRUE;
-      goto out;
-    }
-  /* Damage quick_check sees too refuses the file; only what it misses
-   * leaves a ledger that can still be read. */
-  if (!passes (db, "PRAGMA quick_check") || (depth == CHECK_FULL && result->integrity_ran))
-    {
-      set_damaged_error (path, error);
-      goto out;
-    }
-  result->integrity_failed = result->integrity_ran;
-  ok = TRUE;
-
-out:
-  sqlite3_close (db);
-  return ok;
-}
-
-static gboolean
-check_existing (const char   *path,
-                CheckDepth    depth,
-                const char   *today,
-                CheckResult  *result,
-                GError      **error)
-{
-  gboolean immutable = !has_wal (path);
-  GStatBuf before, after;
-  g_autoptr(GError) first_error = NULL;
-
-  if (g_stat (path, &before) != 0)
-    memset (&before, 0, sizeof before);
-  if (check_once (path, immutable, depth, today, result, &first_error))
-    return TRUE;
-  /* Read without a lock, the file may have been written under us by a
-   * program that opened it meanwhile: then look again, with locks. */
-  if (immutable && (first_error->code == BL_STORE_ERROR_CORRUPT || first_error->code == BL_STORE_ERROR_NOT_A_LEDGER) &&
-      (has_wal (path) || g_stat (path, &after) != 0 || after.st_size != before.st_size ||
-       after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec))
-    return check_once (path, FALSE, depth, today, result, error);
-  g_propagate_error (error, g_steal_pointer (&first_error));
-  return FALSE;
-}
-
-gboolean
-bl_ledger_file_check (const char  *path,
-                      gboolean     full,
-                      GError     **error)
-{
-  CheckResult result;
+  BlCheckResult result;
   gboolean empty = TRUE;
-
-  g_return_val_if_fail (path != NULL, FALSE);
 
   if (!read_header (path, &empty, error))
     return FALSE;
@@ -408,7 +215,7 @@ bl_ledger_file_check (const char  *path,
                    _("“%s” is empty, not a Branch Ledger file"), path);
       return FALSE;
     }
-  if (!check_existing (path, full ? CHECK_FULL : CHECK_QUICK, NULL, &result, error))
+  if (!bl_ledger_check_existing (path, full ? BL_CHECK_FULL : BL_CHECK_QUICK, NULL, running, &result, error))
     return FALSE;
   if (result.version == 0)
     {
@@ -419,26 +226,43 @@ bl_ledger_file_check (const char  *path,
   return TRUE;
 }
 
-char *
-bl_ledger_file_newest_good_backup (const char *path)
+gboolean
+bl_ledger_file_check (const char  *path,
+                      gboolean     full,
+                      GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return check_file (path, full, NULL, error);
+}
+
+static char *
+newest_good_backup (const char    *path,
+                    BlLedgerCheck *running)
 {
   g_autoptr(GPtrArray) backups = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   /* Backups made before the daily integrity check may hold the damage. */
   backups = bl_ledger_backup_list (path);
   for (guint i = 0; i < backups->len; i++)
-    if (bl_ledger_file_check (g_ptr_array_index (backups, i), TRUE, NULL))
+    if (check_file (g_ptr_array_index (backups, i), TRUE, running, NULL))
       return g_strdup (g_ptr_array_index (backups, i));
   return NULL;
 }
 
-/* What to do with a damaged ledger: the newest backup that is whole. */
-static char *
-restore_advice (const char *path)
+char *
+bl_ledger_file_newest_good_backup (const char *path)
 {
-  g_autofree char *good = bl_ledger_file_newest_good_backup (path);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return newest_good_backup (path, NULL);
+}
+
+char *
+bl_ledger_file_restore_advice (const char    *path,
+                               BlLedgerCheck *running)
+{
+  g_autofree char *good = newest_good_backup (path, running);
 
   if (good == NULL)
     return g_strdup (_("No backup of it passes the check either: keep the file as it is and export what "
@@ -611,9 +435,9 @@ tighten (const char *path,
          g_chmod (path, st.st_mode & keep) == 0;
 }
 
-static void
-tighten_permissions (const char *path,
-                     GPtrArray  *notices)
+void
+bl_ledger_file_tighten_permissions (const char *path,
+                                    GPtrArray  *notices)
 {
   static const char * const companions[] = { "-wal", "-shm" };
   g_autofree char *dir = g_path_get_dirname (path);
@@ -717,12 +541,13 @@ keep_damaged_log (const char   *path,
 }
 
 /* The ledger opens read-only: why, for the person and for every save. */
-static BlDb *
-open_read_only (const char   *path,
-                gboolean      integrity_failed,
-                gint64        version,
-                GPtrArray    *notices,
-                GError      **error)
+BlDb *
+bl_ledger_file_open_read_only (const char     *path,
+                               gboolean        integrity_failed,
+                               gint64          version,
+                               GPtrArray      *notices,
+                               BlLedgerCheck  *running,
+                               GError        **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *reason = NULL;
@@ -739,7 +564,7 @@ open_read_only (const char   *path,
   if (integrity_failed)
     {
       reason = g_strdup_printf (_("Nothing was saved: “%s” failed its integrity check and is open read-only"), path);
-      advice = restore_advice (path);
+      advice = bl_ledger_file_restore_advice (path, running);
       add_notice (notices, g_strdup_printf (_("“%s” failed its integrity check (PRAGMA integrity_check): it is "
                                               "open read-only, nothing will be written to it and it is not "
                                               "backed up. %s"), path, advice));
@@ -761,65 +586,95 @@ open_read_only (const char   *path,
                                               "to: the status, reports and exports work, but nothing can be "
                                               "saved."), path));
     }
-  return bl_db_open_read_only (path, !has_wal (path), reason, error);
+  return bl_db_open_read_only (path, !bl_ledger_file_has_wal (path), reason, error);
 }
 
-BlDb *
-bl_ledger_file_open (const char  *path,
-                     const char  *today,
-                     GPtrArray   *notices,
-                     GError     **error)
+void
+bl_ledger_file_refuse (const char     *path,
+                       const GError   *check_error,
+                       BlLedgerCheck  *running,
+                       GError        **error)
 {
-  g_autofree char *absolute = NULL;
-  g_autofree char *dir = NULL;
+  if (g_error_matches (check_error, BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT))
+    {
+      g_autofree char *advice = bl_ledger_file_restore_advice (path, running);
+
+      /* TRANSLATORS: that the file is damaged, then which backup to restore */
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT, _("%s. %s"), check_error->message, advice);
+    }
+  else
+    g_propagate_error (error, g_error_copy (check_error));
+}
+
+/* What opening does before the file's contents are checked: @path made
+ * *@absolute, a rollback journal played back, a missing or empty file
+ * created whole (*@created), a damaged log kept aside. */
+static gboolean
+prepare (const char  *path,
+         const char  *today,
+         GPtrArray   *notices,
+         char       **absolute,
+         gboolean    *created,
+         GError     **error)
+{
   g_autofree char *wal = NULL;
-  g_autoptr(BlDb) db = NULL;
-  g_autoptr(GError) check_error = NULL;
-  CheckResult check = { 0 };
   BlLedgerWal scan;
-  gboolean existed = FALSE, empty = TRUE, created = FALSE, writable;
+  gboolean existed = FALSE, empty = TRUE;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (today != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!bl_ledger_file_resolve (path, TRUE, &absolute, &existed, error))
-    return NULL;
+  *created = FALSE;
+  if (!bl_ledger_file_resolve (path, TRUE, absolute, &existed, error))
+    return FALSE;
   if (existed)
-    recover_hot_journal (absolute);
-  if (existed && !read_header (absolute, &empty, error))
-    return NULL;
+    recover_hot_journal (*absolute);
+  if (existed && !read_header (*absolute, &empty, error))
+    return FALSE;
   if (!existed || empty)
     {
-      if (!create_ledger (absolute, existed, today, error))
-        return NULL;
-      created = TRUE;
+      if (!create_ledger (*absolute, existed, today, error))
+        return FALSE;
+      *created = TRUE;
     }
 
-  dir = g_path_get_dirname (absolute);
-  wal = g_strconcat (absolute, "-wal", NULL);
+  wal = g_strconcat (*absolute, "-wal", NULL);
   if (!bl_ledger_wal_scan (wal, &scan, error))
-    return NULL;
-  if (bl_ledger_wal_is_damaged (&scan) && !keep_damaged_log (absolute, &scan, notices, error))
-    return NULL;
+    return FALSE;
+  if (bl_ledger_wal_is_damaged (&scan) && !keep_damaged_log (*absolute, &scan, notices, error))
+    return FALSE;
+  return TRUE;
+}
 
-  writable = g_access (absolute, W_OK) == 0 && g_access (dir, W_OK) == 0;
-  if (!check_existing (absolute, writable ? CHECK_DAILY : CHECK_QUICK, today, &check, &check_error))
+static gboolean
+is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+/* The rest of opening, prepared: the checks, then the daily backup, the
+ * migrations and WAL mode. */
+static BlDb *
+open_prepared (const char  *absolute,
+               gboolean     created,
+               const char  *today,
+               GPtrArray   *notices,
+               GError     **error)
+{
+  g_autoptr(BlDb) db = NULL;
+  g_autoptr(GError) check_error = NULL;
+  BlCheckResult check = { 0 };
+  gboolean writable = is_writable (absolute);
+
+  if (!bl_ledger_check_existing (absolute, writable ? BL_CHECK_DAILY : BL_CHECK_QUICK, today, NULL, &check,
+                                 &check_error))
     {
-      if (check_error->code == BL_STORE_ERROR_CORRUPT)
-        {
-          g_autofree char *advice = restore_advice (absolute);
-
-          g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_CORRUPT, "%s. %s", check_error->message, advice);
-        }
-      else
-        g_propagate_error (error, g_steal_pointer (&check_error));
+      bl_ledger_file_refuse (absolute, check_error, NULL, error);
       return NULL;
     }
 
-  tighten_permissions (absolute, notices);
+  bl_ledger_file_tighten_permissions (absolute, notices);
   if (!writable || check.integrity_failed)
-    return open_read_only (absolute, check.integrity_failed, check.version, notices, error);
+    return bl_ledger_file_open_read_only (absolute, check.integrity_failed, check.version, notices, NULL, error);
 
   db = bl_db_open (absolute, error);
   if (db == NULL)
@@ -855,4 +710,63 @@ bl_ledger_file_open (const char  *path,
    * other program's write. */
   bl_db_changed_elsewhere (db, NULL);
   return g_steal_pointer (&db);
+}
+
+BlDb *
+bl_ledger_file_open (const char  *path,
+                     const char  *today,
+                     GPtrArray   *notices,
+                     GError     **error)
+{
+  g_autofree char *absolute = NULL;
+  gboolean created = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!prepare (path, today, notices, &absolute, &created, error))
+    return NULL;
+  return open_prepared (absolute, created, today, notices, error);
+}
+
+BlDb *
+bl_ledger_file_open_deferred (const char     *path,
+                              const char     *today,
+                              GPtrArray      *notices,
+                              BlLedgerCheck **check,
+                              GError        **error)
+{
+  g_autofree char *absolute = NULL;
+  g_autoptr(GError) check_error = NULL;
+  BlCheckResult identity = { 0 };
+  BlDb *db;
+  gboolean created = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+  g_return_val_if_fail (check != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  *check = NULL;
+  if (!prepare (path, today, notices, &absolute, &created, error))
+    return NULL;
+  /* A ledger made now is whole; one that cannot be written, never written. */
+  if (created || !is_writable (absolute))
+    return open_prepared (absolute, created, today, notices, error);
+  /* Only what is cheap, before the window paints: a ledger this version
+   * reads as it is. One of an older format is updated, that is written to:
+   * checked first, as ever. */
+  if (!bl_ledger_check_existing (absolute, BL_CHECK_IDENTITY, today, NULL, &identity, &check_error))
+    {
+      bl_ledger_file_refuse (absolute, check_error, NULL, error);
+      return NULL;
+    }
+  if (identity.version != BL_MIGRATIONS_COUNT)
+    return open_prepared (absolute, FALSE, today, notices, error);
+
+  db = bl_db_open_unchecked (absolute, error);
+  if (db != NULL)
+    *check = bl_ledger_check_new (absolute, today);
+  return db;
 }

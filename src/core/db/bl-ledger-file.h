@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bl-db.h"
+#include "bl-ledger-check.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,23 @@ BlDb    *bl_ledger_file_open         (const char  *path,
                                       GPtrArray   *notices,
                                       GError     **error);
 
+/* The same for a window, which paints before the file's contents are
+ * checked. What is cheap is done here as bl_ledger_file_open() does it (the
+ * file resolved, created when missing, a damaged log kept aside, refused
+ * when it is no ledger this version reads). When it is an existing ledger
+ * of this format that can be written, the connection returned is a
+ * read-only one (bl_db_open_unchecked()) and *@check is set, not started:
+ * its checks (PRAGMA quick_check, the day's integrity_check, then the daily
+ * backup) run in a worker thread, and bl_ledger_check_apply() puts their
+ * outcome into the connection. Otherwise (a new ledger, one that cannot be written,
+ * one to be updated to this format) it is opened as bl_ledger_file_open()
+ * opens it, checked first, and *@check is NULL. */
+BlDb    *bl_ledger_file_open_deferred (const char     *path,
+                                       const char     *today,
+                                       GPtrArray      *notices,
+                                       BlLedgerCheck **check,
+                                       GError        **error);
+
 /* For the files of src/core/db. */
 
 /* Makes @path absolute and follows a symbolic link to its file; refuses a
@@ -57,5 +75,30 @@ gboolean bl_ledger_file_check        (const char  *path,
                                       GError     **error);
 /* The newest of the ledger's daily backups that passes the full check, or NULL. */
 char    *bl_ledger_file_newest_good_backup (const char *path);
+/* What to do with the damaged ledger at @path, as a sentence: the newest
+ * backup that is whole. @running (may be NULL) can interrupt the checks. */
+char    *bl_ledger_file_restore_advice (const char    *path,
+                                        BlLedgerCheck *running);
+/* Why the file at @path is refused, from what its check found
+ * (@check_error): for a damaged file, with the backup to restore instead. */
+void     bl_ledger_file_refuse       (const char    *path,
+                                      const GError  *check_error,
+                                      BlLedgerCheck *running,
+                                      GError       **error);
+/* Whether a -wal with something in it lies beside @path. */
+gboolean bl_ledger_file_has_wal      (const char  *path);
+/* Takes group and other permissions off the ledger at @path and its
+ * companions (and off the app's own folder); what it did goes to @notices. */
+void     bl_ledger_file_tighten_permissions (const char *path,
+                                        GPtrArray   *notices);
+/* Opens the ledger at @path read-only, the person told why in @notices
+ * (a failed integrity check, a file or folder that cannot be written); a
+ * ledger of an older format (@version) is refused. */
+BlDb    *bl_ledger_file_open_read_only (const char    *path,
+                                        gboolean       integrity_failed,
+                                        gint64         version,
+                                        GPtrArray     *notices,
+                                        BlLedgerCheck *running,
+                                        GError       **error);
 
 G_END_DECLS
