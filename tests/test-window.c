@@ -678,6 +678,8 @@ test_window_check_refused (void)
       g_autofree char *dir = bl_test_make_dir ();
       g_autofree char *path = checked_ledger (dir);
       g_autofree char *backup = day_backup (dir);
+      g_autofree char *wal = NULL;
+      g_autofree char *shm = NULL;
       g_autoptr(GBytes) before = NULL;
       g_autoptr(BlApplication) app = NULL;
       GtkWidget *stack;
@@ -721,6 +723,12 @@ test_window_check_refused (void)
       g_clear_object (&app);
       g_assert_true (bl_test_file_equals (path, before));
       g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+      /* Nothing left beside it that it did not have (the window read it
+       * through a connection that made its -wal and -shm). */
+      wal = g_strconcat (path, "-wal", NULL);
+      shm = g_strconcat (path, "-shm", NULL);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
       return;
     }
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "bl-collation.h"
 #include "bl-db-private.h"
@@ -23,6 +24,8 @@ struct _BlDb
   char       *read_only;     /* why nothing can be written, or NULL */
   BlDbBeforeWriteFunc before_write;  /* bl_db_set_before_write() */
   gpointer    before_write_data;
+  gboolean    made_wal;      /* bl_db_open_unchecked() made the -wal beside it */
+  gboolean    made_shm;      /* and the -shm */
 };
 
 G_DEFINE_FINAL_TYPE (BlDb, bl_db, G_TYPE_OBJECT)
@@ -689,6 +692,10 @@ bl_db_open_unchecked (const char  *path,
                       GError     **error)
 {
   g_autofree char *uri = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  gboolean made_wal, made_shm;
+  BlDb *self;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -699,7 +706,34 @@ bl_db_open_unchecked (const char  *path,
       g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("Cannot open “%s”"), path);
       return NULL;
     }
-  return open_handle (path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL, error);
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  made_wal = !g_file_test (wal, G_FILE_TEST_EXISTS);
+  made_shm = !g_file_test (shm, G_FILE_TEST_EXISTS);
+  self = open_handle (path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL, error);
+  if (self != NULL)
+    {
+      self->made_wal = made_wal;
+      self->made_shm = made_shm;
+    }
+  return self;
+}
+
+/* A read-only connection to a file in WAL mode makes its -wal and -shm;
+ * a refused file keeps nothing beside it that it did not have (the -wal
+ * only while empty: nothing was written through it). */
+static void
+remove_companions_made (BlDb *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+  GStatBuf st;
+
+  if (self->made_wal && g_stat (wal, &st) == 0 && st.st_size == 0)
+    g_unlink (wal);
+  if (self->made_shm && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    g_unlink (shm);
+  self->made_wal = self->made_shm = FALSE;
 }
 
 gboolean
@@ -746,6 +780,7 @@ bl_db_refuse (BlDb       *self,
   g_return_if_fail (reason != NULL);
 
   close_handle (self);
+  remove_companions_made (self);
   g_free (self->read_only);
   self->read_only = g_strdup (reason);
   self->pending = BL_CHANGE_NONE;
@@ -775,6 +810,7 @@ bl_db_adopt (BlDb *self,
   g_hash_table_remove_all (other->statements);
   g_free (self->path);
   self->path = g_strdup (other->path);
+  self->made_wal = self->made_shm = FALSE;
   g_free (self->read_only);
   self->read_only = g_strdup (other->read_only);
   self->data_version = other->data_version;
