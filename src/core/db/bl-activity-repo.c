@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bl-activity-repo.h"
 #include "bl-collation.h"
@@ -373,16 +374,19 @@ bl_activity_repo_has_any (BlDb *db)
 
 /* Writing */
 
+/* The activity's tags: @replace when it may have some already (a new
+ * activity has none). */
 static gboolean
 write_tags (BlDb        *db,
             BlActivity  *activity,
+            gboolean     replace,
             GError     **error)
 {
   const char * const *tags = bl_activity_get_tags (activity);
   sqlite3_stmt *stmt;
 
-  if (!bl_db_run_for_id (db, "DELETE FROM activity_tag WHERE activity_id = ?1",
-                             bl_activity_get_id (activity), NULL, error))
+  if (replace && !bl_db_run_for_id (db, "DELETE FROM activity_tag WHERE activity_id = ?1",
+                                        bl_activity_get_id (activity), NULL, error))
     return FALSE;
 
   for (guint i = 0; tags[i] != NULL; i++)
@@ -475,19 +479,26 @@ write_attendance (BlDb        *db,
   return TRUE;
 }
 
+/* Rows one statement writes: a single row's statement costs as much to
+ * start and end as to write its row. */
 #define MARKS_PER_STATEMENT 50
 
-/* MARKS_PER_STATEMENT rows in one statement; a constraint it breaks is
- * told as insert_mark() tells it, without the member's name. */
+/* A statement writing MARKS_PER_STATEMENT rows, and the state and reason
+ * each row's parameters hold: a parameter keeps its value from one step
+ * to the next, and nearly every row is "present" with no reason, so a
+ * million rows are written binding one value each, not three. */
+typedef struct {
+  sqlite3_stmt *stmt;
+  const char   *state[MARKS_PER_STATEMENT];
+  const char   *reason[MARKS_PER_STATEMENT];
+} MarksStatement;
+
 static gboolean
-insert_marks (BlDb                     *db,
-              gint64                    id,
-              const BlAttendanceMark  **marks,
-              GError                  **error)
+marks_statement_init (MarksStatement  *marks,
+                      BlDb            *db,
+                      GError         **error)
 {
   static gsize sql = 0;
-  sqlite3_stmt *stmt;
-  int rc;
 
   if (g_once_init_enter (&sql))
     {
@@ -497,18 +508,37 @@ insert_marks (BlDb                     *db,
         g_string_append_printf (text, "%s(?1, ?%u, ?%u, ?%u)", i > 0 ? ", " : "", 2 + i * 3, 3 + i * 3, 4 + i * 3);
       g_once_init_leave (&sql, (gsize) g_string_free (text, FALSE));
     }
-  stmt = bl_db_prepare (db, (const char *) sql, error);
-  if (stmt == NULL)
-    return FALSE;
+  /* Prepared with its parameters cleared: none holds a text yet. */
+  memset (marks, 0, sizeof *marks);
+  marks->stmt = bl_db_prepare (db, (const char *) sql, error);
+  return marks->stmt != NULL;
+}
+
+/* MARKS_PER_STATEMENT rows in one statement; a constraint it breaks is
+ * told as insert_mark() tells it, without the member's name. */
+static gboolean
+insert_marks (BlDb                     *db,
+              MarksStatement           *statement,
+              gint64                    id,
+              const BlAttendanceMark  **marks,
+              GError                  **error)
+{
+  sqlite3_stmt *stmt = statement->stmt;
+  int rc;
+
   sqlite3_bind_int64 (stmt, 1, id);
   for (guint i = 0; i < MARKS_PER_STATEMENT; i++)
     {
       const BlAttendanceMark *mark = marks[i];
+      const char *state = state_ids[mark->state];
+      const char *reason = mark->state == BL_ATTENDANCE_PRESENT || mark->reason == NULL ? "" : mark->reason;
 
       sqlite3_bind_int64 (stmt, 2 + i * 3, mark->member_id);
-      sqlite3_bind_text (stmt, 3 + i * 3, state_ids[mark->state], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4 + i * 3, mark->state == BL_ATTENDANCE_PRESENT || mark->reason == NULL ? "" : mark->reason,
-                         -1, SQLITE_STATIC);
+      /* Bound without a copy: the texts outlive the step. */
+      if (statement->state[i] != state)
+        sqlite3_bind_text (stmt, 3 + i * 3, statement->state[i] = state, -1, SQLITE_STATIC);
+      if (statement->reason[i] != reason)
+        sqlite3_bind_text (stmt, 4 + i * 3, statement->reason[i] = reason, -1, SQLITE_STATIC);
     }
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
@@ -534,37 +564,49 @@ compare_marks (const void *a,
   return x < y ? -1 : x > y;
 }
 
+/* The attendance of an activity: @replace when it may have some already
+ * (a new activity has none). */
 static gboolean
 write_marks (BlDb                    *db,
              BlActivity              *activity,
+             gboolean                 replace,
              const BlAttendanceMark  *marks,
              guint                    n_marks,
              GError                 **error)
 {
   gint64 id = bl_activity_get_id (activity);
   g_autofree const BlAttendanceMark **order = NULL;
+  MarksStatement many;
+  sqlite3_stmt *one;
+  gboolean sorted = TRUE;
   guint present = 0;
-  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
 
-  if (!clear_attendance (db, id, error))
-    return FALSE;
-  stmt = bl_db_prepare (db, INSERT_ATTENDANCE, error);
-  if (stmt == NULL)
+  if (replace && !clear_attendance (db, id, error))
     return FALSE;
   /* In key order: each row goes in after the one before. */
   order = g_new (const BlAttendanceMark *, n_marks);
   for (guint i = 0; i < n_marks; i++)
-    order[i] = &marks[i];
-  qsort (order, n_marks, sizeof *order, compare_marks);
-  for (guint i = 0; i < n_marks; i++)
-    present += order[i]->state == BL_ATTENDANCE_PRESENT;
-  /* Many rows to a statement: a single row's statement costs as much to
-   * start and end as to write its row. */
-  for (guint i = 0; i + MARKS_PER_STATEMENT <= n_marks; i += MARKS_PER_STATEMENT)
-    if (!insert_marks (db, id, order + i, error))
-      return FALSE;
+    {
+      order[i] = &marks[i];
+      sorted &= i == 0 || marks[i - 1].member_id <= marks[i].member_id;
+      present += marks[i].state == BL_ATTENDANCE_PRESENT;
+    }
+  if (!sorted)
+    qsort (order, n_marks, sizeof *order, compare_marks);
+  if (n_marks >= MARKS_PER_STATEMENT && !marks_statement_init (&many, db, error))
+    return FALSE;
+  for (guint i = 0; ok && i + MARKS_PER_STATEMENT <= n_marks; i += MARKS_PER_STATEMENT)
+    ok = insert_marks (db, &many, id, order + i, error);
+  /* Its texts are the caller's, gone after this save. */
+  if (n_marks >= MARKS_PER_STATEMENT)
+    sqlite3_clear_bindings (many.stmt);
+  if (!ok)
+    return FALSE;
+  if (n_marks % MARKS_PER_STATEMENT > 0 && (one = bl_db_prepare (db, INSERT_ATTENDANCE, error)) == NULL)
+    return FALSE;
   for (guint i = n_marks - n_marks % MARKS_PER_STATEMENT; i < n_marks; i++)
-    if (!insert_mark (db, stmt, id, order[i]->member_id, order[i]->member_name, order[i]->state, order[i]->reason,
+    if (!insert_mark (db, one, id, order[i]->member_id, order[i]->member_name, order[i]->state, order[i]->reason,
                       error))
       return FALSE;
   /* What was just written is what the file holds. */
@@ -598,10 +640,11 @@ read_counts (BlDb        *db,
   return bl_db_finish (db, stmt, rc, error);
 }
 
-/* The activity's own row, and its tags. */
+/* The activity's own row, and its tags; *@updated when the row was there. */
 static gboolean
 write_activity (BlDb        *db,
                 BlActivity  *activity,
+                gboolean    *updated,
                 GError     **error)
 {
   static const char *insert_sql =
@@ -645,12 +688,13 @@ write_activity (BlDb        *db,
   if (!bl_db_step_done (db, stmt, error))
     return FALSE;
 
+  *updated = update;
   if (id == 0)
     bl_activity_set_id (activity, bl_db_last_insert_id (db));
   bl_activity_set_topic (activity, topic);
   bl_db_note_change (db, BL_CHANGE_ACTIVITIES);
 
-  return write_tags (db, activity, error);
+  return write_tags (db, activity, update, error);
 }
 
 gboolean
@@ -659,7 +703,9 @@ bl_activity_repo_save (BlDb        *db,
                        GListModel  *attendance,
                        GError     **error)
 {
-  return write_activity (db, activity, error) &&
+  gboolean updated;
+
+  return write_activity (db, activity, &updated, error) &&
          (attendance == NULL || write_attendance (db, bl_activity_get_id (activity), attendance, error)) &&
          read_counts (db, activity, error);
 }
@@ -671,7 +717,10 @@ bl_activity_repo_save_marks (BlDb                    *db,
                              guint                    n_marks,
                              GError                 **error)
 {
-  return write_activity (db, activity, error) && write_marks (db, activity, marks, n_marks, error);
+  gboolean updated;
+
+  return write_activity (db, activity, &updated, error) &&
+         write_marks (db, activity, updated, marks, n_marks, error);
 }
 
 gboolean
