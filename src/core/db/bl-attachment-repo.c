@@ -225,8 +225,10 @@ bl_attachment_repo_restore_deleted (BlDb        *db,
   const char *sqls[] = { select, insert, "DELETE FROM temp.deleted_attachment WHERE activity_id = ?1" };
   guint before = sha256s->len;
 
-  if (!bl_db_exec (db, DELETED_TABLE, error))
-    return FALSE;
+  /* Nothing was put aside on this connection (an import's thousands of
+   * new records): nothing to bring back. */
+  if (bl_db_query_int (db, "SELECT count(*) FROM temp.sqlite_master WHERE name = 'deleted_attachment'", 0) == 0)
+    return TRUE;
   /* Only into a record that has none: a later save of it keeps its own. */
   if (bl_attachment_repo_count (db, id) > 0)
     return TRUE;
