@@ -11,6 +11,7 @@
 #include "bl-text.h"
 #include "bl-util.h"
 #include "db/bl-activity-repo.h"
+#include "db/bl-activity-stream.h"
 #include "db/bl-db.h"
 #include "db/bl-kind-repo.h"
 #include "db/bl-ledger-backup.h"

@@ -13,19 +13,23 @@
 
 static const char * const state_ids[] = { "present", "leave", "absent" };
 
-#define ACTIVITY_COLUMNS \
+/* An activity's own columns, its tags and how many files it has… */
+#define ACTIVITY_FIELDS \
   "a.id, a.kind, a.status, a.date, a.start_time, a.end_time, a.location, a.host, a.recorder, " \
   "a.lecturer, coalesce(g.name, ''), a.topic, a.first_topic, a.content, a.resolutions, a.guests, " \
   "(SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM activity_tag at JOIN tag t ON t.id = at.tag_id " \
   "   WHERE at.activity_id = a.id ORDER BY at.position) t), " \
-  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id), " \
-  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id AND x.state = 'present'), " \
   "(SELECT count(*) FROM attachment f WHERE f.activity_id = a.id)"
+#define FIELD_COUNT 18
+/* …then 应到 and 实到, which cost a pass over its attendance. */
+#define ACTIVITY_COLUMNS ACTIVITY_FIELDS ", " \
+  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id), " \
+  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id AND x.state = 'present')"
 #define ACTIVITY_FROM "FROM activity a LEFT JOIN party_group g ON g.id = a.group_id "
 #define IN_RANGE "a.date >= coalesce (?1, '') AND a.date <= coalesce (?2, '9999-99-99') "
 
-static BlAttendanceState
-state_from_id (const char *id)
+BlAttendanceState
+bl_activity_repo_state_from_id (const char *id)
 {
   for (guint i = 0; i < G_N_ELEMENTS (state_ids); i++)
     if (g_strcmp0 (state_ids[i], id) == 0)
@@ -61,8 +65,10 @@ activity_from_row (sqlite3_stmt *stmt)
       g_auto(GStrv) split = g_strsplit (tags, "\x1f", -1);
       bl_activity_set_tags (activity, (const char * const *) split);
     }
-  bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, 17), (guint) sqlite3_column_int (stmt, 18));
-  bl_activity_set_attachment_count (activity, (guint) sqlite3_column_int (stmt, 19));
+  bl_activity_set_attachment_count (activity, (guint) sqlite3_column_int (stmt, 17));
+  if (sqlite3_column_count (stmt) > FIELD_COUNT)
+    bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, FIELD_COUNT),
+                            (guint) sqlite3_column_int (stmt, FIELD_COUNT + 1));
   /* Older versions stored times and topics as typed ("9:05", a trailing
    * U+3000): shown, exported and compared as they are now saved. */
   bl_activity_normalize (activity);
@@ -124,7 +130,7 @@ attendee_from_row (sqlite3_stmt *stmt,
                    int           first)
 {
   BlAttendee *attendee = bl_attendee_new (sqlite3_column_int64 (stmt, first), bl_db_column_text (stmt, first + 1),
-                                          state_from_id (bl_db_column_text (stmt, first + 3)),
+                                          bl_activity_repo_state_from_id (bl_db_column_text (stmt, first + 3)),
                                           bl_db_column_text (stmt, first + 4));
 
   bl_attendee_set_group (attendee, bl_db_column_text (stmt, first + 2));
@@ -184,116 +190,34 @@ bl_activity_repo_list_between (BlDb        *db,
   return g_steal_pointer (&result);
 }
 
-/* A member as an activity's attendance lists them: by group, then name. */
-typedef struct {
-  gint64      id;
-  const char *name;
-  const char *group;
-  guint       rank;
-} ListedMember;
-
-typedef struct {
-  const ListedMember *member;
-  BlAttendanceState   state;
-  const char         *reason;
-} PendingMark;
-
-static int
-compare_pending (gconstpointer a,
-                 gconstpointer b)
-{
-  guint x = ((const PendingMark *) a)->member->rank, y = ((const PendingMark *) b)->member->rank;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
-flush_activity (BlAttendanceTable *table,
-                gint64             activity_id,
-                GArray            *pending)
-{
-  g_array_sort (pending, compare_pending);
-  for (guint i = 0; i < pending->len; i++)
-    {
-      const PendingMark *mark = &g_array_index (pending, PendingMark, i);
-
-      bl_attendance_table_append_interned (table, activity_id, mark->member->id, mark->member->name,
-                                           mark->member->group, mark->state, mark->reason);
-    }
-  g_array_set_size (pending, 0);
-}
-
-/* A million rows for a 20-year export: read in the table's own order (no
- * sort by SQLite), each activity's few hundred then put in the members'
- * order, which is read once. */
 gboolean
-bl_activity_repo_load_attendance_between (BlDb               *db,
-                                          const char         *from,
-                                          const char         *to,
-                                          BlAttendanceTable  *table,
-                                          GError            **error)
+bl_activity_repo_foreach_between (BlDb                 *db,
+                                  const char           *from,
+                                  const char           *to,
+                                  BlActivityRepoFunc    func,
+                                  gpointer              user_data,
+                                  GError              **error)
 {
-  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (ListedMember));
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingMark));
-  ListedMember unknown = { 0, bl_attendance_table_intern (table, ""), bl_attendance_table_intern (table, ""), G_MAXUINT };
-  gint64 current = 0;
-  sqlite3_stmt *stmt;
+  /* Its own text: a statement of the cache that @func cannot reset. */
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT " ACTIVITY_FIELDS " " ACTIVITY_FROM
+                                      "WHERE " IN_RANGE "ORDER BY a.date, a.start_time, a.id", error);
   int rc;
 
-  stmt = bl_db_prepare (db,
-                        "SELECT m.id, m.name, coalesce(g.name, '') FROM member m "
-                        "LEFT JOIN party_group g ON g.id = m.group_id "
-                        BL_SQL_JOIN_OPEN_ROLE
-                        "ORDER BY " BL_SQL_MEMBER_ORDER, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ListedMember member = {
-        sqlite3_column_int64 (stmt, 0),
-        bl_attendance_table_intern (table, bl_db_column_text (stmt, 1)),
-        bl_attendance_table_intern (table, bl_db_column_text (stmt, 2)),
-        members->len,
-      };
-
-      g_array_append_val (members, member);
-    }
-  if (!bl_db_finish (db, stmt, rc, error))
-    return FALSE;
-  /* The array no longer grows: its elements can be pointed to. */
-  for (guint i = 0; i < members->len; i++)
-    g_hash_table_insert (by_id, &g_array_index (members, ListedMember, i).id, &g_array_index (members, ListedMember, i));
-
-  stmt = bl_db_prepare (db,
-                        from == NULL && to == NULL
-                        ? "SELECT activity_id, member_id, state, reason FROM attendance "
-                          "ORDER BY activity_id, member_id"
-                        : "SELECT x.activity_id, x.member_id, x.state, x.reason FROM activity a "
-                          "JOIN attendance x ON x.activity_id = a.id WHERE " IN_RANGE
-                          "ORDER BY x.activity_id, x.member_id", error);
   if (stmt == NULL)
     return FALSE;
   bl_db_bind_text (stmt, 1, from);
   bl_db_bind_text (stmt, 2, to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 activity_id = sqlite3_column_int64 (stmt, 0);
-      gint64 member_id = sqlite3_column_int64 (stmt, 1);
-      const ListedMember *member = g_hash_table_lookup (by_id, &member_id);
-      PendingMark mark = {
-        member != NULL ? member : &unknown,
-        state_from_id (bl_db_column_text (stmt, 2)),
-        bl_attendance_table_intern (table, bl_db_column_text (stmt, 3)),
-      };
+      g_autoptr(BlActivity) activity = activity_from_row (stmt);
 
-      if (activity_id != current && pending->len > 0)
-        flush_activity (table, current, pending);
-      current = activity_id;
-      g_array_append_val (pending, mark);
+      if (!func (activity, user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
-  if (pending->len > 0)
-    flush_activity (table, current, pending);
   return bl_db_finish (db, stmt, rc, error);
 }
 
