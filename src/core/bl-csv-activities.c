@@ -23,7 +23,12 @@ typedef struct {
   BlCsvSheet     sheet;
   BlCsvProblems  problems;
   GPtrArray     *members;       /* BlMember*, as the file holds them */
-  GHashTable    *by_name;       /* name → GPtrArray of BlMember* (borrowed) */
+  GHashTable    *by_name;       /* name → GArray of their places in members (guint) */
+  GHashTable    *by_id;         /* member id → place in members + 1 */
+  gint64        *member_ids;    /* by_id's keys */
+  guint         *listed_at;     /* per place in members: its place in the row's lists + 1, else 0 */
+  GArray        *listed;        /* Listed: the people of the row's lists */
+  GArray        *marks;         /* BlAttendanceMark: the row's attendance */
   BlCsvNames     names;
   GHashTable    *kinds;         /* cell text → kind id (interned), or "" when unknown */
   GHashTable    *keys;          /* bl_store_activity_key() of every activity there */
@@ -37,7 +42,7 @@ typedef struct {
 
 /* One person of the lists, found among the members. */
 typedef struct {
-  BlMember          *member;    /* borrowed */
+  guint              place;     /* in the import's members */
   BlAttendanceState  state;
   const char        *reason;    /* borrowed from the row's people */
   gboolean           taken;
@@ -49,6 +54,11 @@ activity_import_clear (ActivityImport *import)
   bl_csv_sheet_clear (&import->sheet);
   bl_csv_problems_clear (&import->problems);
   g_clear_pointer (&import->by_name, g_hash_table_unref);
+  g_clear_pointer (&import->by_id, g_hash_table_unref);
+  g_clear_pointer (&import->member_ids, g_free);
+  g_clear_pointer (&import->listed_at, g_free);
+  g_clear_pointer (&import->listed, g_array_unref);
+  g_clear_pointer (&import->marks, g_array_unref);
   g_clear_pointer (&import->members, g_ptr_array_unref);
   g_clear_pointer (&import->kinds, g_hash_table_unref);
   g_clear_pointer (&import->keys, g_hash_table_unref);
@@ -93,7 +103,12 @@ load_ledger (ActivityImport  *import,
   if (import->keys == NULL)
     return FALSE;
   import->existing = g_hash_table_size (import->keys);
-  import->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  import->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  import->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  import->member_ids = g_new (gint64, import->members->len);
+  import->listed_at = g_new0 (guint, import->members->len);
+  import->listed = g_array_sized_new (FALSE, FALSE, sizeof (Listed), import->members->len);
+  import->marks = g_array_sized_new (FALSE, FALSE, sizeof (BlAttendanceMark), import->members->len);
   import->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->duplicate_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   import->names.is_name = is_member_name_cb;
@@ -103,14 +118,16 @@ load_ledger (ActivityImport  *import,
     {
       BlMember *member = g_ptr_array_index (import->members, i);
       const char *name = bl_member_get_name (member);
-      GPtrArray *named = g_hash_table_lookup (import->by_name, name);
+      GArray *named = g_hash_table_lookup (import->by_name, name);
 
       if (named == NULL)
         {
-          named = g_ptr_array_new ();
+          named = g_array_new (FALSE, FALSE, sizeof (guint));
           g_hash_table_insert (import->by_name, (gpointer) name, named);
         }
-      g_ptr_array_add (named, member);
+      g_array_append_val (named, i);
+      import->member_ids[i] = bl_member_get_id (member);
+      g_hash_table_insert (import->by_id, &import->member_ids[i], GUINT_TO_POINTER (i + 1));
       import->names.max_separators = MAX (import->names.max_separators, count_separators (name));
     }
   return TRUE;
@@ -172,30 +189,31 @@ state_for_reason (const char *reason)
   return BL_ATTENDANCE_LEAVE;
 }
 
-/* The member of that name on @date: names are unique among active members,
- * but someone transferred out may share one; whoever belonged to the
- * branch that day is meant. NULL (with a problem) when two did. */
-static BlMember *
+/* The member of that name on @date (their place in the import's members):
+ * names are unique among active members, but someone transferred out may
+ * share one; whoever belonged to the branch that day is meant. -1 (with a
+ * problem) when two did. */
+static int
 member_on (ActivityImport *import,
            guint           row,
            guint           column,
            const char     *name,
            const char     *date)
 {
-  GPtrArray *named = g_hash_table_lookup (import->by_name, name);
-  BlMember *found = NULL;
+  GArray *named = g_hash_table_lookup (import->by_name, name);
+  int found = -1;
   guint active = 0;
 
   g_assert (named != NULL && named->len > 0);
   if (named->len == 1)
-    return g_ptr_array_index (named, 0);
+    return (int) g_array_index (named, guint, 0);
   for (guint i = 0; i < named->len; i++)
     {
-      BlMember *member = g_ptr_array_index (named, i);
+      guint place = g_array_index (named, guint, i);
 
-      if (bl_member_is_active_on (member, date))
+      if (bl_member_is_active_on (g_ptr_array_index (import->members, place), date))
         {
-          found = found != NULL ? found : member;
+          found = found >= 0 ? found : (int) place;
           active++;
         }
     }
@@ -203,9 +221,9 @@ member_on (ActivityImport *import,
     {
       PROBLEM (import, row, column, _("“%s” could be any of %u members of that name who belonged to the branch "
                                       "on %s"), name, active, date);
-      return NULL;
+      return -1;
     }
-  return found != NULL ? found : g_ptr_array_index (named, 0);
+  return found >= 0 ? found : (int) g_array_index (named, guint, 0);
 }
 
 /* The people of one list cell, found among the members, into @listed. */
@@ -217,8 +235,7 @@ read_list (ActivityImport *import,
            gboolean        present,
            const char     *date,
            GPtrArray     **people,
-           GArray         *listed,
-           GHashTable     *by_id)
+           GArray         *listed)
 {
   g_autoptr(GPtrArray) bad = NULL;
 
@@ -240,24 +257,21 @@ read_list (ActivityImport *import,
   for (guint i = 0; i < (*people)->len; i++)
     {
       BlCsvPerson *person = g_ptr_array_index (*people, i);
-      BlMember *member = member_on (import, row, column, person->name, date);
-      gint64 id;
+      int place = member_on (import, row, column, person->name, date);
       Listed item = { 0 };
 
-      if (member == NULL)
+      if (place < 0)
         continue;
-      id = bl_member_get_id (member);
-      if (g_hash_table_contains (by_id, &id))
+      if (import->listed_at[place] > 0)
         {
           PROBLEM (import, row, column, _("“%s” is listed twice"), person->name);
           continue;
         }
-      item.member = member;
+      item.place = (guint) place;
       item.state = present ? BL_ATTENDANCE_PRESENT : state_for_reason (person->reason);
       item.reason = item.state == BL_ATTENDANCE_LEAVE ? person->reason : "";
       g_array_append_val (listed, item);
-      /* Its place in @listed, plus one. */
-      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (listed->len));
+      import->listed_at[place] = listed->len;
     }
 }
 
@@ -278,24 +292,31 @@ add_mark (GArray            *marks,
   g_array_append_val (marks, mark);
 }
 
-/* The attendance of one row into @marks (see bl-csv-activities.h for the
- * rules). The people arrays hold the reasons the marks point to. */
+static BlMember *
+listed_member (ActivityImport *import,
+               const Listed   *item)
+{
+  return g_ptr_array_index (import->members, item->place);
+}
+
+/* The attendance of one row into @marks from the people @listed in it (see
+ * bl-csv-activities.h for the rules). The people arrays hold the reasons
+ * the marks point to. */
 static void
-build_attendance (ActivityImport *import,
-                  guint           row,
-                  const char     *kind,
-                  const char     *group,
-                  const char     *date,
-                  GPtrArray     **present_people,
-                  GPtrArray     **absent_people,
-                  GArray         *marks)
+fill_attendance (ActivityImport *import,
+                 guint           row,
+                 const char     *kind,
+                 const char     *group,
+                 const char     *date,
+                 GPtrArray     **present_people,
+                 GPtrArray     **absent_people,
+                 GArray         *listed,
+                 GArray         *marks)
 {
   BlCsvSheet *sheet = &import->sheet;
   g_autofree char *present = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_PRESENT);
   g_autofree char *absent = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_ABSENT);
   g_autofree char *expected_cell = bl_csv_sheet_cell (sheet, row, BL_CSV_ACTIVITY_EXPECTED);
-  g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (Listed));
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) expected = NULL;
   guint before = import->problems.count;
   gint64 expected_count;
@@ -305,8 +326,8 @@ build_attendance (ActivityImport *import,
       PROBLEM (import, row, BL_CSV_ACTIVITY_EXPECTED, _("“%s” is not a number (应到)"), expected_cell);
       return;
     }
-  read_list (import, row, BL_CSV_ACTIVITY_PRESENT, present, TRUE, date, present_people, listed, by_id);
-  read_list (import, row, BL_CSV_ACTIVITY_ABSENT, absent, FALSE, date, absent_people, listed, by_id);
+  read_list (import, row, BL_CSV_ACTIVITY_PRESENT, present, TRUE, date, present_people, listed);
+  read_list (import, row, BL_CSV_ACTIVITY_ABSENT, absent, FALSE, date, absent_people, listed);
   if (import->problems.count > before)
     return;
 
@@ -326,7 +347,7 @@ build_attendance (ActivityImport *import,
         {
           Listed *item = &g_array_index (listed, Listed, i);
 
-          add_mark (marks, item->member, item->state, item->reason);
+          add_mark (marks, listed_member (import, item), item->state, item->reason);
         }
       return;
     }
@@ -336,12 +357,13 @@ build_attendance (ActivityImport *import,
     {
       BlMember *member = g_ptr_array_index (expected, i);
       gint64 id = bl_member_get_id (member);
-      guint place = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, &id));
-      Listed *item = place > 0 ? &g_array_index (listed, Listed, place - 1) : NULL;
+      guint place = GPOINTER_TO_UINT (g_hash_table_lookup (import->by_id, &id));
+      guint at = place > 0 ? import->listed_at[place - 1] : 0;
+      Listed *item = at > 0 ? &g_array_index (listed, Listed, at - 1) : NULL;
 
       if (item != NULL)
         {
-          add_mark (marks, item->member, item->state, item->reason);
+          add_mark (marks, listed_member (import, item), item->state, item->reason);
           item->taken = TRUE;
         }
       else
@@ -353,12 +375,31 @@ build_attendance (ActivityImport *import,
       Listed *item = &g_array_index (listed, Listed, i);
 
       if (!item->taken)
-        add_mark (marks, item->member, item->state, item->reason);
+        add_mark (marks, listed_member (import, item), item->state, item->reason);
     }
   if (expected_count >= 0 && expected_count != (gint64) marks->len)
     PROBLEM (import, row, BL_CSV_ACTIVITY_EXPECTED,
              _("应到 is %u, but 出席 and 缺席 name %u and the members expected that day make %u"),
              (guint) expected_count, listed->len, marks->len);
+}
+
+static void
+build_attendance (ActivityImport *import,
+                  guint           row,
+                  const char     *kind,
+                  const char     *group,
+                  const char     *date,
+                  GPtrArray     **present_people,
+                  GPtrArray     **absent_people,
+                  GArray         *marks)
+{
+  GArray *listed = import->listed;
+
+  g_array_set_size (listed, 0);
+  fill_attendance (import, row, kind, group, date, present_people, absent_people, listed, marks);
+  /* Nobody is listed in the next row yet. */
+  for (guint i = 0; i < listed->len; i++)
+    import->listed_at[g_array_index (listed, Listed, i).place] = 0;
 }
 
 static void
@@ -491,7 +532,7 @@ import_row (ActivityImport *import,
   g_autoptr(BlActivity) activity = NULL;
   g_autoptr(GPtrArray) present_people = NULL;
   g_autoptr(GPtrArray) absent_people = NULL;
-  g_autoptr(GArray) marks = NULL;
+  GArray *marks = import->marks;
   g_autoptr(GError) save_error = NULL;
   g_autofree char *key = NULL;
   g_autofree char *number = NULL;
@@ -529,7 +570,7 @@ import_row (ActivityImport *import,
       return;
     }
 
-  marks = g_array_new (FALSE, FALSE, sizeof (BlAttendanceMark));
+  g_array_set_size (marks, 0);
   build_attendance (import, row, kind_id, bl_activity_get_group (activity), bl_activity_get_date (activity),
                     &present_people, &absent_people, marks);
   /* Later rows are still checked, but after a problem nothing is written. */
@@ -619,14 +660,14 @@ bl_csv_import_activities_table (BlStore          *store,
     return FALSE;
   bl_store_set_bulk (store, TRUE);
   ok = load_ledger (&import, error) && import_rows (&import, cancellable, report, error);
+  if (!ok)
+    bl_store_rollback (store);
+  /* Still in bulk: the attendance index made again at the end is sorted in
+   * memory, not through temporary files. */
+  else
+    ok = bl_csv_import_finish (store, &import.problems, flags, error);
   bl_store_set_bulk (store, FALSE);
   if (!ok)
-    {
-      bl_store_rollback (store);
-      return FALSE;
-    }
-
-  if (!bl_csv_import_finish (store, &import.problems, flags, error))
     return FALSE;
   if (report != NULL)
     {

@@ -84,31 +84,30 @@ bl_csv_attachments_write_dir (BlStore     *store,
                               const char  *dir,
                               GError     **error)
 {
-  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GArray) activities = NULL;
   g_autofree char *top = NULL;
 
   g_return_val_if_fail (BL_IS_STORE (store), FALSE);
   g_return_val_if_fail (dir != NULL, FALSE);
 
-  activities = bl_store_list_activities_between (store, NULL, NULL, error);
+  /* Only those with files: not the thousands of a 20-year ledger. */
+  activities = bl_store_list_attached_activities (store, error);
   if (activities == NULL)
     return FALSE;
   top = g_build_filename (dir, BL_CSV_ATTACHMENTS_DIR, NULL);
 
   for (guint i = 0; i < activities->len; i++)
     {
-      BlActivity *activity = g_ptr_array_index (activities, i);
+      gint64 id = g_array_index (activities, gint64, i);
       g_autoptr(BlAttachmentList) list = NULL;
       g_autofree char *number = NULL;
       g_autofree char *folder = NULL;
       guint n;
 
-      if (bl_activity_get_attachment_count (activity) == 0)
-        continue;
-      list = bl_store_load_attachments (store, bl_activity_get_id (activity), error);
+      list = bl_store_load_attachments (store, id, error);
       if (list == NULL)
         return FALSE;
-      number = g_strdup_printf ("%" G_GINT64_FORMAT, bl_activity_get_id (activity));
+      number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
       folder = g_build_filename (top, number, NULL);
       if (g_mkdir_with_parents (folder, 0700) != 0)
         {

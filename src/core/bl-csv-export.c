@@ -17,6 +17,46 @@
 
 #define BOM "\xef\xbb\xbf"
 
+/* Where the rows go: a buffer written out to a file whenever it holds a
+ * few hundred kilobytes (the export of a 20-year ledger is 15 MB), or kept
+ * whole when there is no file (bl_csv_export_members() and _activities()). */
+typedef struct {
+  GString *out;
+  int      fd;      /* -1: kept */
+  int      saved;   /* errno of the first write that failed, else 0 */
+} CsvWriter;
+
+#define WRITE_AT (256 * 1024)
+
+static void
+writer_init (CsvWriter *writer,
+             int        fd)
+{
+  writer->out = g_string_sized_new (fd >= 0 ? WRITE_AT + 64 * 1024 : 64 * 1024);
+  writer->fd = fd;
+  writer->saved = 0;
+}
+
+/* Out to the file; after a write that failed (errno in writer->saved)
+ * the rest is dropped. */
+static void
+writer_flush (CsvWriter *writer)
+{
+  if (writer->fd < 0)
+    return;
+  if (writer->saved == 0 && !bl_disk_write_all (writer->fd, writer->out->str, writer->out->len))
+    writer->saved = errno != 0 ? errno : ENOSPC;
+  g_string_truncate (writer->out, 0);
+}
+
+static void
+end_row (CsvWriter *writer)
+{
+  g_string_append (writer->out, "\r\n");
+  if (writer->fd >= 0 && writer->out->len >= WRITE_AT)
+    writer_flush (writer);
+}
+
 /* RFC 4180 quoting; a cell a spreadsheet would run as a formula, or whose
  * leading blank or apostrophe it would drop, gets a leading apostrophe
  * (and quotes). */
@@ -52,14 +92,14 @@ append_cell (GString    *out,
 }
 
 static void
-append_header (GString           *out,
+append_header (CsvWriter         *writer,
                const BlCsvColumn *columns,
                guint              n_columns)
 {
-  g_string_append (out, BOM);
+  g_string_append (writer->out, BOM);
   for (guint c = 0; c < n_columns; c++)
-    append_cell (out, columns[c].chinese, c == 0);
-  g_string_append (out, "\r\n");
+    append_cell (writer->out, columns[c].chinese, c == 0);
+  end_row (writer);
 }
 
 G_STATIC_ASSERT (BL_CSV_MEMBER_N_FIELDS == BL_CSV_MEMBER_N_COLUMNS);
@@ -113,20 +153,16 @@ bl_csv_activity_fields (BlActivity *activity,
   fields[BL_CSV_ACTIVITY_FIRST_TOPIC] = bl_activity_get_first_topic (activity) ? "是" : "否";
 }
 
-char *
-bl_csv_export_members (BlStore  *store,
-                       GError  **error)
+static void
+write_members (CsvWriter *writer,
+               BlStore   *store)
 {
   GListModel *members;
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) groups = NULL;
-  GString *out;
   guint n;
 
-  g_return_val_if_fail (BL_IS_STORE (store), NULL);
-
-  out = g_string_new (NULL);
-  append_header (out, bl_csv_member_columns, BL_CSV_MEMBER_N_COLUMNS);
+  append_header (writer, bl_csv_member_columns, BL_CSV_MEMBER_N_COLUMNS);
   members = bl_store_get_members (store);
   n = g_list_model_get_n_items (members);
   for (guint i = 0; i < n; i++)
@@ -136,8 +172,8 @@ bl_csv_export_members (BlStore  *store,
 
       bl_csv_member_fields (member, values);
       for (guint c = 0; c < BL_CSV_MEMBER_N_COLUMNS; c++)
-        append_cell (out, values[c], c == 0);
-      g_string_append (out, "\r\n");
+        append_cell (writer->out, values[c], c == 0);
+      end_row (writer);
       g_hash_table_add (used, (gpointer) g_intern_string (bl_member_get_group (member)));
     }
 
@@ -148,10 +184,22 @@ bl_csv_export_members (BlStore  *store,
       if (g_hash_table_contains (used, groups[i]))
         continue;
       for (guint c = 0; c < BL_CSV_MEMBER_N_COLUMNS; c++)
-        append_cell (out, c == BL_CSV_MEMBER_GROUP ? groups[i] : NULL, c == 0);
-      g_string_append (out, "\r\n");
+        append_cell (writer->out, c == BL_CSV_MEMBER_GROUP ? groups[i] : NULL, c == 0);
+      end_row (writer);
     }
-  return g_string_free (out, FALSE);
+}
+
+char *
+bl_csv_export_members (BlStore  *store,
+                       GError  **error)
+{
+  CsvWriter writer;
+
+  g_return_val_if_fail (BL_IS_STORE (store), NULL);
+
+  writer_init (&writer, -1);
+  write_members (&writer, store);
+  return g_string_free (writer.out, FALSE);
 }
 
 /* The names of the ledger's members, for the lists to read back as written. */
@@ -202,28 +250,54 @@ export_names_init (ExportNames  *names,
   return TRUE;
 }
 
+/* What the plain join writes for one mark; @out NULL only counts it. */
+static gsize
+put_plain (char                   *out,
+           const BlAttendanceMark *mark,
+           gboolean                first)
+{
+  static const char separator[] = "、";
+  const char *parts[5] = { first ? "" : separator, mark->member_name, NULL };
+  gsize length = 0;
+
+  if (mark->state == BL_ATTENDANCE_LEAVE)
+    {
+      parts[2] = "(";
+      parts[3] = *mark->reason != '\0' ? mark->reason : "其他";
+      parts[4] = ")";
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (parts) && parts[i] != NULL; i++)
+    {
+      gsize part = strlen (parts[i]);
+
+      if (out != NULL)
+        memcpy (out + length, parts[i], part);
+      length += part;
+    }
+  return length;
+}
+
+/* Measured, then written into one block: a million names in an export. */
 char *
 bl_csv_join_attendance_plain (const BlAttendanceMark *marks,
                               guint                   n_marks,
                               gboolean                present)
 {
-  GString *out = g_string_new (NULL);
+  gsize length = 0;
+  char *out;
 
   g_return_val_if_fail (marks != NULL || n_marks == 0, NULL);
 
   for (guint i = 0; i < n_marks; i++)
-    {
-      const BlAttendanceMark *a = &marks[i];
-
-      if ((a->state == BL_ATTENDANCE_PRESENT) != present)
-        continue;
-      if (out->len > 0)
-        g_string_append (out, "、");
-      g_string_append (out, a->member_name);
-      if (a->state == BL_ATTENDANCE_LEAVE)
-        g_string_append_printf (out, "(%s)", *a->reason != '\0' ? a->reason : "其他");
-    }
-  return g_string_free (out, FALSE);
+    if ((marks[i].state == BL_ATTENDANCE_PRESENT) == present)
+      length += put_plain (NULL, &marks[i], length == 0);
+  out = g_malloc (length + 1);
+  length = 0;
+  for (guint i = 0; i < n_marks; i++)
+    if ((marks[i].state == BL_ATTENDANCE_PRESENT) == present)
+      length += put_plain (out + length, &marks[i], length == 0);
+  out[length] = '\0';
+  return out;
 }
 
 /* 出席 (@present) or 缺席, with a leave's reason in parentheses ("其他"
@@ -255,82 +329,118 @@ join_attendance (ExportNames            *names,
   return bl_csv_names_join (&names->lookup, people, !present);
 }
 
+typedef struct {
+  CsvWriter   *writer;
+  BlStore     *store;
+  ExportNames  names;
+} ActivitiesExport;
+
+/* One activity's row, its attendance as the ledger holds it. */
+static gboolean
+write_activity_cb (BlActivity              *activity,
+                   const BlAttendanceMark  *marks,
+                   guint                    n_marks,
+                   gpointer                 user_data,
+                   GError                 **error)
+{
+  ActivitiesExport *export = user_data;
+  g_autofree char *present = join_attendance (&export->names, marks, n_marks, TRUE);
+  g_autofree char *absent = join_attendance (&export->names, marks, n_marks, FALSE);
+  g_autofree char *tags = bl_tags_join (bl_activity_get_tags (activity));
+  g_autofree char *names_cell = NULL;
+  g_autofree char *captions = NULL;
+  char expected_text[16] = "", attended_text[16] = "", number[32];
+  const char *values[BL_CSV_ACTIVITY_N_EXPORTED] = { NULL };
+
+  if (n_marks > 0)
+    {
+      g_snprintf (expected_text, sizeof expected_text, "%u", n_marks);
+      g_snprintf (attended_text, sizeof attended_text, "%u", bl_activity_get_present_count (activity));
+    }
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, bl_activity_get_id (activity));
+  if (!bl_csv_attachments_cells (export->store, activity, &names_cell, &captions, error))
+    return FALSE;
+  bl_csv_activity_fields (activity, values);
+  values[BL_CSV_ACTIVITY_PRESENT] = present;
+  values[BL_CSV_ACTIVITY_ABSENT] = absent;
+  values[BL_CSV_ACTIVITY_TAGS] = tags;
+  values[BL_CSV_ACTIVITY_EXPECTED] = expected_text;
+  values[BL_CSV_ACTIVITY_ATTENDED] = attended_text;
+  values[BL_CSV_ACTIVITY_NUMBER] = number;
+  values[BL_CSV_ACTIVITY_ATTACHMENTS] = names_cell;
+  values[BL_CSV_ACTIVITY_ATTACHMENT_CAPTIONS] = captions;
+  for (guint c = 0; c < BL_CSV_ACTIVITY_N_EXPORTED; c++)
+    append_cell (export->writer->out, values[c], c == 0);
+  end_row (export->writer);
+  return TRUE;
+}
+
+/* Every activity in turn, each read with its attendance as its row is
+ * written: a 20-year ledger's million attendance rows are never held at
+ * once. */
+static gboolean
+write_activities (CsvWriter  *writer,
+                  BlStore    *store,
+                  GError    **error)
+{
+  ActivitiesExport export = { writer, store, { 0 } };
+  gboolean ok;
+
+  if (!export_names_init (&export.names, store, error))
+    return FALSE;
+  append_header (writer, bl_csv_activity_columns, BL_CSV_ACTIVITY_N_EXPORTED);
+  ok = bl_store_foreach_activity (store, NULL, NULL, write_activity_cb, &export, error);
+  g_hash_table_unref (export.names.names);
+  return ok;
+}
+
 char *
 bl_csv_export_activities (BlStore  *store,
                           GError  **error)
 {
-  g_autoptr(GPtrArray) activities = NULL;
-  g_autoptr(BlAttendanceTable) attendance = NULL;
-  ExportNames names = { 0 };
-  GString *out;
+  CsvWriter writer;
 
   g_return_val_if_fail (BL_IS_STORE (store), NULL);
 
-  activities = bl_store_list_activities_between (store, NULL, NULL, error);
-  if (activities == NULL)
-    return NULL;
-  attendance = bl_store_load_attendance_between (store, NULL, NULL, error);
-  if (attendance == NULL)
-    return NULL;
-  if (!export_names_init (&names, store, error))
-    return NULL;
-
-  out = g_string_new (NULL);
-  append_header (out, bl_csv_activity_columns, BL_CSV_ACTIVITY_N_EXPORTED);
-  for (guint i = 0; i < activities->len; i++)
+  writer_init (&writer, -1);
+  if (!write_activities (&writer, store, error))
     {
-      BlActivity *activity = g_ptr_array_index (activities, i);
-      guint n_marks, expected = bl_activity_get_expected_count (activity);
-      const BlAttendanceMark *marks = bl_attendance_table_lookup (attendance, bl_activity_get_id (activity), &n_marks);
-      g_autofree char *present = join_attendance (&names, marks, n_marks, TRUE);
-      g_autofree char *absent = join_attendance (&names, marks, n_marks, FALSE);
-      g_autofree char *tags = bl_tags_join (bl_activity_get_tags (activity));
-      g_autofree char *expected_text = expected > 0 ? g_strdup_printf ("%u", expected) : NULL;
-      g_autofree char *attended_text = expected > 0 ? g_strdup_printf ("%u", bl_activity_get_present_count (activity))
-                                                    : NULL;
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, bl_activity_get_id (activity));
-      g_autofree char *names_cell = NULL;
-      g_autofree char *captions = NULL;
-      const char *values[BL_CSV_ACTIVITY_N_EXPORTED] = { NULL };
-
-      bl_csv_activity_fields (activity, values);
-      values[BL_CSV_ACTIVITY_PRESENT] = present;
-      values[BL_CSV_ACTIVITY_ABSENT] = absent;
-      values[BL_CSV_ACTIVITY_TAGS] = tags;
-      values[BL_CSV_ACTIVITY_EXPECTED] = expected_text;
-      values[BL_CSV_ACTIVITY_ATTENDED] = attended_text;
-      values[BL_CSV_ACTIVITY_NUMBER] = number;
-      if (!bl_csv_attachments_cells (store, activity, &names_cell, &captions, error))
-        {
-          g_hash_table_unref (names.names);
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      values[BL_CSV_ACTIVITY_ATTACHMENTS] = names_cell;
-      values[BL_CSV_ACTIVITY_ATTACHMENT_CAPTIONS] = captions;
-
-      for (guint c = 0; c < BL_CSV_ACTIVITY_N_EXPORTED; c++)
-        append_cell (out, values[c], c == 0);
-      g_string_append (out, "\r\n");
+      g_string_free (writer.out, TRUE);
+      return NULL;
     }
-  g_hash_table_unref (names.names);
-  return g_string_free (out, FALSE);
+  return g_string_free (writer.out, FALSE);
 }
 
 /* Writing */
 
-/* @contents in full to a new temporary file beside @path, 0600 from the
- * start and flushed to the disk; its name in *@temporary. */
+typedef gboolean (*WriteFunc) (CsvWriter  *writer,
+                               BlStore    *store,
+                               GError    **error);
+
+static gboolean
+write_members_cb (CsvWriter  *writer,
+                  BlStore    *store,
+                  GError    **error)
+{
+  write_members (writer, store);
+  return TRUE;
+}
+
+/* @path's contents, written by @write, in full to a new temporary file
+ * beside it, 0600 from the start and flushed to the disk; its name in
+ * *@temporary. */
 static gboolean
 write_temporary (const char  *path,
-                 const char  *contents,
+                 BlStore     *store,
+                 WriteFunc    write,
                  char       **temporary,
                  GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
-  gsize length = strlen (contents);
-  gboolean complete;
+  g_autoptr(GError) local_error = NULL;
+  CsvWriter writer;
+  gboolean written;
   int fd, saved;
 
   *temporary = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
@@ -342,16 +452,21 @@ write_temporary (const char  *path,
       g_clear_pointer (temporary, g_free);
       return FALSE;
     }
-  complete = bl_disk_write_all (fd, contents, length);
-  saved = complete ? 0 : errno;
-  if (saved == 0 && fsync (fd) != 0)
+  writer_init (&writer, fd);
+  written = write (&writer, store, &local_error);
+  writer_flush (&writer);
+  g_string_free (writer.out, TRUE);
+  saved = writer.saved;
+  if (written && saved == 0 && fsync (fd) != 0)
     saved = errno;
-  if (close (fd) != 0 && saved == 0)
+  if (close (fd) != 0 && written && saved == 0)
     saved = errno;
-  if (saved != 0 || !complete)
+  if (!written || saved != 0)
     {
-      g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_IO, _("Cannot write “%s”: %s"), path,
-                   g_strerror (saved != 0 ? saved : ENOSPC));
+      if (!written)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_IO, _("Cannot write “%s”: %s"), path, g_strerror (saved));
       g_unlink (*temporary);
       g_clear_pointer (temporary, g_free);
       return FALSE;
@@ -364,8 +479,6 @@ bl_csv_export_dir (BlStore     *store,
                    const char  *dir,
                    GError     **error)
 {
-  g_autofree char *members = NULL;
-  g_autofree char *activities = NULL;
   g_autofree char *members_path = NULL;
   g_autofree char *activities_path = NULL;
   g_autofree char *members_temporary = NULL;
@@ -383,23 +496,17 @@ bl_csv_export_dir (BlStore     *store,
                    dir, g_strerror (saved));
       return FALSE;
     }
-  members = bl_csv_export_members (store, error);
-  if (members == NULL)
-    return FALSE;
   /* The files first: activities.csv never names one that is not there. */
   if (!bl_csv_attachments_write_dir (store, dir, error))
-    return FALSE;
-  activities = bl_csv_export_activities (store, error);
-  if (activities == NULL)
     return FALSE;
 
   /* Both in full first: a full disk stops the export before either file
    * is replaced. */
   members_path = g_build_filename (dir, "members.csv", NULL);
   activities_path = g_build_filename (dir, "activities.csv", NULL);
-  if (!write_temporary (members_path, members, &members_temporary, error))
+  if (!write_temporary (members_path, store, write_members_cb, &members_temporary, error))
     return FALSE;
-  if (!write_temporary (activities_path, activities, &activities_temporary, error))
+  if (!write_temporary (activities_path, store, write_activities, &activities_temporary, error))
     {
       g_unlink (members_temporary);
       return FALSE;

@@ -158,6 +158,35 @@ resolve (const BlCsvNames *names,
   return NULL;
 }
 
+/* What a list's character at @p is to it. Separators and parentheses are
+ * ASCII or start with the byte of 、 (E3) or of the full-width forms (EF):
+ * the Chinese of names is passed over without being decoded. */
+typedef enum {
+  LIST_END,
+  LIST_OTHER,
+  LIST_OPEN,
+  LIST_CLOSE,
+  LIST_SEPARATOR,
+} ListChar;
+
+static ListChar
+list_char (const char *p)
+{
+  guchar byte = (guchar) *p;
+  gunichar c;
+
+  if (byte == '\0')
+    return LIST_END;
+  if (byte >= 0x80 && byte != 0xe3 && byte != 0xef)
+    return LIST_OTHER;
+  c = byte < 0x80 ? byte : g_utf8_get_char (p);
+  if (is_open (c))
+    return LIST_OPEN;
+  if (is_close (c))
+    return LIST_CLOSE;
+  return bl_csv_names_is_separator (c) ? LIST_SEPARATOR : LIST_OTHER;
+}
+
 /* When no name holds a separator, every piece is one person: read in one
  * pass, without the search for the fewest people below. */
 static BlCsvNamesResult
@@ -174,27 +203,32 @@ split_simply (const BlCsvNames  *names,
 
   for (const char *p = cell;; p = g_utf8_next_char (p))
     {
-      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
+      ListChar c = list_char (p);
+      const char *end = p;
       BlCsvPerson *person;
 
-      if (is_open (c))
+      if (c == LIST_OPEN)
         depth++;
-      else if (is_close (c) && depth > 0)
+      else if (c == LIST_CLOSE && depth > 0)
         depth--;
-      if (c != 0 && (depth > 0 || !bl_csv_names_is_separator (c)))
+      if (c != LIST_END && (depth > 0 || c != LIST_SEPARATOR))
         continue;
 
-      g_string_truncate (piece, 0);
-      g_string_append_len (piece, start, p - start);
-      g_strstrip (piece->str);
-      if (*piece->str != '\0')
+      /* The piece without the blanks around it, as g_strstrip() leaves it. */
+      while (start < end && g_ascii_isspace (*start))
+        start++;
+      while (end > start && g_ascii_isspace (end[-1]))
+        end--;
+      if (end > start)
         {
+          g_string_truncate (piece, 0);
+          g_string_append_len (piece, start, end - start);
           if ((person = resolve (names, piece->str, reasons)) != NULL)
             g_ptr_array_add (found, person);
           else
             g_ptr_array_add (bad, g_strdup (piece->str));
         }
-      if (c == 0)
+      if (c == LIST_END)
         break;
       start = g_utf8_next_char (p);
     }

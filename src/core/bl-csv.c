@@ -142,7 +142,7 @@ bl_csv_report_add_duplicates (BlCsvReport *report,
       g_autofree char *more = bl_csv_format_count (count - rows->len);
       g_autofree char *listed = g_string_free (g_steal_pointer (&list), FALSE);
 
-      /* TRANSLATORS: "2, 3, 4 and 5,990 more" */
+      /* TRANSLATORS: the lines of "… were skipped: lines %s": "2, 3, 4 and 5,990 more" (lines) */
       list = g_string_new (NULL);
       g_string_printf (list, g_dngettext (GETTEXT_PACKAGE, "%s and %s more", "%s and %s more", count - rows->len),
                        listed, more);

@@ -82,6 +82,15 @@ bl_store_get_attachments_dir (BlStore *self)
   return bl_attachment_files_dir_for_ledger (bl_store_get_path (self));
 }
 
+GArray *
+bl_store_list_attached_activities (BlStore  *self,
+                                   GError  **error)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  return bl_attachment_repo_list_activities (bl_store_get_db (self), error);
+}
+
 BlAttachmentList *
 bl_store_load_attachments (BlStore  *self,
                            gint64    activity_id,

@@ -16,6 +16,9 @@ char             *bl_store_get_attachments_dir   (BlStore           *self);
 BlAttachmentList *bl_store_load_attachments      (BlStore           *self,
                                                   gint64             activity_id,
                                                   GError           **error);
+/* The numbers (gint64) of the activities that have attachments, ascending. */
+GArray           *bl_store_list_attached_activities (BlStore        *self,
+                                                  GError           **error);
 /* Writes @attachments as activity @activity_id's: the files added are put
  * in place, then the rows written, in one transaction (a savepoint inside
  * an open one); the files of those removed stay a day for an undo, then

@@ -1,11 +1,13 @@
-/* bl-store-import.c: the store's API for imports of thousands of rows: a
- * bulk transaction, the attendance index made again at its end, the
- * activities already there as keys, members as the file holds them, and
- * activities saved with their attendance as plain rows */
+/* bl-store-import.c: the store's API for imports and exports of thousands
+ * of rows: a bulk transaction, the attendance index made again at its end,
+ * the activities already there as keys, members as the file holds them,
+ * activities saved with their attendance as plain rows, and every activity
+ * read in turn with its own */
 #include "config.h"
 
 #include "bl-store-private.h"
 #include "db/bl-activity-repo.h"
+#include "db/bl-activity-stream.h"
 #include "db/bl-db.h"
 #include "db/bl-member-repo.h"
 
@@ -74,4 +76,18 @@ bl_store_list_activity_keys (BlStore     *self,
     return NULL;
   *ids = g_steal_pointer (&numbers);
   return g_steal_pointer (&keys);
+}
+
+gboolean
+bl_store_foreach_activity (BlStore              *self,
+                           const char           *from,
+                           const char           *to,
+                           BlStoreActivityFunc   func,
+                           gpointer              user_data,
+                           GError              **error)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return bl_activity_stream_foreach (bl_store_get_db (self), from, to, func, user_data, error);
 }

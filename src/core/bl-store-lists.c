@@ -268,6 +268,9 @@ void
 bl_store_lists_activity_saved (BlStoreLists *self,
                                BlActivity   *activity)
 {
+  /* Read again whole at the commit (an import): no copy to keep. */
+  if (self->reload & BL_CHANGE_ACTIVITIES)
+    return;
   queue_update (self, BL_CHANGE_ACTIVITIES, bl_activity_copy (activity), bl_activity_get_id (activity));
 }
 

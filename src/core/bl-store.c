@@ -10,6 +10,7 @@
 #include "bl-store-private.h"
 #include "bl-text.h"
 #include "db/bl-activity-repo.h"
+#include "db/bl-activity-stream.h"
 #include "db/bl-db.h"
 #include "db/bl-kind-repo.h"
 #include "db/bl-ledger-backup.h"

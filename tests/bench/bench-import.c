@@ -10,10 +10,12 @@
  * …), start-up included, as sqlite3 does. Wall time and the children's CPU
  * time are both shown: on a busy machine the CPU time varies less. For
  * scale, the last line times SQLite alone inserting the million attendance
- * rows the import writes (sqlite3, CHECK constraints off, the index made
- * after), which .import never writes.
+ * rows the import writes (sqlite3, CHECK constraints and foreign keys off,
+ * the index made after), which .import never writes.
  *   ninja -C build tests/bench/bench-import src/branch-ledger
  *   build/tests/bench/bench-import [LEDGER.db]   (needs the sqlite3 program)
+ * BRANCH_LEDGER_BIN=PROGRAM times another build of the program (an older
+ * one, for a before and after).
  * The 20-year ledger is built once (a minute or so) and kept when a path is
  * given (tests/bench/bench-ledger writes one). */
 #include "config.h"

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bl-activity-repo.h"
 #include "bl-collation.h"
@@ -12,19 +13,23 @@
 
 static const char * const state_ids[] = { "present", "leave", "absent" };
 
-#define ACTIVITY_COLUMNS \
+/* An activity's own columns, its tags and how many files it has… */
+#define ACTIVITY_FIELDS \
   "a.id, a.kind, a.status, a.date, a.start_time, a.end_time, a.location, a.host, a.recorder, " \
   "a.lecturer, coalesce(g.name, ''), a.topic, a.first_topic, a.content, a.resolutions, a.guests, " \
   "(SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM activity_tag at JOIN tag t ON t.id = at.tag_id " \
   "   WHERE at.activity_id = a.id ORDER BY at.position) t), " \
-  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id), " \
-  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id AND x.state = 'present'), " \
   "(SELECT count(*) FROM attachment f WHERE f.activity_id = a.id)"
+#define FIELD_COUNT 18
+/* …then 应到 and 实到, which cost a pass over its attendance. */
+#define ACTIVITY_COLUMNS ACTIVITY_FIELDS ", " \
+  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id), " \
+  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id AND x.state = 'present')"
 #define ACTIVITY_FROM "FROM activity a LEFT JOIN party_group g ON g.id = a.group_id "
 #define IN_RANGE "a.date >= coalesce (?1, '') AND a.date <= coalesce (?2, '9999-99-99') "
 
-static BlAttendanceState
-state_from_id (const char *id)
+BlAttendanceState
+bl_activity_repo_state_from_id (const char *id)
 {
   for (guint i = 0; i < G_N_ELEMENTS (state_ids); i++)
     if (g_strcmp0 (state_ids[i], id) == 0)
@@ -60,8 +65,10 @@ activity_from_row (sqlite3_stmt *stmt)
       g_auto(GStrv) split = g_strsplit (tags, "\x1f", -1);
       bl_activity_set_tags (activity, (const char * const *) split);
     }
-  bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, 17), (guint) sqlite3_column_int (stmt, 18));
-  bl_activity_set_attachment_count (activity, (guint) sqlite3_column_int (stmt, 19));
+  bl_activity_set_attachment_count (activity, (guint) sqlite3_column_int (stmt, 17));
+  if (sqlite3_column_count (stmt) > FIELD_COUNT)
+    bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, FIELD_COUNT),
+                            (guint) sqlite3_column_int (stmt, FIELD_COUNT + 1));
   /* Older versions stored times and topics as typed ("9:05", a trailing
    * U+3000): shown, exported and compared as they are now saved. */
   bl_activity_normalize (activity);
@@ -123,7 +130,7 @@ attendee_from_row (sqlite3_stmt *stmt,
                    int           first)
 {
   BlAttendee *attendee = bl_attendee_new (sqlite3_column_int64 (stmt, first), bl_db_column_text (stmt, first + 1),
-                                          state_from_id (bl_db_column_text (stmt, first + 3)),
+                                          bl_activity_repo_state_from_id (bl_db_column_text (stmt, first + 3)),
                                           bl_db_column_text (stmt, first + 4));
 
   bl_attendee_set_group (attendee, bl_db_column_text (stmt, first + 2));
@@ -183,116 +190,34 @@ bl_activity_repo_list_between (BlDb        *db,
   return g_steal_pointer (&result);
 }
 
-/* A member as an activity's attendance lists them: by group, then name. */
-typedef struct {
-  gint64      id;
-  const char *name;
-  const char *group;
-  guint       rank;
-} ListedMember;
-
-typedef struct {
-  const ListedMember *member;
-  BlAttendanceState   state;
-  const char         *reason;
-} PendingMark;
-
-static int
-compare_pending (gconstpointer a,
-                 gconstpointer b)
-{
-  guint x = ((const PendingMark *) a)->member->rank, y = ((const PendingMark *) b)->member->rank;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
-flush_activity (BlAttendanceTable *table,
-                gint64             activity_id,
-                GArray            *pending)
-{
-  g_array_sort (pending, compare_pending);
-  for (guint i = 0; i < pending->len; i++)
-    {
-      const PendingMark *mark = &g_array_index (pending, PendingMark, i);
-
-      bl_attendance_table_append_interned (table, activity_id, mark->member->id, mark->member->name,
-                                           mark->member->group, mark->state, mark->reason);
-    }
-  g_array_set_size (pending, 0);
-}
-
-/* A million rows for a 20-year export: read in the table's own order (no
- * sort by SQLite), each activity's few hundred then put in the members'
- * order, which is read once. */
 gboolean
-bl_activity_repo_load_attendance_between (BlDb               *db,
-                                          const char         *from,
-                                          const char         *to,
-                                          BlAttendanceTable  *table,
-                                          GError            **error)
+bl_activity_repo_foreach_between (BlDb                 *db,
+                                  const char           *from,
+                                  const char           *to,
+                                  BlActivityRepoFunc    func,
+                                  gpointer              user_data,
+                                  GError              **error)
 {
-  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (ListedMember));
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingMark));
-  ListedMember unknown = { 0, bl_attendance_table_intern (table, ""), bl_attendance_table_intern (table, ""), G_MAXUINT };
-  gint64 current = 0;
-  sqlite3_stmt *stmt;
+  /* Its own text: a statement of the cache that @func cannot reset. */
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT " ACTIVITY_FIELDS " " ACTIVITY_FROM
+                                      "WHERE " IN_RANGE "ORDER BY a.date, a.start_time, a.id", error);
   int rc;
 
-  stmt = bl_db_prepare (db,
-                        "SELECT m.id, m.name, coalesce(g.name, '') FROM member m "
-                        "LEFT JOIN party_group g ON g.id = m.group_id "
-                        BL_SQL_JOIN_OPEN_ROLE
-                        "ORDER BY " BL_SQL_MEMBER_ORDER, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ListedMember member = {
-        sqlite3_column_int64 (stmt, 0),
-        bl_attendance_table_intern (table, bl_db_column_text (stmt, 1)),
-        bl_attendance_table_intern (table, bl_db_column_text (stmt, 2)),
-        members->len,
-      };
-
-      g_array_append_val (members, member);
-    }
-  if (!bl_db_finish (db, stmt, rc, error))
-    return FALSE;
-  /* The array no longer grows: its elements can be pointed to. */
-  for (guint i = 0; i < members->len; i++)
-    g_hash_table_insert (by_id, &g_array_index (members, ListedMember, i).id, &g_array_index (members, ListedMember, i));
-
-  stmt = bl_db_prepare (db,
-                        from == NULL && to == NULL
-                        ? "SELECT activity_id, member_id, state, reason FROM attendance "
-                          "ORDER BY activity_id, member_id"
-                        : "SELECT x.activity_id, x.member_id, x.state, x.reason FROM activity a "
-                          "JOIN attendance x ON x.activity_id = a.id WHERE " IN_RANGE
-                          "ORDER BY x.activity_id, x.member_id", error);
   if (stmt == NULL)
     return FALSE;
   bl_db_bind_text (stmt, 1, from);
   bl_db_bind_text (stmt, 2, to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 activity_id = sqlite3_column_int64 (stmt, 0);
-      gint64 member_id = sqlite3_column_int64 (stmt, 1);
-      const ListedMember *member = g_hash_table_lookup (by_id, &member_id);
-      PendingMark mark = {
-        member != NULL ? member : &unknown,
-        state_from_id (bl_db_column_text (stmt, 2)),
-        bl_attendance_table_intern (table, bl_db_column_text (stmt, 3)),
-      };
+      g_autoptr(BlActivity) activity = activity_from_row (stmt);
 
-      if (activity_id != current && pending->len > 0)
-        flush_activity (table, current, pending);
-      current = activity_id;
-      g_array_append_val (pending, mark);
+      if (!func (activity, user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
-  if (pending->len > 0)
-    flush_activity (table, current, pending);
   return bl_db_finish (db, stmt, rc, error);
 }
 
@@ -373,16 +298,19 @@ bl_activity_repo_has_any (BlDb *db)
 
 /* Writing */
 
+/* The activity's tags: @replace when it may have some already (a new
+ * activity has none). */
 static gboolean
 write_tags (BlDb        *db,
             BlActivity  *activity,
+            gboolean     replace,
             GError     **error)
 {
   const char * const *tags = bl_activity_get_tags (activity);
   sqlite3_stmt *stmt;
 
-  if (!bl_db_run_for_id (db, "DELETE FROM activity_tag WHERE activity_id = ?1",
-                             bl_activity_get_id (activity), NULL, error))
+  if (replace && !bl_db_run_for_id (db, "DELETE FROM activity_tag WHERE activity_id = ?1",
+                                        bl_activity_get_id (activity), NULL, error))
     return FALSE;
 
   for (guint i = 0; tags[i] != NULL; i++)
@@ -475,19 +403,26 @@ write_attendance (BlDb        *db,
   return TRUE;
 }
 
+/* Rows one statement writes: a single row's statement costs as much to
+ * start and end as to write its row. */
 #define MARKS_PER_STATEMENT 50
 
-/* MARKS_PER_STATEMENT rows in one statement; a constraint it breaks is
- * told as insert_mark() tells it, without the member's name. */
+/* A statement writing MARKS_PER_STATEMENT rows, and the state and reason
+ * each row's parameters hold: a parameter keeps its value from one step
+ * to the next, and nearly every row is "present" with no reason, so a
+ * million rows are written binding one value each, not three. */
+typedef struct {
+  sqlite3_stmt *stmt;
+  const char   *state[MARKS_PER_STATEMENT];
+  const char   *reason[MARKS_PER_STATEMENT];
+} MarksStatement;
+
 static gboolean
-insert_marks (BlDb                     *db,
-              gint64                    id,
-              const BlAttendanceMark  **marks,
-              GError                  **error)
+marks_statement_init (MarksStatement  *marks,
+                      BlDb            *db,
+                      GError         **error)
 {
   static gsize sql = 0;
-  sqlite3_stmt *stmt;
-  int rc;
 
   if (g_once_init_enter (&sql))
     {
@@ -497,18 +432,37 @@ insert_marks (BlDb                     *db,
         g_string_append_printf (text, "%s(?1, ?%u, ?%u, ?%u)", i > 0 ? ", " : "", 2 + i * 3, 3 + i * 3, 4 + i * 3);
       g_once_init_leave (&sql, (gsize) g_string_free (text, FALSE));
     }
-  stmt = bl_db_prepare (db, (const char *) sql, error);
-  if (stmt == NULL)
-    return FALSE;
+  /* Prepared with its parameters cleared: none holds a text yet. */
+  memset (marks, 0, sizeof *marks);
+  marks->stmt = bl_db_prepare (db, (const char *) sql, error);
+  return marks->stmt != NULL;
+}
+
+/* MARKS_PER_STATEMENT rows in one statement; a constraint it breaks is
+ * told as insert_mark() tells it, without the member's name. */
+static gboolean
+insert_marks (BlDb                     *db,
+              MarksStatement           *statement,
+              gint64                    id,
+              const BlAttendanceMark  **marks,
+              GError                  **error)
+{
+  sqlite3_stmt *stmt = statement->stmt;
+  int rc;
+
   sqlite3_bind_int64 (stmt, 1, id);
   for (guint i = 0; i < MARKS_PER_STATEMENT; i++)
     {
       const BlAttendanceMark *mark = marks[i];
+      const char *state = state_ids[mark->state];
+      const char *reason = mark->state == BL_ATTENDANCE_PRESENT || mark->reason == NULL ? "" : mark->reason;
 
       sqlite3_bind_int64 (stmt, 2 + i * 3, mark->member_id);
-      sqlite3_bind_text (stmt, 3 + i * 3, state_ids[mark->state], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4 + i * 3, mark->state == BL_ATTENDANCE_PRESENT || mark->reason == NULL ? "" : mark->reason,
-                         -1, SQLITE_STATIC);
+      /* Bound without a copy: the texts outlive the step. */
+      if (statement->state[i] != state)
+        sqlite3_bind_text (stmt, 3 + i * 3, statement->state[i] = state, -1, SQLITE_STATIC);
+      if (statement->reason[i] != reason)
+        sqlite3_bind_text (stmt, 4 + i * 3, statement->reason[i] = reason, -1, SQLITE_STATIC);
     }
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
@@ -534,37 +488,49 @@ compare_marks (const void *a,
   return x < y ? -1 : x > y;
 }
 
+/* The attendance of an activity: @replace when it may have some already
+ * (a new activity has none). */
 static gboolean
 write_marks (BlDb                    *db,
              BlActivity              *activity,
+             gboolean                 replace,
              const BlAttendanceMark  *marks,
              guint                    n_marks,
              GError                 **error)
 {
   gint64 id = bl_activity_get_id (activity);
   g_autofree const BlAttendanceMark **order = NULL;
+  MarksStatement many;
+  sqlite3_stmt *one;
+  gboolean sorted = TRUE;
   guint present = 0;
-  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
 
-  if (!clear_attendance (db, id, error))
-    return FALSE;
-  stmt = bl_db_prepare (db, INSERT_ATTENDANCE, error);
-  if (stmt == NULL)
+  if (replace && !clear_attendance (db, id, error))
     return FALSE;
   /* In key order: each row goes in after the one before. */
   order = g_new (const BlAttendanceMark *, n_marks);
   for (guint i = 0; i < n_marks; i++)
-    order[i] = &marks[i];
-  qsort (order, n_marks, sizeof *order, compare_marks);
-  for (guint i = 0; i < n_marks; i++)
-    present += order[i]->state == BL_ATTENDANCE_PRESENT;
-  /* Many rows to a statement: a single row's statement costs as much to
-   * start and end as to write its row. */
-  for (guint i = 0; i + MARKS_PER_STATEMENT <= n_marks; i += MARKS_PER_STATEMENT)
-    if (!insert_marks (db, id, order + i, error))
-      return FALSE;
+    {
+      order[i] = &marks[i];
+      sorted &= i == 0 || marks[i - 1].member_id <= marks[i].member_id;
+      present += marks[i].state == BL_ATTENDANCE_PRESENT;
+    }
+  if (!sorted)
+    qsort (order, n_marks, sizeof *order, compare_marks);
+  if (n_marks >= MARKS_PER_STATEMENT && !marks_statement_init (&many, db, error))
+    return FALSE;
+  for (guint i = 0; ok && i + MARKS_PER_STATEMENT <= n_marks; i += MARKS_PER_STATEMENT)
+    ok = insert_marks (db, &many, id, order + i, error);
+  /* Its texts are the caller's, gone after this save. */
+  if (n_marks >= MARKS_PER_STATEMENT)
+    sqlite3_clear_bindings (many.stmt);
+  if (!ok)
+    return FALSE;
+  if (n_marks % MARKS_PER_STATEMENT > 0 && (one = bl_db_prepare (db, INSERT_ATTENDANCE, error)) == NULL)
+    return FALSE;
   for (guint i = n_marks - n_marks % MARKS_PER_STATEMENT; i < n_marks; i++)
-    if (!insert_mark (db, stmt, id, order[i]->member_id, order[i]->member_name, order[i]->state, order[i]->reason,
+    if (!insert_mark (db, one, id, order[i]->member_id, order[i]->member_name, order[i]->state, order[i]->reason,
                       error))
       return FALSE;
   /* What was just written is what the file holds. */
@@ -598,10 +564,11 @@ read_counts (BlDb        *db,
   return bl_db_finish (db, stmt, rc, error);
 }
 
-/* The activity's own row, and its tags. */
+/* The activity's own row, and its tags; *@updated when the row was there. */
 static gboolean
 write_activity (BlDb        *db,
                 BlActivity  *activity,
+                gboolean    *updated,
                 GError     **error)
 {
   static const char *insert_sql =
@@ -645,12 +612,13 @@ write_activity (BlDb        *db,
   if (!bl_db_step_done (db, stmt, error))
     return FALSE;
 
+  *updated = update;
   if (id == 0)
     bl_activity_set_id (activity, bl_db_last_insert_id (db));
   bl_activity_set_topic (activity, topic);
   bl_db_note_change (db, BL_CHANGE_ACTIVITIES);
 
-  return write_tags (db, activity, error);
+  return write_tags (db, activity, update, error);
 }
 
 gboolean
@@ -659,7 +627,9 @@ bl_activity_repo_save (BlDb        *db,
                        GListModel  *attendance,
                        GError     **error)
 {
-  return write_activity (db, activity, error) &&
+  gboolean updated;
+
+  return write_activity (db, activity, &updated, error) &&
          (attendance == NULL || write_attendance (db, bl_activity_get_id (activity), attendance, error)) &&
          read_counts (db, activity, error);
 }
@@ -671,7 +641,10 @@ bl_activity_repo_save_marks (BlDb                    *db,
                              guint                    n_marks,
                              GError                 **error)
 {
-  return write_activity (db, activity, error) && write_marks (db, activity, marks, n_marks, error);
+  gboolean updated;
+
+  return write_activity (db, activity, &updated, error) &&
+         write_marks (db, activity, updated, marks, n_marks, error);
 }
 
 gboolean

@@ -22,19 +22,27 @@ GPtrArray  *bl_activity_repo_list_between    (BlDb         *db,
                                               const char   *from,
                                               const char   *to,
                                               GError      **error);
+/* Called for each activity of a walk; FALSE with @error stops it. */
+typedef gboolean (*BlActivityRepoFunc) (BlActivity  *activity,
+                                        gpointer     user_data,
+                                        GError     **error);
+/* Each activity of bl_activity_repo_list_between() in turn, without its
+ * counts (0: the caller reads its attendance), on one statement that stays
+ * open meanwhile: what @func reads sees the ledger as of the walk's start. */
+gboolean    bl_activity_repo_foreach_between (BlDb              *db,
+                                              const char        *from,
+                                              const char        *to,
+                                              BlActivityRepoFunc func,
+                                              gpointer           user_data,
+                                              GError           **error);
 /* Appends the attendance of activity @id to @attendance (BlAttendee, each
  * member's name and group filled in), in the members' order. */
 gboolean    bl_activity_repo_load_attendance (BlDb         *db,
                                               gint64        id,
                                               GListStore   *attendance,
                                               GError      **error);
-/* The attendance of every activity dated from @from to @to, in one query,
- * added to @table. */
-gboolean    bl_activity_repo_load_attendance_between (BlDb     *db,
-                                              const char   *from,
-                                              const char   *to,
-                                              BlAttendanceTable *table,
-                                              GError      **error);
+/* The state an attendance row stores as @id ("present", "leave", "absent"). */
+BlAttendanceState bl_activity_repo_state_from_id (const char *id);
 /* Inserts or updates @activity (topic stripped) with its tags and, when
  * @attendance (BlAttendee) is not NULL, its attendance, which then replaces
  * the stored one; NULL keeps it. id 0 inserts and sets the new id; an id

@@ -174,6 +174,27 @@ bl_attachment_repo_referenced (BlDb    *db,
   return g_steal_pointer (&set);
 }
 
+GArray *
+bl_attachment_repo_list_activities (BlDb    *db,
+                                    GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT DISTINCT activity_id FROM attachment ORDER BY activity_id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (!bl_db_finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
 guint
 bl_attachment_repo_count (BlDb   *db,
                           gint64  activity_id)
@@ -225,8 +246,10 @@ bl_attachment_repo_restore_deleted (BlDb        *db,
   const char *sqls[] = { select, insert, "DELETE FROM temp.deleted_attachment WHERE activity_id = ?1" };
   guint before = sha256s->len;
 
-  if (!bl_db_exec (db, DELETED_TABLE, error))
-    return FALSE;
+  /* Nothing was put aside on this connection (an import's thousands of
+   * new records): nothing to bring back. */
+  if (bl_db_query_int (db, "SELECT count(*) FROM temp.sqlite_master WHERE name = 'deleted_attachment'", 0) == 0)
+    return TRUE;
   /* Only into a record that has none: a later save of it keeps its own. */
   if (bl_attachment_repo_count (db, id) > 0)
     return TRUE;

@@ -26,6 +26,9 @@ gboolean    bl_attachment_repo_save         (BlDb         *db,
 /* The SHA-256s every row names (a set: keys only). */
 GHashTable *bl_attachment_repo_referenced   (BlDb         *db,
                                              GError      **error);
+/* The numbers (gint64) of the activities that have attachments, ascending. */
+GArray     *bl_attachment_repo_list_activities (BlDb      *db,
+                                             GError      **error);
 /* The number of attachments of an activity. */
 guint       bl_attachment_repo_count        (BlDb         *db,
                                              gint64        activity_id);
