@@ -26,18 +26,6 @@
 
 /* Files */
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 write_bytes (const char *path,
              GBytes     *bytes)
@@ -48,15 +36,6 @@ write_bytes (const char *path,
 
   g_file_set_contents (path, data, (gssize) length, &error);
   g_assert_no_error (error);
-}
-
-static void
-assert_same_bytes (const char *path,
-                   GBytes     *expected)
-{
-  g_autoptr(GBytes) now = read_bytes (path);
-
-  g_assert_true (g_bytes_equal (now, expected));
 }
 
 static void
@@ -304,8 +283,8 @@ assert_log_kept (const char *dir,
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *backups = g_build_filename (dir, "backups", NULL);
-  g_autoptr(GBytes) ledger_before = read_bytes (path);
-  g_autoptr(GBytes) wal_before = read_bytes (wal);
+  g_autoptr(GBytes) ledger_before = bl_test_read_bytes (path);
+  g_autoptr(GBytes) wal_before = bl_test_read_bytes (wal);
   g_autoptr(GPtrArray) kept = NULL;
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *out2 = NULL, *err2 = NULL;
@@ -323,8 +302,8 @@ assert_log_kept (const char *dir,
 
     g_assert_true (g_str_has_suffix (copy, ".db"));
     g_assert_true (g_str_has_suffix (wal_copy, ".db-wal"));
-    assert_same_bytes (copy, ledger_before);
-    assert_same_bytes (wal_copy, wal_before);
+    g_assert_true (bl_test_file_equals (copy, ledger_before));
+    g_assert_true (bl_test_file_equals (wal_copy, wal_before));
     g_assert_cmpuint (file_mode (copy), ==, 0600);
     g_assert_cmpuint (file_mode (wal_copy), ==, 0600);
     g_assert_nonnull (strstr (err, copy));
@@ -346,7 +325,7 @@ test_wal_garbage_header (void)
   gsize length;
 
   crash_after (path, two_imports);
-  contents = read_bytes (wal);
+  contents = bl_test_read_bytes (wal);
   data = g_bytes_unref_to_data (g_steal_pointer (&contents), &length);
   for (guint i = 0; i < 32; i++)
     data[i] = (guint8) (i * 37 + 11);
@@ -369,7 +348,7 @@ test_wal_bit_flip (void)
 
   crash_after (path, two_imports);
   /* One bit in the page of the first frame: the first of the two saves. */
-  contents = read_bytes (wal);
+  contents = bl_test_read_bytes (wal);
   data = g_bytes_unref_to_data (g_steal_pointer (&contents), &length);
   data[32 + 24 + 1000] ^= 0x04;
   contents = g_bytes_new_take (data, length);
@@ -414,8 +393,8 @@ test_restore_after_crash (void)
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   crash_after (path, one_more_member);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  ledger_before = read_bytes (path);
-  wal_before = read_bytes (wal);
+  ledger_before = bl_test_read_bytes (path);
+  wal_before = bl_test_read_bytes (wal);
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -431,8 +410,8 @@ test_restore_after_crash (void)
     g_autofree char *copy = g_build_filename (backups, g_ptr_array_index (kept, 0), NULL);
     g_autofree char *wal_copy = g_build_filename (backups, g_ptr_array_index (kept, 1), NULL);
 
-    assert_same_bytes (copy, ledger_before);
-    assert_same_bytes (wal_copy, wal_before);
+    g_assert_true (bl_test_file_equals (copy, ledger_before));
+    g_assert_true (bl_test_file_equals (wal_copy, wal_before));
     g_assert_cmpuint (count_rows (copy, "member"), ==, 5);
   }
 
@@ -452,14 +431,14 @@ assert_restore_refused (const char *path,
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *backups = g_build_filename (dir, "backups", NULL);
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = bl_test_read_bytes (path);
   g_autoptr(GPtrArray) kept = NULL;
   g_autofree char *out = NULL, *err = NULL;
   const char *restore[] = { "--database", path, "--restore-backup", backup, NULL };
 
   g_assert_cmpint (run (NULL, restore, &out, &err), ==, expected_status);
   g_assert_nonnull (strstr (err, expected));
-  assert_same_bytes (path, before);
+  g_assert_true (bl_test_file_equals (path, before));
   kept = names_with (backups, "before-restore");
   g_assert_cmpuint (kept->len, ==, 0);
   kept = names_with (dir, ".restore-");
@@ -498,7 +477,7 @@ test_restore_busy (void)
   g_autofree char *other_dir = bl_test_make_dir ();
   g_autofree char *backup = new_ledger (other_dir, "backup.db", 5);
   g_autofree char *backups = g_build_filename (dir, "backups", NULL);
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = bl_test_read_bytes (path);
   g_autoptr(GPtrArray) kept = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL, *err = NULL;
@@ -514,7 +493,7 @@ test_restore_busy (void)
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_members (store)), ==, 2);
   g_object_unref (store);
 
-  assert_same_bytes (path, before);
+  g_assert_true (bl_test_file_equals (path, before));
   kept = names_with (backups, "before-restore");
   g_assert_cmpuint (kept->len, ==, 0);
 }
@@ -591,10 +570,10 @@ test_integrity_daily (void)
   g_assert_true (g_file_test (good, G_FILE_TEST_EXISTS));
   bl_test_damage_behind_quick_check (path);
   {
-    g_autoptr(GBytes) damage = read_bytes (path);
+    g_autoptr(GBytes) damage = bl_test_read_bytes (path);
     write_bytes (damaged_copy, damage);
   }
-  before = read_bytes (path);
+  before = bl_test_read_bytes (path);
 
   /* The 3rd: the check runs, the ledger opens read-only, the person is
    * pointed at the good backup, and nothing is written or backed up. */
@@ -609,7 +588,7 @@ test_integrity_daily (void)
   g_assert_cmpint (run ("2025-06-03", rename, &out2, &err2), ==, 1);
   g_assert_nonnull (strstr (err2, "failed its integrity check and is open read-only"));
   g_assert_cmpint (run ("2025-06-03", export, &out3, &err3), ==, 0);
-  assert_same_bytes (path, before);
+  g_assert_true (bl_test_file_equals (path, before));
   assert_no_companions (path);
   g_assert_false (g_file_test (third, G_FILE_TEST_EXISTS));
 }
@@ -854,7 +833,7 @@ test_read_only_folder (void)
   give_to_nobody (path);
   give_to_nobody (exports);
   g_assert_cmpint (chmod (dir, 0500), ==, 0);
-  before = read_bytes (path);
+  before = bl_test_read_bytes (path);
 
   {
     const char *status[] = { "--database", path, "--status", NULL };
@@ -871,7 +850,7 @@ test_read_only_folder (void)
     g_assert_nonnull (strstr (err3, "Nothing was saved"));
     g_assert_nonnull (strstr (err3, "its folder cannot be written to"));
   }
-  assert_same_bytes (path, before);
+  g_assert_true (bl_test_file_equals (path, before));
   assert_no_companions (path);
   {
     g_autofree char *backups = g_build_filename (dir, "backups", NULL);
@@ -1128,14 +1107,14 @@ static void
 assert_refused_untouched (const char *path,
                           int         code)
 {
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = bl_test_read_bytes (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(BlStore) store = bl_store_open (path, &error);
 
   g_assert_null (store);
   g_assert_error (error, BL_STORE_ERROR, code);
   g_test_message ("refused: %s", error->message);
-  assert_same_bytes (path, before);
+  g_assert_true (bl_test_file_equals (path, before));
   assert_no_companions (path);
 }
 
@@ -1151,7 +1130,7 @@ test_refused_no_companions (void)
   gsize length;
 
   /* user_version is at offset 60 of the header. */
-  contents = read_bytes (newer);
+  contents = bl_test_read_bytes (newer);
   data = g_bytes_unref_to_data (g_steal_pointer (&contents), &length);
   data[63] = 99;
   contents = g_bytes_new_take (data, length);
@@ -1159,7 +1138,7 @@ test_refused_no_companions (void)
   g_clear_pointer (&contents, g_bytes_unref);
   assert_refused_untouched (newer, BL_STORE_ERROR_NEWER_VERSION);
 
-  contents = read_bytes (damaged);
+  contents = bl_test_read_bytes (damaged);
   data = g_bytes_unref_to_data (g_steal_pointer (&contents), &length);
   for (gsize i = 4096 + 100; i < length - 100; i += 7)
     data[i] = (guint8) (i * 31);
