@@ -424,16 +424,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   bl_test_gui_init (&argc, &argv);
   g_assert_true (bl_clock_set_fixed_date (bl_clock_get_default (), TODAY));
 
-  app = bl_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = bl_test_app_new ();
 
   g_test_add_func ("/member-editor/delete", test_delete);
   g_test_add_func ("/member-editor/transfer", test_transfer);

@@ -28,15 +28,11 @@ static char *app_ledger;
 static void
 start_app (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = bl_test_make_dir ();
 
   app_ledger = g_build_filename (dir, "ledger.db", NULL);
   g_setenv ("BRANCH_LEDGER_DB", app_ledger, TRUE);
-  app = bl_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = bl_test_app_new ();
 }
 
 static BlWindow *

@@ -29,15 +29,8 @@
 static BlApplication *
 start_app (const char *database)
 {
-  g_autoptr(GError) error = NULL;
-  BlApplication *app;
-
   g_setenv ("BRANCH_LEDGER_DB", database, TRUE);
-  app = bl_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  return app;
+  return bl_test_app_new ();
 }
 
 static BlWindow *

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bl-alert.h"
+#include "bl-application.h"
 #include "bl-test-common.h"
 
 G_BEGIN_DECLS
@@ -230,6 +231,20 @@ bl_test_response_button (GtkWidget  *alert,
   if (button == NULL)
     g_error ("the alert has no button for the response “%s”", id);
   return button;
+}
+
+/* The app, registered but not unique: a test's own, whatever else runs
+ * on the bus. */
+static inline BlApplication *
+bl_test_app_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  BlApplication *app = bl_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
 }
 
 /* A click, at once (a button's "activate" clicks after an animation). */
