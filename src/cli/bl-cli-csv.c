@@ -49,6 +49,14 @@ bl_cli_input_read (gboolean    members,
   return input;
 }
 
+guint
+bl_cli_input_get_n_rows (BlCliInput *input)
+{
+  g_return_val_if_fail (input != NULL, 0);
+
+  return input->table != NULL ? bl_table_get_n_rows (input->table) : 0;
+}
+
 void
 bl_cli_input_free (BlCliInput *input)
 {

@@ -89,6 +89,21 @@ static const char * const changes[] = {
   "transfer-member", "undo-transfer", "delete-member", "group-leader", "attach", "detach",
 };
 
+/* Whether the changes asked for are imports only (and the branch's name
+ * or start date): none of them deletes an activity or a member. */
+static gboolean
+only_imports (GVariantDict *options)
+{
+  static const char * const others[] = {
+    "rules", "disable-rules", "transfer-member", "undo-transfer", "delete-member", "group-leader", "attach", "detach",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (g_variant_dict_contains (options, others[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* The files of --import-members and --import-activities, read ahead. */
 typedef struct {
   BlCliInput *members;
@@ -275,6 +290,14 @@ run_commands (GVariantDict *options,
 
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     any_change |= g_variant_dict_contains (options, changes[i]);
+  /* A file of activities with as many rows as the ledger has or more: the
+   * keys of the rows it writes are checked once, with the whole ledger's,
+   * at the commit (a million lookups fewer for a 20-year import). Only
+   * when nothing else changes: the other changes may delete a member. */
+  if (inputs.activities != NULL && only_imports (options) &&
+      bl_cli_input_get_n_rows (inputs.activities) >= 500 &&
+      bl_cli_input_get_n_rows (inputs.activities) >= bl_store_count_activities (store))
+    bl_store_check_keys_at_commit (store);
   if (any_change && (status = run_changes (store, options, (const char * const *) remaining, &inputs)) != BL_EXIT_OK)
     return status;
 

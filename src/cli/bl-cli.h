@@ -30,6 +30,8 @@ int bl_cli_run                 (GVariantDict *options,
 typedef struct _BlCliInput BlCliInput;
 
 BlCliInput *bl_cli_input_read  (gboolean members, const char *file);
+/* The rows of its table (0 when it could not be read). */
+guint       bl_cli_input_get_n_rows (BlCliInput *input);
 void        bl_cli_input_free  (BlCliInput *input);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BlCliInput, bl_cli_input_free)
 

@@ -296,6 +296,12 @@ bl_activity_repo_has_any (BlDb *db)
   return bl_db_query_int (db, "SELECT EXISTS (SELECT 1 FROM activity)", 0) != 0;
 }
 
+guint
+bl_activity_repo_count (BlDb *db)
+{
+  return (guint) MAX (bl_db_query_int (db, "SELECT count(*) FROM activity", 0), 0);
+}
+
 /* Writing */
 
 /* The activity's tags: @replace when it may have some already (a new

@@ -21,6 +21,8 @@ struct _BlDb
   guint       bulk;          /* bl_db_set_bulk() calls in force */
   char       *deferred_index;  /* what makes the index bl_db_defer_index() dropped */
   guint       deferred_at;     /* the depth of the transaction that dropped it */
+  gboolean    keys_at_commit;  /* bl_db_check_keys_at_commit() for the next transaction */
+  gboolean    keys_off;        /* the open transaction's foreign keys are checked at its commit */
   char       *read_only;     /* why nothing can be written, or NULL */
   BlDbBeforeWriteFunc before_write;  /* bl_db_set_before_write() */
   gpointer    before_write_data;
@@ -239,6 +241,18 @@ bl_db_changes (BlDb *self)
 
 /* Transactions */
 
+/* After the transaction bl_db_check_keys_at_commit() was for: every write
+ * checks its rows' keys again. */
+static void
+restore_keys (BlDb *self)
+{
+  if (!self->keys_off)
+    return;
+  self->keys_off = FALSE;
+  if (self->handle != NULL && sqlite3_exec (self->handle, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Cannot turn the ledger's foreign keys on again: %s", sqlite3_errmsg (self->handle));
+}
+
 gboolean
 bl_db_begin (BlDb    *self,
              GError **error)
@@ -266,11 +280,47 @@ bl_db_begin (BlDb    *self,
       g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("The ledger is closed"));
       return FALSE;
     }
+  /* Only outside a transaction does SQLite take the switch. */
+  if (self->depth == 0 && self->keys_at_commit)
+    {
+      self->keys_at_commit = FALSE;
+      if (!bl_db_exec (self, "PRAGMA foreign_keys = OFF", error))
+        return FALSE;
+      self->keys_off = TRUE;
+    }
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE") : g_strdup_printf ("SAVEPOINT bl_%u", self->depth);
   if (!bl_db_exec (self, sql, error))
-    return FALSE;
+    {
+      if (self->depth == 0)
+        restore_keys (self);
+      return FALSE;
+    }
   self->depth++;
   return TRUE;
+}
+
+/* Every foreign key of the ledger, before the commit of a transaction
+ * that wrote with them off. */
+static gboolean
+check_keys (BlDb    *self,
+            GError **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (self, "PRAGMA foreign_key_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      /* TRANSLATORS: a row of table 1 names a row of table 2 that is not there */
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
+                   _("A row of “%s” names a row of “%s” that is not in the ledger: nothing was saved"),
+                   bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 2));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  return bl_db_finish (self, stmt, rc, error);
 }
 
 gboolean
@@ -290,12 +340,15 @@ bl_db_commit (BlDb    *self,
         return FALSE;
       g_clear_pointer (&self->deferred_index, g_free);
     }
+  if (self->depth == 1 && self->keys_off && !check_keys (self, error))
+    return FALSE;
   sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE bl_%u", self->depth - 1);
   if (!bl_db_exec (self, sql, error))
     return FALSE;
   self->depth--;
   if (self->depth > 0)
     return TRUE;
+  restore_keys (self);
 
   /* Told once, after the data is safe in the file. */
   changes = self->pending;
@@ -327,6 +380,8 @@ bl_db_rollback (BlDb *self)
   /* Rolled back past the drop: the index is there again. */
   if (self->deferred_index != NULL && self->deferred_at > self->depth)
     g_clear_pointer (&self->deferred_index, g_free);
+  if (self->depth == 0)
+    restore_keys (self);
 
   /* A savepoint's changes are kept noted: the outer transaction may still
    * commit what came before, and a spurious flag costs only a refresh. */
@@ -495,6 +550,14 @@ bl_db_defer_index (BlDb        *self,
   self->deferred_index = g_strdup (create_sql);
   self->deferred_at = self->depth;
   return TRUE;
+}
+
+void
+bl_db_check_keys_at_commit (BlDb *self)
+{
+  g_return_if_fail (BL_IS_DB (self));
+
+  self->keys_at_commit = TRUE;
 }
 
 gboolean
