@@ -258,9 +258,16 @@ bl_db_begin (BlDb    *self,
              GError **error)
 {
   g_autofree char *sql = NULL;
+  gboolean keys_at_commit = FALSE;
 
   g_return_val_if_fail (BL_IS_DB (self), FALSE);
 
+  /* For this transaction, begun or not. */
+  if (self->depth == 0)
+    {
+      keys_at_commit = self->keys_at_commit;
+      self->keys_at_commit = FALSE;
+    }
   /* Nothing is written before the file is known whole. */
   if (self->depth == 0 && self->before_write != NULL)
     {
@@ -281,9 +288,8 @@ bl_db_begin (BlDb    *self,
       return FALSE;
     }
   /* Only outside a transaction does SQLite take the switch. */
-  if (self->depth == 0 && self->keys_at_commit)
+  if (keys_at_commit)
     {
-      self->keys_at_commit = FALSE;
       if (!bl_db_exec (self, "PRAGMA foreign_keys = OFF", error))
         return FALSE;
       self->keys_off = TRUE;
