@@ -254,6 +254,44 @@ test_import_while_checked (void)
   g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 2);
 }
 
+/* A file with more activities than the ledger holds: its keys are checked
+ * once, at the commit, and it is imported whole. */
+static void
+test_import_keys_at_commit (void)
+{
+  g_autofree char *unused = NULL;
+  g_autofree char *db = members_ledger ("2025-06-01", &unused);
+  g_autoptr(GString) rows = g_string_new ("类型,日期,主题,出席,缺席\n");
+  g_autofree char *activities = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "--database", db, "--import-activities", NULL, NULL };
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (rows, "主题党日,2024-%02u-%02u,第%u次,党员00%u、党员009,党员008(病假)\n",
+                            1 + i % 12, 1 + i % 28, i, i % 8);
+  activities = bl_test_write_file ("activities.csv", rows->str);
+  argv[3] = activities;
+  g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 0);
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (out, "600 added"));
+
+  store = bl_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bl_store_count_activities (store), ==, 600);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 600);
+  for (guint i = 0; i < 600; i += 299)
+    {
+      g_autoptr(BlActivity) activity = g_list_model_get_item (bl_store_get_activities (store), i);
+      g_autoptr(GListModel) attendance = bl_store_load_attendance (store, bl_activity_get_id (activity), &error);
+
+      g_assert_no_error (error);
+      /* The three listed, and the other members expected that day. */
+      g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, 10);
+    }
+}
+
 /* Messages follow the user's language. */
 static void
 test_chinese_messages (void)
@@ -443,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/cli/import-into-damaged", test_import_into_damaged);
   g_test_add_func ("/cli/import-into-read-only", test_import_into_read_only);
   g_test_add_func ("/cli/import-while-checked", test_import_while_checked);
+  g_test_add_func ("/cli/import-keys-at-commit", test_import_keys_at_commit);
   g_test_add_func ("/cli/chinese-messages", test_chinese_messages);
   g_test_add_func ("/cli/gbk-summary", test_gbk_summary);
   g_test_add_func ("/cli/attach-detach", test_attach_detach);
