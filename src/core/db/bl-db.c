@@ -23,6 +23,7 @@ struct _BlDb
   guint       deferred_at;     /* the depth of the transaction that dropped it */
   gboolean    keys_at_commit;  /* bl_db_check_keys_at_commit() for the next transaction */
   gboolean    keys_off;        /* the open transaction's foreign keys are checked at its commit */
+  gint64      keys_off_changes;  /* sqlite3_total_changes64() when they were turned off */
   char       *read_only;     /* why nothing can be written, or NULL */
   BlDbBeforeWriteFunc before_write;  /* bl_db_set_before_write() */
   gpointer    before_write_data;
@@ -293,6 +294,7 @@ bl_db_begin (BlDb    *self,
       if (!bl_db_exec (self, "PRAGMA foreign_keys = OFF", error))
         return FALSE;
       self->keys_off = TRUE;
+      self->keys_off_changes = sqlite3_total_changes64 (self->handle);
     }
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE") : g_strdup_printf ("SAVEPOINT bl_%u", self->depth);
   if (!bl_db_exec (self, sql, error))
@@ -346,7 +348,10 @@ bl_db_commit (BlDb    *self,
         return FALSE;
       g_clear_pointer (&self->deferred_index, g_free);
     }
-  if (self->depth == 1 && self->keys_off && !check_keys (self, error))
+  /* A transaction that wrote nothing (a file of duplicates) has nothing
+   * to check. */
+  if (self->depth == 1 && self->keys_off && sqlite3_total_changes64 (self->handle) != self->keys_off_changes &&
+      !check_keys (self, error))
     return FALSE;
   sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE bl_%u", self->depth - 1);
   if (!bl_db_exec (self, sql, error))
