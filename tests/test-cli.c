@@ -8,6 +8,7 @@
 
 #include "bl-store-attachments.h"
 #include "bl-test-common.h"
+#include "bl-test-damage.h"
 
 #define BOM "\xef\xbb\xbf"
 
@@ -138,6 +139,157 @@ test_unopenable (void)
 
   g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, dir));
+}
+
+/* A ledger with the members 党员000 … 党员009, imported on @day, and a file
+ * of activities naming them. */
+static char *
+members_ledger (const char  *day,
+                char       **activities)
+{
+  char *db = new_ledger_path ();
+  g_autoptr(GString) roster = g_string_new ("姓名,党小组\n");
+  g_autofree char *members = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *argv[] = { "--database", db, "--import-members", NULL, NULL };
+
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (roster, "党员%03u,第一党小组\n", i);
+  members = bl_test_write_file ("members.csv", roster->str);
+  argv[3] = members;
+  g_setenv ("BRANCH_LEDGER_TODAY", day, TRUE);
+  g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 0);
+  g_unsetenv ("BRANCH_LEDGER_TODAY");
+  *activities = bl_test_write_file ("activities.csv", "类型,日期,主题,出席,缺席\n"
+                                    "主题党日,2025-03-10,学习,党员000、党员001,党员002\n"
+                                    "主题党日,2025-04-10,讨论,党员003,\n");
+  return db;
+}
+
+static void
+assert_no_companions (const char *db)
+{
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+/* An import reads its file while the ledger is checked in another thread:
+ * a ledger the check finds damaged is still refused as at any opening,
+ * with nothing imported and nothing written to it. */
+static void
+test_import_into_damaged (void)
+{
+  g_autofree char *activities = NULL;
+  g_autofree char *db = members_ledger ("2025-06-01", &activities);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GBytes) before = NULL;
+  const char *argv[] = { "--database", db, "--import-activities", activities, NULL };
+
+  /* An index nothing reads before the check: only the check finds it. */
+  bl_test_damage_root_page (db, "activity_tag_tag");
+  before = bl_test_read_bytes (db);
+  g_setenv ("BRANCH_LEDGER_TODAY", "2025-06-01", TRUE);
+  g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 2);
+  g_unsetenv ("BRANCH_LEDGER_TODAY");
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (err, "cannot open the ledger"));
+  g_assert_nonnull (strstr (err, "is damaged and was left untouched"));
+  g_assert_null (strstr (out, "added"));
+  g_assert_true (bl_test_file_equals (db, before));
+  assert_no_companions (db);
+}
+
+/* The same with damage only the day's integrity check finds: the ledger
+ * opens read-only, and the import says so and writes nothing. */
+static void
+test_import_into_read_only (void)
+{
+  g_autofree char *activities = NULL;
+  g_autofree char *db = members_ledger ("2025-06-01", &activities);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GBytes) before = NULL;
+  const char *argv[] = { "--database", db, "--import-activities", activities, NULL };
+
+  bl_test_damage_behind_quick_check (db);
+  before = bl_test_read_bytes (db);
+  g_setenv ("BRANCH_LEDGER_TODAY", "2025-06-02", TRUE);
+  g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 1);
+  g_unsetenv ("BRANCH_LEDGER_TODAY");
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (err, "failed its integrity check and is open read-only"));
+  g_assert_null (strstr (out, "added"));
+  g_assert_true (bl_test_file_equals (db, before));
+}
+
+/* And a whole ledger: the file read during the check is imported. */
+static void
+test_import_while_checked (void)
+{
+  g_autofree char *activities = NULL;
+  g_autofree char *db = members_ledger ("2025-06-01", &activities);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "--database", db, "--import-activities", activities, NULL };
+  const char *missing[] = { "--database", db, "--import-activities", "/nonexistent/activities.csv", NULL };
+
+  /* The next day: integrity_check and the day's backup, then the import. */
+  g_setenv ("BRANCH_LEDGER_TODAY", "2025-06-02", TRUE);
+  g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 0);
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (out, "2 added"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* A file that cannot be read is told after the check, as before. */
+  g_assert_cmpint (bl_test_run_program (missing, &out, &err), ==, 1);
+  g_unsetenv ("BRANCH_LEDGER_TODAY");
+  g_assert_nonnull (strstr (err, "/nonexistent/activities.csv"));
+  g_assert_nonnull (strstr (err, "nothing was imported"));
+
+  store = bl_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 2);
+}
+
+/* A file with more activities than the ledger holds: its keys are checked
+ * once, at the commit, and it is imported whole. */
+static void
+test_import_keys_at_commit (void)
+{
+  g_autofree char *unused = NULL;
+  g_autofree char *db = members_ledger ("2025-06-01", &unused);
+  g_autoptr(GString) rows = g_string_new ("类型,日期,主题,出席,缺席\n");
+  g_autofree char *activities = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "--database", db, "--import-activities", NULL, NULL };
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (rows, "主题党日,2024-%02u-%02u,第%u次,党员00%u、党员009,党员008(病假)\n",
+                            1 + i % 12, 1 + i % 28, i, i % 8);
+  activities = bl_test_write_file ("activities.csv", rows->str);
+  argv[3] = activities;
+  g_assert_cmpint (bl_test_run_program (argv, &out, &err), ==, 0);
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (out, "600 added"));
+
+  store = bl_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bl_store_count_activities (store), ==, 600);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 600);
+  for (guint i = 0; i < 600; i += 299)
+    {
+      g_autoptr(BlActivity) activity = g_list_model_get_item (bl_store_get_activities (store), i);
+      g_autoptr(GListModel) attendance = bl_store_load_attendance (store, bl_activity_get_id (activity), &error);
+
+      g_assert_no_error (error);
+      /* The three listed, and the other members expected that day. */
+      g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, 10);
+    }
 }
 
 /* Messages follow the user's language. */
@@ -326,6 +478,10 @@ main (int   argc,
   g_test_add_func ("/cli/missing-file", test_missing_file);
   g_test_add_func ("/cli/environment", test_environment);
   g_test_add_func ("/cli/unopenable", test_unopenable);
+  g_test_add_func ("/cli/import-into-damaged", test_import_into_damaged);
+  g_test_add_func ("/cli/import-into-read-only", test_import_into_read_only);
+  g_test_add_func ("/cli/import-while-checked", test_import_while_checked);
+  g_test_add_func ("/cli/import-keys-at-commit", test_import_keys_at_commit);
   g_test_add_func ("/cli/chinese-messages", test_chinese_messages);
   g_test_add_func ("/cli/gbk-summary", test_gbk_summary);
   g_test_add_func ("/cli/attach-detach", test_attach_detach);

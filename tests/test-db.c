@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "bl-kind.h"
 #include "bl-csv-activities.h"
@@ -510,6 +511,58 @@ test_bulk_import (void)
   g_test_message ("%s", error->message);
 }
 
+/* A transaction that checks its keys at its commit: a row naming nothing
+ * fails the commit and nothing is written; the next transaction checks
+ * each row again as it is written. */
+static void
+test_keys_at_commit (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  BlDb *db = bl_store_get_db (store);
+  gint64 member = bl_test_add_member (store, "王建国", "", BL_MEMBER_ROLE_NONE);
+  gint64 activity = bl_test_add_activity (store, BL_KIND_THEME_DAY, BL_ACTIVITY_STATUS_HELD, "2025-03-10", "学习");
+  g_autofree char *good = g_strdup_printf ("INSERT INTO attendance (activity_id, member_id, state) "
+                                           "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'present')",
+                                           activity, member);
+  g_autofree char *bad = g_strdup_printf ("INSERT INTO attendance (activity_id, member_id, state) "
+                                          "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'absent')",
+                                          activity, member + 1000);
+
+  /* A row naming a member who is not there: written, then refused whole. */
+  bl_db_check_keys_at_commit (db);
+  g_assert_true (bl_db_begin (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bl_db_query_int (db, "PRAGMA foreign_keys", -1), ==, 0);
+  g_assert_true (bl_db_exec (db, good, &error));
+  g_assert_true (bl_db_exec (db, bad, &error));
+  g_assert_no_error (error);
+  g_assert_false (bl_db_commit (db, &error));
+  g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "attendance"));
+  g_assert_nonnull (strstr (error->message, "member"));
+  g_clear_error (&error);
+  bl_db_rollback (db);
+  g_assert_cmpint (bl_db_query_int (db, "SELECT count(*) FROM attendance", -1), ==, 0);
+  g_assert_cmpint (bl_db_query_int (db, "PRAGMA foreign_keys", -1), ==, 1);
+
+  /* Row by row again: the same row is refused as it is written. */
+  g_assert_true (bl_db_begin (db, &error));
+  g_assert_false (bl_db_exec (db, bad, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  bl_db_rollback (db);
+
+  /* Rows that name what is there are committed. */
+  bl_db_check_keys_at_commit (db);
+  g_assert_true (bl_db_begin (db, &error));
+  g_assert_true (bl_db_exec (db, good, &error));
+  g_assert_true (bl_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bl_db_query_int (db, "SELECT count(*) FROM attendance", -1), ==, 1);
+  g_assert_cmpint (bl_db_query_int (db, "PRAGMA foreign_keys", -1), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/db/member-stats", test_member_stats);
   g_test_add_func ("/db/member-stats-earlier-years", test_member_stats_earlier_years);
   g_test_add_func ("/db/bulk-import", test_bulk_import);
+  g_test_add_func ("/db/keys-at-commit", test_keys_at_commit);
 
   return g_test_run ();
 }

@@ -28,17 +28,68 @@ bl_cli_set_branch_name (BlStore    *store,
   return BL_EXIT_OK;
 }
 
+struct _BlCliInput
+{
+  BlImportKind  kind;
+  BlTable      *table;
+  GError       *error;
+};
+
+BlCliInput *
+bl_cli_input_read (gboolean    members,
+                   const char *file)
+{
+  BlCliInput *input;
+
+  g_return_val_if_fail (file != NULL, NULL);
+
+  input = g_new0 (BlCliInput, 1);
+  input->kind = members ? BL_IMPORT_MEMBERS : BL_IMPORT_ACTIVITIES;
+  input->table = bl_import_read (input->kind, file, &input->error);
+  return input;
+}
+
+guint
+bl_cli_input_get_n_rows (BlCliInput *input)
+{
+  g_return_val_if_fail (input != NULL, 0);
+
+  return input->table != NULL ? bl_table_get_n_rows (input->table) : 0;
+}
+
+void
+bl_cli_input_free (BlCliInput *input)
+{
+  if (input == NULL)
+    return;
+  g_clear_pointer (&input->table, bl_table_unref);
+  g_clear_error (&input->error);
+  g_free (input);
+}
+
 static int
 import (BlStore      *store,
         const char   *file,
-        BlImportKind  kind)
+        BlImportKind  kind,
+        BlCliInput   *input)
 {
+  g_autoptr(BlCliInput) own = NULL;
   g_autoptr(GError) error = NULL;
   BlCsvReport report;
   int status = BL_EXIT_OK;
+  gboolean ok;
 
+  g_return_val_if_fail (input == NULL || input->kind == kind, BL_EXIT_BAD_INPUT);
+
+  if (input == NULL)
+    input = own = bl_cli_input_read (kind == BL_IMPORT_MEMBERS, file);
   bl_csv_report_init (&report);
-  if (!bl_import_file (store, kind, file, BL_CSV_IMPORT_DEFAULT, NULL, &report, &error))
+  ok = input->error == NULL;
+  if (!ok)
+    error = g_error_copy (input->error);
+  else
+    ok = bl_import_table (store, kind, input->table, BL_CSV_IMPORT_DEFAULT, NULL, &report, &error);
+  if (!ok)
     {
       g_printerr ("%s\n", error->message);
       g_printerr (_("%s: nothing was imported\n"), file);
@@ -63,16 +114,18 @@ import (BlStore      *store,
 
 int
 bl_cli_import_members (BlStore    *store,
-                       const char *file)
+                       const char *file,
+                       BlCliInput *input)
 {
-  return import (store, file, BL_IMPORT_MEMBERS);
+  return import (store, file, BL_IMPORT_MEMBERS, input);
 }
 
 int
 bl_cli_import_activities (BlStore    *store,
-                          const char *file)
+                          const char *file,
+                          BlCliInput *input)
 {
-  return import (store, file, BL_IMPORT_ACTIVITIES);
+  return import (store, file, BL_IMPORT_ACTIVITIES, input);
 }
 
 int

@@ -25,10 +25,21 @@ const GOptionEntry *bl_cli_get_option_entries (void);
 int bl_cli_run                 (GVariantDict *options,
                                 const char   *database_path);
 
-/* --branch-name, --import-members, --import-activities, --export-csv */
+/* An import's file, read before the changes run (bl_cli_input_read()):
+ * its table, or why it could not be read. */
+typedef struct _BlCliInput BlCliInput;
+
+BlCliInput *bl_cli_input_read  (gboolean members, const char *file);
+/* The rows of its table (0 when it could not be read). */
+guint       bl_cli_input_get_n_rows (BlCliInput *input);
+void        bl_cli_input_free  (BlCliInput *input);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BlCliInput, bl_cli_input_free)
+
+/* --branch-name, --import-members, --import-activities, --export-csv; an
+ * import reads @file itself when @input is NULL. */
 int bl_cli_set_branch_name     (BlStore *store, const char *name);
-int bl_cli_import_members      (BlStore *store, const char *file);
-int bl_cli_import_activities   (BlStore *store, const char *file);
+int bl_cli_import_members      (BlStore *store, const char *file, BlCliInput *input);
+int bl_cli_import_activities   (BlStore *store, const char *file, BlCliInput *input);
 int bl_cli_export_csv          (BlStore *store, const char *dir);
 
 /* --export-xlsx FILE [--year YYYY] (@year NULL: everything) */

@@ -21,6 +21,22 @@ bl_store_defer_attendance_index (BlStore  *self,
 }
 
 void
+bl_store_check_keys_at_commit (BlStore *self)
+{
+  g_return_if_fail (BL_IS_STORE (self));
+
+  bl_db_check_keys_at_commit (bl_store_get_db (self));
+}
+
+guint
+bl_store_count_activities (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), 0);
+
+  return bl_activity_repo_count (bl_store_get_db (self));
+}
+
+void
 bl_store_set_bulk (BlStore  *self,
                    gboolean  bulk)
 {

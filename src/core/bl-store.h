@@ -130,6 +130,14 @@ void         bl_store_set_bulk           (BlStore     *self,
  * entries in order one by one. */
 gboolean     bl_store_defer_attendance_index (BlStore *self,
                                           GError     **error);
+/* Before the transaction of an import that writes most of the ledger's
+ * rows: its foreign keys are checked once, the whole ledger's, when it
+ * commits (see bl_db_check_keys_at_commit()), rather than for each row.
+ * For the next outermost transaction, which must delete no activity or
+ * member. */
+void         bl_store_check_keys_at_commit (BlStore *self);
+/* How many activities the ledger holds, without reading them. */
+guint        bl_store_count_activities   (BlStore     *self);
 
 /* Key/value settings kept in the ledger (branch name, reminder log…). The
  * secretary is no setting: it is the member holding 书记 (bl_store_get_secretary()). */

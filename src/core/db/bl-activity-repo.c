@@ -296,6 +296,12 @@ bl_activity_repo_has_any (BlDb *db)
   return bl_db_query_int (db, "SELECT EXISTS (SELECT 1 FROM activity)", 0) != 0;
 }
 
+guint
+bl_activity_repo_count (BlDb *db)
+{
+  return (guint) MAX (bl_db_query_int (db, "SELECT count(*) FROM activity", 0), 0);
+}
+
 /* Writing */
 
 /* The activity's tags: @replace when it may have some already (a new
@@ -488,6 +494,45 @@ compare_marks (const void *a,
   return x < y ? -1 : x > y;
 }
 
+/* @order by member id. Ids are small numbers: sorted a byte at a time
+ * (as many bytes as the largest id has), which for a meeting's two hundred
+ * rows, six thousand times in a 20-year import, costs a fraction of
+ * qsort()'s calls of compare_marks(). */
+static void
+sort_marks (const BlAttendanceMark **order,
+            guint                    n)
+{
+  g_autofree const BlAttendanceMark **other = NULL;
+  const BlAttendanceMark **from = order, **to;
+  guint64 largest = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (order[i]->member_id < 0)
+        {
+          qsort (order, n, sizeof *order, compare_marks);
+          return;
+        }
+      largest = MAX (largest, (guint64) order[i]->member_id);
+    }
+  to = other = g_new (const BlAttendanceMark *, n);
+  for (guint shift = 0; shift < 64 && (largest >> shift) > 0; shift += 8)
+    {
+      guint start[257] = { 0 };
+      const BlAttendanceMark **swap;
+
+      for (guint i = 0; i < n; i++)
+        start[(((guint64) from[i]->member_id >> shift) & 0xff) + 1]++;
+      for (guint b = 1; b < 257; b++)
+        start[b] += start[b - 1];
+      for (guint i = 0; i < n; i++)
+        to[start[((guint64) from[i]->member_id >> shift) & 0xff]++] = from[i];
+      swap = from, from = to, to = swap;
+    }
+  if (from != order)
+    memcpy (order, from, n * sizeof *order);
+}
+
 /* The attendance of an activity: @replace when it may have some already
  * (a new activity has none). */
 static gboolean
@@ -517,7 +562,7 @@ write_marks (BlDb                    *db,
       present += marks[i].state == BL_ATTENDANCE_PRESENT;
     }
   if (!sorted)
-    qsort (order, n_marks, sizeof *order, compare_marks);
+    sort_marks (order, n_marks);
   if (n_marks >= MARKS_PER_STATEMENT && !marks_statement_init (&many, db, error))
     return FALSE;
   for (guint i = 0; ok && i + MARKS_PER_STATEMENT <= n_marks; i += MARKS_PER_STATEMENT)

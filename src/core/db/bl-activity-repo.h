@@ -102,5 +102,6 @@ GPtrArray  *bl_activity_repo_list_planned    (BlDb         *db,
                                               GError      **error);
 /* Whether the ledger holds any activity at all. */
 gboolean    bl_activity_repo_has_any         (BlDb         *db);
+guint       bl_activity_repo_count           (BlDb         *db);
 
 G_END_DECLS

@@ -21,6 +21,9 @@ struct _BlDb
   guint       bulk;          /* bl_db_set_bulk() calls in force */
   char       *deferred_index;  /* what makes the index bl_db_defer_index() dropped */
   guint       deferred_at;     /* the depth of the transaction that dropped it */
+  gboolean    keys_at_commit;  /* bl_db_check_keys_at_commit() for the next transaction */
+  gboolean    keys_off;        /* the open transaction's foreign keys are checked at its commit */
+  gint64      keys_off_changes;  /* sqlite3_total_changes64() when they were turned off */
   char       *read_only;     /* why nothing can be written, or NULL */
   BlDbBeforeWriteFunc before_write;  /* bl_db_set_before_write() */
   gpointer    before_write_data;
@@ -203,142 +206,6 @@ bl_db_column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, index);
 }
 
-/* @sql prepared with the parameters that are not NULL bound as text to ?1
- * and ?2. */
-static sqlite3_stmt *
-prepare_with_text (BlDb        *self,
-                   const char  *sql,
-                   const char  *param1,
-                   const char  *param2,
-                   GError     **error)
-{
-  sqlite3_stmt *stmt = bl_db_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  if (param1 != NULL)
-    bl_db_bind_text (stmt, 1, param1);
-  if (param2 != NULL)
-    bl_db_bind_text (stmt, 2, param2);
-  return stmt;
-}
-
-gboolean
-bl_db_run (BlDb        *self,
-           const char  *sql,
-           const char  *param1,
-           const char  *param2,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = prepare_with_text (self, sql, param1, param2, error);
-
-  return stmt != NULL && bl_db_step_done (self, stmt, error);
-}
-
-gboolean
-bl_db_run_for_id (BlDb        *self,
-                  const char  *sql,
-                  gint64       id,
-                  const char  *param2,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = prepare_with_text (self, sql, NULL, param2, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return bl_db_step_done (self, stmt, error);
-}
-
-gboolean
-bl_db_has_row (BlDb       *self,
-               const char *sql,
-               const char *param1,
-               const char *param2)
-{
-  sqlite3_stmt *stmt = prepare_with_text (self, sql, param1, param2, NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
-}
-
-gint64
-bl_db_query_id (BlDb       *self,
-                const char *sql,
-                const char *param1,
-                const char *param2)
-{
-  sqlite3_stmt *stmt = prepare_with_text (self, sql, param1, param2, NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
-}
-
-gboolean
-bl_db_has_row_for_id (BlDb       *self,
-                      const char *sql,
-                      gint64      id)
-{
-  sqlite3_stmt *stmt = bl_db_prepare (self, sql, NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
-}
-
-gint64
-bl_db_query_int (BlDb       *self,
-                 const char *sql,
-                 gint64      fallback)
-{
-  sqlite3_stmt *stmt = bl_db_prepare (self, sql, NULL);
-  gint64 value = fallback;
-
-  if (stmt == NULL)
-    return fallback;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
-gboolean
-bl_db_query_text (BlDb        *self,
-                  const char  *sql,
-                  const char  *param,
-                  char       **value,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = bl_db_prepare (self, sql, error);
-  int rc;
-
-  *value = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  if (param != NULL)
-    bl_db_bind_text (stmt, 1, param);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *value = g_strdup (bl_db_column_text (stmt, 0));
-      rc = SQLITE_DONE;
-    }
-  return bl_db_finish (self, stmt, rc, error);
-}
-
 int
 bl_db_copy_to (BlDb    *self,
                sqlite3 *dest)
@@ -375,14 +242,33 @@ bl_db_changes (BlDb *self)
 
 /* Transactions */
 
+/* After the transaction bl_db_check_keys_at_commit() was for: every write
+ * checks its rows' keys again. */
+static void
+restore_keys (BlDb *self)
+{
+  if (!self->keys_off)
+    return;
+  self->keys_off = FALSE;
+  if (self->handle != NULL && sqlite3_exec (self->handle, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Cannot turn the ledger's foreign keys on again: %s", sqlite3_errmsg (self->handle));
+}
+
 gboolean
 bl_db_begin (BlDb    *self,
              GError **error)
 {
   g_autofree char *sql = NULL;
+  gboolean keys_at_commit = FALSE;
 
   g_return_val_if_fail (BL_IS_DB (self), FALSE);
 
+  /* For this transaction, begun or not. */
+  if (self->depth == 0)
+    {
+      keys_at_commit = self->keys_at_commit;
+      self->keys_at_commit = FALSE;
+    }
   /* Nothing is written before the file is known whole. */
   if (self->depth == 0 && self->before_write != NULL)
     {
@@ -402,11 +288,47 @@ bl_db_begin (BlDb    *self,
       g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("The ledger is closed"));
       return FALSE;
     }
+  /* Only outside a transaction does SQLite take the switch. */
+  if (keys_at_commit)
+    {
+      if (!bl_db_exec (self, "PRAGMA foreign_keys = OFF", error))
+        return FALSE;
+      self->keys_off = TRUE;
+      self->keys_off_changes = sqlite3_total_changes64 (self->handle);
+    }
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE") : g_strdup_printf ("SAVEPOINT bl_%u", self->depth);
   if (!bl_db_exec (self, sql, error))
-    return FALSE;
+    {
+      if (self->depth == 0)
+        restore_keys (self);
+      return FALSE;
+    }
   self->depth++;
   return TRUE;
+}
+
+/* Every foreign key of the ledger, before the commit of a transaction
+ * that wrote with them off. */
+static gboolean
+check_keys (BlDb    *self,
+            GError **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (self, "PRAGMA foreign_key_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      /* TRANSLATORS: a row of table 1 names a row of table 2 that is not there */
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
+                   _("A row of “%s” names a row of “%s” that is not in the ledger: nothing was saved"),
+                   bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 2));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  return bl_db_finish (self, stmt, rc, error);
 }
 
 gboolean
@@ -426,12 +348,18 @@ bl_db_commit (BlDb    *self,
         return FALSE;
       g_clear_pointer (&self->deferred_index, g_free);
     }
+  /* A transaction that wrote nothing (a file of duplicates) has nothing
+   * to check. */
+  if (self->depth == 1 && self->keys_off && sqlite3_total_changes64 (self->handle) != self->keys_off_changes &&
+      !check_keys (self, error))
+    return FALSE;
   sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE bl_%u", self->depth - 1);
   if (!bl_db_exec (self, sql, error))
     return FALSE;
   self->depth--;
   if (self->depth > 0)
     return TRUE;
+  restore_keys (self);
 
   /* Told once, after the data is safe in the file. */
   changes = self->pending;
@@ -463,6 +391,8 @@ bl_db_rollback (BlDb *self)
   /* Rolled back past the drop: the index is there again. */
   if (self->deferred_index != NULL && self->deferred_at > self->depth)
     g_clear_pointer (&self->deferred_index, g_free);
+  if (self->depth == 0)
+    restore_keys (self);
 
   /* A savepoint's changes are kept noted: the outer transaction may still
    * commit what came before, and a spurious flag costs only a refresh. */
@@ -631,6 +561,14 @@ bl_db_defer_index (BlDb        *self,
   self->deferred_index = g_strdup (create_sql);
   self->deferred_at = self->depth;
   return TRUE;
+}
+
+void
+bl_db_check_keys_at_commit (BlDb *self)
+{
+  g_return_if_fail (BL_IS_DB (self));
+
+  self->keys_at_commit = TRUE;
 }
 
 gboolean

@@ -91,6 +91,16 @@ void        bl_db_set_bulk          (BlDb           *self,
 
 gboolean    bl_db_get_bulk          (BlDb           *self);
 
+/* Before a transaction that writes most of the ledger's rows (a 20-year
+ * import): its foreign keys are checked once, all of the ledger's, by
+ * PRAGMA foreign_key_check when it commits, rather than twice for every row
+ * written (a lookup of the activity and of the member for each of a
+ * million attendance rows). A row naming nothing fails the commit
+ * (BL_STORE_ERROR_INVALID), and the caller rolls back as after any failed
+ * commit. For the next outermost transaction only, which must delete no
+ * activity or member: nothing cascades meanwhile. */
+void        bl_db_check_keys_at_commit (BlDb       *self);
+
 /* Notes what a write changed. The flags add up until the outermost
  * transaction commits, which emits BlDb::committed with their union once; a
  * rollback of the outermost transaction drops them (BlDb::rolled-back). */
