@@ -36,6 +36,10 @@ struct _BlWindow
   AdwStatusPage        *status_page;
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *sample_banner;
+  GtkMenuButton        *primary_menu_button;
+  GtkMenuButton        *error_menu_button;
+  GMenuModel           *primary_menu;  /* the buttons' menus, given them when first opened */
+  GMenuModel           *error_menu;
   /* Built when first shown (NULL until then). */
   BlPage               *pages[BL_WINDOW_N_PAGES];
 };
