@@ -28,6 +28,7 @@ struct _BlWindow
   GtkWidget            *question;  /* weak: the alert asked on closing */
   guint                 notices_shown;  /* the store's notices shown as toasts so far */
   gboolean              told_checking;  /* the first-frame hook said the checks were under way */
+  GtkWindow            *help_overlay;   /* weak: the shortcuts window, built when first shown */
 
   GtkStack             *main_stack;
   AdwBin               *welcome_slot;

@@ -500,6 +500,9 @@ bl_window_dispose (GObject *object)
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->close_id, g_source_remove);
   g_clear_weak_pointer (&self->question);
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
+  g_clear_weak_pointer (&self->help_overlay);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WINDOW);
   memset (self->pages, 0, sizeof self->pages);
   self->settings = NULL;
