@@ -219,6 +219,41 @@ test_page_outside_write (Fixture       *f,
   }
 }
 
+/* A quota report worked out ahead (the application does it while GTK
+ * starts) goes to the first page that asks for its day, once; a save or a
+ * new day lets it go, and a page then works out its own. */
+static void
+test_page_offered_quotas (Fixture       *f,
+                          gconstpointer  data)
+{
+  BlQuotaReport *offered;
+  BlQuotaReport *taken;
+
+  offered = bl_quota_evaluate (f->store, "2025-11-28", NULL);
+  g_assert_nonnull (offered);
+  bl_context_offer_quota_report (f->context, "2025-11-28", offered);
+  g_assert_null (bl_context_take_quota_report (f->context, "2025-11-29"));
+  /* Asked for another day: let go. */
+  g_assert_null (bl_context_take_quota_report (f->context, "2025-11-28"));
+
+  offered = bl_quota_evaluate (f->store, "2025-11-28", NULL);
+  bl_context_offer_quota_report (f->context, "2025-11-28", offered);
+  taken = bl_context_take_quota_report (f->context, "2025-11-28");
+  g_assert_true (taken == offered);
+  bl_quota_report_free (taken);
+  g_assert_null (bl_context_take_quota_report (f->context, "2025-11-28"));
+
+  /* A save since: no longer what the ledger says. */
+  bl_context_offer_quota_report (f->context, "2025-11-28", bl_quota_evaluate (f->store, "2025-11-28", NULL));
+  save_activity (f, "学习二十届四中全会精神");
+  g_assert_null (bl_context_take_quota_report (f->context, "2025-11-28"));
+
+  /* The day changed since. */
+  bl_context_offer_quota_report (f->context, "2025-11-28", bl_quota_evaluate (f->store, "2025-11-28", NULL));
+  g_assert_true (bl_clock_set_fixed_date (f->clock, "2025-11-29"));
+  g_assert_null (bl_context_take_quota_report (f->context, "2025-11-28"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,5 +263,6 @@ main (int   argc,
 
   g_test_add ("/page/follows", Fixture, NULL, fixture_set_up, test_page_follows, fixture_tear_down);
   g_test_add ("/page/outside-write", Fixture, NULL, fixture_set_up, test_page_outside_write, fixture_tear_down);
+  g_test_add ("/page/offered-quotas", Fixture, NULL, fixture_set_up, test_page_offered_quotas, fixture_tear_down);
   return g_test_run ();
 }

@@ -488,6 +488,20 @@ test_window_store_error (void)
       stack = bl_test_find_type (GTK_WIDGET (window), GTK_TYPE_STACK);
       g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
       g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "The Ledger Cannot Be Opened"));
+      /* Its own menu, made when first opened: About and Quit. */
+      {
+        GtkMenuButton *button = bl_test_child (GTK_WIDGET (window), BL_TYPE_WINDOW, "error_menu_button");
+        GtkPopover *popover;
+
+        g_assert_null (gtk_menu_button_get_popover (button));
+        gtk_menu_button_popup (button);
+        bl_test_iterate ();
+        popover = gtk_menu_button_get_popover (button);
+        g_assert_true (GTK_IS_POPOVER_MENU (popover));
+        g_assert_nonnull (bl_test_find_menu_item (GTK_POPOVER_MENU (popover), "app.about"));
+        g_assert_nonnull (bl_test_find_menu_item (GTK_POPOVER_MENU (popover), "app.quit"));
+        gtk_menu_button_popdown (button);
+      }
 
       g_file_get_contents (path, &after, NULL, NULL);
       g_assert_cmpstr (before, ==, after);
@@ -1281,6 +1295,94 @@ test_window_start_title (void)
   g_test_trap_assert_passed ();
 }
 
+/* The keyboard shortcuts' window over @window, NULL while there is none. */
+static GtkWindow *
+shortcuts_window (BlWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* The main menu is made when first opened, not with the window, and then
+ * holds every item of the menu in bl-window.ui; so is the keyboard
+ * shortcuts' window. */
+static void
+test_window_main_menu (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autoptr(BlApplication) app = NULL;
+      GtkMenuButton *button;
+      GtkPopover *popover;
+      BlWindow *window;
+
+      g_object_unref (open_ledger (path, "机关第一党支部"));
+      app = start_app (path);
+      window = open_main_window (app);
+      button = bl_test_child (GTK_WIDGET (window), BL_TYPE_WINDOW, "primary_menu_button");
+      g_assert_null (gtk_menu_button_get_popover (button));
+
+      gtk_menu_button_popup (button);
+      bl_test_iterate ();
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      g_assert_true (gtk_menu_button_get_menu_model (button) ==
+                     bl_test_child (GTK_WIDGET (window), BL_TYPE_WINDOW, "primary_menu"));
+      for (const char * const *action = (const char * const[]) { "win.import-members", "win.import-activities",
+                                                                 "win.export-xlsx", "win.print-records",
+                                                                 "win.print-signin", "win.attach-signin-photo",
+                                                                 "app.preferences", "win.show-help-overlay",
+                                                                 "app.about", NULL };
+           *action != NULL; action++)
+        g_assert_nonnull (bl_test_find_menu_item (GTK_POPOVER_MENU (popover), *action));
+
+      /* Opened again: the same menu, not a second one. */
+      gtk_menu_button_popdown (button);
+      bl_test_iterate ();
+      gtk_menu_button_popup (button);
+      bl_test_iterate ();
+      g_assert_true (gtk_menu_button_get_popover (button) == popover);
+      gtk_menu_button_popdown (button);
+
+      /* Its "Keyboard Shortcuts": a window built when first asked for. */
+      g_assert_null (shortcuts_window (window));
+      /* GTK 4.8's shortcuts window warns, shown here, that a label of its
+       * own "reported min width -3" (GtkApplication's help overlay did the
+       * same): warnings are not fatal while it is shown. */
+      {
+        GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR);
+
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+        bl_test_iterate ();
+        g_log_set_always_fatal (fatal);
+      }
+      g_assert_nonnull (shortcuts_window (window));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts_window (window))));
+      gtk_window_close (shortcuts_window (window));
+      bl_test_iterate ();
+      /* Closed, it is kept for the next time. */
+      g_assert_nonnull (shortcuts_window (window));
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts_window (window))));
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 /* win.copy-activity (an activity's id: what the Activities page's "复制为新
  * 记录" calls): a new record like it, without a date, over the window. */
 static void
@@ -1677,6 +1779,7 @@ main (int   argc,
   g_test_add_func ("/window/background-notice-never", test_window_background_notice_never);
   g_test_add_func ("/window/background-notice-quit", test_window_background_notice_quit);
   g_test_add_func ("/window/start-title", test_window_start_title);
+  g_test_add_func ("/window/main-menu", test_window_main_menu);
   g_test_add_func ("/window/new-ledger-overview", test_window_new_ledger_overview);
   g_test_add_func ("/window/copy-activity", test_window_copy_activity);
   g_test_add_func ("/window/import-and-export", test_window_import_and_export);

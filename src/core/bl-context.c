@@ -17,6 +17,8 @@ struct _BlContext
   BlClock      *clock;
   GFileMonitor *monitors[2];   /* the ledger file and its -wal */
   guint         check_id;
+  char         *offered_day;      /* the day of the quota report offered, NULL without one */
+  BlQuotaReport *offered_quotas;
 };
 
 G_DEFINE_FINAL_TYPE (BlContext, bl_context, G_TYPE_OBJECT)
@@ -47,15 +49,24 @@ app_settings_new (void)
 }
 
 static void
+forget_offered (BlContext *self)
+{
+  g_clear_pointer (&self->offered_day, g_free);
+  g_clear_pointer (&self->offered_quotas, bl_quota_report_free);
+}
+
+static void
 store_changed_cb (BlContext *self,
                   BlChange   changes)
 {
+  forget_offered (self);
   g_signal_emit (self, signals[CHANGED], 0, changes);
 }
 
 static void
 day_changed_cb (BlContext *self)
 {
+  forget_offered (self);
   g_signal_emit (self, signals[CHANGED], 0, BL_CHANGE_TODAY);
 }
 
@@ -165,6 +176,7 @@ bl_context_dispose (GObject *object)
   BlContext *self = BL_CONTEXT (object);
 
   g_clear_handle_id (&self->check_id, g_source_remove);
+  forget_offered (self);
   for (guint i = 0; i < G_N_ELEMENTS (self->monitors); i++)
     {
       if (self->monitors[i] != NULL)
@@ -273,4 +285,33 @@ bl_context_check_elsewhere (BlContext *self)
   if (error != NULL)
     g_message (_("Cannot read what another program changed in the ledger: %s"), error->message);
   return changed;
+}
+
+void
+bl_context_offer_quota_report (BlContext     *self,
+                               const char    *today,
+                               BlQuotaReport *report)
+{
+  g_return_if_fail (BL_IS_CONTEXT (self));
+  g_return_if_fail (today != NULL);
+  g_return_if_fail (report != NULL);
+
+  forget_offered (self);
+  self->offered_day = g_strdup (today);
+  self->offered_quotas = report;
+}
+
+BlQuotaReport *
+bl_context_take_quota_report (BlContext  *self,
+                              const char *today)
+{
+  BlQuotaReport *report = NULL;
+
+  g_return_val_if_fail (BL_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (g_strcmp0 (self->offered_day, today) == 0)
+    report = g_steal_pointer (&self->offered_quotas);
+  forget_offered (self);
+  return report;
 }

@@ -7,6 +7,7 @@
 
 #include "bl-change.h"
 #include "bl-clock.h"
+#include "bl-quota.h"
 #include "bl-store.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,17 @@ char       *bl_context_get_today      (BlContext  *self);
  * also covers file systems without change notification). When it did,
  * the store reloads and BlContext::changed follows. */
 gboolean    bl_context_check_elsewhere (BlContext *self);
+
+/* A quota report for @today worked out ahead, off the main thread (the
+ * application does it while GTK starts, on the thread that opened the
+ * ledger), for the first page that shows the quotas. Takes @report; it is
+ * let go as soon as anything changes (BlContext::changed). */
+void           bl_context_offer_quota_report (BlContext     *self,
+                                              const char    *today,
+                                              BlQuotaReport *report);
+/* The report offered for @today, once (transfer full); NULL when none was,
+ * it was for another day, or something changed since. */
+BlQuotaReport *bl_context_take_quota_report  (BlContext     *self,
+                                              const char    *today);
 
 G_END_DECLS

@@ -227,9 +227,12 @@ static const GActionEntry app_actions[] = {
 };
 
 typedef struct {
-  const char *path;
-  BlStore    *store;
-  GError     *error;
+  const char    *path;
+  gboolean       quotas_wanted;  /* a window will show the overview */
+  BlStore       *store;
+  GError        *error;
+  char          *today;
+  BlQuotaReport *quotas;         /* the overview's, for today */
 } OpenLedger;
 
 static gpointer
@@ -239,6 +242,15 @@ open_ledger_thread (gpointer data)
 
   /* The checks of its contents go on after, while the window paints. */
   open->store = bl_store_open_deferred (open->path, &open->error);
+  /* The overview's first frame shows the quotas, which read the year's
+   * activities and attendance: worked out here too, still while GTK
+   * starts, instead of on the main thread when the overview is built. A
+   * new ledger shows the welcome page instead. */
+  if (open->store != NULL && open->quotas_wanted && !bl_store_is_empty (open->store))
+    {
+      open->today = bl_clock_get_today (bl_store_get_clock (open->store));
+      open->quotas = bl_quota_evaluate (open->store, open->today, NULL);
+    }
   return NULL;
 }
 
@@ -277,7 +289,7 @@ static void
 bl_application_startup (GApplication *app)
 {
   BlApplication *self = BL_APPLICATION (app);
-  OpenLedger open = { self->database_path, NULL, NULL };
+  OpenLedger open = { self->database_path, !self->start_in_background, NULL, NULL, NULL, NULL };
   GThread *thread;
 
   /* Opening reads the file (a big ledger takes a moment): on the other
@@ -302,10 +314,15 @@ bl_application_startup (GApplication *app)
   if (self->store != NULL)
     {
       self->context = bl_context_new (self->store);
+      if (open.quotas != NULL)
+        bl_context_offer_quota_report (self->context, open.today, g_steal_pointer (&open.quotas));
       g_signal_connect_object (self->store, "checked", G_CALLBACK (store_checked_cb), self, G_CONNECT_SWAPPED);
       if (bl_store_is_checking (self->store))
         self->check_id = g_timeout_add_seconds (CHECK_AT_THE_LATEST_SECONDS, start_check_cb, self);
     }
+
+  g_free (open.today);
+  g_clear_pointer (&open.quotas, bl_quota_report_free);
 
   /* Reminders run as long as the app does, window or not. */
   self->reminders = bl_reminder_service_new (app, self->store);

@@ -442,7 +442,10 @@ fill_quotas (BlOverviewPage *self,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
 
-  report = bl_quota_evaluate (self->store, today, &error);
+  /* The first time, usually worked out while the window was being built. */
+  report = bl_context_take_quota_report (bl_page_get_context (BL_PAGE (self)), today);
+  if (report == NULL)
+    report = bl_quota_evaluate (self->store, today, &error);
   if (report == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The quotas cannot be evaluated: %s"), error->message);

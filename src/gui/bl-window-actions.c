@@ -190,6 +190,30 @@ open_file_action (GtkWidget  *widget,
                                            file_opened_cb, g_object_ref (widget));
 }
 
+/* The keyboard shortcuts (Ctrl+?, the main menu): built the first time they
+ * are asked for, as GtkApplication would have with every window before its
+ * first frame, then kept over the window as GtkApplicationWindow keeps its
+ * help overlay. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BlWindow *self = BL_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/bl-help-overlay.ui");
+      GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+      gtk_window_set_transient_for (overlay, GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (overlay, TRUE);
+      gtk_window_set_hide_on_close (overlay, TRUE);
+      g_set_weak_pointer (&self->help_overlay, overlay);
+    }
+  gtk_window_present (self->help_overlay);
+}
+
 void
 _bl_window_class_actions_init (BlWindowClass *klass)
 {
@@ -207,11 +231,14 @@ _bl_window_class_actions_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_install_action (widget_class, "win.print-signin", NULL, print_signin_action);
   gtk_widget_class_install_action (widget_class, "win.attach-signin-photo", NULL, attach_signin_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-activity", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-page", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,

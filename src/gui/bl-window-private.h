@@ -28,6 +28,7 @@ struct _BlWindow
   GtkWidget            *question;  /* weak: the alert asked on closing */
   guint                 notices_shown;  /* the store's notices shown as toasts so far */
   gboolean              told_checking;  /* the first-frame hook said the checks were under way */
+  GtkWindow            *help_overlay;   /* weak: the shortcuts window, built when first shown */
 
   GtkStack             *main_stack;
   AdwBin               *welcome_slot;
@@ -36,6 +37,10 @@ struct _BlWindow
   AdwStatusPage        *status_page;
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *sample_banner;
+  GtkMenuButton        *primary_menu_button;
+  GtkMenuButton        *error_menu_button;
+  GMenuModel           *primary_menu;  /* the buttons' menus, given them when first opened */
+  GMenuModel           *error_menu;
   /* Built when first shown (NULL until then). */
   BlPage               *pages[BL_WINDOW_N_PAGES];
 };

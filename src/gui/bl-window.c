@@ -103,6 +103,22 @@ visible_page_changed_cb (BlWindow *self)
       _bl_window_ensure_page (self, i);
 }
 
+/* A menu button's menu is made when it is first opened, not with the
+ * window: its popover and items would be built, styled and measured before
+ * the first frame, which does not show them. GTK asks at every opening:
+ * the menu made the first time is kept. */
+static void
+menu_button_create_popup_cb (GtkMenuButton *button,
+                             gpointer       user_data)
+{
+  BlWindow *self = BL_WINDOW (user_data);
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  gtk_menu_button_set_menu_model (button, button == self->primary_menu_button ? self->primary_menu
+                                                                              : self->error_menu);
+}
+
 /* The app's own sample ledger (bl_welcome_page_get_demo_path()) says so, in
  * a banner and in the title: what is changed there is lost the next time
  * it is opened from the welcome page, which writes it afresh. */
@@ -484,6 +500,9 @@ bl_window_dispose (GObject *object)
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->close_id, g_source_remove);
   g_clear_weak_pointer (&self->question);
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
+  g_clear_weak_pointer (&self->help_overlay);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WINDOW);
   memset (self->pages, 0, sizeof self->pages);
   self->settings = NULL;
@@ -519,6 +538,10 @@ bl_window_class_init (BlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BlWindow, sample_banner);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, error_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, BlWindow, error_menu);
   gtk_widget_class_bind_template_child_full (widget_class, "overview_slot", FALSE,
                                              G_STRUCT_OFFSET (BlWindow, slots[BL_WINDOW_OVERVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "activities_slot", FALSE,
@@ -535,6 +558,9 @@ static void
 bl_window_init (BlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, menu_button_create_popup_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->error_menu_button, menu_button_create_popup_cb, self, NULL);
 }
 
 BlWindow *

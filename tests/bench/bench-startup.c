@@ -37,6 +37,11 @@
  * in use. "--today now" takes the machine's date, on which (after 2025)
  * the ledger is one nobody kept for months: every member overdue, every
  * period missed, hundreds of rows on the overview.
+ *
+ * BRANCH_LEDGER_BIN=PROGRAM starts another build of the program (an older
+ * one, built from a copy of its tree) instead of this build's: two runs,
+ * one with it and one without, compare two builds against the same bare
+ * window.
  * Targets (issue 10): time ≤ 1.25× the bare window's, memory ≤ 1.3×. */
 #include "config.h"
 
@@ -316,10 +321,11 @@ main (int   argc,
 
   {
     const char *bare_argv[] = { BENCH_BARE_WINDOW, NULL };
-    const char *app_argv[] = { BENCH_APP, "--database", ledger, NULL };
+    const char *program = g_getenv ("BRANCH_LEDGER_BIN") != NULL ? g_getenv ("BRANCH_LEDGER_BIN") : BENCH_APP;
+    const char *app_argv[] = { program, "--database", ledger, NULL };
 
-    g_print ("ledger: %s, as of %s%s\nruns: %d of each, alternately, after one of each to warm the caches\n",
-             ledger, today, first_open ? ", each the day's first open" : "", runs);
+    g_print ("program: %s\nledger: %s, as of %s%s\nruns: %d of each, alternately, after one of each to warm the caches\n",
+             program, ledger, today, first_open ? ", each the day's first open" : "", runs);
     for (int i = -1; i < runs; i++)
       {
         Run b, a;
