@@ -192,11 +192,11 @@ rebuild (BlReportsPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *month = month_id (self);
   g_autofree char *status = NULL;
+  g_autoptr(BlPrintDocument) previous = g_steal_pointer (&self->document);
   BlReport *report;
   double width, height;
-  guint n_pages, n_areas = 0;
+  guint n_pages, n_areas = 0, page = 0;
 
-  g_clear_object (&self->document);
   g_clear_object (&self->renderer);
 
   rebuild_statistics (self);
@@ -217,21 +217,25 @@ rebuild (BlReportsPage *self)
 
   self->renderer = bl_report_renderer_new (report);
   bl_print_operation_get_paper_size (self->page_setup, &width, &height);
-  self->document = bl_print_renderer_layout (BL_PRINT_RENDERER (self->renderer), width, height);
+  /* The text the month had before is not shaped again. */
+  self->document = bl_print_renderer_layout_after (BL_PRINT_RENDERER (self->renderer), width, height, previous);
   n_pages = bl_print_document_get_n_pages (self->document);
 
-  /* As many pages as before (most saves): the same drawings, drawn again. */
+  /* As many pages as before (most saves): the same drawings, the pages that
+   * changed drawn again; the rest (most, after one record's save) stay as
+   * they are, which saves drawing and uploading 27 pages a save. */
   for (GtkWidget *area = gtk_widget_get_first_child (self->pages_box); area != NULL;
        area = gtk_widget_get_next_sibling (area))
     n_areas++;
   if (n_areas == n_pages)
     {
       for (GtkWidget *area = gtk_widget_get_first_child (self->pages_box); area != NULL;
-           area = gtk_widget_get_next_sibling (area))
+           area = gtk_widget_get_next_sibling (area), page++)
         {
           gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (width * PREVIEW_SCALE));
           gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (height * PREVIEW_SCALE));
-          gtk_widget_queue_draw (area);
+          if (previous == NULL || !bl_print_document_page_equal (self->document, page, previous))
+            gtk_widget_queue_draw (area);
         }
     }
   else
