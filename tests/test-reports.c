@@ -180,6 +180,43 @@ test_page_setup_remembered (void)
   g_remove (path);
 }
 
+/* A preview of many pages draws those in view (and near it) only; a page
+ * scrolled into view is drawn in the frame that shows it. */
+static void
+test_preview_scrolled (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  GtkWidget *page, *pages_box, *first, *last;
+  GtkAdjustment *adjustment;
+
+  bl_test_add_member (store, "张三", "", BL_MEMBER_ROLE_NONE);
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *topic = g_strdup_printf ("第%u次主题党日：重温入党誓词，开展志愿服务和红色教育", i);
+
+      add_activity (store, "2025-11-20", topic);
+    }
+  page = show_page (store);
+  g_assert_true (bl_reports_page_set_month (BL_REPORTS_PAGE (page), "2025-11"));
+  g_assert_cmpuint (bl_reports_page_get_n_pages (BL_REPORTS_PAGE (page)), >=, 6);
+  gtk_test_widget_wait_for_draw (page);
+  bl_test_iterate ();
+
+  pages_box = bl_test_child (page, BL_TYPE_REPORTS_PAGE, "pages_box");
+  first = gtk_widget_get_first_child (pages_box);
+  last = gtk_widget_get_last_child (pages_box);
+  g_assert_null (g_object_get_data (G_OBJECT (first), "bl-undrawn"));
+  g_assert_nonnull (g_object_get_data (G_OBJECT (last), "bl-undrawn"));
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (pages_box)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  gtk_test_widget_wait_for_draw (page);
+  g_assert_null (g_object_get_data (G_OBJECT (last), "bl-undrawn"));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
+  bl_test_iterate ();
+}
+
 /* The print operation the dialog runs draws the same pages: exported here
  * without a dialog (GTK_PRINT_OPERATION_ACTION_EXPORT) and read back. */
 static void
@@ -306,6 +343,7 @@ main (int   argc,
 
   g_test_add_func ("/reports/months", test_months);
   g_test_add_func ("/reports/statistics", test_statistics);
+  g_test_add_func ("/reports/preview-scrolled", test_preview_scrolled);
   g_test_add_func ("/reports/page-setup-remembered", test_page_setup_remembered);
   g_test_add_func ("/reports/print-operation", test_print_operation);
   g_test_add_func ("/reports/print-setup-remembered", test_print_setup_remembered);

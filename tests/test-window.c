@@ -187,6 +187,35 @@ test_window_overview_and_record (void)
   g_assert_true (bl_test_shows_text (row, "Met"));
   g_assert_null (bl_test_find_action (row, "app.record"));
 
+  /* A save that changes no quota (the record's topic) keeps every row of
+   * the list as it is: none is made again. */
+  {
+    GtkWidget *list = bl_test_child (GTK_WIDGET (window), BL_TYPE_OVERVIEW_PAGE, "quota_list");
+    g_autoptr(GPtrArray) before = g_ptr_array_new ();
+    g_autoptr(BlActivity) first = g_list_model_get_item (bl_store_get_activities (store), 0);
+    g_autoptr(BlActivity) changed = bl_activity_copy (first);
+    GtkListBoxRow *kept;
+
+    for (int i = 0; (kept = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+      g_ptr_array_add (before, kept);
+    g_assert_cmpuint (before->len, >, 1);
+    bl_activity_set_topic (changed, "研究年度工作计划（修改）");
+    g_assert_true (bl_store_save_activity (store, changed, NULL, &error));
+    g_assert_no_error (error);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    bl_test_iterate ();
+    for (guint i = 0; i < before->len; i++)
+      g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) i)) == before->pdata[i]);
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) before->len));
+    row = quota_row (window, quota);
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1 of 1 done"));
+    /* The record as the editor saved it, for what follows. */
+    bl_activity_set_topic (changed, "研究年度工作计划");
+    g_assert_true (bl_store_save_activity (store, changed, NULL, &error));
+    g_assert_no_error (error);
+    bl_test_iterate ();
+  }
+
   /* app.open-activity opens that record. */
   {
     g_autoptr(BlActivity) first = g_list_model_get_item (bl_store_get_activities (store), 0);

@@ -48,28 +48,56 @@ G_DEFINE_FINAL_TYPE (BlOverviewPage, bl_overview_page, BL_TYPE_PAGE)
 #define PLANNED_CHANGES (BL_CHANGE_KINDS | BL_CHANGE_ACTIVITIES | BL_CHANGE_TODAY)
 
 /* What a row shows, all of it, to tell whether a refresh changed it. */
-static void
-set_shown (GtkWidget  *row,
-           const char *first,
-           ...)
+static char *
+shown_valist (const char *first,
+              va_list     args)
 {
   GString *shown = g_string_new (first);
   const char *part;
-  va_list args;
 
-  va_start (args, first);
   while ((part = va_arg (args, const char *)) != NULL)
     {
       g_string_append_c (shown, '\x1f');
       g_string_append (shown, part);
     }
+  return g_string_free (shown, FALSE);
+}
+
+static void
+set_shown (GtkWidget  *row,
+           const char *first,
+           ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  g_object_set_data_full (G_OBJECT (row), "bl-shown", shown_valist (first, args), g_free);
   va_end (args);
-  g_object_set_data_full (G_OBJECT (row), "bl-shown", g_string_free (shown, FALSE), g_free);
+}
+
+/* The row at @index of @list when it shows what @first… says, else NULL. */
+static GtkWidget *
+row_showing (GtkListBox *list,
+             int         index,
+             const char *first,
+             ...)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+  g_autofree char *shown = NULL;
+  va_list args;
+
+  if (row == NULL)
+    return NULL;
+  va_start (args, first);
+  shown = shown_valist (first, args);
+  va_end (args);
+  return g_strcmp0 (g_object_get_data (G_OBJECT (row), "bl-shown"), shown) == 0 ? GTK_WIDGET (row) : NULL;
 }
 
 /* Puts @rows (new, floating) in @list, keeping the rows already there that
  * show the same: a save that changes one quota replaces one row, and GTK
- * lays out and paints that one only. */
+ * lays out and paints that one only. A row of @rows may be the one already
+ * at its place (row_showing()): kept without making it again. */
 static void
 sync_list (GtkListBox *list,
            GPtrArray  *rows)
@@ -82,6 +110,8 @@ sync_list (GtkListBox *list,
       GtkWidget *fresh = rows->pdata[i];
 
       old = gtk_list_box_get_row_at_index (list, (int) i);
+      if (fresh == GTK_WIDGET (old))
+        continue;
       if (old != NULL &&
           g_strcmp0 (g_object_get_data (G_OBJECT (old), "bl-shown"), g_object_get_data (G_OBJECT (fresh), "bl-shown")) == 0)
         {
@@ -180,20 +210,35 @@ with_invalid (char  *subtitle,
   return g_strdup_printf (_("%s · %s"), own, note);
 }
 
-static GtkWidget *
-new_quota_row (BlQuotaStatus *quota)
+static char *
+quota_subtitle (BlQuotaStatus *quota)
 {
-  g_autofree char *title = quota_title (quota);
   g_autofree char *deadline = bl_date_iso_format_locale (quota->end);
   g_autofree char *left = days_left_text (quota->days_left);
-  g_autofree char *subtitle = NULL;
+
+  /* Translators: "1 of 3 done · deadline 2025年11月30日 (3 days left)" */
+  return with_invalid (g_strdup_printf (_("%u of %u done · deadline %s (%s)"),
+                                        quota->done, quota->required, deadline, left),
+                       quota->invalid);
+}
+
+/* The row for @quota: the one at @index of @list when it shows the same
+ * (most quotas after a save), else a new one. */
+static GtkWidget *
+quota_row (GtkListBox    *list,
+           int            index,
+           BlQuotaStatus *quota)
+{
+  g_autofree char *title = quota_title (quota);
+  g_autofree char *subtitle = quota_subtitle (quota);
   GtkWidget *row;
   GtkWidget *state;
 
-  /* Translators: "1 of 3 done · deadline 2025年11月30日 (3 days left)" */
-  subtitle = g_strdup_printf (_("%u of %u done · deadline %s (%s)"),
-                              quota->done, quota->required, deadline, left);
-  subtitle = with_invalid (subtitle, quota->invalid);
+  /* The same parts as set_shown() below. */
+  row = row_showing (list, index, title, subtitle, bl_quota_state_display (quota->state), quota->kind,
+                     quota->group != NULL ? quota->group : "", quota->rule_id, NULL);
+  if (row != NULL)
+    return row;
   row = new_row (title, subtitle);
   /* Named after its rule (and group): a handle in every language, for
    * tests and accessibility tools. */
@@ -465,7 +510,7 @@ fill_quotas (BlOverviewPage *self,
     }
 
   for (guint i = 0; i < report->quotas->len; i++)
-    g_ptr_array_add (rows, new_quota_row (report->quotas->pdata[i]));
+    g_ptr_array_add (rows, quota_row (self->quota_list, (int) i, report->quotas->pdata[i]));
   sync_list (self->quota_list, rows);
   g_ptr_array_set_size (rows, 0);
   {

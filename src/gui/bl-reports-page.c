@@ -26,6 +26,7 @@ struct _BlReportsPage
   GtkStack             *view_stack;
   GtkLabel             *summary_label;
   GtkWidget            *pages_box;
+  GtkAdjustment        *vadjustment;   /* the preview's scrolling */
   GtkLabel             *statistics_label;
   GtkGrid              *statistics_grid;
 
@@ -63,6 +64,28 @@ show_error (GtkWidget  *widget,
 
 /* The preview */
 
+/* Whether @area is in view, or near enough to be scrolled into it soon: the
+ * pages a viewport's height above and below count. */
+static gboolean
+page_in_view (BlReportsPage *self,
+              GtkWidget     *area)
+{
+  graphene_rect_t bounds;
+  double top, page_size, value;
+
+  if (self->vadjustment == NULL)
+    return TRUE;
+  page_size = gtk_adjustment_get_page_size (self->vadjustment);
+  value = gtk_adjustment_get_value (self->vadjustment);
+  /* Not laid out yet: drawn, to be safe. */
+  if (page_size <= 0 || !gtk_widget_compute_bounds (area, self->pages_box, &bounds))
+    return TRUE;
+  /* In the scrolled content's coordinates (the box's margin above it), which
+   * the adjustment's value is in, whether or not the box has been moved yet. */
+  top = gtk_widget_get_margin_top (self->pages_box) + bounds.origin.y;
+  return top < value + 2 * page_size && top + bounds.size.height > value - page_size;
+}
+
 static void
 draw_page_cb (GtkDrawingArea *area,
               cairo_t        *cr,
@@ -75,9 +98,28 @@ draw_page_cb (GtkDrawingArea *area,
 
   if (self->document == NULL || page >= bl_print_document_get_n_pages (self->document))
     return;
+  /* GTK draws every page of the box, in view or not: 27 pages of a big
+   * month. Those out of view are drawn when scrolled near (pages_scrolled_cb). */
+  if (!page_in_view (self, GTK_WIDGET (area)))
+    {
+      g_object_set_data (G_OBJECT (area), "bl-undrawn", GINT_TO_POINTER (TRUE));
+      return;
+    }
+  g_object_set_data (G_OBJECT (area), "bl-undrawn", NULL);
   cairo_scale (cr, width / bl_print_document_get_page_width (self->document),
                height / bl_print_document_get_page_height (self->document));
   bl_print_document_draw_page (self->document, cr, page);
+}
+
+/* Before the frame that shows the new position: the pages left undrawn that
+ * come into view are drawn in it. */
+static void
+pages_scrolled_cb (BlReportsPage *self)
+{
+  for (GtkWidget *area = gtk_widget_get_first_child (self->pages_box); area != NULL;
+       area = gtk_widget_get_next_sibling (area))
+    if (g_object_get_data (G_OBJECT (area), "bl-undrawn") != NULL && page_in_view (self, area))
+      gtk_widget_queue_draw (area);
 }
 
 static char *
@@ -192,11 +234,11 @@ rebuild (BlReportsPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *month = month_id (self);
   g_autofree char *status = NULL;
+  g_autoptr(BlPrintDocument) previous = g_steal_pointer (&self->document);
   BlReport *report;
   double width, height;
-  guint n_pages, n_areas = 0;
+  guint n_pages, n_areas = 0, page = 0;
 
-  g_clear_object (&self->document);
   g_clear_object (&self->renderer);
 
   rebuild_statistics (self);
@@ -217,21 +259,25 @@ rebuild (BlReportsPage *self)
 
   self->renderer = bl_report_renderer_new (report);
   bl_print_operation_get_paper_size (self->page_setup, &width, &height);
-  self->document = bl_print_renderer_layout (BL_PRINT_RENDERER (self->renderer), width, height);
+  /* The text the month had before is not shaped again. */
+  self->document = bl_print_renderer_layout_after (BL_PRINT_RENDERER (self->renderer), width, height, previous);
   n_pages = bl_print_document_get_n_pages (self->document);
 
-  /* As many pages as before (most saves): the same drawings, drawn again. */
+  /* As many pages as before (most saves): the same drawings, the pages that
+   * changed drawn again; the rest (most, after one record's save) stay as
+   * they are, which saves drawing and uploading 27 pages a save. */
   for (GtkWidget *area = gtk_widget_get_first_child (self->pages_box); area != NULL;
        area = gtk_widget_get_next_sibling (area))
     n_areas++;
   if (n_areas == n_pages)
     {
       for (GtkWidget *area = gtk_widget_get_first_child (self->pages_box); area != NULL;
-           area = gtk_widget_get_next_sibling (area))
+           area = gtk_widget_get_next_sibling (area), page++)
         {
           gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (width * PREVIEW_SCALE));
           gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (height * PREVIEW_SCALE));
-          gtk_widget_queue_draw (area);
+          if (previous == NULL || !bl_print_document_page_equal (self->document, page, previous))
+            gtk_widget_queue_draw (area);
         }
     }
   else
@@ -602,6 +648,7 @@ bl_reports_page_dispose (GObject *object)
   g_clear_pointer (&self->stats_shown, g_free);
   g_clear_object (&self->page_setup);
   g_clear_object (&self->print_settings);
+  g_clear_object (&self->vadjustment);
 
   G_OBJECT_CLASS (bl_reports_page_parent_class)->dispose (object);
 }
@@ -655,6 +702,22 @@ bl_reports_page_init (BlReportsPage *self)
                            G_CALLBACK (month_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->year_spin, "value-changed",
                            G_CALLBACK (year_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The scrolled window puts the box in a viewport, which scrolls it. */
+  {
+    GtkWidget *viewport = gtk_widget_get_parent (self->pages_box);
+
+    if (GTK_IS_SCROLLABLE (viewport))
+      self->vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+    if (self->vadjustment != NULL)
+      {
+        g_object_ref (self->vadjustment);
+        g_signal_connect_object (self->vadjustment, "value-changed", G_CALLBACK (pages_scrolled_cb), self,
+                                 G_CONNECT_SWAPPED);
+        g_signal_connect_object (self->vadjustment, "changed", G_CALLBACK (pages_scrolled_cb), self,
+                                 G_CONNECT_SWAPPED);
+      }
+  }
 }
 
 /* Public API */

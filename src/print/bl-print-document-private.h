@@ -67,7 +67,9 @@ struct _BlPrintDocument
   double        width, height;
   char         *font_family;
   PangoContext *context;
-  GHashTable   *layout_cache;   /* short texts (✓, ✗, —) shared between cells */
+  GHashTable   *layout_cache;   /* key → the layout of each text of the document, shared
+                                 * between cells (the grids' ✓, ✗, —) */
+  GHashTable   *reused_layouts; /* the layout_cache of the document laid out before */
 
   GPtrArray    *pages;          /* Page* */
   double        y;              /* where the next block goes on the last page */
@@ -86,7 +88,14 @@ struct _BlPrintDocument
 /* A page: its items, drawn grounds first, then text and pictures, then rules. */
 void         _bl_print_page_free               (gpointer          data);
 
+/* A layout of @text in a cell @width wide (0: unbounded), shared: never
+ * changed after. _bl_print_document_new_layout(): one of its own. */
 PangoLayout *_bl_print_document_make_layout    (BlPrintDocument  *self,
+                                                const char       *text,
+                                                double            width,
+                                                BlPrintCellFlags  flags,
+                                                double            size);
+PangoLayout *_bl_print_document_new_layout     (BlPrintDocument  *self,
                                                 const char       *text,
                                                 double            width,
                                                 BlPrintCellFlags  flags,

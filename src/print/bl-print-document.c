@@ -37,30 +37,16 @@ content_bottom (BlPrintDocument *self)
   return self->height - MARGIN_BOTTOM - FOOTER_BAND;
 }
 
+/* A layout nobody else holds, for a caller that changes it afterwards. */
 static PangoLayout *
-make_layout (BlPrintDocument  *self,
-             const char       *text,
-             double            width,
-             BlPrintCellFlags  flags,
-             double            size)
+new_layout (BlPrintDocument  *self,
+            const char       *text,
+            double            width,
+            BlPrintCellFlags  flags,
+            double            size)
 {
-  char key[96];
-  gboolean cached = FALSE;
   PangoFontDescription *font;
   PangoLayout *layout;
-  gsize length = strlen (text);
-
-  /* Grids repeat the same few marks thousands of times: lay each out once.
-   * The key in whole thousandths of a point: formatting floating-point
-   * numbers for each cell cost as much as the lookups saved. */
-  if (length <= 12)
-    {
-      g_snprintf (key, sizeof key, "%d|%ld|%ld|%s", flags, lround (width * 1000), lround (size * 1000), text);
-      layout = g_hash_table_lookup (self->layout_cache, key);
-      if (layout != NULL)
-        return g_object_ref (layout);
-      cached = TRUE;
-    }
 
   layout = pango_layout_new (self->context);
   font = pango_font_description_new ();
@@ -81,10 +67,46 @@ make_layout (BlPrintDocument  *self,
     pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   else if (flags & BL_PRINT_CELL_END)
     pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  pango_layout_set_text (layout, text, (int) length);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
 
-  if (cached)
-    g_hash_table_insert (self->layout_cache, g_strdup (key), g_object_ref (layout));
+/* A layout shared with every other use of the same text in the same cell
+ * (and with the document laid out before, bl_print_document_reuse_layouts()):
+ * never to be changed. */
+static PangoLayout *
+make_layout (BlPrintDocument  *self,
+             const char       *text,
+             double            width,
+             BlPrintCellFlags  flags,
+             double            size)
+{
+  char buffer[96];
+  g_autofree char *long_key = NULL;
+  const char *key = buffer;
+  PangoLayout *layout;
+
+  /* Grids repeat the same few marks thousands of times: lay each out once.
+   * The key in whole thousandths of a point: formatting floating-point
+   * numbers for each cell cost as much as the lookups saved. */
+  if (strlen (text) <= 12)
+    g_snprintf (buffer, sizeof buffer, "%d|%ld|%ld|%s", flags, lround (width * 1000), lround (size * 1000), text);
+  else
+    key = long_key = g_strdup_printf ("%d|%ld|%ld|%s", flags, lround (width * 1000), lround (size * 1000), text);
+  layout = g_hash_table_lookup (self->layout_cache, key);
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  /* Laid out again after a save, most of a document is the same text in
+   * the same cells: shaping it again was most of the work. */
+  layout = self->reused_layouts != NULL ? g_hash_table_lookup (self->reused_layouts, key) : NULL;
+  if (layout != NULL)
+    g_object_ref (layout);
+  else
+    layout = new_layout (self, text, width, flags, size);
+
+  g_hash_table_insert (self->layout_cache, long_key != NULL ? g_steal_pointer (&long_key) : g_strdup (key),
+                       g_object_ref (layout));
   return layout;
 }
 
@@ -286,6 +308,7 @@ bl_print_document_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->header_rows, g_ptr_array_unref);
   g_clear_pointer (&self->layout_cache, g_hash_table_unref);
+  g_clear_pointer (&self->reused_layouts, g_hash_table_unref);
   g_clear_object (&self->context);
   g_free (self->column_x);
   g_free (self->font_family);
@@ -342,6 +365,21 @@ bl_print_document_new (double      width,
 
   new_page (self, FALSE);
   return self;
+}
+
+void
+bl_print_document_reuse_layouts (BlPrintDocument *self,
+                                 BlPrintDocument *previous)
+{
+  g_return_if_fail (BL_IS_PRINT_DOCUMENT (self));
+  g_return_if_fail (previous == NULL || BL_IS_PRINT_DOCUMENT (previous));
+
+  g_clear_pointer (&self->reused_layouts, g_hash_table_unref);
+  /* Another font, another language: other glyphs, nothing to reuse. */
+  if (previous == NULL || previous == self || g_strcmp0 (previous->font_family, self->font_family) != 0 ||
+      pango_context_get_language (previous->context) != pango_context_get_language (self->context))
+    return;
+  self->reused_layouts = g_hash_table_ref (previous->layout_cache);
 }
 
 double
@@ -523,8 +561,8 @@ bl_print_document_add_text_box (BlPrintDocument *self,
   g_return_if_fail (text != NULL);
   g_return_if_fail (!self->in_table);
 
-  layout = make_layout (self, text, bl_print_document_get_content_width (self) - 2 * BOX_PAD,
-                        BL_PRINT_CELL_NONE, BODY_SIZE);
+  layout = new_layout (self, text, bl_print_document_get_content_width (self) - 2 * BOX_PAD,
+                       BL_PRINT_CELL_NONE, BODY_SIZE);
   pango_layout_set_spacing (layout, (int) (BODY_SIZE * 0.35 * PANGO_SCALE));
   flow_layout (self, layout, MARGIN_X, label, continued_label);
 }
@@ -672,6 +710,16 @@ bl_print_document_get_n_pages (BlPrintDocument *self)
 }
 
 /* For the other files of the document (bl-print-document-private.h) */
+
+PangoLayout *
+_bl_print_document_new_layout (BlPrintDocument  *self,
+                               const char       *text,
+                               double            width,
+                               BlPrintCellFlags  flags,
+                               double            size)
+{
+  return new_layout (self, text, width, flags, size);
+}
 
 PangoLayout *
 _bl_print_document_make_layout (BlPrintDocument  *self,

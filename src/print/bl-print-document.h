@@ -41,6 +41,11 @@ G_DECLARE_FINAL_TYPE (BlPrintDocument, bl_print_document, BL, PRINT_DOCUMENT, GO
 BlPrintDocument *bl_print_document_new          (double       width,
                                                  double       height,
                                                  const char  *language);
+/* Takes the text @previous laid out (in the same font) instead of shaping it
+ * again, until called again with NULL: for a document laid out anew after a
+ * change, most of it the same. */
+void        bl_print_document_reuse_layouts     (BlPrintDocument *self,
+                                                 BlPrintDocument *previous);
 double      bl_print_document_get_page_width    (BlPrintDocument *self);
 double      bl_print_document_get_page_height   (BlPrintDocument *self);
 /* The font family pages are set in (a CJK family when one is installed). */
@@ -116,5 +121,11 @@ guint       bl_print_document_get_n_pages       (BlPrintDocument *self);
 void        bl_print_document_draw_page         (BlPrintDocument *self,
                                                  cairo_t         *cr,
                                                  guint            page_nr);
+/* Whether page @page_nr would be drawn the same by @other (then a preview of
+ * it need not be drawn again). Text counts as the same when it is the same
+ * layout: after bl_print_document_reuse_layouts(), unchanged text is. */
+gboolean    bl_print_document_page_equal        (BlPrintDocument *self,
+                                                 guint            page_nr,
+                                                 BlPrintDocument *other);
 
 G_END_DECLS

@@ -173,8 +173,8 @@ bl_print_document_draw_page (BlPrintDocument *self,
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
   if (page->running_header != NULL)
     {
-      g_autoptr(PangoLayout) header = _bl_print_document_make_layout (self, page->running_header, width,
-                                                   BL_PRINT_CELL_SMALL, TABLE_SIZE);
+      g_autoptr(PangoLayout) header = _bl_print_document_new_layout (self, page->running_header, width,
+                                                                     BL_PRINT_CELL_SMALL, TABLE_SIZE);
 
       pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (header, -1);
@@ -202,4 +202,38 @@ bl_print_document_draw_page (BlPrintDocument *self,
   pango_cairo_show_layout (cr, number);
 
   cairo_restore (cr);
+}
+
+gboolean
+bl_print_document_page_equal (BlPrintDocument *self,
+                              guint            page_nr,
+                              BlPrintDocument *other)
+{
+  const Page *page, *other_page;
+
+  g_return_val_if_fail (BL_IS_PRINT_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (BL_IS_PRINT_DOCUMENT (other), FALSE);
+
+  /* The page number says "n of N": the same N too. */
+  if (page_nr >= self->pages->len || self->pages->len != other->pages->len ||
+      self->width != other->width || self->height != other->height ||
+      g_strcmp0 (self->footer, other->footer) != 0 || g_strcmp0 (self->font_family, other->font_family) != 0)
+    return FALSE;
+  page = g_ptr_array_index (self->pages, page_nr);
+  other_page = g_ptr_array_index (other->pages, page_nr);
+  if (g_strcmp0 (page->running_header, other_page->running_header) != 0 ||
+      page->items->len != other_page->items->len)
+    return FALSE;
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const Item *a = &g_array_index (page->items, Item, i);
+      const Item *b = &g_array_index (other_page->items, Item, i);
+
+      /* Field by field: the struct's padding is not compared. */
+      if (a->kind != b->kind || a->x != b->x || a->y != b->y || a->w != b->w || a->h != b->h ||
+          a->fill != b->fill || a->stroke != b->stroke || a->layout != b->layout ||
+          a->first_line != b->first_line || a->n_lines != b->n_lines || a->surface != b->surface)
+        return FALSE;
+    }
+  return TRUE;
 }

@@ -33,14 +33,29 @@ bl_print_renderer_layout (BlPrintRenderer *self,
                           double           width,
                           double           height)
 {
+  g_return_val_if_fail (BL_IS_PRINT_RENDERER (self), NULL);
+
+  return bl_print_renderer_layout_after (self, width, height, NULL);
+}
+
+BlPrintDocument *
+bl_print_renderer_layout_after (BlPrintRenderer *self,
+                                double           width,
+                                double           height,
+                                BlPrintDocument *previous)
+{
   BlPrintDocument *document;
 
   g_return_val_if_fail (BL_IS_PRINT_RENDERER (self), NULL);
   g_return_val_if_fail (BL_PRINT_RENDERER_GET_CLASS (self)->render != NULL, NULL);
+  g_return_val_if_fail (previous == NULL || BL_IS_PRINT_DOCUMENT (previous), NULL);
 
   /* Paper smaller than a postcard still gets pages (clipped), never none. */
   document = bl_print_document_new (MAX (width, BL_PRINT_MIN_WIDTH), MAX (height, BL_PRINT_MIN_HEIGHT), NULL);
+  bl_print_document_reuse_layouts (document, previous);
   BL_PRINT_RENDERER_GET_CLASS (self)->render (self, document);
+  /* The previous document's text is not kept alive with this one. */
+  bl_print_document_reuse_layouts (document, NULL);
   return document;
 }
 

@@ -30,6 +30,12 @@ char            *bl_print_renderer_get_title  (BlPrintRenderer *self);
 BlPrintDocument *bl_print_renderer_layout     (BlPrintRenderer *self,
                                                double           width,
                                                double           height);
+/* The same, for a printout laid out before as @previous (NULL: none): the
+ * text both have is not shaped again (bl_print_document_reuse_layouts()). */
+BlPrintDocument *bl_print_renderer_layout_after (BlPrintRenderer *self,
+                                                 double           width,
+                                                 double           height,
+                                                 BlPrintDocument *previous);
 /* Writes the pages laid out for @width × @height points to a PDF file
  * (cairo's PDF surface, fonts embedded); @file is left as it was on error. */
 gboolean         bl_print_renderer_export_pdf (BlPrintRenderer *self,
