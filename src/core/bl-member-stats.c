@@ -114,6 +114,29 @@ last_row (const char        *date,
   return tally->missing > 0;
 }
 
+/* The day the statistics are as of (@date, or the store's today) and the
+ * first of its year. */
+static gboolean
+as_of (BlStore     *store,
+       const char  *date,
+       char       **today,
+       char       **year_start,
+       GError     **error)
+{
+  GDate parsed;
+
+  if (date == NULL)
+    bl_clock_get_date (bl_store_get_clock (store), &parsed);
+  else if (!bl_date_parse (date, &parsed))
+    {
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, "not a date: %s", date);
+      return FALSE;
+    }
+  *today = bl_date_to_iso (&parsed);
+  *year_start = g_strdup_printf ("%04u-01-01", (guint) g_date_get_year (&parsed));
+  return TRUE;
+}
+
 /* This year's attendance is read whole (a few thousand rows at most); the
  * last attendance of members who did not come this year is sought in the
  * earlier years newest first, only for members who ever came (asked from
@@ -130,7 +153,6 @@ bl_member_stats_compute (BlStore     *store,
   g_autofree char *year_start = NULL;
   GListModel *members = bl_store_get_members (store);
   BlDb *db = bl_store_get_db (store);
-  GDate parsed;
   GHashTableIter iter;
   Entry *entry;
   Tally tally;
@@ -138,19 +160,8 @@ bl_member_stats_compute (BlStore     *store,
   g_return_val_if_fail (BL_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (date == NULL)
-    {
-      bl_clock_get_date (bl_store_get_clock (store), &parsed);
-      today = bl_date_to_iso (&parsed);
-    }
-  else if (bl_date_parse (date, &parsed))
-    today = bl_date_to_iso (&parsed);
-  else
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID, "not a date: %s", date);
-      return NULL;
-    }
-  year_start = g_strdup_printf ("%04u-01-01", (guint) g_date_get_year (&parsed));
+  if (!as_of (store, date, &today, &year_start, error))
+    return NULL;
 
   entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   tally.entries = entries;
@@ -199,4 +210,68 @@ bl_member_stats_compute (BlStore     *store,
       g_hash_table_insert (table, &stats->member_id, stats);
     }
   return g_steal_pointer (&table);
+}
+
+/* The same answer as bl_member_stats_compute() for each member, from their
+ * own rows: this year's through the year's activities, the last attendance
+ * before it only for who did not come this year. */
+gboolean
+bl_member_stats_update (GHashTable   *stats,
+                        BlStore      *store,
+                        const char   *date,
+                        GHashTable   *member_ids,
+                        GError      **error)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *year_start = NULL;
+  BlDb *db;
+  GHashTableIter iter;
+  gint64 *id;
+
+  g_return_val_if_fail (stats != NULL, FALSE);
+  g_return_val_if_fail (BL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (member_ids != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!as_of (store, date, &today, &year_start, error))
+    return FALSE;
+  db = bl_store_get_db (store);
+  g_hash_table_iter_init (&iter, member_ids);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    {
+      g_autoptr(GHashTable) entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+      Tally tally = { entries, 0 };
+      Entry *entry;
+      BlMemberStats *member;
+      gboolean yes = FALSE;
+
+      if (!bl_stats_repo_scan_member_held (db, *id, year_start, today, tally_row, &tally, error))
+        return FALSE;
+      entry = g_hash_table_lookup (entries, id);
+      if (entry == NULL)
+        {
+          /* Never expected: missing from the table, as in a full count. */
+          if (!bl_stats_repo_ever_expected (db, *id, today, &yes, error))
+            return FALSE;
+          if (!yes)
+            {
+              g_hash_table_remove (stats, id);
+              continue;
+            }
+          entry = entry_for (entries, *id);
+        }
+      member = g_new0 (BlMemberStats, 1);
+      member->member_id = *id;
+      member->expected = entry->expected;
+      member->present = entry->present;
+      if (entry->last[0] != '\0')
+        member->last_attended = g_strdup (entry->last);
+      else if (!bl_stats_repo_last_present_before (db, *id, year_start, &member->last_attended, error))
+        {
+          bl_member_stats_free (member);
+          return FALSE;
+        }
+      g_hash_table_replace (stats, &member->member_id, member);
+    }
+  return TRUE;
 }

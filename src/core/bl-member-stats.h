@@ -24,6 +24,16 @@ GHashTable *bl_member_stats_compute  (BlStore      *store,
                                       const char   *date,
                                       GError      **error);
 
+/* Brings @stats, a table from bl_member_stats_compute() as of the same
+ * @date, up to date for @member_ids (a set of gint64*) after a write that
+ * changed only their attendance: what bl_member_stats_compute() would now
+ * give for them, at the cost of their rows of the year only. */
+gboolean    bl_member_stats_update   (GHashTable   *stats,
+                                      BlStore      *store,
+                                      const char   *date,
+                                      GHashTable   *member_ids,
+                                      GError      **error);
+
 /* This year's attendance rate in percent, or -1 when not expected yet. */
 int         bl_member_stats_rate     (const BlMemberStats *stats);
 /* Whether @member, active, last attended BL_ABSENCE_WARN_MONTHS months or

@@ -143,6 +143,14 @@ bl_store_undo_transfer (BlStore  *self,
   return bl_store_save_member (self, member, error);
 }
 
+GHashTable *
+bl_store_get_changed_members (BlStore *self)
+{
+  g_return_val_if_fail (BL_IS_STORE (self), NULL);
+
+  return bl_db_get_committed_members (bl_store_get_db (self));
+}
+
 gboolean
 bl_store_member_has_attendance (BlStore *self,
                                 gint64   member_id)

@@ -249,6 +249,11 @@ gboolean     bl_store_set_transfer       (BlStore     *self,
 gboolean     bl_store_undo_transfer      (BlStore     *self,
                                           gint64       member_id,
                                           GError     **error);
+/* While BlStore::changed is emitted for a commit of this program: the
+ * members whose attendance the commit may have changed (a set of gint64*,
+ * perhaps empty: saves and deletes of activities say whose). NULL when
+ * unknown: an import in bulk, another program's write, a reload. */
+GHashTable  *bl_store_get_changed_members (BlStore   *self);
 /* Whether any activity records the member's attendance. */
 gboolean     bl_store_member_has_attendance (BlStore  *self,
                                           gint64       member_id);

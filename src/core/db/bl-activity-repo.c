@@ -375,12 +375,34 @@ insert_mark (BlDb              *db,
 
 #define INSERT_ATTENDANCE "INSERT INTO attendance (activity_id, member_id, state, reason) VALUES (?1, ?2, ?3, ?4)"
 
+/* Who is on the activity's attendance as the file holds it now: whose
+ * statistics a write of it may change (bl_db_note_activity_change()). */
+static gboolean
+note_attendance_of (BlDb     *db,
+                    gint64    id,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (bl_db_get_bulk (db))
+    return TRUE;
+  stmt = bl_db_prepare (db, "SELECT member_id FROM attendance WHERE activity_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    bl_db_note_member (db, sqlite3_column_int64 (stmt, 0));
+  return bl_db_finish (db, stmt, rc, error);
+}
+
 static gboolean
 clear_attendance (BlDb     *db,
                   gint64    id,
                   GError  **error)
 {
-  return bl_db_run_for_id (db, "DELETE FROM attendance WHERE activity_id = ?1", id, NULL, error);
+  return note_attendance_of (db, id, error) &&
+         bl_db_run_for_id (db, "DELETE FROM attendance WHERE activity_id = ?1", id, NULL, error);
 }
 
 static gboolean
@@ -405,7 +427,9 @@ write_attendance (BlDb        *db,
                         bl_attendee_get_state (a), bl_attendee_get_reason (a), error))
         return FALSE;
     }
-  bl_db_note_change (db, BL_CHANGE_ATTENDANCE);
+  if (!note_attendance_of (db, id, error))
+    return FALSE;
+  bl_db_note_activity_change (db, BL_CHANGE_ATTENDANCE);
   return TRUE;
 }
 
@@ -580,7 +604,9 @@ write_marks (BlDb                    *db,
       return FALSE;
   /* What was just written is what the file holds. */
   bl_activity_set_counts (activity, n_marks, present);
-  bl_db_note_change (db, BL_CHANGE_ATTENDANCE);
+  if (!note_attendance_of (db, id, error))
+    return FALSE;
+  bl_db_note_activity_change (db, BL_CHANGE_ATTENDANCE);
   return TRUE;
 }
 
@@ -661,7 +687,10 @@ write_activity (BlDb        *db,
   if (id == 0)
     bl_activity_set_id (activity, bl_db_last_insert_id (db));
   bl_activity_set_topic (activity, topic);
-  bl_db_note_change (db, BL_CHANGE_ACTIVITIES);
+  /* Its date or status may have changed: its attendance's members. */
+  if (update && !note_attendance_of (db, id, error))
+    return FALSE;
+  bl_db_note_activity_change (db, BL_CHANGE_ACTIVITIES);
 
   return write_tags (db, activity, update, error);
 }
@@ -741,7 +770,8 @@ bl_activity_repo_delete (BlDb    *db,
                          gint64   id,
                          GError **error)
 {
-  if (!bl_db_run_for_id (db, "DELETE FROM activity WHERE id = ?1", id, NULL, error))
+  if (!note_attendance_of (db, id, error) ||
+      !bl_db_run_for_id (db, "DELETE FROM activity WHERE id = ?1", id, NULL, error))
     return FALSE;
   if (bl_db_changes (db) == 0)
     {
@@ -749,6 +779,6 @@ bl_activity_repo_delete (BlDb    *db,
                    _("There is no activity number %lld"), (long long) id);
       return FALSE;
     }
-  bl_db_note_change (db, BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE);
+  bl_db_note_activity_change (db, BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE);
   return TRUE;
 }

@@ -153,7 +153,8 @@ bl_attachment_repo_save (BlDb       *db,
       if (id == 0 || !g_hash_table_contains (kept, &id))
         bl_attachment_set_id (attachment, bl_db_last_insert_id (db));
     }
-  bl_db_note_change (db, BL_CHANGE_ACTIVITIES);
+  /* Nobody's attendance: known. */
+  bl_db_note_activity_change (db, BL_CHANGE_ACTIVITIES);
   return TRUE;
 }
 
@@ -280,7 +281,7 @@ bl_attachment_repo_restore_deleted (BlDb        *db,
       else if (!bl_db_step_done (db, stmt, error))
         return FALSE;
     }
-  bl_db_note_change (db, BL_CHANGE_ACTIVITIES);
+  bl_db_note_activity_change (db, BL_CHANGE_ACTIVITIES);
   return TRUE;
 }
 

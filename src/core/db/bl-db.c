@@ -17,6 +17,9 @@ struct _BlDb
   GHashTable *statements;    /* SQL text → sqlite3_stmt */
   guint       depth;         /* open transactions: the outermost and its savepoints */
   BlChange    pending;       /* noted inside the open transaction */
+  GHashTable *members;       /* member ids whose attendance it may have changed */
+  gboolean    members_unknown;  /* activities or attendance changed without saying whose */
+  GHashTable *committed_members;  /* members, while BlDb::committed is emitted */
   gint64      data_version;  /* last seen, for bl_db_changed_elsewhere() */
   guint       bulk;          /* bl_db_set_bulk() calls in force */
   char       *deferred_index;  /* what makes the index bl_db_defer_index() dropped */
@@ -32,6 +35,13 @@ struct _BlDb
 };
 
 G_DEFINE_FINAL_TYPE (BlDb, bl_db, G_TYPE_OBJECT)
+
+static void
+forget_members (BlDb *self)
+{
+  g_clear_pointer (&self->members, g_hash_table_unref);
+  self->members_unknown = FALSE;
+}
 
 enum {
   COMMITTED,
@@ -303,6 +313,8 @@ bl_db_begin (BlDb    *self,
         restore_keys (self);
       return FALSE;
     }
+  if (self->depth == 0)
+    forget_members (self);
   self->depth++;
   return TRUE;
 }
@@ -336,6 +348,7 @@ bl_db_commit (BlDb    *self,
               GError **error)
 {
   g_autofree char *sql = NULL;
+  g_autoptr(GHashTable) members = NULL;
   BlChange changes;
 
   g_return_val_if_fail (BL_IS_DB (self), FALSE);
@@ -364,8 +377,19 @@ bl_db_commit (BlDb    *self,
   /* Told once, after the data is safe in the file. */
   changes = self->pending;
   self->pending = BL_CHANGE_NONE;
+  members = g_steal_pointer (&self->members);
+  if (self->members_unknown)
+    g_clear_pointer (&members, g_hash_table_unref);
+  else if (members == NULL)
+    members = g_hash_table_new (g_int64_hash, g_int64_equal);  /* nobody's */
+  self->members_unknown = FALSE;
   if (changes != BL_CHANGE_NONE)
-    g_signal_emit (self, signals[COMMITTED], 0, changes);
+    {
+      /* A write made by a handler meanwhile leaves it NULL: unknown. */
+      self->committed_members = members;
+      g_signal_emit (self, signals[COMMITTED], 0, changes);
+      self->committed_members = NULL;
+    }
   return TRUE;
 }
 
@@ -399,6 +423,7 @@ bl_db_rollback (BlDb *self)
   if (self->depth == 0)
     {
       self->pending = BL_CHANGE_NONE;
+      forget_members (self);
       g_signal_emit (self, signals[ROLLED_BACK], 0);
     }
 }
@@ -436,10 +461,48 @@ bl_db_note_change (BlDb     *self,
 {
   g_return_if_fail (BL_IS_DB (self));
 
+  /* Outside a transaction it is told at once, with no members: unknown. */
   if (self->depth > 0)
     self->pending |= changes;
   else if (changes != BL_CHANGE_NONE)
     g_signal_emit (self, signals[COMMITTED], 0, changes);
+  if (self->depth > 0 && (changes & (BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE)) != 0)
+    self->members_unknown = TRUE;
+}
+
+void
+bl_db_note_activity_change (BlDb     *self,
+                            BlChange  changes)
+{
+  gboolean unknown;
+
+  g_return_if_fail (BL_IS_DB (self));
+
+  unknown = self->members_unknown;
+  bl_db_note_change (self, changes);
+  /* An import in bulk writes too much to follow member by member. */
+  self->members_unknown = unknown || self->bulk > 0;
+}
+
+void
+bl_db_note_member (BlDb   *self,
+                   gint64  member_id)
+{
+  g_return_if_fail (BL_IS_DB (self));
+
+  if (self->depth == 0 || self->bulk > 0 || self->members_unknown)
+    return;
+  if (self->members == NULL)
+    self->members = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_hash_table_add (self->members, g_memdup2 (&member_id, sizeof member_id));
+}
+
+GHashTable *
+bl_db_get_committed_members (BlDb *self)
+{
+  g_return_val_if_fail (BL_IS_DB (self), NULL);
+
+  return self->committed_members;
 }
 
 static gboolean
@@ -722,6 +785,7 @@ bl_db_refuse (BlDb       *self,
   g_free (self->read_only);
   self->read_only = g_strdup (reason);
   self->pending = BL_CHANGE_NONE;
+  forget_members (self);
 }
 
 void
@@ -753,6 +817,7 @@ bl_db_adopt (BlDb *self,
   self->read_only = g_strdup (other->read_only);
   self->data_version = other->data_version;
   self->pending = BL_CHANGE_NONE;
+  forget_members (self);
 }
 
 const char *
@@ -772,6 +837,7 @@ bl_db_finalize (GObject *object)
 
   close_handle (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  forget_members (self);
   g_free (self->path);
   g_free (self->deferred_index);
   g_free (self->read_only);

@@ -106,6 +106,19 @@ void        bl_db_check_keys_at_commit (BlDb       *self);
  * rollback of the outermost transaction drops them (BlDb::rolled-back). */
 void        bl_db_note_change       (BlDb           *self,
                                      BlChange        changes);
+/* The same for a write of activities or attendance that notes, with
+ * bl_db_note_member(), every member whose attendance it may change (the
+ * attendance before and after, and of an activity whose date or status
+ * changed). bl_db_note_change() with BL_CHANGE_ACTIVITIES or
+ * BL_CHANGE_ATTENDANCE makes the transaction's members unknown. */
+void        bl_db_note_activity_change (BlDb        *self,
+                                        BlChange     changes);
+void        bl_db_note_member       (BlDb           *self,
+                                     gint64          member_id);
+/* While BlDb::committed is emitted: the members noted in the transaction
+ * (a set of gint64*, perhaps empty), or NULL when unknown (a write that did
+ * not say whose, an import in bulk, a write outside a transaction). */
+GHashTable *bl_db_get_committed_members (BlDb       *self);
 
 /* Whether another connection (another program, or another window's) has
  * committed a write since the last call, or since the connection opened:

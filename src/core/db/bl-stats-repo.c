@@ -79,6 +79,65 @@ bl_stats_repo_scan_present_before (BlDb                  *db,
   return bl_db_finish (db, stmt, rc, error);
 }
 
+gboolean
+bl_stats_repo_scan_member_held (BlDb                  *db,
+                                gint64                 member_id,
+                                const char            *from,
+                                const char            *until,
+                                BlHeldAttendanceFunc   func,
+                                gpointer               user_data,
+                                GError               **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT a.date, t.state FROM activity a CROSS JOIN attendance t"
+                                      " WHERE t.activity_id = a.id AND t.member_id = ?3 AND a.status = 'held'"
+                                      " AND a.date <= ?1 AND a.date >= coalesce (?2, '')",
+                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bl_db_bind_text (stmt, 1, until);
+  bl_db_bind_text (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, member_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!func (bl_db_column_text (stmt, 0), member_id, state_from_text (bl_db_column_text (stmt, 1)), user_data))
+      {
+        rc = SQLITE_DONE;
+        break;
+      }
+  return bl_db_finish (db, stmt, rc, error);
+}
+
+/* From the member's side: only for a member who did not come this year. */
+gboolean
+bl_stats_repo_last_present_before (BlDb        *db,
+                                   gint64       member_id,
+                                   const char  *before,
+                                   char       **date,
+                                   GError     **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT max (a.date) FROM attendance t JOIN activity a ON a.id = t.activity_id"
+                                      " WHERE t.member_id = ?1 AND t.state = 'present' AND a.status = 'held'"
+                                      " AND a.date < ?2",
+                                      error);
+  int rc;
+
+  *date = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  bl_db_bind_text (stmt, 2, before);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *date = g_strdup (bl_db_column_text (stmt, 0));
+      rc = SQLITE_DONE;
+    }
+  return bl_db_finish (db, stmt, rc, error);
+}
+
 /* Only the activities carrying tag ?4, when it is not NULL. */
 #define HELD_TAG \
   " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM activity_tag at JOIN tag t ON t.id = at.tag_id" \

@@ -29,6 +29,24 @@ gboolean bl_stats_repo_scan_present_before (BlDb                  *db,
                                             gpointer               user_data,
                                             GError               **error);
 
+/* @member_id's rows of the held activities dated from @from up to @until,
+ * found from the activities' side (a year's activities, each probed by the
+ * primary key), not through the member's whole history. */
+gboolean bl_stats_repo_scan_member_held (BlDb                  *db,
+                                         gint64                 member_id,
+                                         const char            *from,
+                                         const char            *until,
+                                         BlHeldAttendanceFunc   func,
+                                         gpointer               user_data,
+                                         GError               **error);
+/* The date of @member_id's last attendance at a held activity dated before
+ * @before, into *@date (NULL when none; free it). */
+gboolean bl_stats_repo_last_present_before (BlDb        *db,
+                                            gint64       member_id,
+                                            const char  *before,
+                                            char       **date,
+                                            GError     **error);
+
 /* One held activity as the quotas count it. */
 typedef struct {
   const char *date;
