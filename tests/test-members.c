@@ -1,6 +1,7 @@
 /* test-members.c: first run (welcome page), the members page with its
- * editor, transfer and CSV import, and the preferences window, all driven
- * through their widgets and checked in the store */
+ * editor, transfer, CSV import and statistics after writes, and the
+ * preferences window, all driven through their widgets and checked in the
+ * store */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -9,6 +10,8 @@
 #include "bl-alert.h"
 #include "bl-application.h"
 #include "bl-date.h"
+#include "bl-deletion.h"
+#include "bl-kind.h"
 #include "bl-member-editor.h"
 #include "bl-file-import.h"
 #include "bl-members-page.h"
@@ -569,6 +572,101 @@ test_members_import (void)
   bl_test_iterate ();
 }
 
+/* After a write the page shows the members' statistics as they now are:
+ * a save that changes attendance, a delete and its undo, another program's
+ * write (each counted again only for whom it touched, or all). */
+static void
+test_members_page_stats (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(BlStore) other = NULL;
+  g_autoptr(BlClock) clock = bl_clock_new ();
+  g_autoptr(BlContext) context = NULL;
+  g_autoptr(BlDeletion) deletion = NULL;
+  g_autoptr(BlActivity) march = NULL;
+  g_autoptr(GListStore) attendance = bl_attendance_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *page;
+  gint64 a, b, february, id;
+
+  bl_clock_set_fixed_date (clock, "2025-06-30");
+  bl_store_set_clock (store, clock);
+  a = bl_test_add_member (store, "甲", "第一党小组", BL_MEMBER_ROLE_NONE);
+  b = bl_test_add_member (store, "乙", "第一党小组", BL_MEMBER_ROLE_NONE);
+  /* Enough members besides that a save touching two counts those two only. */
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("成员%u", i + 1);
+
+      bl_test_add_member (store, name, "第二党小组", BL_MEMBER_ROLE_NONE);
+    }
+  {
+    g_autoptr(BlActivity) activity = bl_test_activity_new (BL_KIND_THEME_DAY, BL_ACTIVITY_STATUS_HELD,
+                                                           "2025-02-01", "二月");
+    g_autoptr(GListStore) rows = bl_attendance_new ();
+
+    bl_attendance_add (rows, a, "甲", BL_ATTENDANCE_PRESENT, NULL);
+    bl_attendance_add (rows, b, "乙", BL_ATTENDANCE_ABSENT, NULL);
+    february = bl_test_save_activity (store, activity, G_LIST_MODEL (rows));
+  }
+  march = bl_test_activity_new (BL_KIND_THEME_DAY, BL_ACTIVITY_STATUS_HELD, "2025-03-01", "三月");
+  bl_attendance_add (attendance, a, "甲", BL_ATTENDANCE_PRESENT, NULL);
+  bl_attendance_add (attendance, b, "乙", BL_ATTENDANCE_PRESENT, NULL);
+  id = bl_test_save_activity (store, march, G_LIST_MODEL (attendance));
+
+  context = bl_context_new (store);
+  page = bl_members_page_new (context);
+  adw_window_set_content (ADW_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (page, "100% (2/2)"));
+  g_assert_true (bl_test_shows_text (page, "50% (1/2)"));
+
+  /* 乙 absent in March after all. */
+  bl_attendee_set_state (g_list_model_get_item (G_LIST_MODEL (attendance), 1), BL_ATTENDANCE_ABSENT);
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (attendance), 1));
+  g_assert_true (bl_store_save_activity (store, march, G_LIST_MODEL (attendance), &error));
+  g_assert_no_error (error);
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (page, "0% (0/2)"));
+  g_assert_false (bl_test_shows_text (page, "50% (1/2)"));
+
+  /* February deleted: one meeting this year; put back: two again. */
+  deletion = bl_deletion_run (store, &february, 1, &error);
+  g_assert_no_error (error);
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (page, "100% (1/1)"));
+  g_assert_true (bl_test_shows_text (page, "0% (0/1)"));
+  g_assert_true (bl_deletion_undo (deletion, &error));
+  g_assert_no_error (error);
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (page, "100% (2/2)"));
+  g_assert_true (bl_test_shows_text (page, "0% (0/2)"));
+
+  /* Another program marks 乙 present in March. */
+  other = bl_store_open (bl_store_get_path (store), &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(BlActivity) theirs = bl_store_get_activity (other, id, &error);
+    g_autoptr(GListStore) rows = bl_attendance_new ();
+
+    g_assert_no_error (error);
+    bl_attendance_add (rows, a, "甲", BL_ATTENDANCE_PRESENT, NULL);
+    bl_attendance_add (rows, b, "乙", BL_ATTENDANCE_PRESENT, NULL);
+    g_assert_true (bl_store_save_activity (other, theirs, G_LIST_MODEL (rows), &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (bl_store_check_changed_elsewhere (store, &error));
+  g_assert_no_error (error);
+  bl_test_iterate ();
+  g_assert_true (bl_test_shows_text (page, "50% (1/2)"));
+  g_assert_false (bl_test_shows_text (page, "0% (0/2)"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bl_test_iterate ();
+}
+
 /* app.preferences: the branch name and the packs are saved in the ledger. */
 static void
 test_preferences (void)
@@ -747,6 +845,7 @@ main (int   argc,
   g_test_add_func ("/members/add-edit-transfer", test_members_page);
   g_test_add_func ("/members/transfer-unknown-and-leader", test_members_page_transfer_unknown);
   g_test_add_func ("/members/import", test_members_import);
+  g_test_add_func ("/members/stats-after-writes", test_members_page_stats);
   g_test_add_func ("/preferences/branch-and-packs", test_preferences);
   g_test_add_func ("/preferences/restore-backup", test_preferences_restore);
   status = g_test_run ();

@@ -2,7 +2,8 @@
  *
  * A GtkColumnView over the store's live member model (filtered, sortable).
  * "Last attended" and this year's rate come from one grouped query
- * (bl-member-stats), refreshed once after each change of the ledger. */
+ * (bl-member-stats); after a save only the members whose attendance it
+ * touched are counted again, and only their cells are updated. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -35,6 +36,8 @@ struct _BlMembersPage
 
   BlStore             *store;        /* the context's */
   GHashTable          *stats;        /* member id → BlMemberStats */
+  GHashTable          *touched;      /* members whose stats a write changed since (gint64*) */
+  gboolean             touched_unknown;  /* a write that did not say whose */
   GHashTable          *stat_items;   /* bound GtkListItems of the two stats columns */
   GtkFilter           *filter;
   GtkSorter           *stat_sorters[2];
@@ -309,24 +312,77 @@ update_count (BlMembersPage *self)
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
 }
 
+/* More members than this counted one by one cost more than counting all. */
+#define MAX_TOUCHED_SHARE 8
+
 static void
-refresh_stats (BlMembersPage *self)
+refresh_stats (BlMembersPage *self,
+               gboolean       all)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *today = bl_context_get_today (bl_page_get_context (BL_PAGE (self)));
+  g_autoptr(GHashTable) touched = g_steal_pointer (&self->touched);
+  guint n_members = g_list_model_get_n_items (bl_store_get_members (self->store));
   GHashTableIter iter;
   gpointer item;
 
-  g_clear_pointer (&self->stats, g_hash_table_unref);
-  self->stats = bl_member_stats_compute (self->store, today, &error);
-  if (self->stats == NULL)
-    g_warning ("Members page: %s", error->message);
+  all |= self->touched_unknown || self->stats == NULL ||
+         (touched != NULL && g_hash_table_size (touched) * MAX_TOUCHED_SHARE > n_members);
+  self->touched_unknown = FALSE;
+  if (!all && touched == NULL)
+    return;  /* a write that touched nobody's attendance (a new record without any) */
+  if (!all && !bl_member_stats_update (self->stats, self->store, today, touched, &error))
+    {
+      g_warning ("Members page: %s", error->message);
+      g_clear_error (&error);
+      all = TRUE;
+    }
+  if (all)
+    {
+      g_clear_pointer (&self->stats, g_hash_table_unref);
+      self->stats = bl_member_stats_compute (self->store, today, &error);
+      if (self->stats == NULL)
+        g_warning ("Members page: %s", error->message);
+    }
 
   g_hash_table_iter_init (&iter, self->stat_items);
   while (g_hash_table_iter_next (&iter, &item, NULL))
-    update_cell (self, item, GPOINTER_TO_INT (g_object_get_data (item, "column")));
+    {
+      BlMember *member = gtk_list_item_get_item (item);
+      gint64 id = member != NULL ? bl_member_get_id (member) : 0;
+
+      if (all || g_hash_table_contains (touched, &id))
+        update_cell (self, item, GPOINTER_TO_INT (g_object_get_data (item, "column")));
+    }
   for (guint i = 0; i < G_N_ELEMENTS (self->stat_sorters); i++)
     gtk_sorter_changed (self->stat_sorters[i], GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* Notes whose statistics a commit changed, for the next refresh. */
+static void
+store_changed_cb (BlMembersPage *self,
+                  BlChange       changes,
+                  BlStore       *store)
+{
+  GHashTable *members;
+  GHashTableIter iter;
+  gpointer id;
+
+  if ((changes & (BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE)) == 0)
+    return;
+  members = bl_store_get_changed_members (store);
+  if (members == NULL)
+    self->touched_unknown = TRUE;
+  else if (g_hash_table_size (members) > 0)
+    {
+      if (self->touched == NULL)
+        self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_iter_init (&iter, members);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        g_hash_table_add (self->touched, g_memdup2 (id, sizeof (gint64)));
+    }
+  /* Whatever the order of the handlers, a refresh follows what is noted. */
+  bl_page_queue_refresh (BL_PAGE (self), changes & (BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE));
 }
 
 static void
@@ -341,8 +397,9 @@ bl_members_page_refresh (BlPage   *page,
   /* The first time: the store's live list, which follows every save. */
   if (gtk_filter_list_model_get_model (filtered) != members)
     gtk_filter_list_model_set_model (filtered, members);
+  /* The day moved (perhaps into another year): everything again. */
   if (changes & STATS_CHANGES)
-    refresh_stats (self);
+    refresh_stats (self, (changes & BL_CHANGE_TODAY) != 0);
   update_count (self);
   /* The selected member may have been transferred meanwhile. */
   selection_changed_cb (self);
@@ -582,6 +639,7 @@ bl_members_page_constructed (GObject *object)
   G_OBJECT_CLASS (bl_members_page_parent_class)->constructed (object);
 
   self->store = bl_page_get_store (BL_PAGE (self));
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -594,6 +652,7 @@ bl_members_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->stats, g_hash_table_unref);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->stat_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (bl_members_page_parent_class)->dispose (object);
