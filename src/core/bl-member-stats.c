@@ -266,7 +266,8 @@ bl_member_stats_update (GHashTable   *stats,
       member->present = entry->present;
       if (entry->last[0] != '\0')
         member->last_attended = g_strdup (entry->last);
-      else if (!bl_stats_repo_last_present_before (db, *id, year_start, &member->last_attended, error))
+      else if (!bl_stats_repo_ever_present (db, *id, today, &yes, error) ||
+               (yes && !bl_stats_repo_last_present_before (db, *id, year_start, &member->last_attended, error)))
         {
           bl_member_stats_free (member);
           return FALSE;

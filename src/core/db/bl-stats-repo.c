@@ -109,7 +109,9 @@ bl_stats_repo_scan_member_held (BlDb                  *db,
   return bl_db_finish (db, stmt, rc, error);
 }
 
-/* From the member's side: only for a member who did not come this year. */
+/* Newest first from the activities' side, stopping at the first: a member's
+ * whole history (thousands of rows on a ledger of decades) is read only for
+ * who never came, which the caller asks first (bl_stats_repo_ever_present). */
 gboolean
 bl_stats_repo_last_present_before (BlDb        *db,
                                    gint64       member_id,
@@ -118,9 +120,9 @@ bl_stats_repo_last_present_before (BlDb        *db,
                                    GError     **error)
 {
   sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT max (a.date) FROM attendance t JOIN activity a ON a.id = t.activity_id"
-                                      " WHERE t.member_id = ?1 AND t.state = 'present' AND a.status = 'held'"
-                                      " AND a.date < ?2",
+                                      "SELECT a.date FROM activity a CROSS JOIN attendance t"
+                                      " WHERE t.activity_id = a.id AND t.member_id = ?1 AND t.state = 'present'"
+                                      " AND a.status = 'held' AND a.date < ?2 ORDER BY a.date DESC LIMIT 1",
                                       error);
   int rc;
 
