@@ -331,6 +331,43 @@ measure_bare (void)
   report ("a bare AdwWindow (the floor on this display)", "made in", &times);
 }
 
+/* What a secretary waits for: a window on the ledger, its Activities page
+ * on the screen, the meeting activated there, then a new record. */
+static void
+measure_app (BlApplication *app,
+             BlStore       *store,
+             BlActivity    *meeting)
+{
+  BlWindow *window = bl_window_new_for_store (app, store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  settle (window);
+  bl_window_show_page (window, "activities");
+  settle (window);
+  measure_click ("in the app: the general meeting activated on the Activities page → the editor's first frame",
+                 window, bl_activity_get_id (meeting));
+  measure_click ("in the app: a new record (Ctrl+N) → the editor's first frame", window, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  bl_test_iterate ();
+}
+
+/* The editor alone, against a bare window (its classes made by now,
+ * unless BENCH_ONLY=alone). */
+static void
+measure_editor_alone (BlStore    *store,
+                      BlActivity *meeting)
+{
+  g_autoptr(BlActivity) fresh = bl_activity_new ();
+  g_autofree char *today = bl_clock_get_today (bl_store_get_clock (store));
+
+  measure_bare ();
+  measure_alone ("the editor alone: the general meeting, bl_activity_editor_new() → first frame", store, meeting);
+  bl_activity_set_kind (fresh, BL_KIND_GENERAL_MEETING);
+  bl_activity_set_status (fresh, BL_ACTIVITY_STATUS_HELD);
+  bl_activity_set_date (fresh, today);
+  measure_alone ("the editor alone: a new general meeting", store, fresh);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,12 +375,10 @@ main (int   argc,
   g_autoptr(BlApplication) app = NULL;
   g_autoptr(BlStore) store = NULL;
   g_autoptr(BlActivity) meeting = NULL;
-  g_autoptr(BlActivity) fresh = bl_activity_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *db = NULL;
-  g_autofree char *today = NULL;
-  BlWindow *window;
+  const char *only = g_getenv ("BENCH_ONLY");
 
   setlocale (LC_ALL, "");
   if (g_getenv ("BENCH_RUNS") != NULL)
@@ -370,31 +405,9 @@ main (int   argc,
            g_list_model_get_n_items (bl_store_get_activities (store)),
            bl_activity_get_date (meeting), bl_activity_get_expected_count (meeting));
 
-  /* What a secretary waits for: the window on the ledger, its Activities
-   * page on the screen. */
-  if (g_strcmp0 (g_getenv ("BENCH_ONLY"), "alone") == 0)
-    goto alone;
-  window = bl_window_new_for_store (app, store);
-  gtk_window_present (GTK_WINDOW (window));
-  settle (window);
-  bl_window_show_page (window, "activities");
-  settle (window);
-  measure_click ("in the app: the general meeting activated on the Activities page → the editor's first frame",
-                 window, bl_activity_get_id (meeting));
-  measure_click ("in the app: a new record (Ctrl+N) → the editor's first frame", window, 0);
-  gtk_window_destroy (GTK_WINDOW (window));
-  bl_test_iterate ();
-  if (g_strcmp0 (g_getenv ("BENCH_ONLY"), "app") == 0)
-    return 0;
-
-alone:
-  /* The editor alone (its classes made by now, unless BENCH_ONLY=alone). */
-  measure_bare ();
-  measure_alone ("the editor alone: the general meeting, bl_activity_editor_new() → first frame", store, meeting);
-  today = bl_clock_get_today (bl_store_get_clock (store));
-  bl_activity_set_kind (fresh, BL_KIND_GENERAL_MEETING);
-  bl_activity_set_status (fresh, BL_ACTIVITY_STATUS_HELD);
-  bl_activity_set_date (fresh, today);
-  measure_alone ("the editor alone: a new general meeting", store, fresh);
+  if (g_strcmp0 (only, "alone") != 0)
+    measure_app (app, store, meeting);
+  if (g_strcmp0 (only, "app") != 0)
+    measure_editor_alone (store, meeting);
   return 0;
 }
