@@ -563,6 +563,76 @@ test_keys_at_commit (void)
   g_assert_cmpint (bl_db_query_int (db, "PRAGMA foreign_keys", -1), ==, 1);
 }
 
+/* Each foreign key is checked at the commit, whether SQLite reads it off an
+ * index by its distinct values (attendance's activity and member) or
+ * row by row (a member's group): one bad row among good ones, a member
+ * missing between two that are there, an activity below the first, fails
+ * the commit, names both tables and leaves nothing written. */
+static void
+test_keys_at_commit_each_key (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  BlDb *db = bl_store_get_db (store);
+  gint64 first = bl_test_add_member (store, "王建国", "", BL_MEMBER_ROLE_NONE);
+  gint64 gone = bl_test_add_member (store, "李红", "", BL_MEMBER_ROLE_NONE);
+  gint64 last = bl_test_add_member (store, "张伟", "", BL_MEMBER_ROLE_NONE);
+  gint64 one = bl_test_add_activity (store, BL_KIND_THEME_DAY, BL_ACTIVITY_STATUS_HELD, "2025-03-10", "学习");
+  gint64 two = bl_test_add_activity (store, BL_KIND_THEME_DAY, BL_ACTIVITY_STATUS_HELD, "2025-04-10", "参观");
+  g_autofree char *good = g_strdup_printf ("INSERT INTO attendance (activity_id, member_id, state) VALUES "
+                                           "(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'present'), "
+                                           "(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'present'), "
+                                           "(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'present')",
+                                           one, first, one, last, two, last);
+  g_autofree char *missing_member = g_strdup_printf ("INSERT INTO attendance (activity_id, member_id, state) "
+                                                     "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'absent')",
+                                                     two, gone);
+  g_autofree char *missing_activity = g_strdup_printf ("INSERT INTO attendance (activity_id, member_id, state) "
+                                                       "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'absent')",
+                                                       one - 1, first);
+  g_autofree char *missing_group = g_strdup_printf ("UPDATE member SET group_id = 999 WHERE id = %" G_GINT64_FORMAT,
+                                                    last);
+  const struct {
+    const char *sql;
+    const char *table;
+    const char *parent;
+  } cases[] = {
+    { missing_member, "attendance", "member" },
+    { missing_activity, "attendance", "activity" },
+    { missing_group, "member", "party_group" },
+  };
+  g_autofree char *forget = g_strdup_printf ("DELETE FROM member WHERE id = %" G_GINT64_FORMAT, gone);
+
+  g_assert_true (bl_db_exec (db, forget, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *table = g_strdup_printf ("“%s”", cases[i].table);
+      g_autofree char *parent = g_strdup_printf ("“%s”", cases[i].parent);
+
+      bl_db_check_keys_at_commit (db);
+      g_assert_true (bl_db_begin (db, &error));
+      g_assert_true (bl_db_exec (db, good, &error));
+      g_assert_true (bl_db_exec (db, cases[i].sql, &error));
+      g_assert_no_error (error);
+      g_assert_false (bl_db_commit (db, &error));
+      g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, table));
+      g_assert_nonnull (strstr (error->message, parent));
+      bl_db_rollback (db);
+      g_assert_cmpint (bl_db_query_int (db, "SELECT count(*) FROM attendance", -1), ==, 0);
+      g_assert_cmpint (bl_db_query_int (db, "SELECT count(*) FROM member WHERE group_id = 999", -1), ==, 0);
+      g_assert_cmpint (bl_db_query_int (db, "PRAGMA foreign_keys", -1), ==, 1);
+    }
+
+  /* The good rows alone are committed. */
+  bl_db_check_keys_at_commit (db);
+  g_assert_true (bl_db_begin (db, NULL));
+  g_assert_true (bl_db_exec (db, good, NULL));
+  g_assert_true (bl_db_commit (db, NULL));
+  g_assert_cmpint (bl_db_query_int (db, "SELECT count(*) FROM attendance", -1), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/db/member-stats-earlier-years", test_member_stats_earlier_years);
   g_test_add_func ("/db/bulk-import", test_bulk_import);
   g_test_add_func ("/db/keys-at-commit", test_keys_at_commit);
+  g_test_add_func ("/db/keys-at-commit-each-key", test_keys_at_commit_each_key);
 
   return g_test_run ();
 }

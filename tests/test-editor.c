@@ -1117,6 +1117,47 @@ test_editor_close_after_question (Fixture       *f,
   g_log_set_always_fatal (fatal);
 }
 
+/* A section is measured and laid out once it is shown, not before (the
+ * view stack would measure all four on every opening): shown, it fills
+ * the window, and its rows are laid out. */
+static void
+test_editor_sections_laid_out (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const char * const names[] = { "attendance", "minutes", "attachments", "details" };
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  AdwViewStack *stack;
+  int minimum = -1, natural = -1;
+
+  bl_activity_set_kind (activity, BL_KIND_GENERAL_MEETING);
+  bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
+  open_editor (f, activity);
+  stack = editor_child (f, "view_stack");
+
+  gtk_widget_measure (GTK_WIDGET (attendance_section (f)), GTK_ORIENTATION_VERTICAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, ==, 0);
+  gtk_widget_measure (GTK_WIDGET (editor_child (f, "details")), GTK_ORIENTATION_VERTICAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *section;
+      GtkWidget *content;
+
+      show_section (f, names[i]);
+      section = adw_view_stack_get_visible_child (stack);
+      content = adw_bin_get_child (ADW_BIN (section));
+      g_assert_cmpint (gtk_widget_get_width (content), ==, gtk_widget_get_width (GTK_WIDGET (stack)));
+      g_assert_cmpint (gtk_widget_get_height (content), ==, gtk_widget_get_height (GTK_WIDGET (stack)));
+      gtk_widget_measure (section, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      g_assert_cmpint (natural, >, 0);
+    }
+  g_assert_cmpint (gtk_widget_get_width (attendance_row (f, 0)), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (attendance_row (f, 3)), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1135,6 +1176,8 @@ main (int   argc,
   g_test_add ("/editor/people", Fixture, NULL, fixture_set_up, test_editor_people, fixture_tear_down);
   g_test_add ("/editor/copy-as-new", Fixture, NULL, fixture_set_up, test_editor_copy_as_new, fixture_tear_down);
   g_test_add ("/editor/problems", Fixture, NULL, fixture_set_up, test_editor_problems, fixture_tear_down);
+  g_test_add ("/editor/sections-laid-out", Fixture, NULL, fixture_set_up, test_editor_sections_laid_out,
+              fixture_tear_down);
   g_test_add ("/editor/close-after-question", Fixture, NULL, fixture_set_up, test_editor_close_after_question,
               fixture_tear_down);
   return g_test_run ();

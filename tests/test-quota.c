@@ -269,6 +269,13 @@ missed_of (BlQuotaReport *report,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Due soon, then pending, then met; the nearest deadline first within each. */
+static int
+urgency_rank (BlQuotaState state)
+{
+  return state == BL_QUOTA_DUE_SOON ? 0 : state == BL_QUOTA_PENDING ? 1 : 2;
+}
+
 static void
 assert_sorted_by_urgency (BlQuotaReport *report)
 {
@@ -276,12 +283,47 @@ assert_sorted_by_urgency (BlQuotaReport *report)
     {
       const BlQuotaStatus *a = g_ptr_array_index (report->quotas, i - 1);
       const BlQuotaStatus *b = g_ptr_array_index (report->quotas, i);
-      gboolean a_met = a->state == BL_QUOTA_MET, b_met = b->state == BL_QUOTA_MET;
 
-      g_assert_true (a_met <= b_met);
-      if (a_met == b_met)
+      g_assert_cmpint (urgency_rank (a->state), <=, urgency_rank (b->state));
+      if (a->state == b->state)
         g_assert_cmpint (a->days_left, <=, b->days_left);
     }
+}
+
+/* On 1 December every period ends on 31 December: the yearly rules, within
+ * their 30 days' lead, are due soon and come before the monthly ones, which
+ * are pending with as many days left; the Overview lists them so. */
+static void
+test_due_soon_first (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(BlQuotaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const BlQuotaStatus *first, *last;
+  guint due_soon = 0;
+
+  g_assert_true (bl_store_set_start_date (store, "2025-01-01", &error));
+  g_assert_no_error (error);
+  report = evaluate (store, "2025-12-01");
+  g_assert_cmpuint (report->quotas->len, >, 2);
+  for (guint i = 0; i < report->quotas->len; i++)
+    {
+      const BlQuotaStatus *q = g_ptr_array_index (report->quotas, i);
+
+      g_assert_cmpint (q->days_left, ==, 30);
+      if (q->state == BL_QUOTA_DUE_SOON)
+        due_soon++;
+    }
+  g_assert_cmpuint (due_soon, >, 0);
+  g_assert_cmpuint (due_soon, <, report->quotas->len);
+  first = g_ptr_array_index (report->quotas, 0);
+  last = g_ptr_array_index (report->quotas, report->quotas->len - 1);
+  g_assert_cmpint (first->state, ==, BL_QUOTA_DUE_SOON);
+  g_assert_cmpint (last->state, ==, BL_QUOTA_PENDING);
+  g_assert_nonnull (find_quota (report->quotas, "life-meeting-yearly", NULL, NULL));
+  g_assert_cmpint (find_quota (report->quotas, "life-meeting-yearly", NULL, NULL)->state, ==, BL_QUOTA_DUE_SOON);
+  g_assert_cmpint (find_quota (report->quotas, "committee-meeting-monthly", NULL, NULL)->state, ==, BL_QUOTA_PENDING);
+  assert_sorted_by_urgency (report);
 }
 
 /* The standard rules over a year of committee meetings, general meetings and
@@ -698,6 +740,7 @@ main (int   argc,
   g_test_add_func ("/quota/period-ids", test_period_ids);
   g_test_add_func ("/quota/months-between", test_months_between);
   g_test_add_func ("/quota/standard-states", test_standard_states);
+  g_test_add_func ("/quota/due-soon-first", test_due_soon_first);
   g_test_add_func ("/quota/per-group", test_per_group);
   g_test_add_func ("/quota/secretary-lecture", test_secretary_lecture);
   g_test_add_func ("/quota/park-pack", test_park_pack);

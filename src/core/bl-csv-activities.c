@@ -72,13 +72,14 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ActivityImport, activity_import_clear)
   bl_csv_problem (&(import)->problems, (import)->sheet.table, (row), \
                   bl_csv_sheet_cell_index (&(import)->sheet, (column)), __VA_ARGS__)
 
-static gboolean
-is_member_name_cb (const char *name,
-                   gpointer    user_data)
+/* The places of the members of that name, handed back in each person read. */
+static gconstpointer
+find_member_name_cb (const char *name,
+                     gpointer    user_data)
 {
   ActivityImport *import = user_data;
 
-  return g_hash_table_contains (import->by_name, name);
+  return g_hash_table_lookup (import->by_name, name);
 }
 
 /* How many separators a name may hold, for the lists to find such names. */
@@ -111,7 +112,7 @@ load_ledger (ActivityImport  *import,
   import->marks = g_array_sized_new (FALSE, FALSE, sizeof (BlAttendanceMark), import->members->len);
   import->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->duplicate_rows = g_array_new (FALSE, FALSE, sizeof (guint));
-  import->names.is_name = is_member_name_cb;
+  import->names.find = find_member_name_cb;
   import->names.user_data = import;
 
   for (guint i = 0; i < import->members->len; i++)
@@ -189,18 +190,19 @@ state_for_reason (const char *reason)
   return BL_ATTENDANCE_LEAVE;
 }
 
-/* The member of that name on @date (their place in the import's members):
- * names are unique among active members, but someone transferred out may
- * share one; whoever belonged to the branch that day is meant. -1 (with a
- * problem) when two did. */
+/* The member of that name on @date (their place in the import's members,
+ * among the places @named of the members of that name): names are unique
+ * among active members, but someone transferred out may share one;
+ * whoever belonged to the branch that day is meant. -1 (with a problem)
+ * when two did. */
 static int
 member_on (ActivityImport *import,
            guint           row,
            guint           column,
            const char     *name,
+           const GArray   *named,
            const char     *date)
 {
-  GArray *named = g_hash_table_lookup (import->by_name, name);
   int found = -1;
   guint active = 0;
 
@@ -257,7 +259,7 @@ read_list (ActivityImport *import,
   for (guint i = 0; i < (*people)->len; i++)
     {
       BlCsvPerson *person = g_ptr_array_index (*people, i);
-      int place = member_on (import, row, column, person->name, date);
+      int place = member_on (import, row, column, person->name, person->named, date);
       Listed item = { 0 };
 
       if (place < 0)

@@ -209,11 +209,12 @@ typedef struct {
   gboolean    plain;    /* no name holds a separator or a parenthesis */
 } ExportNames;
 
-static gboolean
-is_name_cb (const char *name,
-            gpointer    user_data)
+/* The set's own copy of the name: any non-NULL will do. */
+static gconstpointer
+find_name_cb (const char *name,
+              gpointer    user_data)
 {
-  return g_hash_table_contains (user_data, name);
+  return g_hash_table_lookup (user_data, name);
 }
 
 static gboolean
@@ -226,7 +227,7 @@ export_names_init (ExportNames  *names,
   if (members == NULL)
     return FALSE;
   names->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  names->lookup.is_name = is_name_cb;
+  names->lookup.find = find_name_cb;
   names->lookup.user_data = names->names;
   names->lookup.max_separators = 0;
   names->plain = TRUE;

@@ -27,6 +27,7 @@ bl_csv_person_new (const char *name,
 
   person->name = (char *) (person + 1);
   person->reason = person->name + name_size;
+  person->named = NULL;
   memcpy (person->name, name, name_size);
   memcpy (person->reason, reason, reason_size);
   return person;
@@ -150,12 +151,18 @@ resolve (const BlCsvNames *names,
 {
   g_autofree char *name = NULL;
   g_autofree char *reason = NULL;
+  gconstpointer named;
+  BlCsvPerson *person;
 
-  if (names->is_name (text, names->user_data))
-    return bl_csv_person_new (text, "");
-  if (reasons && split_reason (text, &name, &reason) && *name != '\0' && names->is_name (name, names->user_data))
-    return bl_csv_person_new (name, reason);
-  return NULL;
+  if ((named = names->find (text, names->user_data)) != NULL)
+    person = bl_csv_person_new (text, "");
+  else if (reasons && split_reason (text, &name, &reason) && *name != '\0' &&
+           (named = names->find (name, names->user_data)) != NULL)
+    person = bl_csv_person_new (name, reason);
+  else
+    return NULL;
+  person->named = named;
+  return person;
 }
 
 /* What a list's character at @p is to it. Separators and parentheses are
@@ -254,7 +261,7 @@ bl_csv_names_split (const BlCsvNames *names,
   guint n, max_span;
   const guint none = G_MAXUINT;
 
-  g_return_val_if_fail (names != NULL && names->is_name != NULL, BL_CSV_NAMES_UNKNOWN);
+  g_return_val_if_fail (names != NULL && names->find != NULL, BL_CSV_NAMES_UNKNOWN);
   g_return_val_if_fail (cell != NULL && people != NULL && bad != NULL, BL_CSV_NAMES_UNKNOWN);
 
   *people = NULL;
@@ -439,7 +446,7 @@ bl_csv_names_join (const BlCsvNames *names,
           /* "name(reason)" reads back unless it is itself someone's name. */
           g_autofree char *both = g_strdup_printf ("%s(%s)", person->name, person->reason);
 
-          check = names->is_name (both, names->user_data);
+          check = names->find (both, names->user_data) != NULL;
         }
     }
   first = join_with (people, reasons, separators[0], FALSE);

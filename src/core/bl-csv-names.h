@@ -9,10 +9,12 @@
 G_BEGIN_DECLS
 
 /* One person of a list: a member's name, and for 缺席 the reason given in
- * parentheses after it ("" when none). */
+ * parentheses after it ("" when none); @named is what the names' find
+ * function gave for the name (NULL in a person made by bl_csv_person_new()). */
 typedef struct {
-  char *name;
-  char *reason;
+  char          *name;
+  char          *reason;
+  gconstpointer  named;
 } BlCsvPerson;
 
 /* One block holding both texts; freed by bl_csv_person_free(). */
@@ -20,17 +22,19 @@ BlCsvPerson *bl_csv_person_new         (const char  *name,
                                         const char  *reason);
 void         bl_csv_person_free        (BlCsvPerson *person);
 
-/* The names a list may hold: whether @name is a member's name. */
-typedef gboolean (*BlCsvIsNameFunc) (const char *name,
-                                     gpointer    user_data);
+/* The names a list may hold: what @name names (the caller's record of the
+ * member, say), or NULL when it is no member's name. Handed back in each
+ * person read, so that the caller does not look the name up again. */
+typedef gconstpointer (*BlCsvFindNameFunc) (const char *name,
+                                            gpointer    user_data);
 
 typedef struct {
-  BlCsvIsNameFunc is_name;
-  gpointer        user_data;
+  BlCsvFindNameFunc find;
+  gpointer          user_data;
   /* How many separators a member's name holds at most (0 in almost every
    * ledger): a list is read as names joined by separators, and a name
    * with separators in it spans that many more pieces. */
-  guint           max_separators;
+  guint             max_separators;
 } BlCsvNames;
 
 typedef enum {

@@ -226,19 +226,38 @@ bl_quota_report_free (BlQuotaReport *report)
   g_free (report);
 }
 
-/* Not met first, then the nearest deadline, then by name (and group). */
+/* How soon a quota asks for work: due soon (within its rule's reminder lead),
+ * then pending, then met. */
+static int
+state_rank (BlQuotaState state)
+{
+  switch (state)
+    {
+    case BL_QUOTA_DUE_SOON:
+      return 0;
+    case BL_QUOTA_PENDING:
+      return 1;
+    case BL_QUOTA_MET:
+    default:
+      return 2;
+    }
+}
+
+/* Due soon first (a year's rule within its 30 days' lead comes before a
+ * month's not yet within its 7), then pending, then met; within each the
+ * nearest deadline, then by name (and group). */
 static int
 compare_urgency (gconstpointer a,
                  gconstpointer b)
 {
   const BlQuotaStatus *x = *(const BlQuotaStatus * const *) a;
   const BlQuotaStatus *y = *(const BlQuotaStatus * const *) b;
-  gboolean x_met = x->state == BL_QUOTA_MET;
-  gboolean y_met = y->state == BL_QUOTA_MET;
+  int x_rank = state_rank (x->state);
+  int y_rank = state_rank (y->state);
   int cmp;
 
-  if (x_met != y_met)
-    return x_met ? 1 : -1;
+  if (x_rank != y_rank)
+    return x_rank < y_rank ? -1 : 1;
   if (x->days_left != y->days_left)
     return x->days_left < y->days_left ? -1 : 1;
   if ((cmp = g_utf8_collate (x->rule_name, y->rule_name)) != 0)

@@ -467,6 +467,49 @@ attachments_busy_cb (BlActivityEditor *self)
                                  !bl_attachments_section_get_busy (self->attachments));
 }
 
+/* The view stack measures every section, shown or not, and measuring one
+ * means laying out its text: a section not shown counts for nothing (its
+ * AdwBin's layout, but for that), so that opening the editor measures only
+ * the details. */
+static void
+measure_section_cb (GtkWidget      *section,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (section));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+  if (child != NULL && gtk_widget_get_child_visible (section) && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+allocate_section_cb (GtkWidget *section,
+                     int        width,
+                     int        height,
+                     int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (section));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+/* A section shown counts again. */
+static void
+visible_section_cb (BlActivityEditor *self)
+{
+  GtkWidget *section = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (section != NULL)
+    gtk_widget_queue_resize (section);
+}
+
 static void
 show_section_action (GtkWidget  *widget,
                      const char *action_name,
@@ -666,6 +709,16 @@ bl_activity_editor_init (BlActivityEditor *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkWidget *sections[] = { GTK_WIDGET (self->details), GTK_WIDGET (self->attendance),
+                              GTK_WIDGET (self->minutes), GTK_WIDGET (self->attachments) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+      gtk_widget_set_layout_manager (sections[i], gtk_custom_layout_new (NULL, measure_section_cb, allocate_section_cb));
+  }
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (visible_section_cb), self,
+                           G_CONNECT_SWAPPED);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (on_files_dropped), self, 0);

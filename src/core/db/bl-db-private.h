@@ -26,6 +26,11 @@ gboolean      bl_db_defer_index       (BlDb          *self,
                                        const char    *drop_sql,
                                        const char    *create_sql,
                                        GError       **error);
+/* Every foreign key of the ledger, before the commit of a transaction that
+ * wrote with them off (bl-db-keys.c): FALSE with @error set, naming the
+ * tables, when a row names a row that is not there. */
+gboolean      bl_db_check_all_keys    (BlDb          *self,
+                                       GError       **error);
 /* Sets @error in BL_STORE_ERROR from SQLite result code @rc and the
  * connection's message; returns FALSE, for "return bl_db_set_error (…)". */
 gboolean      bl_db_set_error         (BlDb          *self,

@@ -319,30 +319,6 @@ bl_db_begin (BlDb    *self,
   return TRUE;
 }
 
-/* Every foreign key of the ledger, before the commit of a transaction
- * that wrote with them off. */
-static gboolean
-check_keys (BlDb    *self,
-            GError **error)
-{
-  sqlite3_stmt *stmt = bl_db_prepare (self, "PRAGMA foreign_key_check", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      /* TRANSLATORS: a row of table 1 names a row of table 2 that is not there */
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID,
-                   _("A row of “%s” names a row of “%s” that is not in the ledger: nothing was saved"),
-                   bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 2));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  return bl_db_finish (self, stmt, rc, error);
-}
-
 gboolean
 bl_db_commit (BlDb    *self,
               GError **error)
@@ -364,7 +340,7 @@ bl_db_commit (BlDb    *self,
   /* A transaction that wrote nothing (a file of duplicates) has nothing
    * to check. */
   if (self->depth == 1 && self->keys_off && sqlite3_total_changes64 (self->handle) != self->keys_off_changes &&
-      !check_keys (self, error))
+      !bl_db_check_all_keys (self, error))
     return FALSE;
   sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE bl_%u", self->depth - 1);
   if (!bl_db_exec (self, sql, error))
