@@ -552,6 +552,63 @@ test_export_in_pieces (void)
   g_assert_cmpstr (copied, ==, activities);
 }
 
+/* An import's save that breaks a constraint in a statement of many rows
+ * ends the whole transaction there (INSERT OR ROLLBACK: no statement
+ * journal is kept for those rows): the import gives up anyway, the store
+ * rolls back without a word (warnings are fatal here), nothing of the
+ * transaction stays, the attendance index is there again, and the next
+ * save is written as usual. */
+static void
+test_marks_failure_rolls_back (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlActivity) before = NULL, first = NULL, broken = NULL, after = NULL;
+  g_autoptr(GListModel) kept = NULL;
+  BlAttendanceMark marks[60];
+  gint64 ids[G_N_ELEMENTS (marks)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      g_autofree char *name = member_name (i);
+
+      ids[i] = bl_test_add_member (store, name, "第一党小组", BL_MEMBER_ROLE_NONE);
+      marks[i] = (BlAttendanceMark) { ids[i], NULL, "", BL_ATTENDANCE_PRESENT, "" };
+    }
+  before = bl_test_activity_new (BL_KIND_STUDY_SESSION, BL_ACTIVITY_STATUS_HELD, "2025-03-01", "之前");
+  g_assert_true (bl_store_save_activity_marks (store, before, marks, G_N_ELEMENTS (marks), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (bl_store_begin (store, &error));
+  bl_store_set_bulk (store, TRUE);
+  g_assert_true (bl_store_defer_attendance_index (store, &error));
+  g_assert_no_error (error);
+  first = bl_test_activity_new (BL_KIND_STUDY_SESSION, BL_ACTIVITY_STATUS_HELD, "2025-04-01", "一");
+  g_assert_true (bl_store_save_activity_marks (store, first, marks, G_N_ELEMENTS (marks), &error));
+  g_assert_no_error (error);
+  /* The 31st member twice, inside the first statement of fifty rows. */
+  marks[31].member_id = ids[30];
+  broken = bl_test_activity_new (BL_KIND_STUDY_SESSION, BL_ACTIVITY_STATUS_HELD, "2025-05-01", "二");
+  g_assert_false (bl_store_save_activity_marks (store, broken, marks, G_N_ELEMENTS (marks), &error));
+  g_assert_error (error, BL_STORE_ERROR, BL_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The attendance names a member twice");
+  g_clear_error (&error);
+  bl_store_rollback (store);
+  bl_store_set_bulk (store, FALSE);
+  marks[31].member_id = ids[31];
+
+  g_assert_cmpuint (bl_store_count_activities (store), ==, 1);
+  kept = bl_store_load_attendance (store, bl_activity_get_id (before), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (kept), ==, G_N_ELEMENTS (marks));
+  g_assert_true (bl_store_member_has_attendance (store, ids[59]));
+
+  after = bl_test_activity_new (BL_KIND_STUDY_SESSION, BL_ACTIVITY_STATUS_HELD, "2025-06-01", "之后");
+  g_assert_true (bl_store_save_activity_marks (store, after, marks, G_N_ELEMENTS (marks), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bl_store_count_activities (store), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,5 +622,6 @@ main (int   argc,
   g_test_add_func ("/bulk/members-by-name-mistakes", test_members_by_name_mistakes);
   g_test_add_func ("/bulk/foreach-activity", test_foreach_activity);
   g_test_add_func ("/bulk/export-in-pieces", test_export_in_pieces);
+  g_test_add_func ("/bulk/marks-failure-rolls-back", test_marks_failure_rolls_back);
   return g_test_run ();
 }

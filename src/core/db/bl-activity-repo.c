@@ -456,7 +456,7 @@ marks_statement_init (MarksStatement  *marks,
 
   if (g_once_init_enter (&sql))
     {
-      GString *text = g_string_new ("INSERT INTO attendance (activity_id, member_id, state, reason) VALUES ");
+      GString *text = g_string_new ("INSERT OR ROLLBACK INTO attendance (activity_id, member_id, state, reason) VALUES ");
 
       for (guint i = 0; i < MARKS_PER_STATEMENT; i++)
         g_string_append_printf (text, "%s(?1, ?%u, ?%u, ?%u)", i > 0 ? ", " : "", 2 + i * 3, 3 + i * 3, 4 + i * 3);
