@@ -22,6 +22,27 @@ state_from_text (const char *state)
   return BL_ATTENDANCE_ABSENT;
 }
 
+/* Steps @stmt, whose rows are (date, member id, state), calling @func on
+ * each until it asks to stop. */
+static gboolean
+scan_rows (BlDb                  *db,
+           sqlite3_stmt          *stmt,
+           BlHeldAttendanceFunc   func,
+           gpointer               user_data,
+           GError               **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!func (bl_db_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+               state_from_text (bl_db_column_text (stmt, 2)), user_data))
+      {
+        rc = SQLITE_DONE;
+        break;
+      }
+  return bl_db_finish (db, stmt, rc, error);
+}
+
 gboolean
 bl_stats_repo_scan_held_attendance (BlDb                  *db,
                                     const char            *from,
@@ -35,20 +56,12 @@ bl_stats_repo_scan_held_attendance (BlDb                  *db,
                                       " WHERE t.activity_id = a.id AND a.status = 'held' AND a.date <= ?1"
                                       " AND a.date >= coalesce (?2, '')",
                                       error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   bl_db_bind_text (stmt, 1, until);
   bl_db_bind_text (stmt, 2, from);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!func (bl_db_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
-               state_from_text (bl_db_column_text (stmt, 2)), user_data))
-      {
-        rc = SQLITE_DONE;
-        break;
-      }
-  return bl_db_finish (db, stmt, rc, error);
+  return scan_rows (db, stmt, func, user_data, error);
 }
 
 /* Newest first through the activity_date index, so that the caller stops
@@ -61,22 +74,15 @@ bl_stats_repo_scan_present_before (BlDb                  *db,
                                    GError               **error)
 {
   sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT a.date, t.member_id FROM activity a CROSS JOIN attendance t"
+                                      "SELECT a.date, t.member_id, t.state FROM activity a CROSS JOIN attendance t"
                                       " WHERE t.activity_id = a.id AND a.status = 'held' AND t.state = 'present'"
                                       " AND a.date < ?1 ORDER BY a.date DESC",
                                       error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   bl_db_bind_text (stmt, 1, before);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!func (bl_db_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1), BL_ATTENDANCE_PRESENT, user_data))
-      {
-        rc = SQLITE_DONE;
-        break;
-      }
-  return bl_db_finish (db, stmt, rc, error);
+  return scan_rows (db, stmt, func, user_data, error);
 }
 
 gboolean
@@ -89,24 +95,17 @@ bl_stats_repo_scan_member_held (BlDb                  *db,
                                 GError               **error)
 {
   sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT a.date, t.state FROM activity a CROSS JOIN attendance t"
+                                      "SELECT a.date, t.member_id, t.state FROM activity a CROSS JOIN attendance t"
                                       " WHERE t.activity_id = a.id AND t.member_id = ?3 AND a.status = 'held'"
                                       " AND a.date <= ?1 AND a.date >= coalesce (?2, '')",
                                       error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   bl_db_bind_text (stmt, 1, until);
   bl_db_bind_text (stmt, 2, from);
   sqlite3_bind_int64 (stmt, 3, member_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!func (bl_db_column_text (stmt, 0), member_id, state_from_text (bl_db_column_text (stmt, 1)), user_data))
-      {
-        rc = SQLITE_DONE;
-        break;
-      }
-  return bl_db_finish (db, stmt, rc, error);
+  return scan_rows (db, stmt, func, user_data, error);
 }
 
 /* Newest first from the activities' side, stopping at the first: a member's
