@@ -146,11 +146,7 @@ static void
 search (Fixture    *f,
         const char *text)
 {
-  GtkWidget *entry = bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  /* The entry waits a moment after typing before it searches. */
-  bl_test_wait (400);
+  bl_test_search (bl_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY), text);
 }
 
 /* Chooses the item that shows @text: a year, or a kind's name as the

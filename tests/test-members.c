@@ -446,11 +446,9 @@ test_members_page (void)
     bl_test_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
     gtk_check_button_set_active (GTK_CHECK_BUTTON (transferred), TRUE);
-    gtk_editable_set_text (GTK_EDITABLE (search), "第二党小组");
-    bl_test_wait (400);
+    bl_test_search (search, "第二党小组");
     g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
-    gtk_editable_set_text (GTK_EDITABLE (search), "");
-    bl_test_wait (400);
+    bl_test_search (search, "");
     g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
   }
 

@@ -29,22 +29,38 @@ bl_test_iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static gboolean
-bl_test_timeout_cb (gpointer data)
+typedef struct {
+  const char *text;
+  gboolean    searched;
+} BlTestSearch;
+
+static void
+bl_test_search_changed_cb (GtkEditable  *entry,
+                           BlTestSearch *search)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  /* Setting the text empties the entry first, which it searches at once. */
+  if (g_strcmp0 (gtk_editable_get_text (entry), search->text) == 0)
+    search->searched = TRUE;
 }
 
-/* Runs the main loop for @ms milliseconds (search entries wait before they search). */
+/* Types @text into the search entry @entry and runs the main loop until the
+ * entry searches for it (it waits a moment after typing), and what that sets
+ * off has run: no longer than the entry's own delay. */
 static inline void
-bl_test_wait (guint ms)
+bl_test_search (GtkWidget  *entry,
+                const char *text)
 {
-  gboolean done = FALSE;
+  BlTestSearch search = { text, FALSE };
+  gulong handler;
 
-  g_timeout_add (ms, bl_test_timeout_cb, &done);
-  while (!done)
+  g_assert_true (GTK_IS_SEARCH_ENTRY (entry));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) == 0)
+    return;
+  handler = g_signal_connect (entry, "search-changed", G_CALLBACK (bl_test_search_changed_cb), &search);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  while (!search.searched)
     g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (entry, handler);
   bl_test_iterate ();
 }
 
