@@ -311,6 +311,9 @@ test_reuse_nothing_of_the_record_before (Fixture       *f,
   g_assert_cmpstr (text_of (details_child (editor, "topic_row")), ==, "甲：学习党章");
   g_assert_cmpuint (n_on_leave (editor), ==, 1);
   g_assert_cmpuint (n_attachments (editor), ==, 1);
+  /* Its text as loaded is no edit to undo (Ctrl+Z emptied the topic). */
+  gtk_widget_activate_action (bl_test_find_type (details_child (editor, "topic_row"), GTK_TYPE_TEXT), "text.undo", NULL);
+  g_assert_cmpstr (text_of (details_child (editor, "topic_row")), ==, "甲：学习党章");
 
   /* Everything changed: the topic emptied (an error, once saving was
    * tried), the minutes typed on, a search in the attendance, the
