@@ -317,8 +317,8 @@ test_reuse_nothing_of_the_record_before (Fixture       *f,
 
   /* Everything changed: the topic emptied (an error, once saving was
    * tried), the minutes typed on, a search in the attendance, the
-   * attachment removed (its Undo toast shown), the window made smaller,
-   * the focus in the minutes. */
+   * attachment removed (its Undo toast shown), the focus on a field, the
+   * window made smaller. */
   gtk_editable_set_text (GTK_EDITABLE (details_child (editor, "topic_row")), "");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   bl_test_iterate ();
@@ -331,8 +331,12 @@ test_reuse_nothing_of_the_record_before (Fixture       *f,
   gtk_text_buffer_insert_at_cursor (buffer, "，又补充了几句", -1);
   g_assert_true (gtk_text_buffer_get_can_undo (buffer));
   show_section (editor, "attendance");
+  /* The search applied at once (it waits for typing to pause). */
+  g_object_set (attendance_child (editor, "search_entry"), "search-delay", 0, NULL);
   gtk_editable_set_text (GTK_EDITABLE (attendance_child (editor, "search_entry")), "王");
   bl_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (bl_attendance_section_get_shown (editor_child (editor, "attendance"))),
+                    ==, 1);
   show_section (editor, "attachments");
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
