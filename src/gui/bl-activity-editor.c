@@ -17,6 +17,7 @@
 #include "bl-minutes-section.h"
 #include "bl-print-operation.h"
 #include "bl-signin-renderer.h"
+#include "bl-window.h"
 
 struct _BlActivityEditor
 {
@@ -29,6 +30,8 @@ struct _BlActivityEditor
   gboolean               modified;
   gboolean               show_all_errors;  /* after a first attempt to save */
   gboolean               closing;
+  int                    default_width;    /* the template's: an editor opened again has it too */
+  int                    default_height;
 
   AdwViewSwitcherTitle  *switcher_title;
   AdwViewSwitcherBar    *switcher_bar;
@@ -220,9 +223,15 @@ save_now (BlActivityEditor *self)
 }
 
 static gboolean
-destroy_when_idle_cb (gpointer data)
+close_when_idle_cb (gpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (data));
+  GtkWindow *window = data;
+
+  /* Kept for the next record (hide-on-close), or gone. */
+  if (gtk_window_get_hide_on_close (window))
+    gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  else
+    gtk_window_destroy (window);
   return G_SOURCE_REMOVE;
 }
 
@@ -232,7 +241,7 @@ static void
 close_when_idle (BlActivityEditor *self)
 {
   self->closing = TRUE;
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_when_idle_cb, g_object_ref (self), g_object_unref);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_when_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -339,6 +348,39 @@ day_changed_cb (BlActivityEditor *self)
   problems = validate (self);
 }
 
+/* What was done to the widgets themselves, forgotten: the undo of their
+ * text (setting a text is an edit GTK can undo) and where they were
+ * scrolled to. */
+static void
+forget_widget_state (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT (widget) && gtk_editable_get_enable_undo (GTK_EDITABLE (widget)))
+    {
+      gtk_editable_set_enable_undo (GTK_EDITABLE (widget), FALSE);
+      gtk_editable_set_enable_undo (GTK_EDITABLE (widget), TRUE);
+    }
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+
+      if (gtk_text_buffer_get_enable_undo (buffer))
+        {
+          gtk_text_buffer_set_enable_undo (buffer, FALSE);
+          gtk_text_buffer_set_enable_undo (buffer, TRUE);
+        }
+    }
+  else if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *adjustments[] = { gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (widget)),
+                                       gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget)) };
+
+      for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
+        gtk_adjustment_set_value (adjustments[i], gtk_adjustment_get_lower (adjustments[i]));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    forget_widget_state (child);
+}
+
 static void
 fill (BlActivityEditor *self)
 {
@@ -360,6 +402,9 @@ fill (BlActivityEditor *self)
   update_title (self);
   update_past_notice (self);
   self->loading = FALSE;
+  /* The text just set is the record, not an edit to undo (Ctrl+Z would
+   * empty the field); nothing is left of a record shown before. */
+  forget_widget_state (GTK_WIDGET (self));
 
   set_modified (self, FALSE);
   problems = validate (self);
@@ -389,12 +434,19 @@ copy_as_new_action (GtkWidget  *widget,
   BlActivityEditor *self = BL_ACTIVITY_EDITOR (widget);
   g_autoptr(BlActivity) current = build_activity (self, NULL);
   g_autoptr(BlActivity) copy = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   BlActivityEditor *editor;
 
   bl_activity_normalize (current);
   copy = bl_activity_copy_as_new (current);
+  /* Over the main window, as its own openings are (a kept editor used). */
+  if (BL_IS_WINDOW (parent))
+    {
+      bl_window_edit_activity (BL_WINDOW (parent), copy);
+      return;
+    }
   editor = bl_activity_editor_new (self->store, copy);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), gtk_window_get_transient_for (GTK_WINDOW (self)));
+  gtk_window_set_transient_for (GTK_WINDOW (editor), parent);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -709,6 +761,7 @@ bl_activity_editor_init (BlActivityEditor *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_get_default_size (GTK_WINDOW (self), &self->default_width, &self->default_height);
 
   {
     GtkWidget *sections[] = { GTK_WIDGET (self->details), GTK_WIDGET (self->attendance),
@@ -776,4 +829,52 @@ bl_activity_editor_save (BlActivityEditor *self)
       return FALSE;
     }
   return save_now (self);
+}
+
+void
+bl_activity_editor_load (BlActivityEditor *self,
+                         BlActivity       *activity)
+{
+  g_return_if_fail (BL_IS_ACTIVITY_EDITOR (self));
+  g_return_if_fail (BL_IS_ACTIVITY (activity));
+  g_return_if_fail (!gtk_widget_get_visible (GTK_WIDGET (self)));
+
+  g_clear_object (&self->activity);
+  self->activity = bl_activity_copy (activity);
+  self->show_all_errors = FALSE;
+  self->closing = FALSE;
+  gtk_label_set_text (self->save_error_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->save_error_label), FALSE);
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->details));
+  fill (self);
+  attachments_busy_cb (self);
+  /* Shown again as when made: its size, and the focus where GTK puts it
+   * in a window shown for the first time. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_window_unmaximize (GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (self), self->default_width, self->default_height);
+}
+
+void
+bl_activity_editor_clear (BlActivityEditor *self)
+{
+  g_autoptr(BlActivity) blank = bl_activity_new ();
+
+  g_return_if_fail (BL_IS_ACTIVITY_EDITOR (self));
+
+  g_set_object (&self->activity, blank);
+  self->loading = TRUE;
+  bl_minutes_section_load (self->minutes, blank);
+  bl_attendance_section_clear (self->attendance);
+  bl_attachments_section_clear (self->attachments);
+  self->loading = FALSE;
+  set_modified (self, FALSE);
+}
+
+BlStore *
+bl_activity_editor_get_store (BlActivityEditor *self)
+{
+  g_return_val_if_fail (BL_IS_ACTIVITY_EDITOR (self), NULL);
+
+  return self->store;
 }

@@ -23,6 +23,20 @@ G_DECLARE_FINAL_TYPE (BlActivityEditor, bl_activity_editor, BL, ACTIVITY_EDITOR,
  * ledger only once the record is saved. */
 BlActivityEditor *bl_activity_editor_new          (BlStore          *store,
                                                    BlActivity       *activity);
+/* Edits a copy of @activity in place of the record the editor had, as a
+ * new editor would: nothing of that one stays (fields, attendance and its
+ * search, attachments and their Undo, messages, changes, undo of the
+ * text, scroll positions, focus, size). Only while hidden: an editor
+ * closed with hide-on-close set is opened again this way, which spares
+ * making a window (and its renderer) for each record. */
+void              bl_activity_editor_load         (BlActivityEditor *self,
+                                                   BlActivity       *activity);
+/* Lets go of the record (closed and kept hidden for the next one): its
+ * changes are dropped, files being read in for it cancelled, its
+ * attendance and attachments let go; it counts as not modified. */
+void              bl_activity_editor_clear        (BlActivityEditor *self);
+/* The store it edits in. */
+BlStore          *bl_activity_editor_get_store    (BlActivityEditor *self);
 /* The id of the activity edited (0 until a new one is saved). */
 gint64            bl_activity_editor_get_id       (BlActivityEditor *self);
 /* Checks and saves. An error is shown beside its field and refused; when

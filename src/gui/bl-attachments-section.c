@@ -26,6 +26,8 @@ struct _BlAttachmentsSection
   GHashTable        *thumbnails;    /* SHA-256 → GdkTexture, or NULL for none */
   GCancellable      *cancellable;   /* the section's reads and thumbnails */
   guint              n_adding;      /* reads of files under way */
+  guint              generation;    /* counts the records shown: work for an earlier one is dropped */
+  GPtrArray         *toasts;        /* AdwToast: the Undo toasts not dismissed yet */
   char              *error;
 
   AdwToastOverlay   *toast_overlay;  /* the bin's child (not a template child: the bin unparents it) */
@@ -356,6 +358,13 @@ on_undo_clicked (AdwToast *toast,
 }
 
 static void
+toast_dismissed_cb (AdwToast             *toast,
+                    BlAttachmentsSection *self)
+{
+  g_ptr_array_remove (self->toasts, toast);
+}
+
+static void
 remove_clicked_cb (BlAttachmentRow      *row,
                    BlAttachmentsSection *self)
 {
@@ -382,6 +391,8 @@ remove_clicked_cb (BlAttachmentRow      *row,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo, undo_data_free, 0);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+      g_ptr_array_add (self->toasts, g_object_ref (toast));
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
     }
@@ -440,6 +451,7 @@ set_list (BlAttachmentsSection *self,
 typedef struct {
   BlAttachmentsSection *self;
   guint                 n_files;
+  guint                 generation;
 } AddData;
 
 static void
@@ -450,9 +462,13 @@ files_added_cb (GObject      *source,
   AddData *add = user_data;
   g_autoptr(BlAttachmentsSection) self = add->self;
   guint n_files = add->n_files;
+  guint generation = add->generation;
   g_autoptr(GError) error = NULL;
 
   g_free (add);
+  /* For a record no longer shown (its reads were cancelled and counted off). */
+  if (generation != self->generation)
+    return;
   self->n_adding--;
   /* Cancelled: the section went (its copies go with the list). */
   if (!bl_attachment_list_add_files_finish (BL_ATTACHMENT_LIST (source), result, &error) &&
@@ -476,6 +492,7 @@ files_added_cb (GObject      *source,
 typedef struct {
   BlAttachmentsSection *self;
   BlAttachmentAddFlags  flags;
+  guint                 generation;
 } ChooseData;
 
 static void
@@ -484,6 +501,9 @@ files_chosen_cb (GPtrArray *files,
 {
   ChooseData *choose = user_data;
 
+  /* Chosen for a record no longer shown: not attached to another. */
+  if (choose->generation != choose->self->generation)
+    return;
   bl_attachments_section_add_files (choose->self, (GFile **) files->pdata, files->len, choose->flags);
 }
 
@@ -549,6 +569,7 @@ bl_attachments_section_finalize (GObject *object)
   BlAttachmentsSection *self = BL_ATTACHMENTS_SECTION (object);
 
   g_clear_pointer (&self->thumbnails, g_hash_table_unref);
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_free (self->error);
 
@@ -599,10 +620,49 @@ bl_attachments_section_init (BlAttachmentsSection *self)
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
   self->thumbnails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, texture_free);
   self->cancellable = g_cancellable_new ();
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   set_list (self, NULL);
 }
 
+static gboolean
+is_pending_cb (gpointer key,
+               gpointer value,
+               gpointer user_data)
+{
+  return value == NULL;
+}
+
 /* Public API */
+
+void
+bl_attachments_section_clear (BlAttachmentsSection *self)
+{
+  g_autoptr(GPtrArray) toasts = NULL;
+
+  g_return_if_fail (BL_IS_ATTACHMENTS_SECTION (self));
+
+  /* The record's reads, thumbnails and copies to view stop (its files read
+   * in go with its list, as when the editor goes); what was under way for
+   * it is no longer counted. */
+  self->generation++;
+  g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, NULL);
+  self->cancellable = g_cancellable_new ();
+  if (self->n_adding > 0)
+    {
+      self->n_adding = 0;
+      update_busy (self);
+    }
+  /* Thumbnails asked for and cancelled are asked for again when shown. */
+  g_hash_table_foreach_remove (self->thumbnails, is_pending_cb, NULL);
+  /* Its Undo toasts would bring a file back into a list no longer shown. */
+  toasts = g_steal_pointer (&self->toasts);
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < toasts->len; i++)
+    adw_toast_dismiss (toasts->pdata[i]);
+  show_error (self, NULL);
+  set_list (self, NULL);
+}
 
 void
 bl_attachments_section_load (BlAttachmentsSection *self,
@@ -616,7 +676,7 @@ bl_attachments_section_load (BlAttachmentsSection *self,
   g_return_if_fail (BL_IS_STORE (store));
 
   g_set_object (&self->store, store);
-  show_error (self, NULL);
+  bl_attachments_section_clear (self);
   list = bl_store_load_attachments (store, activity_id, &error);
   if (list == NULL)
     {
@@ -654,6 +714,7 @@ bl_attachments_section_add_files (BlAttachmentsSection *self,
   add = g_new0 (AddData, 1);
   add->self = g_object_ref (self);
   add->n_files = n_files;
+  add->generation = self->generation;
   bl_attachment_list_add_files_async (self->list, files, n_files, NULL, flags, self->cancellable,
                                       files_added_cb, add);
 }
@@ -671,6 +732,7 @@ bl_attachments_section_choose_files (BlAttachmentsSection *self,
   choose = g_new0 (ChooseData, 1);
   choose->self = g_object_ref (self);
   choose->flags = flags;
+  choose->generation = self->generation;
   bl_attachment_chooser_run (GTK_WIDGET (self), flags, files_chosen_cb, choose, choose_data_free);
 }
 

@@ -15,10 +15,13 @@ G_BEGIN_DECLS
 #define BL_TYPE_ATTACHMENTS_SECTION (bl_attachments_section_get_type ())
 G_DECLARE_FINAL_TYPE (BlAttachmentsSection, bl_attachments_section, BL, ATTACHMENTS_SECTION, AdwBin)
 
+/* Shows no attachments, offers nothing to change, and lets go of what was
+ * under way for the record shown (files being read in, thumbnails, Undo). */
+void              bl_attachments_section_clear        (BlAttachmentsSection *self);
 /* Shows the attachments of activity @activity_id of @store (0: a record
  * not saved yet, none). Nothing counts as changed. When they cannot be
  * loaded, says why and offers nothing to change (the record then saves
- * without touching its attachments). */
+ * without touching its attachments). Nothing of a record shown before stays. */
 void              bl_attachments_section_load         (BlAttachmentsSection *self,
                                                        BlStore              *store,
                                                        gint64                activity_id);

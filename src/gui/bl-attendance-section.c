@@ -286,16 +286,20 @@ on_all_present_clicked (BlAttendanceSection *self)
  * gets its model when the section is first shown, so that opening the
  * editor on its details costs nothing per member. */
 static void
-bl_attendance_section_map (GtkWidget *widget)
+ensure_model (BlAttendanceSection *self)
 {
-  BlAttendanceSection *self = BL_ATTENDANCE_SECTION (widget);
-
   if (gtk_list_view_get_model (self->list_view) == NULL)
     {
       g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
 
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
     }
+}
+
+static void
+bl_attendance_section_map (GtkWidget *widget)
+{
+  ensure_model (BL_ATTENDANCE_SECTION (widget));
   GTK_WIDGET_CLASS (bl_attendance_section_parent_class)->map (widget);
 }
 
@@ -391,6 +395,28 @@ bl_attendance_section_set_store (BlAttendanceSection *self,
 }
 
 void
+bl_attendance_section_clear (BlAttendanceSection *self)
+{
+  g_return_if_fail (BL_IS_ATTENDANCE_SECTION (self));
+
+  self->batch = FALSE;
+  unwatch_all (self);
+  g_list_store_remove_all (self->attendance);
+  g_hash_table_remove_all (self->problems);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_string_filter_set_search (self->filter, NULL);
+  gtk_label_set_text (self->error_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  /* As in a section just made: the list view gets its model, and makes its
+   * rows, when the section is next shown. */
+  gtk_list_view_set_model (self->list_view, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_model (self);
+  update_counts (self);
+  update_no_match (self);
+}
+
+void
 bl_attendance_section_load (BlAttendanceSection *self,
                             const char          *kind,
                             const char          *group,
@@ -405,6 +431,8 @@ bl_attendance_section_load (BlAttendanceSection *self,
   g_return_if_fail (stored == NULL || G_IS_LIST_MODEL (stored));
 
   n = stored != NULL ? g_list_model_get_n_items (stored) : 0;
+  /* Nobody kept from a record shown before (an editor opened again). */
+  bl_attendance_section_clear (self);
   load_members (self);
   if (n == 0)
     {

@@ -15,10 +15,12 @@ G_DECLARE_FINAL_TYPE (BlAttendanceSection, bl_attendance_section, BL, ATTENDANCE
 /* The ledger the members come from; before any of the below. */
 void        bl_attendance_section_set_store     (BlAttendanceSection *self,
                                                  BlStore             *store);
+/* Lists nobody, with no search, no problems and no rows made: as when made. */
+void        bl_attendance_section_clear         (BlAttendanceSection *self);
 /* Shows @stored (BlAttendee, as bl_store_load_attendance() gives it: who was
  * expected then, members transferred since included) or, when @stored is
  * NULL or empty, the members expected at a meeting of @kind for @group on
- * @date (NULL: today), all present. */
+ * @date (NULL: today), all present. Nothing of what it showed before stays. */
 void        bl_attendance_section_load          (BlAttendanceSection *self,
                                                  const char          *kind,
                                                  const char          *group,

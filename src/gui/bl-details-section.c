@@ -229,6 +229,14 @@ set_date (BlDetailsSection *self,
       gtk_calendar_select_day (self->calendar, time);
       self->loading = loading;
     }
+  else if (self->loading)
+    {
+      /* Loaded without a date: the calendar opens on today, as when made
+       * (not on the day of a record shown before). */
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      gtk_calendar_select_day (self->calendar, now);
+    }
   update_date_button (self);
 }
 
@@ -446,6 +454,11 @@ bl_details_section_load (BlDetailsSection *self,
     g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   tags = bl_tags_join (bl_activity_get_tags (activity));
   self->loading = TRUE;
+  /* Nothing of a record shown before (an editor opened again): the topic
+   * untouched, no suggestion of its own in the host row. */
+  self->topic_touched = FALSE;
+  g_clear_pointer (&self->suggested_host, g_free);
+  gtk_popover_popdown (self->date_popover);
 
   if (adw_combo_row_get_model (self->kind_row) != bl_store_get_kinds (store))
     adw_combo_row_set_model (self->kind_row, bl_store_get_kinds (store));

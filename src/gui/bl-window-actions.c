@@ -82,7 +82,6 @@ copy_activity_action (GtkWidget  *widget,
   g_autoptr(BlActivity) activity = NULL;
   g_autoptr(BlActivity) copy = NULL;
   g_autoptr(GError) error = NULL;
-  BlActivityEditor *editor;
 
   if (self->store == NULL)
     return;
@@ -94,9 +93,7 @@ copy_activity_action (GtkWidget  *widget,
       return;
     }
   copy = bl_activity_copy_as_new (activity);
-  editor = bl_activity_editor_new (self->store, copy);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (editor));
+  bl_window_edit_activity (self, copy);
 }
 
 /* The main menu's item: the sign-in sheet of the activity selected on the

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bl-activities-page.h"
+#include "bl-activity-editor.h"
 #include "bl-window.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,7 @@ struct _BlWindow
   guint                 notices_shown;  /* the store's notices shown as toasts so far */
   gboolean              told_checking;  /* the first-frame hook said the checks were under way */
   GtkWindow            *help_overlay;   /* weak: the shortcuts window, built when first shown */
+  BlActivityEditor     *spare_editor;   /* a record editor closed and kept hidden for the next record */
 
   GtkStack             *main_stack;
   AdwBin               *welcome_slot;

@@ -182,6 +182,16 @@ show_notices (BlWindow *self)
                                              "timeout", 0, NULL));
 }
 
+/* The record editor kept hidden for the next record goes. */
+static void
+drop_spare_editor (BlWindow *self)
+{
+  g_autoptr(BlActivityEditor) spare = g_steal_pointer (&self->spare_editor);
+
+  if (spare != NULL)
+    gtk_window_destroy (GTK_WINDOW (spare));
+}
+
 /* The checks of the ledger's contents, which run while the window shows
  * it, are over: read-only, the person is told why, as at any opening;
  * refused as damaged, its pages give way to why. */
@@ -203,6 +213,7 @@ store_checked_cb (BlWindow *self,
     }
 
   show_store_error (self, error, bl_store_get_path (store));
+  drop_spare_editor (self);
   g_clear_handle_id (&self->poll_id, g_source_remove);
   self->store = NULL;
   for (guint i = 0; i < BL_WINDOW_N_PAGES; i++)
@@ -256,8 +267,10 @@ list_editors (BlWindow *self,
 
       if (gtk_window_get_transient_for (window) != GTK_WINDOW (self))
         continue;
+      /* A hidden editor (kept for the next record) holds no record. */
       if (BL_IS_ACTIVITY_EDITOR (window) &&
-          (!modified_only || bl_activity_editor_get_modified (BL_ACTIVITY_EDITOR (window))))
+          (!modified_only || (gtk_widget_get_visible (GTK_WIDGET (window)) &&
+                              bl_activity_editor_get_modified (BL_ACTIVITY_EDITOR (window)))))
         g_ptr_array_add (editors, g_steal_pointer (&window));
       else if (BL_IS_MEMBER_EDITOR (window) && !modified_only)
         g_ptr_array_add (editors, g_steal_pointer (&window));
@@ -270,6 +283,7 @@ destroy_editors (BlWindow *self)
 {
   g_autoptr(GPtrArray) editors = list_editors (self, FALSE);
 
+  drop_spare_editor (self);
   for (guint i = 0; i < editors->len; i++)
     gtk_window_destroy (editors->pdata[i]);
 }
@@ -503,6 +517,7 @@ bl_window_dispose (GObject *object)
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
   g_clear_weak_pointer (&self->help_overlay);
+  drop_spare_editor (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BL_TYPE_WINDOW);
   memset (self->pages, 0, sizeof self->pages);
   self->settings = NULL;
@@ -650,7 +665,6 @@ bl_window_new_activity (BlWindow   *self,
 {
   g_autoptr(BlActivity) activity = NULL;
   g_autofree char *today = NULL;
-  BlActivityEditor *editor;
 
   g_return_if_fail (BL_IS_WINDOW (self));
 
@@ -663,10 +677,7 @@ bl_window_new_activity (BlWindow   *self,
   bl_activity_set_group (activity, group != NULL ? group : "");
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
   bl_activity_set_date (activity, today);
-
-  editor = bl_activity_editor_new (self->store, activity);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (editor));
+  bl_window_edit_activity (self, activity);
 }
 
 void
@@ -675,7 +686,6 @@ bl_window_open_activity (BlWindow *self,
 {
   g_autoptr(BlActivity) activity = NULL;
   g_autoptr(GError) error = NULL;
-  BlActivityEditor *editor;
   GListModel *toplevels;
 
   g_return_if_fail (BL_IS_WINDOW (self));
@@ -706,9 +716,67 @@ bl_window_open_activity (BlWindow *self,
                                                 : _("The activity no longer exists.")));
       return;
     }
+  bl_window_edit_activity (self, activity);
+}
 
-  editor = bl_activity_editor_new (self->store, activity);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+/* An editor closed: kept hidden for the next record if none is kept yet,
+ * its record let go; otherwise gone. */
+static void
+editor_visible_cb (BlActivityEditor *editor,
+                   GParamSpec       *pspec,
+                   BlWindow         *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (editor)) || editor == self->spare_editor ||
+      gtk_widget_in_destruction (GTK_WIDGET (editor)))
+    return;
+  if (self->spare_editor == NULL && self->store != NULL && !self->closing &&
+      bl_activity_editor_get_store (editor) == self->store)
+    {
+      bl_activity_editor_clear (editor);
+      self->spare_editor = g_object_ref (editor);
+    }
+  else
+    gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* Gone another way (the application quitting, say): no longer kept. */
+static void
+editor_destroyed_cb (BlActivityEditor *editor,
+                     BlWindow         *self)
+{
+  if (editor == self->spare_editor)
+    g_clear_object (&self->spare_editor);
+}
+
+void
+bl_window_edit_activity (BlWindow   *self,
+                         BlActivity *activity)
+{
+  g_autoptr(BlActivityEditor) spare = NULL;
+  BlActivityEditor *editor;
+
+  g_return_if_fail (BL_IS_WINDOW (self));
+  g_return_if_fail (BL_IS_ACTIVITY (activity));
+
+  if (self->store == NULL)
+    return;
+
+  spare = g_steal_pointer (&self->spare_editor);
+  if (spare != NULL && bl_activity_editor_get_store (spare) == self->store)
+    {
+      editor = spare;
+      bl_activity_editor_load (editor, activity);
+    }
+  else
+    {
+      if (spare != NULL)
+        gtk_window_destroy (GTK_WINDOW (spare));
+      editor = bl_activity_editor_new (self->store, activity);
+      gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (GTK_WINDOW (editor), TRUE);
+      g_signal_connect_object (editor, "notify::visible", G_CALLBACK (editor_visible_cb), self, 0);
+      g_signal_connect_object (editor, "destroy", G_CALLBACK (editor_destroyed_cb), self, 0);
+    }
   gtk_window_present (GTK_WINDOW (editor));
 }
 

@@ -34,6 +34,12 @@ void      bl_window_new_activity    (BlWindow      *self,
 /* Opens the record editor on an existing activity. */
 void      bl_window_open_activity   (BlWindow      *self,
                                      gint64         id);
+/* Opens the record editor on @activity (a stored record, a new one or a
+ * copy), over this window. A closed editor is kept hidden and opened again
+ * on the next record (see bl_activity_editor_load()): making a window,
+ * with its renderer, is most of what opening one costs. */
+void      bl_window_edit_activity   (BlWindow      *self,
+                                     BlActivity    *activity);
 /* Shows a toast over the main view (takes ownership of @toast). */
 void      bl_window_add_toast       (BlWindow      *self,
                                      AdwToast      *toast);
