@@ -62,6 +62,30 @@ show_error (GtkWidget  *widget,
   bl_alert_present (dialog, widget);
 }
 
+/* What became of an export to @file: a toast that opens it, or, when it
+ * failed with @error, an alert headed @heading that says why. */
+static void
+show_written (BlReportsPage *self,
+              GFile         *file,
+              const GError  *error,
+              const char    *heading)
+{
+  if (error != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
+
+      show_error (GTK_WIDGET (self), heading, message);
+    }
+  else
+    {
+      g_autofree char *base = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (C_("reports", "Saved %s"), base);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, bl_file_toast_new (message, file));
+    }
+}
+
 /* The preview */
 
 /* Whether @area is in view, or near enough to be scrolled into it soon: the
@@ -397,20 +421,8 @@ pdf_chosen_cb (GtkNativeDialog *dialog,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       /* The PDF on the paper of the preview and the printer. */
       bl_print_operation_get_paper_size (self->page_setup, &width, &height);
-      if (!bl_print_renderer_export_pdf (BL_PRINT_RENDERER (self->renderer), file, width, height, &error))
-        {
-          g_autofree char *name = g_file_get_parse_name (file);
-          g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
-
-          show_error (GTK_WIDGET (self), _("PDF Not Saved"), message);
-        }
-      else
-        {
-          g_autofree char *base = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (C_("reports", "Saved %s"), base);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, bl_file_toast_new (message, file));
-        }
+      bl_print_renderer_export_pdf (BL_PRINT_RENDERER (self->renderer), file, width, height, &error);
+      show_written (self, file, error, _("PDF Not Saved"));
     }
   g_clear_object (&self->chooser);
 }
@@ -426,20 +438,8 @@ csv_chosen_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT && self->stats != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      if (!bl_year_stats_write_csv (self->stats, file, &error))
-        {
-          g_autofree char *name = g_file_get_parse_name (file);
-          g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
-
-          show_error (GTK_WIDGET (self), _("CSV File Not Saved"), message);
-        }
-      else
-        {
-          g_autofree char *base = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (C_("reports", "Saved %s"), base);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, bl_file_toast_new (message, file));
-        }
+      bl_year_stats_write_csv (self->stats, file, &error);
+      show_written (self, file, error, _("CSV File Not Saved"));
     }
   g_clear_object (&self->chooser);
 }
