@@ -211,7 +211,7 @@ compare_text (gconstpointer a,
   g_autofree char *text_b = cell_text (self, BL_MEMBER ((gpointer) b), column);
   int result = g_utf8_collate (text_a, text_b);
 
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return gtk_ordering_from_cmpfunc (result);
 }
 
 static int
@@ -258,7 +258,7 @@ compare_stats (gconstpointer a,
 
       result = ra - rb;
     }
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return gtk_ordering_from_cmpfunc (result);
 }
 
 /* The one order of groups and members (bl-group-order.h): 第一党小组 before
@@ -270,7 +270,7 @@ compare_group (gconstpointer a,
 {
   int result = bl_member_compare (BL_MEMBER ((gpointer) a), BL_MEMBER ((gpointer) b));
 
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return gtk_ordering_from_cmpfunc (result);
 }
 
 static gboolean
