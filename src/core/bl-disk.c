@@ -32,6 +32,47 @@ bl_disk_write_all (int           fd,
   return TRUE;
 }
 
+int
+bl_disk_open_beside (const char  *path,
+                     char       **temporary)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, -1);
+  g_return_val_if_fail (temporary != NULL, -1);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  name = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (name, O_RDWR | O_CLOEXEC, 0600);
+  *temporary = fd >= 0 ? g_steal_pointer (&name) : NULL;
+  return fd;
+}
+
+gboolean
+bl_disk_sync_file (const char *path)
+{
+  int fd, saved;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  if (fsync (fd) == 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  saved = errno;
+  close (fd);
+  errno = saved;
+  return FALSE;
+}
+
 void
 bl_disk_sync_dir (const char *dir)
 {

@@ -1,4 +1,5 @@
-/* bl-disk.h: files written to stay written: every byte of a buffer, and a
+/* bl-disk.h: files written to stay written: a new file beside the one it
+ * will replace, every byte of a buffer, a file flushed to the disk, and a
  * folder synced after a rename in it */
 #pragma once
 
@@ -12,6 +13,15 @@ G_BEGIN_DECLS
 gboolean bl_disk_write_all (int          fd,
                             gconstpointer data,
                             gsize        length);
+/* A new empty file beside @path, named after it (".NAME.XXXXXX") and
+ * readable by its owner only, open for reading and writing; its name in
+ * *@temporary. -1 with errno set (and *@temporary NULL) when it cannot be
+ * made. */
+int      bl_disk_open_beside (const char  *path,
+                              char       **temporary);
+/* Flushes the file @path to the disk; FALSE with errno set when it cannot
+ * be opened or synced. */
+gboolean bl_disk_sync_file (const char  *path);
 /* Syncs the folder @dir, so that a rename in it survives a power cut. */
 void     bl_disk_sync_dir  (const char  *dir);
 

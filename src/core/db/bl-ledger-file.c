@@ -302,19 +302,6 @@ remove_with_companions (const char *path)
     }
 }
 
-static gboolean
-sync_file (const char *path)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = fsync (fd) == 0;
-  close (fd);
-  return ok;
-}
-
 /* Moves @temp to @path unless something appeared there meanwhile (then
  * *@raced is set and @temp is left for the caller to remove). */
 static gboolean
@@ -396,7 +383,7 @@ create_ledger (const char  *path,
   /* Closing folds the log into the file and removes it. */
   g_clear_object (&db);
 
-  if (!sync_file (temp) || !move_into_place (temp, path, replace, &raced))
+  if (!bl_disk_sync_file (temp) || !move_into_place (temp, path, replace, &raced))
     {
       int saved = errno;
 
