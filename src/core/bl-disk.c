@@ -3,10 +3,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "bl-disk.h"
+#include "bl-store-error.h"
 
 gboolean
 bl_disk_write_all (int           fd,
@@ -28,6 +30,22 @@ bl_disk_write_all (int           fd,
         return FALSE;
       next += done;
       length -= (gsize) done;
+    }
+  return TRUE;
+}
+
+gboolean
+bl_disk_make_dir (const char  *dir,
+                  GError     **error)
+{
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
     }
   return TRUE;
 }

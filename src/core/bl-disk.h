@@ -1,5 +1,5 @@
-/* bl-disk.h: files written to stay written: a new file beside the one it
- * will replace, every byte of a buffer, a file flushed to the disk, and a
+/* bl-disk.h: files written to stay written: a private folder, a new file
+ * beside the one it will replace, every byte of a buffer, a file flushed to the disk, and a
  * folder synced after a rename in it */
 #pragma once
 
@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 gboolean bl_disk_write_all (int          fd,
                             gconstpointer data,
                             gsize        length);
+/* Makes the folder @dir and those above it that are missing, readable by
+ * their owner only (they hold members' personal data); FALSE with @error
+ * set (BL_STORE_ERROR_IO) when it cannot. */
+gboolean bl_disk_make_dir    (const char  *dir,
+                              GError     **error);
 /* A new empty file beside @path, named after it (".NAME.XXXXXX") and
  * readable by its owner only, open for reading and writing; its name in
  * *@temporary. -1 with errno set (and *@temporary NULL) when it cannot be

@@ -159,13 +159,8 @@ ensure_backup_dir (const char  *dir,
 {
   GStatBuf st;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
+  if (!bl_disk_make_dir (dir, error))
+    return FALSE;
   /* A folder of ours made looser by hand, or by an older version. */
   if (g_stat (dir, &st) == 0 && (st.st_mode & 077) != 0 && st.st_uid == geteuid ())
     g_chmod (dir, st.st_mode & 0700);
@@ -499,13 +494,8 @@ bl_ledger_backup_restore (const char  *path,
     }
 
   dir = g_path_get_dirname (absolute);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
+  if (!bl_disk_make_dir (dir, error))
+    return FALSE;
   temp = copy_backup_beside (absolute, source, !g_file_test (source_wal, G_FILE_TEST_EXISTS), error);
   if (temp == NULL)
     return FALSE;

@@ -349,13 +349,8 @@ create_ledger (const char  *path,
   gboolean raced = FALSE;
   int fd;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
+  if (!bl_disk_make_dir (dir, error))
+    return FALSE;
   remove_leftovers (dir, prefix);
 
   /* The ledger holds members' personal data: only its owner may read it. */
