@@ -245,13 +245,9 @@ static void
 show_open_error (BlAttachmentsSection *self,
                  const char           *message)
 {
-  GtkWidget *alert;
-
   if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
-  alert = bl_alert_new (_("Cannot Open the File"), message);
-  bl_alert_add_response (alert, "close", _("_Close"));
-  bl_alert_present (alert, GTK_WIDGET (self));
+  bl_alert_show_notice (_("Cannot Open the File"), message, GTK_WIDGET (self));
 }
 
 static void

@@ -517,12 +517,7 @@ transfer_response_cb (GtkWidget     *dialog,
     return;
   iso = bl_date_to_iso (&date);
   if (!bl_store_set_transfer (self->store, id, iso, destination, &error))
-    {
-      GtkWidget *alert = bl_alert_new (_("Member Not Transferred"), error->message);
-
-      bl_alert_add_response (alert, "close", _("_Close"));
-      bl_alert_present (alert, GTK_WIDGET (self));
-    }
+    bl_alert_show_notice (_("Member Not Transferred"), error->message, GTK_WIDGET (self));
 }
 
 /* Asks for the day the member leaves: from then on they are no longer

@@ -51,17 +51,6 @@ G_DEFINE_FINAL_TYPE (BlReportsPage, bl_reports_page, BL_TYPE_PAGE)
 #define REPORT_CHANGES (BL_CHANGE_SETTINGS | BL_CHANGE_GROUPS | BL_CHANGE_KINDS | BL_CHANGE_MEMBERS | \
                         BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE | BL_CHANGE_RULES | BL_CHANGE_TODAY)
 
-static void
-show_error (GtkWidget  *widget,
-            const char *heading,
-            const char *message)
-{
-  GtkWidget *dialog = bl_alert_new (heading, message);
-
-  bl_alert_add_response (dialog, "close", _("_Close"));
-  bl_alert_present (dialog, widget);
-}
-
 /* What became of an export to @file: a toast that opens it, or, when it
  * failed with @error, an alert headed @heading that says why. */
 static void
@@ -75,7 +64,7 @@ show_written (BlReportsPage *self,
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
 
-      show_error (GTK_WIDGET (self), heading, message);
+      bl_alert_show_notice (heading, message, GTK_WIDGET (self));
     }
   else
     {

@@ -169,12 +169,7 @@ file_opened_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!g_app_info_launch_default_for_uri_finish (result, &error) && gtk_widget_get_root (window) != NULL)
-    {
-      GtkWidget *alert = bl_alert_new (_("Cannot Open the File"), error->message);
-
-      bl_alert_add_response (alert, "close", _("_Close"));
-      bl_alert_present (alert, window);
-    }
+    bl_alert_show_notice (_("Cannot Open the File"), error->message, window);
 }
 
 /* The "Open" button of a saved file's toast (bl-file-toast.h). */

@@ -81,13 +81,8 @@ save_done_cb (GObject      *source,
     adw_toast_dismiss (save->saving);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      GtkWidget *alert;
-
-      if (save->owner == NULL)
-        return;
-      alert = bl_alert_new (_("Workbook Not Saved"), error->message);
-      bl_alert_add_response (alert, "close", _("_Close"));
-      bl_alert_present (alert, save->owner);
+      if (save->owner != NULL)
+        bl_alert_show_notice (_("Workbook Not Saved"), error->message, save->owner);
       return;
     }
   if (BL_IS_WINDOW (window))
