@@ -67,12 +67,7 @@ show_written (BlReportsPage *self,
       bl_alert_show_notice (heading, message, GTK_WIDGET (self));
     }
   else
-    {
-      g_autofree char *base = g_file_get_basename (file);
-      g_autofree char *message = g_strdup_printf (C_("reports", "Saved %s"), base);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, bl_file_toast_new (message, file));
-    }
+    adw_toast_overlay_add_toast (self->toast_overlay, bl_file_toast_new (file));
 }
 
 /* The preview */

@@ -75,7 +75,6 @@ save_done_cb (GObject      *source,
   Save *save = g_task_get_task_data (G_TASK (result));
   GtkWindow *window = owner_window (save->owner);
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_file_get_basename (save->file);
 
   if (save->saving != NULL)
     adw_toast_dismiss (save->saving);
@@ -86,11 +85,7 @@ save_done_cb (GObject      *source,
       return;
     }
   if (BL_IS_WINDOW (window))
-    {
-      g_autofree char *message = g_strdup_printf (C_("reports", "Saved %s"), base);
-
-      bl_window_add_toast (BL_WINDOW (window), bl_file_toast_new (message, save->file));
-    }
+    bl_window_add_toast (BL_WINDOW (window), bl_file_toast_new (save->file));
 }
 
 void
