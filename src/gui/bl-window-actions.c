@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "bl-activity-editor.h"
 #include "bl-alert.h"
 #include "bl-file-import.h"
 #include "bl-signin-attach.h"
@@ -81,22 +80,14 @@ copy_activity_action (GtkWidget  *widget,
   BlWindow *self = BL_WINDOW (widget);
   g_autoptr(BlActivity) activity = NULL;
   g_autoptr(BlActivity) copy = NULL;
-  g_autoptr(GError) error = NULL;
-  BlActivityEditor *editor;
 
   if (self->store == NULL)
     return;
-  activity = bl_store_get_activity (self->store, g_variant_get_int64 (parameter), &error);
+  activity = _bl_window_find_activity (self, g_variant_get_int64 (parameter));
   if (activity == NULL)
-    {
-      bl_window_add_toast (self, adw_toast_new (error != NULL ? error->message
-                                                : _("The activity no longer exists.")));
-      return;
-    }
+    return;
   copy = bl_activity_copy_as_new (activity);
-  editor = bl_activity_editor_new (self->store, copy);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (editor));
+  _bl_window_present_editor (self, copy);
 }
 
 /* The main menu's item: the sign-in sheet of the activity selected on the

@@ -650,7 +650,6 @@ bl_window_new_activity (BlWindow   *self,
 {
   g_autoptr(BlActivity) activity = NULL;
   g_autofree char *today = NULL;
-  BlActivityEditor *editor;
 
   g_return_if_fail (BL_IS_WINDOW (self));
 
@@ -663,10 +662,7 @@ bl_window_new_activity (BlWindow   *self,
   bl_activity_set_group (activity, group != NULL ? group : "");
   bl_activity_set_status (activity, BL_ACTIVITY_STATUS_HELD);
   bl_activity_set_date (activity, today);
-
-  editor = bl_activity_editor_new (self->store, activity);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (editor));
+  _bl_window_present_editor (self, activity);
 }
 
 void
@@ -674,8 +670,6 @@ bl_window_open_activity (BlWindow *self,
                          gint64    id)
 {
   g_autoptr(BlActivity) activity = NULL;
-  g_autoptr(GError) error = NULL;
-  BlActivityEditor *editor;
   GListModel *toplevels;
 
   g_return_if_fail (BL_IS_WINDOW (self));
@@ -699,15 +693,33 @@ bl_window_open_activity (BlWindow *self,
         }
     }
 
+  activity = _bl_window_find_activity (self, id);
+  if (activity != NULL)
+    _bl_window_present_editor (self, activity);
+}
+
+BlActivity *
+_bl_window_find_activity (BlWindow *self,
+                          gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  BlActivity *activity;
+
+  g_assert (self->store != NULL);
+
   activity = bl_store_get_activity (self->store, id, &error);
   if (activity == NULL)
-    {
-      bl_window_add_toast (self, adw_toast_new (error != NULL ? error->message
-                                                : _("The activity no longer exists.")));
-      return;
-    }
+    bl_window_add_toast (self, adw_toast_new (error != NULL ? error->message
+                                              : _("The activity no longer exists.")));
+  return activity;
+}
 
-  editor = bl_activity_editor_new (self->store, activity);
+void
+_bl_window_present_editor (BlWindow   *self,
+                           BlActivity *activity)
+{
+  BlActivityEditor *editor = bl_activity_editor_new (self->store, activity);
+
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (editor));
 }
