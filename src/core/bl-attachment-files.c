@@ -15,6 +15,7 @@
 #include "bl-disk.h"
 #include "bl-image.h"
 #include "bl-store-error.h"
+#include "db/bl-ledger-file.h"
 
 #define CHUNK (256 * 1024)
 #define SNIFF 4096
@@ -223,18 +224,14 @@ char *
 bl_attachment_files_dir_for_ledger (const char *ledger_path)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
+  g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
-  char *dot;
 
   g_return_val_if_fail (ledger_path != NULL, NULL);
 
   dir = g_path_get_dirname (ledger_path);
-  base = g_path_get_basename (ledger_path);
-  dot = strrchr (base, '.');
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  name = g_strconcat (base, "-attachments", NULL);
+  stem = bl_ledger_file_stem (ledger_path);
+  name = g_strconcat (stem, "-attachments", NULL);
   return g_build_filename (dir, name, NULL);
 }
 

@@ -20,18 +20,6 @@
 
 /* Names */
 
-/* The ledger's file name less its extension: ledger.db → "ledger". */
-static char *
-ledger_stem (const char *path)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  return g_steal_pointer (&base);
-}
-
 /* Whether @name is <stem>-YYYY-MM-DD.db, a real date; the date in @date. */
 static gboolean
 is_daily_name (const char *name,
@@ -83,7 +71,7 @@ bl_ledger_backup_list (const char *path)
 
   absolute = g_canonicalize_filename (path, NULL);
   dir = bl_ledger_file_backup_dir (absolute);
-  stem = ledger_stem (absolute);
+  stem = bl_ledger_file_stem (absolute);
   listing = g_dir_open (dir, 0, NULL);
   while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
     if (is_daily_name (name, stem, date))
@@ -183,7 +171,7 @@ bl_ledger_backup_keep_aside (const char  *path,
   g_return_val_if_fail (path != NULL && label != NULL && stamp != NULL, NULL);
 
   dir = bl_ledger_file_backup_dir (path);
-  stem = ledger_stem (path);
+  stem = bl_ledger_file_stem (path);
   copy = g_strdup_printf ("%s/%s-%s-%s.db", dir, stem, label, stamp);
   wal = g_strconcat (path, "-wal", NULL);
   wal_copy = g_strconcat (copy, "-wal", NULL);
@@ -328,7 +316,7 @@ bl_ledger_backup_daily (BlDb        *db,
 
   path = bl_db_get_path (db);
   dir = bl_ledger_file_backup_dir (path);
-  stem = ledger_stem (path);
+  stem = bl_ledger_file_stem (path);
   target = g_strdup_printf ("%s/%s-%s.db", dir, stem, today);
   if (g_file_test (target, G_FILE_TEST_EXISTS))
     return TRUE;

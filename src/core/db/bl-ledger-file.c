@@ -43,6 +43,21 @@ bl_ledger_file_backup_dir (const char *path)
   return g_build_filename (dir, "backups", NULL);
 }
 
+char *
+bl_ledger_file_stem (const char *path)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  base = g_path_get_basename (path);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
 /* What the file is */
 
 static const char *
