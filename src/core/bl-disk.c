@@ -11,30 +11,6 @@
 #include "bl-store-error.h"
 
 gboolean
-bl_disk_write_all (int           fd,
-                   gconstpointer data,
-                   gsize         length)
-{
-  const guint8 *next = data;
-
-  g_return_val_if_fail (fd >= 0, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-
-  while (length > 0)
-    {
-      ssize_t done = write (fd, next, length);
-
-      if (done < 0 && errno == EINTR)
-        continue;
-      if (done <= 0)
-        return FALSE;
-      next += done;
-      length -= (gsize) done;
-    }
-  return TRUE;
-}
-
-gboolean
 bl_disk_make_dir (const char  *dir,
                   GError     **error)
 {
@@ -68,6 +44,30 @@ bl_disk_open_beside (const char  *path,
   fd = g_mkstemp_full (name, O_RDWR | O_CLOEXEC, 0600);
   *temporary = fd >= 0 ? g_steal_pointer (&name) : NULL;
   return fd;
+}
+
+gboolean
+bl_disk_write_all (int           fd,
+                   gconstpointer data,
+                   gsize         length)
+{
+  const guint8 *next = data;
+
+  g_return_val_if_fail (fd >= 0, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  while (length > 0)
+    {
+      ssize_t done = write (fd, next, length);
+
+      if (done < 0 && errno == EINTR)
+        continue;
+      if (done <= 0)
+        return FALSE;
+      next += done;
+      length -= (gsize) done;
+    }
+  return TRUE;
 }
 
 gboolean
