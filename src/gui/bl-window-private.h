@@ -50,11 +50,11 @@ BlPage *_bl_window_ensure_page       (BlWindow      *self,
                                       BlWindowPage   page);
 
 /* The stored activity @id, or NULL after a toast saying it is gone. */
-BlActivity *_bl_window_find_activity (BlWindow      *self,
-                                      gint64         id);
+BlActivity *_bl_window_find_activity  (BlWindow      *self,
+                                       gint64         id);
 /* A record editor on @activity, in front of the window. */
-void _bl_window_present_editor      (BlWindow      *self,
-                                      BlActivity    *activity);
+void        _bl_window_present_editor (BlWindow      *self,
+                                       BlActivity    *activity);
 
 /* Installs the win.* actions and their shortcuts (bl-window-actions.c). */
 void _bl_window_class_actions_init (BlWindowClass *klass);
