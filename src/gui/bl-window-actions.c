@@ -3,8 +3,8 @@
 
 #include <glib/gi18n.h>
 
-#include "bl-alert.h"
 #include "bl-file-import.h"
+#include "bl-file-open.h"
 #include "bl-signin-attach.h"
 #include "bl-window-private.h"
 #include "bl-workbook-save.h"
@@ -151,29 +151,13 @@ export_xlsx_action (GtkWidget  *widget,
     bl_workbook_save_run (widget, self->store, 0);
 }
 
-static void
-file_opened_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GtkWidget) window = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error) && gtk_widget_get_root (window) != NULL)
-    bl_alert_show_notice (_("Cannot Open the File"), error->message, window);
-}
-
 /* The "Open" button of a saved file's toast (bl-file-toast.h). */
 static void
 open_file_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  g_autoptr(GAppLaunchContext) context = NULL;
-
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
-  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), context, NULL,
-                                           file_opened_cb, g_object_ref (widget));
+  bl_file_open_uri (widget, g_variant_get_string (parameter, NULL));
 }
 
 /* The keyboard shortcuts (Ctrl+?, the main menu): built the first time they
