@@ -183,6 +183,33 @@ test_dates_shown (void)
   }
 }
 
+/* When a record says it takes place: the day, then the hours that are known. */
+static void
+test_when (void)
+{
+  g_autoptr(BlActivity) activity = bl_activity_new ();
+  struct { const char *start, *end, *hours, *when; } cases[] = {
+    { NULL, NULL, "", "1 March 2026" },
+    { "09:00", NULL, "09:00", "1 March 2026 09:00" },
+    { "09:00", "11:30", "09:00–11:30", "1 March 2026 09:00–11:30" },
+    { NULL, "11:30", "", "1 March 2026" },
+  };
+
+  bl_activity_set_date (activity, "2026-03-01");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *hours = NULL;
+      g_autofree char *when = NULL;
+
+      bl_activity_set_start_time (activity, cases[i].start);
+      bl_activity_set_end_time (activity, cases[i].end);
+      hours = bl_activity_format_hours (activity);
+      when = bl_activity_format_when (activity);
+      g_assert_cmpstr (hours, ==, cases[i].hours);
+      g_assert_cmpstr (when, ==, cases[i].when);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +221,7 @@ main (int   argc,
   g_test_add_func ("/activity/member", test_member);
   g_test_add_func ("/activity/dates", test_dates);
   g_test_add_func ("/activity/dates-shown", test_dates_shown);
+  g_test_add_func ("/activity/when", test_when);
 
   return g_test_run ();
 }

@@ -581,3 +581,28 @@ bl_activity_get_leader (BlActivity *self)
     return self->lecturer;
   return self->host != NULL ? self->host : "";
 }
+
+char *
+bl_activity_format_hours (BlActivity *self)
+{
+  g_return_val_if_fail (BL_IS_ACTIVITY (self), NULL);
+
+  if (!bl_text_is_blank (self->start_time) && !bl_text_is_blank (self->end_time))
+    return g_strdup_printf ("%s–%s", self->start_time, self->end_time);
+  return g_strdup (!bl_text_is_blank (self->start_time) ? self->start_time : "");
+}
+
+char *
+bl_activity_format_when (BlActivity *self)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *hours = NULL;
+
+  g_return_val_if_fail (BL_IS_ACTIVITY (self), NULL);
+
+  day = bl_date_iso_format_locale (self->date);
+  hours = bl_activity_format_hours (self);
+  if (*hours == '\0')
+    return g_steal_pointer (&day);
+  return g_strdup_printf ("%s %s", day, hours);
+}

@@ -87,5 +87,11 @@ const char      *bl_activity_status_to_chinese (BlActivityStatus status);
 gboolean         bl_activity_status_parse    (const char *text, BlActivityStatus *out);
 const char      *bl_activity_status_display  (BlActivityStatus status);
 const char      *bl_activity_get_leader      (BlActivity       *self);
+/* The hours as people read them: "09:00–11:00", "09:00" when only the
+ * start is known, "" when it is not. */
+char            *bl_activity_format_hours    (BlActivity       *self);
+/* The day in the locale's words, then the hours when they are known:
+ * "1 March 2026 09:00–11:00". */
+char            *bl_activity_format_when     (BlActivity       *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "bl-disk.h"
 #include "bl-image.h"
 #include "bl-store-error.h"
+#include "db/bl-ledger-file.h"
 
 #define CHUNK (256 * 1024)
 #define SNIFF 4096
@@ -64,21 +65,6 @@ set_io_error (GError    **error,
   return FALSE;
 }
 
-static gboolean
-ensure_dir (const char  *dir,
-            GError     **error)
-{
-  /* The attachments hold members' faces and signatures: the owner only. */
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* A new file in @dir, 0600, for writing; its path in @path. */
 static int
 open_temp (const char  *dir,
@@ -88,7 +74,7 @@ open_temp (const char  *dir,
   g_autofree char *template = NULL;
   int fd;
 
-  if (!ensure_dir (dir, error))
+  if (!bl_disk_make_dir (dir, error))
     return -1;
   template = g_build_filename (dir, ".part-XXXXXX", NULL);
   fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
@@ -238,18 +224,14 @@ char *
 bl_attachment_files_dir_for_ledger (const char *ledger_path)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
+  g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
-  char *dot;
 
   g_return_val_if_fail (ledger_path != NULL, NULL);
 
   dir = g_path_get_dirname (ledger_path);
-  base = g_path_get_basename (ledger_path);
-  dot = strrchr (base, '.');
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  name = g_strconcat (base, "-attachments", NULL);
+  stem = bl_ledger_file_stem (ledger_path);
+  name = g_strconcat (stem, "-attachments", NULL);
   return g_build_filename (dir, name, NULL);
 }
 
@@ -518,7 +500,7 @@ bl_attachment_files_commit (BlAttachmentFiles  *self,
   fan = g_path_get_dirname (object);
   objects = g_path_get_dirname (fan);
   new_fan = !g_file_test (fan, G_FILE_TEST_IS_DIR);
-  if (!ensure_dir (fan, error))
+  if (!bl_disk_make_dir (fan, error))
     return FALSE;
   if (g_rename (staged_path, object) != 0)
     return set_io_error (error, object, errno);
@@ -563,7 +545,7 @@ bl_attachment_files_copy_from (BlAttachmentFiles  *self,
     return TRUE;
   src = subpath (from, "objects", sha256, "");
   fan = g_path_get_dirname (dest);
-  return ensure_dir (fan, error) && copy_file (src, dest, sha256, 0600, TRUE, error);
+  return bl_disk_make_dir (fan, error) && copy_file (src, dest, sha256, 0600, TRUE, error);
 }
 
 gboolean
@@ -733,7 +715,7 @@ bl_attachment_files_view_copy (const char  *source_path,
   key = g_strndup (sha256, 16);
   dir = g_build_filename (g_get_user_runtime_dir (), "branch-ledger", "view", key, NULL);
   dest = g_build_filename (dir, clean, NULL);
-  if (!ensure_dir (dir, error) || !copy_file (source_path, dest, sha256, 0400, FALSE, error))
+  if (!bl_disk_make_dir (dir, error) || !copy_file (source_path, dest, sha256, 0400, FALSE, error))
     return NULL;
   return g_steal_pointer (&dest);
 }

@@ -2,12 +2,12 @@
  * and 附件说明 cells, and the files in 附件/<编号>/ */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "bl-csv-attachments.h"
+#include "bl-disk.h"
 #include "bl-store-attachments.h"
 
 #define NAME_SEPARATOR "、"
@@ -109,13 +109,8 @@ bl_csv_attachments_write_dir (BlStore     *store,
         return FALSE;
       number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
       folder = g_build_filename (top, number, NULL);
-      if (g_mkdir_with_parents (folder, 0700) != 0)
-        {
-          int saved = errno;
-          g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("Cannot create the folder “%s”: %s"),
-                       folder, g_strerror (saved));
-          return FALSE;
-        }
+      if (!bl_disk_make_dir (folder, error))
+        return FALSE;
 
       n = g_list_model_get_n_items (G_LIST_MODEL (list));
       for (guint j = 0; j < n; j++)

@@ -437,20 +437,16 @@ write_temporary (const char  *path,
                  char       **temporary,
                  GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
   g_autoptr(GError) local_error = NULL;
   CsvWriter writer;
   gboolean written;
   int fd, saved;
 
-  *temporary = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (*temporary, O_WRONLY | O_CLOEXEC, 0600);
+  fd = bl_disk_open_beside (path, temporary);
   if (fd < 0)
     {
       saved = errno;
       g_set_error (error, BL_CSV_ERROR, BL_CSV_ERROR_IO, _("Cannot create “%s”: %s"), path, g_strerror (saved));
-      g_clear_pointer (temporary, g_free);
       return FALSE;
     }
   writer_init (&writer, fd);

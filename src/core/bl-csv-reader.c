@@ -59,11 +59,7 @@ end_row (Parser   *parser,
          guint     row_line,
          GError  **error)
 {
-  gboolean all_blank = TRUE;
-
-  for (guint i = 0; i < parser->cells->len && all_blank; i++)
-    all_blank = bl_table_cell_is_blank (g_ptr_array_index (parser->cells, i));
-  if (all_blank)
+  if (bl_table_cells_are_blank ((const char * const *) parser->cells->pdata, parser->cells->len))
     {
       g_ptr_array_set_size (parser->cells, 0);
       return TRUE;

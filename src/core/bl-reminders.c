@@ -213,10 +213,7 @@ planned_reminder (BlStore    *store,
 {
   BlReminder *reminder;
   g_autofree char *what = activity_what (store, activity);
-  g_autofree char *date = bl_date_iso_format_locale (bl_activity_get_date (activity));
-  g_autofree char *when = NULL;
-  const char *start = bl_activity_get_start_time (activity);
-  const char *end = bl_activity_get_end_time (activity);
+  g_autofree char *when = bl_activity_format_when (activity);
   const char *location = bl_activity_get_location (activity);
   GString *body = g_string_new (bl_activity_get_topic (activity));
 
@@ -225,12 +222,6 @@ planned_reminder (BlStore    *store,
                                             bl_activity_get_id (activity), day));
   reminder->title = g_strdup_printf (tomorrow ? _("Tomorrow: %s") : _("Today: %s"), what);
 
-  if (start != NULL && *start != '\0' && end != NULL && *end != '\0')
-    when = g_strdup_printf ("%s %s–%s", date, start, end);
-  else if (start != NULL && *start != '\0')
-    when = g_strdup_printf ("%s %s", date, start);
-  else
-    when = g_strdup (date);
   g_string_append_c (body, '\n');
   g_string_append_printf (body, _("Time: %s"), when);
   if (location != NULL && *location != '\0')

@@ -62,10 +62,10 @@ bl_store_expected_members (BlStore    *self,
   return result;
 }
 
-static BlMember *
-find_member_or_error (BlStore  *self,
-                      gint64    member_id,
-                      GError  **error)
+BlMember *
+bl_store_find_member_or_error (BlStore  *self,
+                               gint64    member_id,
+                               GError  **error)
 {
   BlMember *member = bl_store_find_member (self, member_id);
 
@@ -100,7 +100,7 @@ bl_store_set_transfer (BlStore     *self,
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  member = find_member_or_error (self, member_id, error);
+  member = bl_store_find_member_or_error (self, member_id, error);
   if (member == NULL || (date != NULL && !bl_store_check_date (date, error)))
     return FALSE;
   joined = bl_member_get_joined (member);
@@ -128,7 +128,7 @@ bl_store_undo_transfer (BlStore  *self,
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  member = find_member_or_error (self, member_id, error);
+  member = bl_store_find_member_or_error (self, member_id, error);
   if (member == NULL)
     return FALSE;
   if (bl_member_get_status (member) != BL_MEMBER_STATUS_TRANSFERRED)
@@ -170,7 +170,7 @@ bl_store_delete_member (BlStore  *self,
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  member = find_member_or_error (self, member_id, error);
+  member = bl_store_find_member_or_error (self, member_id, error);
   if (member == NULL)
     return FALSE;
   if (bl_member_repo_has_attendance (bl_store_get_db (self), member_id))
@@ -209,7 +209,7 @@ bl_store_set_group_leader (BlStore     *self,
     return FALSE;
   if (member_id != 0)
     {
-      member = find_member_or_error (self, member_id, error);
+      member = bl_store_find_member_or_error (self, member_id, error);
       if (member == NULL)
         return FALSE;
       if (bl_member_get_status (member) != BL_MEMBER_STATUS_ACTIVE)

@@ -13,6 +13,11 @@ BlStoreLists *bl_store_get_lists          (BlStore     *self);
 /* TRUE for a "YYYY-MM-DD" date, else FALSE with a message in @error. */
 gboolean      bl_store_check_date         (const char  *date,
                                            GError     **error);
+/* The stored member @member_id, or NULL with a message in @error when it
+ * is gone. */
+BlMember     *bl_store_find_member_or_error (BlStore   *self,
+                                             gint64     member_id,
+                                             GError   **error);
 /* Gives a ledger without a start date one (at opening). */
 gboolean      bl_store_ensure_start_date  (BlStore     *self,
                                            GError     **error);

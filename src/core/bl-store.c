@@ -591,12 +591,9 @@ bl_store_set_member_role (BlStore      *self,
 
   g_return_val_if_fail (BL_IS_STORE (self), FALSE);
 
-  member = bl_store_find_member (self, member_id);
+  member = bl_store_find_member_or_error (self, member_id, error);
   if (member == NULL)
-    {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
-      return FALSE;
-    }
+    return FALSE;
   if (!bl_store_check_date (since, error))
     return FALSE;
 
@@ -628,11 +625,11 @@ bl_store_save_member_with_role (BlStore     *self,
 
   id = bl_member_get_id (member);
   role = bl_member_get_role (member);
-  stored = id != 0 ? bl_store_find_member (self, id) : NULL;
-  if (id != 0 && stored == NULL)
+  if (id != 0)
     {
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_NOT_FOUND, _("The member no longer exists"));
-      return FALSE;
+      stored = bl_store_find_member_or_error (self, id, error);
+      if (stored == NULL)
+        return FALSE;
     }
   role_changed = stored != NULL && bl_member_get_role (stored) != role;
   if (role_changed && (role_since == NULL || !bl_store_check_date (role_since, NULL)))

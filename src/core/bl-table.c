@@ -198,19 +198,26 @@ bl_table_cell_is_blank (const char *text)
 }
 
 gboolean
-bl_table_row_is_blank (BlTable *table,
-                       guint    row)
+bl_table_cells_are_blank (const char * const *cells,
+                          guint               n_cells)
 {
-  char **cells;
+  g_return_val_if_fail (cells != NULL || n_cells == 0, TRUE);
 
-  g_return_val_if_fail (table != NULL, TRUE);
-  g_return_val_if_fail (row < table->rows->len, TRUE);
-
-  cells = g_ptr_array_index (table->rows, row);
-  for (guint i = 0; cells[i] != NULL; i++)
+  for (guint i = 0; i < n_cells; i++)
     if (!bl_table_cell_is_blank (cells[i]))
       return FALSE;
   return TRUE;
+}
+
+gboolean
+bl_table_row_is_blank (BlTable *table,
+                       guint    row)
+{
+  g_return_val_if_fail (table != NULL, TRUE);
+  g_return_val_if_fail (row < table->rows->len, TRUE);
+
+  return bl_table_cells_are_blank (g_ptr_array_index (table->rows, row),
+                                   g_array_index (table->lengths, guint, row));
 }
 
 char *

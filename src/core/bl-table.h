@@ -76,6 +76,10 @@ const char  *bl_table_get_cell         (BlTable         *table,
 /* Whether a cell is empty or only white space (as g_unichar_isspace()
  * knows it), the readers' test for a row to skip. */
 gboolean     bl_table_cell_is_blank    (const char      *text);
+/* Whether each of the @n_cells @cells is empty or blank: a row the readers
+ * skip. */
+gboolean     bl_table_cells_are_blank  (const char * const *cells,
+                                        guint            n_cells);
 /* Whether every cell of the row is empty or blank. */
 gboolean     bl_table_row_is_blank     (BlTable         *table,
                                         guint            row);

@@ -90,7 +90,7 @@ compare_date (gconstpointer a,
   if (cmp == 0)
     cmp = g_strcmp0 (bl_activity_get_start_time ((BlActivity *) a),
                      bl_activity_get_start_time ((BlActivity *) b));
-  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return gtk_ordering_from_cmpfunc (cmp);
 }
 
 static int

@@ -8,6 +8,8 @@
  * the "unavailable" warnings off for its own body. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "bl-alert.h"
 
 #define BL_USE_ALERT_DIALOG ADW_CHECK_VERSION (1, 5, 0)
@@ -170,6 +172,21 @@ bl_alert_present (GtkWidget *alert,
     gtk_window_present (GTK_WINDOW (alert));
   }
 #endif
+}
+
+void
+bl_alert_show_notice (const char *heading,
+                      const char *body,
+                      GtkWidget  *parent)
+{
+  GtkWidget *alert;
+
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+
+  alert = bl_alert_new (heading, body);
+  bl_alert_add_response (alert, "close", _("_Close"));
+  bl_alert_present (alert, parent);
 }
 
 /* The button of an alert that shows @label. */

@@ -37,6 +37,11 @@ void       bl_alert_set_extra_child         (GtkWidget             *alert,
  * warnings. */
 void       bl_alert_present                 (GtkWidget             *alert,
                                              GtkWidget             *parent);
+/* A notice that asks nothing: @heading, @body and a Close button (response
+ * "close"), presented over @parent as bl_alert_present() does. */
+void       bl_alert_show_notice             (const char            *heading,
+                                             const char            *body,
+                                             GtkWidget             *parent);
 /* Answers @alert as if @id was clicked. */
 void       bl_alert_response                (GtkWidget             *alert,
                                              const char            *id);

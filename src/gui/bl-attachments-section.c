@@ -12,10 +12,10 @@
 
 #include <glib/gi18n.h>
 
-#include "bl-alert.h"
 #include "bl-attachment-chooser.h"
 #include "bl-attachment-row.h"
 #include "bl-attachments-section.h"
+#include "bl-file-open.h"
 
 struct _BlAttachmentsSection
 {
@@ -243,31 +243,6 @@ view_data_free (gpointer data)
   g_free (view);
 }
 
-static void
-show_open_error (BlAttachmentsSection *self,
-                 const char           *message)
-{
-  GtkWidget *alert;
-
-  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
-    return;
-  alert = bl_alert_new (_("Cannot Open the File"), message);
-  bl_alert_add_response (alert, "close", _("_Close"));
-  bl_alert_present (alert, GTK_WIDGET (self));
-}
-
-static void
-file_launched_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(BlAttachmentsSection) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    show_open_error (self, error->message);
-}
-
 /* A read-only copy under the file's own name: the application sees its
  * extension and cannot change what the ledger keeps. Copying 50 MB takes a
  * moment: in a thread. */
@@ -293,7 +268,6 @@ view_copy_made_cb (GObject      *source,
                    gpointer      user_data)
 {
   BlAttachmentsSection *self = BL_ATTACHMENTS_SECTION (source);
-  g_autoptr(GAppLaunchContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *uri = NULL;
@@ -301,12 +275,11 @@ view_copy_made_cb (GObject      *source,
   if (copy == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_open_error (self, error->message);
+        bl_file_open_show_error (GTK_WIDGET (self), error->message);
       return;
     }
   uri = g_filename_to_uri (copy, NULL, NULL);
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
-  g_app_info_launch_default_for_uri_async (uri, context, NULL, file_launched_cb, g_object_ref (self));
+  bl_file_open_uri (GTK_WIDGET (self), uri);
 }
 
 static void

@@ -6,15 +6,17 @@
 #include "bl-file-toast.h"
 
 AdwToast *
-bl_file_toast_new (const char *title,
-                   GFile      *file)
+bl_file_toast_new (GFile *file)
 {
+  g_autofree char *base = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *uri = NULL;
   AdwToast *toast;
 
-  g_return_val_if_fail (title != NULL, NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  base = g_file_get_basename (file);
+  title = g_strdup_printf (C_("reports", "Saved %s"), base);
   uri = g_file_get_uri (file);
   toast = adw_toast_new (title);
   /* Long enough to reach for the button. */

@@ -6,9 +6,9 @@
 
 G_BEGIN_DECLS
 
-/* "@title", and a button that opens @file (a folder: the folder) with the
- * user's default application, through the window's win.open-file action. */
-AdwToast *bl_file_toast_new (const char *title,
-                             GFile      *file);
+/* "Saved NAME" (@file's name), and a button that opens @file (a folder:
+ * the folder) with the user's default application, through the window's
+ * win.open-file action. */
+AdwToast *bl_file_toast_new (GFile *file);
 
 G_END_DECLS

@@ -300,9 +300,7 @@ delete_action (GtkWidget  *widget,
     {
       body = g_strdup_printf (_("%s cannot be deleted: their attendance is on record. Transfer them out instead; "
                                 "the records keep them."), bl_member_get_name (self->member));
-      alert = bl_alert_new (_("Member Not Deleted"), body);
-      bl_alert_add_response (alert, "close", _("_Close"));
-      bl_alert_present (alert, widget);
+      bl_alert_show_notice (_("Member Not Deleted"), body, widget);
       return;
     }
   body = g_strdup_printf (_("%s will be removed from the ledger. No record names them, so nothing else changes."),

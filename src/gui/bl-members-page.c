@@ -211,7 +211,7 @@ compare_text (gconstpointer a,
   g_autofree char *text_b = cell_text (self, BL_MEMBER ((gpointer) b), column);
   int result = g_utf8_collate (text_a, text_b);
 
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return gtk_ordering_from_cmpfunc (result);
 }
 
 static int
@@ -258,7 +258,7 @@ compare_stats (gconstpointer a,
 
       result = ra - rb;
     }
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return gtk_ordering_from_cmpfunc (result);
 }
 
 /* The one order of groups and members (bl-group-order.h): 第一党小组 before
@@ -270,7 +270,7 @@ compare_group (gconstpointer a,
 {
   int result = bl_member_compare (BL_MEMBER ((gpointer) a), BL_MEMBER ((gpointer) b));
 
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return gtk_ordering_from_cmpfunc (result);
 }
 
 static gboolean
@@ -517,12 +517,7 @@ transfer_response_cb (GtkWidget     *dialog,
     return;
   iso = bl_date_to_iso (&date);
   if (!bl_store_set_transfer (self->store, id, iso, destination, &error))
-    {
-      GtkWidget *alert = bl_alert_new (_("Member Not Transferred"), error->message);
-
-      bl_alert_add_response (alert, "close", _("_Close"));
-      bl_alert_present (alert, GTK_WIDGET (self));
-    }
+    bl_alert_show_notice (_("Member Not Transferred"), error->message, GTK_WIDGET (self));
 }
 
 /* Asks for the day the member leaves: from then on they are no longer

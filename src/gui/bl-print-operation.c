@@ -262,13 +262,9 @@ void
 bl_print_operation_show_error (GtkWidget  *widget,
                                const char *message)
 {
-  GtkWidget *alert;
-
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  alert = bl_alert_new (C_("printing", "Printing Failed"), message);
-  bl_alert_add_response (alert, "close", _("_Close"));
-  bl_alert_present (alert, widget);
+  bl_alert_show_notice (C_("printing", "Printing Failed"), message, widget);
 }
 
 void

@@ -51,15 +51,23 @@ G_DEFINE_FINAL_TYPE (BlReportsPage, bl_reports_page, BL_TYPE_PAGE)
 #define REPORT_CHANGES (BL_CHANGE_SETTINGS | BL_CHANGE_GROUPS | BL_CHANGE_KINDS | BL_CHANGE_MEMBERS | \
                         BL_CHANGE_ACTIVITIES | BL_CHANGE_ATTENDANCE | BL_CHANGE_RULES | BL_CHANGE_TODAY)
 
+/* What became of an export to @file: a toast that opens it, or, when it
+ * failed with @error, an alert headed @heading that says why. */
 static void
-show_error (GtkWidget  *widget,
-            const char *heading,
-            const char *message)
+show_written (BlReportsPage *self,
+              GFile         *file,
+              const GError  *error,
+              const char    *heading)
 {
-  GtkWidget *dialog = bl_alert_new (heading, message);
+  if (error != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
 
-  bl_alert_add_response (dialog, "close", _("_Close"));
-  bl_alert_present (dialog, widget);
+      bl_alert_show_notice (heading, message, GTK_WIDGET (self));
+    }
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, bl_file_toast_new (file));
 }
 
 /* The preview */
@@ -397,20 +405,8 @@ pdf_chosen_cb (GtkNativeDialog *dialog,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       /* The PDF on the paper of the preview and the printer. */
       bl_print_operation_get_paper_size (self->page_setup, &width, &height);
-      if (!bl_print_renderer_export_pdf (BL_PRINT_RENDERER (self->renderer), file, width, height, &error))
-        {
-          g_autofree char *name = g_file_get_parse_name (file);
-          g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
-
-          show_error (GTK_WIDGET (self), _("PDF Not Saved"), message);
-        }
-      else
-        {
-          g_autofree char *base = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (C_("reports", "Saved %s"), base);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, bl_file_toast_new (message, file));
-        }
+      bl_print_renderer_export_pdf (BL_PRINT_RENDERER (self->renderer), file, width, height, &error);
+      show_written (self, file, error, _("PDF Not Saved"));
     }
   g_clear_object (&self->chooser);
 }
@@ -426,20 +422,8 @@ csv_chosen_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT && self->stats != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      if (!bl_year_stats_write_csv (self->stats, file, &error))
-        {
-          g_autofree char *name = g_file_get_parse_name (file);
-          g_autofree char *message = g_strdup_printf (C_("reports", "Cannot write %s: %s"), name, error->message);
-
-          show_error (GTK_WIDGET (self), _("CSV File Not Saved"), message);
-        }
-      else
-        {
-          g_autofree char *base = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (C_("reports", "Saved %s"), base);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, bl_file_toast_new (message, file));
-        }
+      bl_year_stats_write_csv (self->stats, file, &error);
+      show_written (self, file, error, _("CSV File Not Saved"));
     }
   g_clear_object (&self->chooser);
 }

@@ -45,13 +45,9 @@ static void
 show_refusal (Attach     *attach,
               const char *message)
 {
-  GtkWidget *alert;
-
   if (attach->owner == NULL || gtk_widget_get_root (attach->owner) == NULL)
     return;
-  alert = bl_alert_new (_("Sign-in Sheet Not Attached"), message);
-  bl_alert_add_response (alert, "close", _("_Close"));
-  bl_alert_present (alert, attach->owner);
+  bl_alert_show_notice (_("Sign-in Sheet Not Attached"), message, attach->owner);
 }
 
 static void

@@ -3,9 +3,8 @@
 
 #include <glib/gi18n.h>
 
-#include "bl-activity-editor.h"
-#include "bl-alert.h"
 #include "bl-file-import.h"
+#include "bl-file-open.h"
 #include "bl-signin-attach.h"
 #include "bl-window-private.h"
 #include "bl-workbook-save.h"
@@ -81,17 +80,12 @@ copy_activity_action (GtkWidget  *widget,
   BlWindow *self = BL_WINDOW (widget);
   g_autoptr(BlActivity) activity = NULL;
   g_autoptr(BlActivity) copy = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
-  activity = bl_store_get_activity (self->store, g_variant_get_int64 (parameter), &error);
+  activity = _bl_window_find_activity (self, g_variant_get_int64 (parameter));
   if (activity == NULL)
-    {
-      bl_window_add_toast (self, adw_toast_new (error != NULL ? error->message
-                                                : _("The activity no longer exists.")));
-      return;
-    }
+    return;
   copy = bl_activity_copy_as_new (activity);
   bl_window_edit_activity (self, copy);
 }
@@ -157,34 +151,13 @@ export_xlsx_action (GtkWidget  *widget,
     bl_workbook_save_run (widget, self->store, 0);
 }
 
-static void
-file_opened_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GtkWidget) window = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error) && gtk_widget_get_root (window) != NULL)
-    {
-      GtkWidget *alert = bl_alert_new (_("Cannot Open the File"), error->message);
-
-      bl_alert_add_response (alert, "close", _("_Close"));
-      bl_alert_present (alert, window);
-    }
-}
-
 /* The "Open" button of a saved file's toast (bl-file-toast.h). */
 static void
 open_file_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  g_autoptr(GAppLaunchContext) context = NULL;
-
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
-  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), context, NULL,
-                                           file_opened_cb, g_object_ref (widget));
+  bl_file_open_uri (widget, g_variant_get_string (parameter, NULL));
 }
 
 /* The keyboard shortcuts (Ctrl+?, the main menu): built the first time they

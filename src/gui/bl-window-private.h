@@ -51,6 +51,10 @@ struct _BlWindow
 BlPage *_bl_window_ensure_page       (BlWindow      *self,
                                       BlWindowPage   page);
 
+/* The stored activity @id, or NULL after a toast saying it is gone. */
+BlActivity *_bl_window_find_activity (BlWindow      *self,
+                                      gint64         id);
+
 /* Installs the win.* actions and their shortcuts (bl-window-actions.c). */
 void _bl_window_class_actions_init (BlWindowClass *klass);
 /* Enables the actions that need a ledger when the window has one. */

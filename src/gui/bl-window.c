@@ -685,7 +685,6 @@ bl_window_open_activity (BlWindow *self,
                          gint64    id)
 {
   g_autoptr(BlActivity) activity = NULL;
-  g_autoptr(GError) error = NULL;
   GListModel *toplevels;
 
   g_return_if_fail (BL_IS_WINDOW (self));
@@ -709,14 +708,25 @@ bl_window_open_activity (BlWindow *self,
         }
     }
 
+  activity = _bl_window_find_activity (self, id);
+  if (activity != NULL)
+    bl_window_edit_activity (self, activity);
+}
+
+BlActivity *
+_bl_window_find_activity (BlWindow *self,
+                          gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  BlActivity *activity;
+
+  g_assert (self->store != NULL);
+
   activity = bl_store_get_activity (self->store, id, &error);
   if (activity == NULL)
-    {
-      bl_window_add_toast (self, adw_toast_new (error != NULL ? error->message
-                                                : _("The activity no longer exists.")));
-      return;
-    }
-  bl_window_edit_activity (self, activity);
+    bl_window_add_toast (self, adw_toast_new (error != NULL ? error->message
+                                              : _("The activity no longer exists.")));
+  return activity;
 }
 
 /* An editor closed: kept hidden for the next record if none is kept yet,

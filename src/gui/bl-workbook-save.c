@@ -75,27 +75,17 @@ save_done_cb (GObject      *source,
   Save *save = g_task_get_task_data (G_TASK (result));
   GtkWindow *window = owner_window (save->owner);
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_file_get_basename (save->file);
 
   if (save->saving != NULL)
     adw_toast_dismiss (save->saving);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      GtkWidget *alert;
-
-      if (save->owner == NULL)
-        return;
-      alert = bl_alert_new (_("Workbook Not Saved"), error->message);
-      bl_alert_add_response (alert, "close", _("_Close"));
-      bl_alert_present (alert, save->owner);
+      if (save->owner != NULL)
+        bl_alert_show_notice (_("Workbook Not Saved"), error->message, save->owner);
       return;
     }
   if (BL_IS_WINDOW (window))
-    {
-      g_autofree char *message = g_strdup_printf (C_("reports", "Saved %s"), base);
-
-      bl_window_add_toast (BL_WINDOW (window), bl_file_toast_new (message, save->file));
-    }
+    bl_window_add_toast (BL_WINDOW (window), bl_file_toast_new (save->file));
 }
 
 void

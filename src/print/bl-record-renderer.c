@@ -30,22 +30,6 @@ or_none (const char *text)
 }
 
 static char *
-format_time (BlActivity *activity)
-{
-  const char *date = bl_activity_get_date (activity);
-  const char *start = bl_activity_get_start_time (activity);
-  const char *end = bl_activity_get_end_time (activity);
-  g_autofree char *day = date != NULL ? bl_date_iso_format_locale (date) : NULL;
-  GString *text = g_string_new (day != NULL ? day : (date != NULL ? date : ""));
-
-  if (!bl_text_is_blank (start) && !bl_text_is_blank (end))
-    g_string_append_printf (text, " %s–%s", start, end);
-  else if (!bl_text_is_blank (start))
-    g_string_append_printf (text, " %s", start);
-  return g_string_free (text, FALSE);
-}
-
-static char *
 format_kind (BlStore    *store,
              BlActivity *activity)
 {
@@ -193,7 +177,7 @@ bl_record_renderer_render_activity (BlActivityRenderer *renderer,
   const char *kind_name = bl_store_get_kind_name (store, bl_activity_get_kind (activity));
   g_autofree char *title = NULL;
   g_autofree char *kind = format_kind (store, activity);
-  g_autofree char *time = format_time (activity);
+  g_autofree char *time = bl_activity_format_when (activity);
   g_autofree char *day = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *present = NULL;

@@ -34,17 +34,6 @@ kind_with_group (BlStore    *store,
   return g_strdup_printf (C_("printout", "%s (%s)"), name, group);
 }
 
-static char *
-format_time (BlActivity *activity)
-{
-  const char *start = bl_activity_get_start_time (activity);
-  const char *end = bl_activity_get_end_time (activity);
-
-  if (!bl_text_is_blank (start) && !bl_text_is_blank (end))
-    return g_strdup_printf ("%s–%s", start, end);
-  return g_strdup (!bl_text_is_blank (start) ? start : "");
-}
-
 /* The guests named in the record's 列席 field, one a row. */
 static GStrv
 split_guests (const char *guests)
@@ -78,7 +67,7 @@ bl_signin_renderer_render_activity (BlActivityRenderer *renderer,
   g_autofree char *title = NULL;
   g_autofree char *today = NULL;
   g_autofree char *day = NULL;
-  g_autofree char *time = format_time (activity);
+  g_autofree char *time = bl_activity_format_hours (activity);
   g_autofree char *expected_text = NULL;
   g_autofree char *totals = NULL;
   g_autoptr(GPtrArray) members = NULL;

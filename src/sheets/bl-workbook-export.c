@@ -11,6 +11,7 @@
 #include <xlsxwriter.h>
 
 #include "bl-date.h"
+#include "bl-disk.h"
 #include "bl-table.h"
 #include "bl-workbook-export.h"
 
@@ -391,32 +392,11 @@ writer_init (Writer       *writer,
   format_set_align (writer->mark, LXW_ALIGN_CENTER);
 }
 
-static gboolean
-sync_file (const char  *path,
-           GError     **error)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  int saved;
-
-  if (fd >= 0 && fsync (fd) == 0)
-    {
-      close (fd);
-      return TRUE;
-    }
-  saved = errno;
-  if (fd >= 0)
-    close (fd);
-  g_set_error (error, BL_WORKBOOK_ERROR, BL_WORKBOOK_ERROR_WRITE, _("Cannot write %s: %s"), path, g_strerror (saved));
-  return FALSE;
-}
-
 gboolean
 bl_workbook_write (BlWorkbookData  *data,
                    const char      *path,
                    GError         **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *temporary = NULL;
   lxw_workbook *workbook;
   lxw_error closed;
@@ -428,10 +408,7 @@ bl_workbook_write (BlWorkbookData  *data,
 
   /* A temporary file beside the target, 0600 from the start: libxlsxwriter
    * truncates and fills it, then it is renamed over @path. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temporary = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  fd = bl_disk_open_beside (path, &temporary);
   if (fd < 0)
     {
       saved = errno;
@@ -472,12 +449,7 @@ bl_workbook_write (BlWorkbookData  *data,
                    lxw_strerror (closed != LXW_NO_ERROR ? closed : writer.failure));
       return FALSE;
     }
-  if (!sync_file (temporary, error))
-    {
-      g_unlink (temporary);
-      return FALSE;
-    }
-  if (g_rename (temporary, path) != 0)
+  if (!bl_disk_sync_file (temporary) || g_rename (temporary, path) != 0)
     {
       saved = errno;
       g_unlink (temporary);

@@ -325,11 +325,7 @@ static void
 end_row (Sheet   *sheet,
          GError **error)
 {
-  gboolean all_blank = TRUE;
-
-  for (guint i = 0; i < sheet->row->len && all_blank; i++)
-    all_blank = bl_table_cell_is_blank (g_ptr_array_index (sheet->row, i));
-  if (all_blank)
+  if (bl_table_cells_are_blank ((const char * const *) sheet->row->pdata, sheet->row->len))
     {
       sheet->n_cells -= sheet->row->len;
       g_ptr_array_set_size (sheet->row, 0);

@@ -77,23 +77,33 @@ activity_from_row (sqlite3_stmt *stmt)
 
 /* Reading */
 
-GPtrArray *
-bl_activity_repo_list (BlDb    *db,
-                       GError **error)
+/* The activities of @stmt's rows (ACTIVITY_COLUMNS, bound), in its order. */
+static GPtrArray *
+collect_activities (BlDb          *db,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT " ACTIVITY_COLUMNS " " ACTIVITY_FROM
-                                      "ORDER BY a.date DESC, a.start_time DESC, a.id DESC", error);
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, activity_from_row (stmt));
   if (!bl_db_finish (db, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&items);
+}
+
+GPtrArray *
+bl_activity_repo_list (BlDb    *db,
+                       GError **error)
+{
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT " ACTIVITY_COLUMNS " " ACTIVITY_FROM
+                                      "ORDER BY a.date DESC, a.start_time DESC, a.id DESC", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return collect_activities (db, stmt, error);
 }
 
 BlActivity *
@@ -172,22 +182,15 @@ bl_activity_repo_list_between (BlDb        *db,
                                const char  *to,
                                GError     **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  sqlite3_stmt *stmt = bl_db_prepare (db,
+                                      "SELECT " ACTIVITY_COLUMNS " " ACTIVITY_FROM
+                                      "WHERE " IN_RANGE "ORDER BY a.date, a.start_time, a.id", error);
 
-  stmt = bl_db_prepare (db,
-                        "SELECT " ACTIVITY_COLUMNS " " ACTIVITY_FROM
-                        "WHERE " IN_RANGE "ORDER BY a.date, a.start_time, a.id", error);
   if (stmt == NULL)
     return NULL;
   bl_db_bind_text (stmt, 1, from);
   bl_db_bind_text (stmt, 2, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, activity_from_row (stmt));
-  if (!bl_db_finish (db, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&result);
+  return collect_activities (db, stmt, error);
 }
 
 gboolean
@@ -234,7 +237,6 @@ bl_activity_repo_exists (BlDb       *db,
                                       "AND coalesce(bl_time(start_time), '') = coalesce(?3, '') "
                                       "AND bl_text(topic) = ?4 AND id <> ?5",
                                       NULL);
-  gboolean found;
 
   if (stmt == NULL)
     return FALSE;
@@ -243,9 +245,7 @@ bl_activity_repo_exists (BlDb       *db,
   bl_db_bind_text (stmt, 3, start_time);
   bl_db_bind_text (stmt, 4, topic);
   sqlite3_bind_int64 (stmt, 5, except_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
+  return bl_db_step_found (stmt);
 }
 
 gboolean
@@ -272,22 +272,16 @@ bl_activity_repo_list_planned (BlDb        *db,
                                const char  *until,
                                GError     **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = bl_db_prepare (db,
                                       "SELECT " ACTIVITY_COLUMNS " " ACTIVITY_FROM
                                       "WHERE a.status = 'planned' AND coalesce (a.date, '') <> '' "
                                       "AND a.date <= coalesce (?1, '9999-99-99') "
                                       "ORDER BY a.date, a.start_time, a.id", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   bl_db_bind_text (stmt, 1, until);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, activity_from_row (stmt));
-  if (!bl_db_finish (db, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&items);
+  return collect_activities (db, stmt, error);
 }
 
 gboolean

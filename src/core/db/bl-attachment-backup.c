@@ -124,12 +124,9 @@ collect_live (BlDb              *db,
 static char *
 ledger_prefix (const char *path)
 {
-  g_autofree char *base = g_path_get_basename (path);
-  char *dot = strrchr (base, '.');
+  g_autofree char *stem = bl_ledger_file_stem (path);
 
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  return g_strconcat (base, "-", NULL);
+  return g_strconcat (stem, "-", NULL);
 }
 
 char *

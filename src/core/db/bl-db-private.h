@@ -69,6 +69,9 @@ void          bl_db_bind_text         (sqlite3_stmt  *stmt,
 const char   *bl_db_column_text       (sqlite3_stmt  *stmt,
                                        int            index);
 
+/* Whether @stmt (prepared and bound) returns a row; an error counts as none.
+ * Resets it. */
+gboolean      bl_db_step_found        (sqlite3_stmt  *stmt);
 /* Whether @sql, with @param1 and @param2 bound as text to ?1 and ?2 (either
  * may be NULL when the statement has fewer), returns a row. */
 gboolean      bl_db_has_row           (BlDb          *self,

@@ -52,19 +52,23 @@ bl_db_run_for_id (BlDb        *self,
 }
 
 gboolean
+bl_db_step_found (sqlite3_stmt *stmt)
+{
+  gboolean found = sqlite3_step (stmt) == SQLITE_ROW;
+
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gboolean
 bl_db_has_row (BlDb       *self,
                const char *sql,
                const char *param1,
                const char *param2)
 {
   sqlite3_stmt *stmt = prepare_with_text (self, sql, param1, param2, NULL);
-  gboolean found;
 
-  if (stmt == NULL)
-    return FALSE;
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
+  return stmt != NULL && bl_db_step_found (stmt);
 }
 
 gint64
@@ -90,14 +94,11 @@ bl_db_has_row_for_id (BlDb       *self,
                       gint64      id)
 {
   sqlite3_stmt *stmt = bl_db_prepare (self, sql, NULL);
-  gboolean found;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
+  return bl_db_step_found (stmt);
 }
 
 gint64

@@ -116,6 +116,17 @@ bl_db_set_error (BlDb    *self,
   return FALSE;
 }
 
+/* Whether the connection is open; FALSE with @error set once it is closed. */
+static gboolean
+is_open (BlDb    *self,
+         GError **error)
+{
+  if (self->handle != NULL)
+    return TRUE;
+  g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("The ledger is closed"));
+  return FALSE;
+}
+
 sqlite3 *
 bl_db_get_handle (BlDb *self)
 {
@@ -134,11 +145,8 @@ bl_db_prepare (BlDb        *self,
   g_return_val_if_fail (BL_IS_DB (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  if (self->handle == NULL)
-    {
-      g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("The ledger is closed"));
-      return NULL;
-    }
+  if (!is_open (self, error))
+    return NULL;
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
@@ -163,11 +171,8 @@ bl_db_exec (BlDb        *self,
 {
   g_return_val_if_fail (BL_IS_DB (self), FALSE);
 
-  if (self->handle == NULL)
-    {
-      g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("The ledger is closed"));
-      return FALSE;
-    }
+  if (!is_open (self, error))
+    return FALSE;
   if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
     return bl_db_set_error (self, sqlite3_extended_errcode (self->handle), error);
   return TRUE;
@@ -293,11 +298,8 @@ bl_db_begin (BlDb    *self,
       g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_READ_ONLY, self->read_only);
       return FALSE;
     }
-  if (self->handle == NULL)
-    {
-      g_set_error_literal (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("The ledger is closed"));
-      return FALSE;
-    }
+  if (!is_open (self, error))
+    return FALSE;
   /* Only outside a transaction does SQLite take the switch. */
   if (keys_at_commit)
     {

@@ -20,18 +20,6 @@
 
 /* Names */
 
-/* The ledger's file name less its extension: ledger.db → "ledger". */
-static char *
-ledger_stem (const char *path)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  return g_steal_pointer (&base);
-}
-
 /* Whether @name is <stem>-YYYY-MM-DD.db, a real date; the date in @date. */
 static gboolean
 is_daily_name (const char *name,
@@ -83,7 +71,7 @@ bl_ledger_backup_list (const char *path)
 
   absolute = g_canonicalize_filename (path, NULL);
   dir = bl_ledger_file_backup_dir (absolute);
-  stem = ledger_stem (absolute);
+  stem = bl_ledger_file_stem (absolute);
   listing = g_dir_open (dir, 0, NULL);
   while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
     if (is_daily_name (name, stem, date))
@@ -159,13 +147,8 @@ ensure_backup_dir (const char  *dir,
 {
   GStatBuf st;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
+  if (!bl_disk_make_dir (dir, error))
+    return FALSE;
   /* A folder of ours made looser by hand, or by an older version. */
   if (g_stat (dir, &st) == 0 && (st.st_mode & 077) != 0 && st.st_uid == geteuid ())
     g_chmod (dir, st.st_mode & 0700);
@@ -188,7 +171,7 @@ bl_ledger_backup_keep_aside (const char  *path,
   g_return_val_if_fail (path != NULL && label != NULL && stamp != NULL, NULL);
 
   dir = bl_ledger_file_backup_dir (path);
-  stem = ledger_stem (path);
+  stem = bl_ledger_file_stem (path);
   copy = g_strdup_printf ("%s/%s-%s-%s.db", dir, stem, label, stamp);
   wal = g_strconcat (path, "-wal", NULL);
   wal_copy = g_strconcat (copy, "-wal", NULL);
@@ -333,7 +316,7 @@ bl_ledger_backup_daily (BlDb        *db,
 
   path = bl_db_get_path (db);
   dir = bl_ledger_file_backup_dir (path);
-  stem = ledger_stem (path);
+  stem = bl_ledger_file_stem (path);
   target = g_strdup_printf ("%s/%s-%s.db", dir, stem, today);
   if (g_file_test (target, G_FILE_TEST_EXISTS))
     return TRUE;
@@ -499,13 +482,8 @@ bl_ledger_backup_restore (const char  *path,
     }
 
   dir = g_path_get_dirname (absolute);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
+  if (!bl_disk_make_dir (dir, error))
+    return FALSE;
   temp = copy_backup_beside (absolute, source, !g_file_test (source_wal, G_FILE_TEST_EXISTS), error);
   if (temp == NULL)
     return FALSE;

@@ -43,6 +43,21 @@ bl_ledger_file_backup_dir (const char *path)
   return g_build_filename (dir, "backups", NULL);
 }
 
+char *
+bl_ledger_file_stem (const char *path)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  base = g_path_get_basename (path);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
 /* What the file is */
 
 static const char *
@@ -302,19 +317,6 @@ remove_with_companions (const char *path)
     }
 }
 
-static gboolean
-sync_file (const char *path)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = fsync (fd) == 0;
-  close (fd);
-  return ok;
-}
-
 /* Moves @temp to @path unless something appeared there meanwhile (then
  * *@raced is set and @temp is left for the caller to remove). */
 static gboolean
@@ -362,13 +364,8 @@ create_ledger (const char  *path,
   gboolean raced = FALSE;
   int fd;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO,
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
+  if (!bl_disk_make_dir (dir, error))
+    return FALSE;
   remove_leftovers (dir, prefix);
 
   /* The ledger holds members' personal data: only its owner may read it. */
@@ -396,7 +393,7 @@ create_ledger (const char  *path,
   /* Closing folds the log into the file and removes it. */
   g_clear_object (&db);
 
-  if (!sync_file (temp) || !move_into_place (temp, path, replace, &raced))
+  if (!bl_disk_sync_file (temp) || !move_into_place (temp, path, replace, &raced))
     {
       int saved = errno;
 

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 char    *bl_ledger_file_default_path (void);
 /* backups/ beside the ledger at @path. */
 char    *bl_ledger_file_backup_dir   (const char  *path);
+/* The ledger's file name less its extension (ledger.db → "ledger"): what
+ * its backups and its attachments folder are named after. */
+char    *bl_ledger_file_stem         (const char  *path);
 
 /* Opens the ledger at @path (made absolute; a symbolic link is followed to
  * its file). A missing (or empty) file is created whole: written under
