@@ -131,6 +131,18 @@ test_check_fields (void)
   g_assert_nonnull (bl_problems_find (problems, BL_PROBLEM_WARNING));
   g_assert_cmpint (bl_problems_find (problems, BL_PROBLEM_WARNING)->field, ==, BL_ACTIVITY_FIELD_RECORD);
   g_assert_null (bl_problems_find (problems, BL_PROBLEM_ERROR));
+  /* What a save and an import check: the fields alone, the same problems
+   * but that warning (an import finds such twins by their keys). */
+  {
+    g_autoptr(GPtrArray) fields = bl_activity_check_fields (store, activity);
+    g_autofree char *got = summary (fields);
+
+    g_assert_cmpstr (got, ==, "start:I");
+  }
+  /* …and it is saved, as it was before the save stopped looking for it. */
+  g_assert_true (bl_store_save_activity (store, activity, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (bl_store_get_activities (store)), ==, 2);
 }
 
 /* The store refuses what the check calls an error, with its message. */

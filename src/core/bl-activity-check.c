@@ -129,19 +129,15 @@ check_attendance (BlActivity *activity,
     }
 }
 
-GPtrArray *
-bl_activity_check (BlStore    *store,
-                   BlActivity *activity,
-                   GListModel *attendance)
+static GPtrArray *
+check (BlStore    *store,
+       BlActivity *activity,
+       GListModel *attendance,
+       gboolean    look_for_twin)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_problem_free);
-  const char *kind;
+  const char *kind = bl_activity_get_kind (activity);
 
-  g_return_val_if_fail (BL_IS_STORE (store), problems);
-  g_return_val_if_fail (BL_IS_ACTIVITY (activity), problems);
-  g_return_val_if_fail (attendance == NULL || G_IS_LIST_MODEL (attendance), problems);
-
-  kind = bl_activity_get_kind (activity);
   if (!bl_store_has_kind (store, kind))
     add (problems, BL_ACTIVITY_FIELD_KIND, BL_PROBLEM_ERROR, _("“%s” is not a known kind of activity"), kind);
   check_date (store, activity, problems);
@@ -154,12 +150,34 @@ bl_activity_check (BlStore    *store,
 
   /* The same meeting entered twice is a likely slip, but not always one
    * (two lectures on one topic). */
-  if (bl_activity_get_date (activity) != NULL && !bl_text_is_blank (bl_activity_get_topic (activity)) &&
+  if (look_for_twin && bl_activity_get_date (activity) != NULL && !bl_text_is_blank (bl_activity_get_topic (activity)) &&
       bl_store_activity_exists (store, kind, bl_activity_get_date (activity), bl_activity_get_start_time (activity),
                                 bl_activity_get_topic (activity), bl_activity_get_id (activity)))
     add (problems, BL_ACTIVITY_FIELD_RECORD, BL_PROBLEM_WARNING, "%s",
          _("An activity of this kind with the same date, start time and topic is already in the ledger."));
   return problems;
+}
+
+GPtrArray *
+bl_activity_check (BlStore    *store,
+                   BlActivity *activity,
+                   GListModel *attendance)
+{
+  g_return_val_if_fail (BL_IS_STORE (store), g_ptr_array_new ());
+  g_return_val_if_fail (BL_IS_ACTIVITY (activity), g_ptr_array_new ());
+  g_return_val_if_fail (attendance == NULL || G_IS_LIST_MODEL (attendance), g_ptr_array_new ());
+
+  return check (store, activity, attendance, TRUE);
+}
+
+GPtrArray *
+bl_activity_check_fields (BlStore    *store,
+                          BlActivity *activity)
+{
+  g_return_val_if_fail (BL_IS_STORE (store), g_ptr_array_new ());
+  g_return_val_if_fail (BL_IS_ACTIVITY (activity), g_ptr_array_new ());
+
+  return check (store, activity, NULL, FALSE);
 }
 
 BlProblem *

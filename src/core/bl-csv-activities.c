@@ -499,17 +499,17 @@ read_activity (ActivityImport  *import,
   return g_steal_pointer (&activity);
 }
 
-/* The store's one activity check (bl_activity_check()), as the editor and
- * the save apply it: its errors are the row's problems, each at its cell;
- * what a person would still be asked to fill in is kept as the file has
- * it. TRUE when the ledger already holds the same activity. */
-static gboolean
+/* The store's one activity check, as the save applies it
+ * (bl_activity_check_fields(): the same activity already in the ledger or
+ * the file was found by its key): its errors are the row's problems, each
+ * at its cell; what a person would still be asked to fill in is kept as the
+ * file has it. */
+static void
 check_activity (ActivityImport *import,
                 guint           row,
                 BlActivity     *activity)
 {
-  g_autoptr(GPtrArray) found = bl_activity_check (import->store, activity, NULL);
-  gboolean duplicate = FALSE;
+  g_autoptr(GPtrArray) found = bl_activity_check_fields (import->store, activity);
 
   for (guint i = 0; i < found->len; i++)
     {
@@ -521,9 +521,7 @@ check_activity (ActivityImport *import,
         continue;
       if (p->severity == BL_PROBLEM_ERROR)
         PROBLEM (import, row, field_column (p->field), "%s", p->message);
-      duplicate |= p->severity == BL_PROBLEM_WARNING && p->field == BL_ACTIVITY_FIELD_RECORD;
     }
-  return duplicate;
 }
 
 static void
@@ -541,7 +539,6 @@ import_row (ActivityImport *import,
   const char *kind_id = NULL;
   guint before = import->problems.count;
   guint64 id = 0;
-  gboolean duplicate;
 
   activity = read_activity (import, row, &kind_id);
   /* The number it had: kept when this ledger has none such, so that a
@@ -563,14 +560,9 @@ import_row (ActivityImport *import,
           return;
         }
     }
-  duplicate = check_activity (import, row, activity);
+  check_activity (import, row, activity);
   if (import->problems.count > before)
     return;
-  if (duplicate)
-    {
-      note_duplicate (import, row);
-      return;
-    }
 
   g_array_set_size (marks, 0);
   build_attendance (import, row, kind_id, bl_activity_get_group (activity), bl_activity_get_date (activity),

@@ -727,7 +727,7 @@ bl_store_save_activity_as (BlStore                 *self,
 
   /* What is stored is what is compared: "9:05" is "09:05". */
   bl_activity_normalize (activity);
-  problems = bl_activity_check (self, activity, attendance);
+  problems = bl_activity_check_fields (self, activity);
   return bl_problems_to_error (problems, error) && in_transaction (self, write_activity, &save, error);
 }
 
