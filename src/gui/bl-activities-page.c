@@ -18,6 +18,7 @@
 #include "bl-signin-renderer.h"
 #include "bl-record-renderer.h"
 #include "bl-undo-stack.h"
+#include "bl-toast.h"
 
 struct _BlActivitiesPage
 {
@@ -165,8 +166,7 @@ static void
 show_notice (BlActivitiesPage *self,
              const char       *text)
 {
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (markup);
+  AdwToast *toast = bl_toast_new (text);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -16,6 +16,7 @@
 #include "bl-attachment-row.h"
 #include "bl-attachments-section.h"
 #include "bl-file-open.h"
+#include "bl-toast.h"
 
 struct _BlAttachmentsSection
 {
@@ -360,7 +361,7 @@ remove_clicked_cb (BlAttachmentRow      *row,
 
       /* TRANSLATORS: a file's name */
       title = g_strdup_printf (_("“%s” removed"), bl_attachment_get_name (undo->attachment));
-      toast = adw_toast_new (title);
+      toast = bl_toast_new (title);
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo, undo_data_free, 0);

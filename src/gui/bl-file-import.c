@@ -13,6 +13,7 @@
 #include "bl-file-import.h"
 #include "bl-problems-dialog.h"
 #include "bl-window.h"
+#include "bl-toast.h"
 
 /* A check or import shorter than this shows no progress at all. */
 #define PROGRESS_DELAY_MS 300
@@ -80,7 +81,7 @@ add_toast (BlFileImport *self,
   GtkWindow *window = owner_window (self);
 
   if (BL_IS_WINDOW (window))
-    bl_window_add_toast (BL_WINDOW (window), adw_toast_new (message));
+    bl_window_add_toast (BL_WINDOW (window), bl_toast_new (message));
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "bl-file-toast.h"
+#include "bl-toast.h"
 
 AdwToast *
 bl_file_toast_new (GFile *file)
@@ -18,7 +19,7 @@ bl_file_toast_new (GFile *file)
   base = g_file_get_basename (file);
   title = g_strdup_printf (C_("reports", "Saved %s"), base);
   uri = g_file_get_uri (file);
-  toast = adw_toast_new (title);
+  toast = bl_toast_new (title);
   /* Long enough to reach for the button. */
   adw_toast_set_timeout (toast, 8);
   adw_toast_set_button_label (toast, _("_Open"));

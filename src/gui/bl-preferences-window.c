@@ -14,6 +14,7 @@
 #include "bl-reminder-preferences.h"
 #include "bl-rule-preferences.h"
 #include "bl-rules.h"
+#include "bl-toast.h"
 
 struct _BlPreferencesWindow
 {
@@ -44,7 +45,7 @@ static void
 toast (BlPreferencesWindow *self,
        const char          *message)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), bl_toast_new (message));
 }
 
 static void

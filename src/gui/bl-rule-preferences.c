@@ -10,6 +10,7 @@
 
 #include "bl-rule-preferences.h"
 #include "bl-rules.h"
+#include "bl-toast.h"
 
 struct _BlRulePreferences
 {
@@ -36,7 +37,7 @@ toast (BlRulePreferences *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), bl_toast_new (message));
   else
     g_warning ("Rule preferences: %s", message);
 }

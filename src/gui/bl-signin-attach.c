@@ -11,6 +11,7 @@
 #include "bl-signin-attach.h"
 #include "bl-store-attachments.h"
 #include "bl-window.h"
+#include "bl-toast.h"
 
 typedef struct {
   GtkWidget *owner;        /* weak */
@@ -64,7 +65,7 @@ say_attached (Attach *attach)
     title = g_strdup_printf (_("Sign-in sheet attached to “%s”"), bl_activity_get_topic (activity));
   else
     title = g_strdup (_("Sign-in sheet attached"));
-  bl_window_add_toast (BL_WINDOW (root), adw_toast_new (title));
+  bl_window_add_toast (BL_WINDOW (root), bl_toast_new (title));
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "bl-reports-page.h"
 #include "bl-welcome-page.h"
 #include "bl-window-private.h"
+#include "bl-toast.h"
 
 /* While the window is active, another program's writes are looked for this
  * often besides the file watch (file systems without change notification). */
@@ -178,8 +179,12 @@ show_notices (BlWindow *self)
   /* A backup restored meanwhile starts them afresh. */
   self->notices_shown = MIN (self->notices_shown, n);
   for (; self->notices_shown < n; self->notices_shown++)
-    bl_window_add_toast (self, g_object_new (ADW_TYPE_TOAST, "title", notices[self->notices_shown],
-                                             "timeout", 0, NULL));
+    {
+      AdwToast *toast = bl_toast_new (notices[self->notices_shown]);
+
+      adw_toast_set_timeout (toast, 0);
+      bl_window_add_toast (self, toast);
+    }
 }
 
 /* The record editor kept hidden for the next record goes. */
@@ -724,8 +729,8 @@ _bl_window_find_activity (BlWindow *self,
 
   activity = bl_store_get_activity (self->store, id, &error);
   if (activity == NULL)
-    bl_window_add_toast (self, adw_toast_new (error != NULL ? error->message
-                                              : _("The activity no longer exists.")));
+    bl_window_add_toast (self, bl_toast_new (error != NULL ? error->message
+                                             : _("The activity no longer exists.")));
   return activity;
 }
 

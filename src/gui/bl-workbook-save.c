@@ -12,6 +12,7 @@
 #include "bl-window.h"
 #include "bl-workbook-export.h"
 #include "bl-workbook-save.h"
+#include "bl-toast.h"
 
 typedef struct {
   GtkWidget *owner;         /* weak */
@@ -117,8 +118,11 @@ bl_workbook_save_start (GtkWidget *owner,
   window = owner_window (owner);
   if (BL_IS_WINDOW (window))
     {
+      g_autofree char *text = NULL;
+
       base = g_file_get_basename (file);
-      save->saving = adw_toast_new_format (_("Saving %s…"), base);
+      text = g_strdup_printf (_("Saving %s…"), base);
+      save->saving = bl_toast_new (text);
       adw_toast_set_timeout (save->saving, 0);
       bl_window_add_toast (BL_WINDOW (window), g_object_ref (save->saving));
     }
