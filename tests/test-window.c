@@ -20,6 +20,7 @@
 #include "bl-test-damage.h"
 #include "bl-test-gui.h"
 #include "bl-overview-page.h"
+#include "bl-overview-row.h"
 #include "bl-table-reader.h"
 #include "bl-welcome-page.h"
 #include "bl-window.h"
@@ -83,7 +84,7 @@ quota_row (BlWindow      *window,
   GtkWidget *row = bl_test_find_named (list, quota->rule_id);
 
   if (row != NULL)
-    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, quota->rule_name);
+    g_assert_cmpstr (bl_overview_row_get_title (BL_OVERVIEW_ROW (row)), ==, quota->rule_name);
   return row;
 }
 
@@ -162,7 +163,7 @@ test_window_overview_and_record (void)
   g_assert_cmpuint (quota->done, ==, 0);
   row = quota_row (window, quota);
   g_assert_nonnull (row);
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "0 of 1 done"));
+  g_assert_true (g_str_has_prefix (bl_overview_row_get_subtitle (BL_OVERVIEW_ROW (row)), "0 of 1 done"));
   g_assert_false (bl_test_shows_text (row, "Met"));
 
   /* "Record" opens the editor with the kind filled in. */
@@ -183,7 +184,7 @@ test_window_overview_and_record (void)
   /* The overview follows at once: the committee's quota is met. */
   row = quota_row (window, quota);
   g_assert_nonnull (row);
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1 of 1 done"));
+  g_assert_true (g_str_has_prefix (bl_overview_row_get_subtitle (BL_OVERVIEW_ROW (row)), "1 of 1 done"));
   g_assert_true (bl_test_shows_text (row, "Met"));
   g_assert_null (bl_test_find_action (row, "app.record"));
 
@@ -208,7 +209,7 @@ test_window_overview_and_record (void)
       g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) i)) == before->pdata[i]);
     g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) before->len));
     row = quota_row (window, quota);
-    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1 of 1 done"));
+    g_assert_true (g_str_has_prefix (bl_overview_row_get_subtitle (BL_OVERVIEW_ROW (row)), "1 of 1 done"));
     /* The record as the editor saved it, for what follows. */
     bl_activity_set_topic (changed, "研究年度工作计划");
     g_assert_true (bl_store_save_activity (store, changed, NULL, &error));
@@ -279,7 +280,7 @@ test_window_overview_and_record (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
   row = quota_row (window, quota);
   g_assert_nonnull (row);
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "0 of 1 done"));
+  g_assert_true (g_str_has_prefix (bl_overview_row_get_subtitle (BL_OVERVIEW_ROW (row)), "0 of 1 done"));
   g_assert_nonnull (bl_test_find_action (row, "app.record"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -341,7 +342,7 @@ test_window_overview_quorum (void)
       g_assert_cmpuint (quota->invalid, ==, 1);
       row = quota_row (window, quota);
       g_assert_nonnull (row);
-      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      subtitle = bl_overview_row_get_subtitle (BL_OVERVIEW_ROW (row));
       g_assert_true (g_str_has_prefix (subtitle, "0 of 1 done"));
       g_assert_nonnull (strstr (subtitle, "1 without a quorum"));
       g_assert_nonnull (bl_test_find_action (row, "app.record"));
@@ -851,7 +852,7 @@ earlier_row (BlWindow *window)
 
   if (row == NULL)
     return NULL;
-  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  title = bl_overview_row_get_title (BL_OVERVIEW_ROW (row));
   g_assert_true (g_str_has_prefix (title, "Show ") && g_str_has_suffix (title, " Earlier Periods"));
   return row;
 }
@@ -904,7 +905,7 @@ test_window_day_change (void)
       g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "Today is 28 November 2025"));
       row = quota_row (window, quota);
       g_assert_nonnull (row);
-      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+      g_assert_cmpstr (bl_overview_row_get_subtitle (BL_OVERVIEW_ROW (row)), ==,
                        "0 of 1 done · deadline 30 November 2025 (2 days left)");
       g_assert_false (bl_test_shows_text (GTK_WIDGET (window), "1 November 2025 – 30 November 2025"));
 
@@ -914,7 +915,7 @@ test_window_day_change (void)
       g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "Today is 1 December 2025"));
       row = quota_row (window, quota);
       g_assert_nonnull (row);
-      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+      g_assert_cmpstr (bl_overview_row_get_subtitle (BL_OVERVIEW_ROW (row)), ==,
                        "0 of 1 done · deadline 31 December 2025 (30 days left)");
       /* November's committee meeting is now missed. */
       g_assert_true (bl_test_shows_text (GTK_WIDGET (window), "1 November 2025 – 30 November 2025: 0 of 1 done"));
@@ -929,7 +930,8 @@ test_window_day_change (void)
         list = gtk_widget_get_parent (more);
         before = count_children (list);
         g_assert_cmpuint (before, ==, 11);
-        g_signal_emit_by_name (more, "activated");
+        /* As a click or Enter on the row does. */
+        g_signal_emit_by_name (list, "row-activated", more);
         bl_test_iterate ();
         g_assert_cmpuint (count_children (list), >, before);
         g_assert_null (earlier_row (window));

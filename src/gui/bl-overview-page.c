@@ -7,6 +7,7 @@
 
 #include "bl-date.h"
 #include "bl-overview-page.h"
+#include "bl-overview-row.h"
 #include "bl-quota.h"
 
 /* How far ahead planned activities are listed. */
@@ -147,14 +148,8 @@ static GtkWidget *
 new_row (const char *title,
          const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
-
-  /* Names and topics are the user's text, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
+  /* Names and topics are the user's text, shown as written. */
+  return bl_overview_row_new (title, subtitle);
 }
 
 static char *
@@ -256,7 +251,7 @@ quota_row (GtkListBox    *list,
   gtk_widget_add_css_class (state, "quota-state");
   gtk_widget_add_css_class (state, quota_state_css (quota->state));
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+  bl_overview_row_add_suffix (BL_OVERVIEW_ROW (row), state);
 
   set_shown (row, title, subtitle, bl_quota_state_display (quota->state), quota->kind,
              quota->group != NULL ? quota->group : "", quota->rule_id, NULL);
@@ -273,7 +268,7 @@ quota_row (GtkListBox    *list,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", quota->kind,
                                         quota->group != NULL ? quota->group : "");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      bl_overview_row_add_suffix (BL_OVERVIEW_ROW (row), button);
     }
   return row;
 }
@@ -320,7 +315,6 @@ new_absence_row (BlAbsence *absence)
     }
 
   row = new_row (absence->member, subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
   months = gtk_label_new (NULL);
   {
@@ -333,7 +327,7 @@ new_absence_row (BlAbsence *absence)
   gtk_widget_add_css_class (months, "quota-state");
   gtk_widget_add_css_class (months, absence->months >= 6 ? "quota-due-soon" : "quota-pending");
   gtk_widget_set_valign (months, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), months);
+  bl_overview_row_add_suffix (BL_OVERVIEW_ROW (row), months);
   return row;
 }
 
@@ -371,8 +365,8 @@ new_activity_row (BlOverviewPage *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", bl_activity_get_id (activity));
   if (overdue)
     gtk_widget_add_css_class (button, "suggested-action");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  bl_overview_row_add_suffix (BL_OVERVIEW_ROW (row), button);
+  bl_overview_row_set_activatable_widget (BL_OVERVIEW_ROW (row), button);
   return row;
 }
 
@@ -427,7 +421,7 @@ absence_row_new (gpointer item)
 }
 
 static void
-more_activated_cb (AdwActionRow   *row,
+more_activated_cb (BlOverviewRow  *row,
                    BlOverviewPage *self)
 {
   g_autofree char *today = bl_context_get_today (bl_page_get_context (BL_PAGE (self)));
@@ -446,7 +440,7 @@ new_more_row (BlOverviewPage *self,
   GtkWidget *row = new_row (title, NULL);
   GtkWidget *icon = gtk_image_new_from_icon_name ("pan-down-symbolic");
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  bl_overview_row_add_suffix (BL_OVERVIEW_ROW (row), icon);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "bl-all", all);
   g_signal_connect_object (row, "activated", G_CALLBACK (more_activated_cb), self, 0);
@@ -532,6 +526,15 @@ fill_quotas (BlOverviewPage *self,
   gtk_widget_set_visible (self->absences_group, report->absences->len > 0);
 }
 
+/* A click or Enter on a row. */
+static void
+row_activated_cb (GtkListBox    *list,
+                  GtkListBoxRow *row)
+{
+  if (BL_IS_OVERVIEW_ROW (row))
+    bl_overview_row_activate (BL_OVERVIEW_ROW (row));
+}
+
 static void
 fill_header (BlOverviewPage *self,
              const GDate    *date)
@@ -613,6 +616,7 @@ bl_overview_page_class_init (BlOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BlOverviewPage, missed_list);
   gtk_widget_class_bind_template_child (widget_class, BlOverviewPage, absences_group);
   gtk_widget_class_bind_template_child (widget_class, BlOverviewPage, absences_list);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
 static void
