@@ -500,6 +500,35 @@ test_reuse_new_and_copy (Fixture       *f,
   g_assert_cmpstr (content, ==, "");
 }
 
+/* The window, idle after its first frame, has made an editor and keeps it
+ * hidden: the first record opened shows in it, all of that record and
+ * nothing else. */
+static void
+test_reuse_made_while_idle (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = editors (f);
+  BlActivityEditor *editor;
+  g_autofree char *content = NULL;
+
+  g_assert_cmpuint (before->len, ==, 1);
+  g_assert_false (gtk_widget_get_visible (before->pdata[0]));
+  g_assert_true (gtk_widget_get_realized (before->pdata[0]));
+
+  editor = open_record (f, f->a);
+  g_assert_true (editor == before->pdata[0]);
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  g_assert_cmpint (bl_activity_editor_get_id (editor), ==, f->a);
+  g_assert_cmpstr (text_of (details_child (editor, "topic_row")), ==, "甲：学习党章");
+  g_assert_cmpstr (text_of (details_child (editor, "host_row")), ==, "张书记");
+  g_assert_cmpuint (g_list_model_get_n_items (attendance (editor)), ==, 4);
+  g_assert_cmpuint (n_on_leave (editor), ==, 1);
+  g_assert_cmpuint (n_attachments (editor), ==, 1);
+  content = buffer_text (minutes_child (editor, "content_view"));
+  g_assert_cmpstr (content, ==, "甲的会议纪要");
+  g_assert_false (bl_activity_editor_get_modified (editor));
+}
+
 /* Two records open at once still: the second is a window of its own; of
  * two closed, one is kept. Closing with changes still asks, in a kept
  * editor too; the main window closes without asking about a kept one,
@@ -609,6 +638,8 @@ main (int   argc,
 
   g_test_add ("/editor-reuse/nothing-of-the-record-before", Fixture, NULL, fixture_set_up,
               test_reuse_nothing_of_the_record_before, fixture_tear_down);
+  g_test_add ("/editor-reuse/made-while-idle", Fixture, NULL, fixture_set_up, test_reuse_made_while_idle,
+              fixture_tear_down);
   g_test_add ("/editor-reuse/new-and-copy", Fixture, NULL, fixture_set_up, test_reuse_new_and_copy, fixture_tear_down);
   g_test_add ("/editor-reuse/two-open-and-closing", Fixture, NULL, fixture_set_up, test_reuse_two_open_and_closing,
               fixture_tear_down);

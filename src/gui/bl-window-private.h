@@ -31,6 +31,7 @@ struct _BlWindow
   gboolean              told_checking;  /* the first-frame hook said the checks were under way */
   GtkWindow            *help_overlay;   /* weak: the shortcuts window, built when first shown */
   BlActivityEditor     *spare_editor;   /* a record editor closed and kept hidden for the next record */
+  guint                 prepare_id;     /* makes the first spare editor once the window is idle */
 
   GtkStack             *main_stack;
   AdwBin               *welcome_slot;

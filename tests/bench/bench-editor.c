@@ -5,9 +5,11 @@
  * for (Ctrl+N, win.new-activity), and the time runs until the end of the
  * editor's first painted frame: the wall time, the main thread's processor
  * time (the software renderer's threads and the X server are not in it)
- * and the whole process's. The first opening in the process, which also
- * pays for the editor's classes, templates and style, is given apart from
- * the median of the later ones. Then, as before, the editor alone: from
+ * and the whole process's. The window is first left to settle, as it is
+ * while a person reads it: idle after its first frame, it makes its first
+ * editor then, hidden. The first opening, which still pays for the
+ * editor's first frame on a window of its own, is given apart from the
+ * median of the later ones. Then, as before, the editor alone: from
  * bl_activity_editor_new() to its first frame, against a bare libadwaita
  * window shown the same way.
  * Run by hand under a display:
