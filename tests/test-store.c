@@ -295,6 +295,14 @@ test_activities (void)
   g_assert_true (g_strv_equal (bl_activity_get_tags (loaded), tags));
   g_assert_cmpuint (bl_activity_get_expected_count (loaded), ==, 2);
   g_assert_cmpuint (bl_activity_get_present_count (loaded), ==, 1);
+  /* A record without attendance: none expected, none present. */
+  {
+    g_autoptr(BlActivity) none = bl_store_get_activity (store, bl_activity_get_id (second), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (bl_activity_get_expected_count (none), ==, 0);
+    g_assert_cmpuint (bl_activity_get_present_count (none), ==, 0);
+  }
   loaded_attendance = bl_store_load_attendance (store, bl_activity_get_id (first), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (loaded_attendance), ==, 2);

@@ -1,7 +1,9 @@
 /* bench-report.c: the monthly summary of one month of a 20-year ledger
  * (6,000 activities, 300 members), gathered, laid out and written as PDF;
- * then the two queries under it that grow with the ledger, the members'
- * statistics (the Members page) and the quota evaluation, timed alone.
+ * then the queries under it that grow with the ledger, the members'
+ * statistics (the Members page) and the quota evaluation, timed alone, and
+ * the whole activity list with its counts (what the Activities page reads
+ * when first shown).
  *   ninja -C build tests/bench/bench-report && build/tests/bench/bench-report [LEDGER.db]
  * The ledger is the benchmarks' own (bl-bench-ledger.c): built once (a minute
  * or so) at LEDGER.db or its default path, and reused. */
@@ -15,6 +17,7 @@
 #include "bl-report-renderer.h"
 #include "bl-report.h"
 #include "bl-test-common.h"
+#include "db/bl-activity-repo.h"
 
 #define PER_MONTH    BL_BENCH_LEDGER_PER_MONTH
 #define MEMBERS      BL_BENCH_LEDGER_MEMBERS
@@ -120,6 +123,24 @@ main (int   argc,
              "bl_quota_evaluate, median of %d runs: %.1f ms (best %.1f ms)\n",
              n_stats, STATS_RUNS, stats_ms[STATS_RUNS / 2], stats_ms[0],
              STATS_RUNS, quota_ms[STATS_RUNS / 2], quota_ms[0]);
+  }
+  {
+    double list_ms[STATS_RUNS];
+    guint n_items = 0;
+
+    for (guint run = 0; run < STATS_RUNS; run++)
+      {
+        g_autoptr(GPtrArray) items = NULL;
+        gint64 t0 = g_get_monotonic_time ();
+
+        items = bl_activity_repo_list (bl_store_get_db (store), &error);
+        g_assert_no_error (error);
+        list_ms[run] = (g_get_monotonic_time () - t0) / 1e3;
+        n_items = items->len;
+      }
+    qsort (list_ms, STATS_RUNS, sizeof (double), compare_doubles);
+    g_print ("bl_activity_repo_list (%u activities with their counts), median of %d runs: %.1f ms (best %.1f ms)\n",
+             n_items, STATS_RUNS, list_ms[STATS_RUNS / 2], list_ms[0]);
   }
   return 0;
 }

@@ -21,10 +21,13 @@ static const char * const state_ids[] = { "present", "leave", "absent" };
   "   WHERE at.activity_id = a.id ORDER BY at.position) t), " \
   "(SELECT count(*) FROM attachment f WHERE f.activity_id = a.id)"
 #define FIELD_COUNT 18
-/* …then 应到 and 实到, which cost a pass over its attendance. */
+/* …then 应到 and 实到, which cost a pass over its attendance: one pass for
+ * both, 应到 in the high 32 bits of one number and 实到 in the low ones
+ * (two subqueries read a million rows twice on a 20-year ledger: 0.39 s
+ * against 0.16 s in the sqlite3 shell). */
 #define ACTIVITY_COLUMNS ACTIVITY_FIELDS ", " \
-  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id), " \
-  "(SELECT count(*) FROM attendance x WHERE x.activity_id = a.id AND x.state = 'present')"
+  "(SELECT (count(*) << 32) | coalesce(sum(x.state = 'present'), 0) " \
+  "   FROM attendance x WHERE x.activity_id = a.id)"
 #define ACTIVITY_FROM "FROM activity a LEFT JOIN party_group g ON g.id = a.group_id "
 #define IN_RANGE "a.date >= coalesce (?1, '') AND a.date <= coalesce (?2, '9999-99-99') "
 
@@ -67,8 +70,11 @@ activity_from_row (sqlite3_stmt *stmt)
     }
   bl_activity_set_attachment_count (activity, (guint) sqlite3_column_int (stmt, 17));
   if (sqlite3_column_count (stmt) > FIELD_COUNT)
-    bl_activity_set_counts (activity, (guint) sqlite3_column_int (stmt, FIELD_COUNT),
-                            (guint) sqlite3_column_int (stmt, FIELD_COUNT + 1));
+    {
+      gint64 counts = sqlite3_column_int64 (stmt, FIELD_COUNT);
+
+      bl_activity_set_counts (activity, (guint) (counts >> 32), (guint) (counts & G_MAXUINT32));
+    }
   /* Older versions stored times and topics as typed ("9:05", a trailing
    * U+3000): shown, exported and compared as they are now saved. */
   bl_activity_normalize (activity);
