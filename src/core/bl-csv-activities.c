@@ -30,6 +30,8 @@ typedef struct {
   GArray        *listed;        /* Listed: the people of the row's lists */
   GArray        *marks;         /* BlAttendanceMark: the row's attendance */
   BlCsvNames     names;
+  BlCsvPeople    present;       /* the people of the row's 出席 and 缺席, whose */
+  BlCsvPeople    absent;        /* reasons the row's marks point to */
   GHashTable    *kinds;         /* cell text → kind id (interned), or "" when unknown */
   GHashTable    *keys;          /* bl_store_activity_key() of every activity there */
   GHashTable    *ids;           /* their numbers (gint64*) */
@@ -64,6 +66,8 @@ activity_import_clear (ActivityImport *import)
   g_clear_pointer (&import->keys, g_hash_table_unref);
   g_clear_pointer (&import->ids, g_hash_table_unref);
   g_clear_pointer (&import->duplicate_rows, g_array_unref);
+  bl_csv_people_clear (&import->present);
+  bl_csv_people_clear (&import->absent);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ActivityImport, activity_import_clear)
@@ -114,6 +118,8 @@ load_ledger (ActivityImport  *import,
   import->duplicate_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   import->names.find = find_member_name_cb;
   import->names.user_data = import;
+  bl_csv_people_init (&import->present);
+  bl_csv_people_init (&import->absent);
 
   for (guint i = 0; i < import->members->len; i++)
     {
@@ -236,12 +242,12 @@ read_list (ActivityImport *import,
            const char     *cell,
            gboolean        present,
            const char     *date,
-           GPtrArray     **people,
+           BlCsvPeople    *people,
            GArray         *listed)
 {
   g_autoptr(GPtrArray) bad = NULL;
 
-  switch (bl_csv_names_split (&import->names, cell, !present, people, &bad))
+  switch (bl_csv_names_read (&import->names, cell, !present, people, &bad))
     {
     case BL_CSV_NAMES_OK:
       break;
@@ -256,9 +262,9 @@ read_list (ActivityImport *import,
       return;
     }
 
-  for (guint i = 0; i < (*people)->len; i++)
+  for (guint i = 0; i < people->n_people; i++)
     {
-      BlCsvPerson *person = g_ptr_array_index (*people, i);
+      const BlCsvPerson *person = &people->people[i];
       int place = member_on (import, row, column, person->name, person->named, date);
       Listed item = { 0 };
 
@@ -302,16 +308,14 @@ listed_member (ActivityImport *import,
 }
 
 /* The attendance of one row into @marks from the people @listed in it (see
- * bl-csv-activities.h for the rules). The people arrays hold the reasons
- * the marks point to. */
+ * bl-csv-activities.h for the rules). The import's people of the row hold
+ * the reasons the marks point to, until the next row is read. */
 static void
 fill_attendance (ActivityImport *import,
                  guint           row,
                  const char     *kind,
                  const char     *group,
                  const char     *date,
-                 GPtrArray     **present_people,
-                 GPtrArray     **absent_people,
                  GArray         *listed,
                  GArray         *marks)
 {
@@ -328,8 +332,8 @@ fill_attendance (ActivityImport *import,
       PROBLEM (import, row, BL_CSV_ACTIVITY_EXPECTED, _("“%s” is not a number (应到)"), expected_cell);
       return;
     }
-  read_list (import, row, BL_CSV_ACTIVITY_PRESENT, present, TRUE, date, present_people, listed);
-  read_list (import, row, BL_CSV_ACTIVITY_ABSENT, absent, FALSE, date, absent_people, listed);
+  read_list (import, row, BL_CSV_ACTIVITY_PRESENT, present, TRUE, date, &import->present, listed);
+  read_list (import, row, BL_CSV_ACTIVITY_ABSENT, absent, FALSE, date, &import->absent, listed);
   if (import->problems.count > before)
     return;
 
@@ -391,14 +395,12 @@ build_attendance (ActivityImport *import,
                   const char     *kind,
                   const char     *group,
                   const char     *date,
-                  GPtrArray     **present_people,
-                  GPtrArray     **absent_people,
                   GArray         *marks)
 {
   GArray *listed = import->listed;
 
   g_array_set_size (listed, 0);
-  fill_attendance (import, row, kind, group, date, present_people, absent_people, listed, marks);
+  fill_attendance (import, row, kind, group, date, listed, marks);
   /* Nobody is listed in the next row yet. */
   for (guint i = 0; i < listed->len; i++)
     import->listed_at[g_array_index (listed, Listed, i).place] = 0;
@@ -530,8 +532,6 @@ import_row (ActivityImport *import,
 {
   BlCsvSheet *sheet = &import->sheet;
   g_autoptr(BlActivity) activity = NULL;
-  g_autoptr(GPtrArray) present_people = NULL;
-  g_autoptr(GPtrArray) absent_people = NULL;
   GArray *marks = import->marks;
   g_autoptr(GError) save_error = NULL;
   g_autofree char *key = NULL;
@@ -565,8 +565,7 @@ import_row (ActivityImport *import,
     return;
 
   g_array_set_size (marks, 0);
-  build_attendance (import, row, kind_id, bl_activity_get_group (activity), bl_activity_get_date (activity),
-                    &present_people, &absent_people, marks);
+  build_attendance (import, row, kind_id, bl_activity_get_group (activity), bl_activity_get_date (activity), marks);
   /* Later rows are still checked, but after a problem nothing is written. */
   if (import->problems.count > 0)
     return;
