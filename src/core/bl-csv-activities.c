@@ -246,6 +246,7 @@ read_list (ActivityImport *import,
            GArray         *listed)
 {
   g_autoptr(GPtrArray) bad = NULL;
+  guint n;
 
   switch (bl_csv_names_read (&import->names, cell, !present, people, &bad))
     {
@@ -262,11 +263,14 @@ read_list (ActivityImport *import,
       return;
     }
 
+  /* Room for everyone, written in place: the array is cut to those taken. */
+  n = listed->len;
+  g_array_set_size (listed, n + people->n_people);
   for (guint i = 0; i < people->n_people; i++)
     {
       const BlCsvPerson *person = &people->people[i];
       int place = member_on (import, row, column, person->name, person->named, date);
-      Listed item = { 0 };
+      Listed *item;
 
       if (place < 0)
         continue;
@@ -275,12 +279,29 @@ read_list (ActivityImport *import,
           PROBLEM (import, row, column, _("“%s” is listed twice"), person->name);
           continue;
         }
-      item.place = (guint) place;
-      item.state = present ? BL_ATTENDANCE_PRESENT : state_for_reason (person->reason);
-      item.reason = item.state == BL_ATTENDANCE_LEAVE ? person->reason : "";
-      g_array_append_val (listed, item);
-      import->listed_at[place] = listed->len;
+      item = &g_array_index (listed, Listed, n++);
+      item->place = (guint) place;
+      item->state = present ? BL_ATTENDANCE_PRESENT : state_for_reason (person->reason);
+      item->reason = item->state == BL_ATTENDANCE_LEAVE ? person->reason : "";
+      item->taken = FALSE;
+      import->listed_at[place] = n;
     }
+  g_array_set_size (listed, n);
+}
+
+static void
+set_mark (BlAttendanceMark  *mark,
+          BlMember          *member,
+          BlAttendanceState  state,
+          const char        *reason)
+{
+  *mark = (BlAttendanceMark) {
+    .member_id = bl_member_get_id (member),
+    .member_name = bl_member_get_name (member),
+    .group = "",
+    .state = state,
+    .reason = reason,
+  };
 }
 
 static void
@@ -289,15 +310,8 @@ add_mark (GArray            *marks,
           BlAttendanceState  state,
           const char        *reason)
 {
-  BlAttendanceMark mark = {
-    .member_id = bl_member_get_id (member),
-    .member_name = bl_member_get_name (member),
-    .group = "",
-    .state = state,
-    .reason = reason,
-  };
-
-  g_array_append_val (marks, mark);
+  g_array_set_size (marks, marks->len + 1);
+  set_mark (&g_array_index (marks, BlAttendanceMark, marks->len - 1), member, state, reason);
 }
 
 static BlMember *
@@ -349,11 +363,15 @@ fill_attendance (ActivityImport *import,
    * attendance, whoever the ledger would expect that day now. */
   if (expected_count == (gint64) listed->len)
     {
+      guint first = marks->len;
+
+      g_array_set_size (marks, first + listed->len);
       for (guint i = 0; i < listed->len; i++)
         {
           Listed *item = &g_array_index (listed, Listed, i);
 
-          add_mark (marks, listed_member (import, item), item->state, item->reason);
+          set_mark (&g_array_index (marks, BlAttendanceMark, first + i), listed_member (import, item), item->state,
+                    item->reason);
         }
       return;
     }
