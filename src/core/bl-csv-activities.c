@@ -30,6 +30,8 @@ typedef struct {
   GArray        *listed;        /* Listed: the people of the row's lists */
   GArray        *marks;         /* BlAttendanceMark: the row's attendance */
   BlCsvNames     names;
+  BlCsvPeople    present;       /* the people of the row's 出席 and 缺席, whose */
+  BlCsvPeople    absent;        /* reasons the row's marks point to */
   GHashTable    *kinds;         /* cell text → kind id (interned), or "" when unknown */
   GHashTable    *keys;          /* bl_store_activity_key() of every activity there */
   GHashTable    *ids;           /* their numbers (gint64*) */
@@ -64,6 +66,8 @@ activity_import_clear (ActivityImport *import)
   g_clear_pointer (&import->keys, g_hash_table_unref);
   g_clear_pointer (&import->ids, g_hash_table_unref);
   g_clear_pointer (&import->duplicate_rows, g_array_unref);
+  bl_csv_people_clear (&import->present);
+  bl_csv_people_clear (&import->absent);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ActivityImport, activity_import_clear)
@@ -114,6 +118,8 @@ load_ledger (ActivityImport  *import,
   import->duplicate_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   import->names.find = find_member_name_cb;
   import->names.user_data = import;
+  bl_csv_people_init (&import->present);
+  bl_csv_people_init (&import->absent);
 
   for (guint i = 0; i < import->members->len; i++)
     {
@@ -236,12 +242,13 @@ read_list (ActivityImport *import,
            const char     *cell,
            gboolean        present,
            const char     *date,
-           GPtrArray     **people,
+           BlCsvPeople    *people,
            GArray         *listed)
 {
   g_autoptr(GPtrArray) bad = NULL;
+  guint n;
 
-  switch (bl_csv_names_split (&import->names, cell, !present, people, &bad))
+  switch (bl_csv_names_read (&import->names, cell, !present, people, &bad))
     {
     case BL_CSV_NAMES_OK:
       break;
@@ -256,11 +263,14 @@ read_list (ActivityImport *import,
       return;
     }
 
-  for (guint i = 0; i < (*people)->len; i++)
+  /* Room for everyone, written in place: the array is cut to those taken. */
+  n = listed->len;
+  g_array_set_size (listed, n + people->n_people);
+  for (guint i = 0; i < people->n_people; i++)
     {
-      BlCsvPerson *person = g_ptr_array_index (*people, i);
+      const BlCsvPerson *person = &people->people[i];
       int place = member_on (import, row, column, person->name, person->named, date);
-      Listed item = { 0 };
+      Listed *item;
 
       if (place < 0)
         continue;
@@ -269,12 +279,29 @@ read_list (ActivityImport *import,
           PROBLEM (import, row, column, _("“%s” is listed twice"), person->name);
           continue;
         }
-      item.place = (guint) place;
-      item.state = present ? BL_ATTENDANCE_PRESENT : state_for_reason (person->reason);
-      item.reason = item.state == BL_ATTENDANCE_LEAVE ? person->reason : "";
-      g_array_append_val (listed, item);
-      import->listed_at[place] = listed->len;
+      item = &g_array_index (listed, Listed, n++);
+      item->place = (guint) place;
+      item->state = present ? BL_ATTENDANCE_PRESENT : state_for_reason (person->reason);
+      item->reason = item->state == BL_ATTENDANCE_LEAVE ? person->reason : "";
+      item->taken = FALSE;
+      import->listed_at[place] = n;
     }
+  g_array_set_size (listed, n);
+}
+
+static void
+set_mark (BlAttendanceMark  *mark,
+          BlMember          *member,
+          BlAttendanceState  state,
+          const char        *reason)
+{
+  *mark = (BlAttendanceMark) {
+    .member_id = bl_member_get_id (member),
+    .member_name = bl_member_get_name (member),
+    .group = "",
+    .state = state,
+    .reason = reason,
+  };
 }
 
 static void
@@ -283,15 +310,8 @@ add_mark (GArray            *marks,
           BlAttendanceState  state,
           const char        *reason)
 {
-  BlAttendanceMark mark = {
-    .member_id = bl_member_get_id (member),
-    .member_name = bl_member_get_name (member),
-    .group = "",
-    .state = state,
-    .reason = reason,
-  };
-
-  g_array_append_val (marks, mark);
+  g_array_set_size (marks, marks->len + 1);
+  set_mark (&g_array_index (marks, BlAttendanceMark, marks->len - 1), member, state, reason);
 }
 
 static BlMember *
@@ -302,16 +322,14 @@ listed_member (ActivityImport *import,
 }
 
 /* The attendance of one row into @marks from the people @listed in it (see
- * bl-csv-activities.h for the rules). The people arrays hold the reasons
- * the marks point to. */
+ * bl-csv-activities.h for the rules). The import's people of the row hold
+ * the reasons the marks point to, until the next row is read. */
 static void
 fill_attendance (ActivityImport *import,
                  guint           row,
                  const char     *kind,
                  const char     *group,
                  const char     *date,
-                 GPtrArray     **present_people,
-                 GPtrArray     **absent_people,
                  GArray         *listed,
                  GArray         *marks)
 {
@@ -328,8 +346,8 @@ fill_attendance (ActivityImport *import,
       PROBLEM (import, row, BL_CSV_ACTIVITY_EXPECTED, _("“%s” is not a number (应到)"), expected_cell);
       return;
     }
-  read_list (import, row, BL_CSV_ACTIVITY_PRESENT, present, TRUE, date, present_people, listed);
-  read_list (import, row, BL_CSV_ACTIVITY_ABSENT, absent, FALSE, date, absent_people, listed);
+  read_list (import, row, BL_CSV_ACTIVITY_PRESENT, present, TRUE, date, &import->present, listed);
+  read_list (import, row, BL_CSV_ACTIVITY_ABSENT, absent, FALSE, date, &import->absent, listed);
   if (import->problems.count > before)
     return;
 
@@ -345,11 +363,15 @@ fill_attendance (ActivityImport *import,
    * attendance, whoever the ledger would expect that day now. */
   if (expected_count == (gint64) listed->len)
     {
+      guint first = marks->len;
+
+      g_array_set_size (marks, first + listed->len);
       for (guint i = 0; i < listed->len; i++)
         {
           Listed *item = &g_array_index (listed, Listed, i);
 
-          add_mark (marks, listed_member (import, item), item->state, item->reason);
+          set_mark (&g_array_index (marks, BlAttendanceMark, first + i), listed_member (import, item), item->state,
+                    item->reason);
         }
       return;
     }
@@ -391,14 +413,12 @@ build_attendance (ActivityImport *import,
                   const char     *kind,
                   const char     *group,
                   const char     *date,
-                  GPtrArray     **present_people,
-                  GPtrArray     **absent_people,
                   GArray         *marks)
 {
   GArray *listed = import->listed;
 
   g_array_set_size (listed, 0);
-  fill_attendance (import, row, kind, group, date, present_people, absent_people, listed, marks);
+  fill_attendance (import, row, kind, group, date, listed, marks);
   /* Nobody is listed in the next row yet. */
   for (guint i = 0; i < listed->len; i++)
     import->listed_at[g_array_index (listed, Listed, i).place] = 0;
@@ -530,8 +550,6 @@ import_row (ActivityImport *import,
 {
   BlCsvSheet *sheet = &import->sheet;
   g_autoptr(BlActivity) activity = NULL;
-  g_autoptr(GPtrArray) present_people = NULL;
-  g_autoptr(GPtrArray) absent_people = NULL;
   GArray *marks = import->marks;
   g_autoptr(GError) save_error = NULL;
   g_autofree char *key = NULL;
@@ -565,8 +583,7 @@ import_row (ActivityImport *import,
     return;
 
   g_array_set_size (marks, 0);
-  build_attendance (import, row, kind_id, bl_activity_get_group (activity), bl_activity_get_date (activity),
-                    &present_people, &absent_people, marks);
+  build_attendance (import, row, kind_id, bl_activity_get_group (activity), bl_activity_get_date (activity), marks);
   /* Later rows are still checked, but after a problem nothing is written. */
   if (import->problems.count > 0)
     return;

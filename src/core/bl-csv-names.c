@@ -33,6 +33,73 @@ bl_csv_person_new (const char *name,
   return person;
 }
 
+void
+bl_csv_people_init (BlCsvPeople *list)
+{
+  memset (list, 0, sizeof *list);
+}
+
+void
+bl_csv_people_clear (BlCsvPeople *list)
+{
+  g_free (list->people);
+  g_free (list->texts);
+  memset (list, 0, sizeof *list);
+}
+
+/* Room for every text a read of @cell can hold, so that none moves while
+ * the people point to them: each piece's name and reason are apart within
+ * it (a piece is a byte at least) and take two ends of string more. */
+static void
+people_reset (BlCsvPeople *list,
+              const char  *cell)
+{
+  gsize needed = 3 * strlen (cell) + 3;
+
+  list->n_people = 0;
+  if (list->texts_size < needed)
+    {
+      g_free (list->texts);
+      list->texts_size = MAX (needed, 2 * list->texts_size);
+      list->texts = g_malloc (list->texts_size);
+    }
+  list->texts_used = 0;
+}
+
+static char *
+people_add_text (BlCsvPeople *list,
+                 const char  *text,
+                 gsize        length)
+{
+  char *copy = list->texts + list->texts_used;
+
+  g_assert (list->texts_used + length < list->texts_size);
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  list->texts_used += length + 1;
+  return copy;
+}
+
+static void
+people_add (BlCsvPeople   *list,
+            const char    *name,
+            gsize          name_length,
+            const char    *reason,
+            gconstpointer  named)
+{
+  BlCsvPerson *person;
+
+  if (list->n_people == list->people_size)
+    {
+      list->people_size = MAX (64, 2 * list->people_size);
+      list->people = g_renew (BlCsvPerson, list->people, list->people_size);
+    }
+  person = &list->people[list->n_people++];
+  person->name = people_add_text (list, name, name_length);
+  person->reason = people_add_text (list, reason, strlen (reason));
+  person->named = named;
+}
+
 gboolean
 bl_csv_names_is_separator (gunichar c)
 {
@@ -165,9 +232,33 @@ resolve (const BlCsvNames *names,
   return person;
 }
 
+/* As resolve(), the person added to @into; FALSE when @text (@length
+ * bytes) names nobody. */
+static gboolean
+resolve_into (const BlCsvNames *names,
+              const char       *text,
+              gsize             length,
+              gboolean          reasons,
+              BlCsvPeople      *into)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *reason = NULL;
+  gconstpointer named;
+
+  if ((named = names->find (text, names->user_data)) != NULL)
+    people_add (into, text, length, "", named);
+  else if (reasons && split_reason (text, &name, &reason) && *name != '\0' &&
+           (named = names->find (name, names->user_data)) != NULL)
+    people_add (into, name, strlen (name), reason, named);
+  else
+    return FALSE;
+  return TRUE;
+}
+
 /* What a list's character at @p is to it. Separators and parentheses are
- * ASCII or start with the byte of 、 (E3) or of the full-width forms (EF):
- * the Chinese of names is passed over without being decoded. */
+ * ASCII, or 、 (E3 80 81) or a full-width form (EF BC …) in UTF-8: told by
+ * their bytes, and the Chinese of names is passed over without being
+ * decoded. */
 typedef enum {
   LIST_END,
   LIST_OTHER,
@@ -179,40 +270,61 @@ typedef enum {
 static ListChar
 list_char (const char *p)
 {
-  guchar byte = (guchar) *p;
-  gunichar c;
+  const guchar *b = (const guchar *) p;
 
-  if (byte == '\0')
-    return LIST_END;
-  if (byte >= 0x80 && byte != 0xe3 && byte != 0xef)
-    return LIST_OTHER;
-  c = byte < 0x80 ? byte : g_utf8_get_char (p);
-  if (is_open (c))
-    return LIST_OPEN;
-  if (is_close (c))
-    return LIST_CLOSE;
-  return bl_csv_names_is_separator (c) ? LIST_SEPARATOR : LIST_OTHER;
+  switch (b[0])
+    {
+    case '\0':
+      return LIST_END;
+    case '(':
+      return LIST_OPEN;
+    case ')':
+      return LIST_CLOSE;
+    case ',':
+    case ';':
+      return LIST_SEPARATOR;
+    case 0xe3:   /* 、 U+3001 */
+      return b[1] == 0x80 && b[2] == 0x81 ? LIST_SEPARATOR : LIST_OTHER;
+    case 0xef:   /* （ ） ， ； U+FF08, U+FF09, U+FF0C, U+FF1B */
+      if (b[1] != 0xbc)
+        return LIST_OTHER;
+      switch (b[2])
+        {
+        case 0x88:
+          return LIST_OPEN;
+        case 0x89:
+          return LIST_CLOSE;
+        case 0x8c:
+        case 0x9b:
+          return LIST_SEPARATOR;
+        default:
+          return LIST_OTHER;
+        }
+    default:
+      return LIST_OTHER;
+    }
 }
 
 /* When no name holds a separator, every piece is one person: read in one
- * pass, without the search for the fewest people below. */
+ * pass, without the search for the fewest people below, into @into. */
 static BlCsvNamesResult
 split_simply (const BlCsvNames  *names,
               const char        *cell,
               gboolean           reasons,
-              GPtrArray        **people,
+              BlCsvPeople       *into,
               GPtrArray         *bad)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) bl_csv_person_free);
-  g_autoptr(GString) piece = g_string_new (NULL);
+  /* Each piece is copied out to end in a NUL, into this buffer when it fits
+   * (a name is a few characters), so that no piece costs an allocation. */
+  char buffer[256];
   const char *start = cell;
   int depth = 0;
 
+  people_reset (into, cell);
   for (const char *p = cell;; p = g_utf8_next_char (p))
     {
       ListChar c = list_char (p);
       const char *end = p;
-      BlCsvPerson *person;
 
       if (c == LIST_OPEN)
         depth++;
@@ -228,21 +340,26 @@ split_simply (const BlCsvNames  *names,
         end--;
       if (end > start)
         {
-          g_string_truncate (piece, 0);
-          g_string_append_len (piece, start, end - start);
-          if ((person = resolve (names, piece->str, reasons)) != NULL)
-            g_ptr_array_add (found, person);
-          else
-            g_ptr_array_add (bad, g_strdup (piece->str));
+          gsize length = (gsize) (end - start);
+          g_autofree char *long_piece = length < sizeof buffer ? NULL : g_strndup (start, length);
+          char *text = long_piece != NULL ? long_piece : buffer;
+
+          if (long_piece == NULL)
+            {
+              memcpy (buffer, start, length);
+              buffer[length] = '\0';
+            }
+          if (!resolve_into (names, text, length, reasons, into))
+            g_ptr_array_add (bad, g_strdup (text));
         }
       if (c == LIST_END)
         break;
       start = g_utf8_next_char (p);
     }
-  if (bad->len > 0)
-    return BL_CSV_NAMES_UNKNOWN;
-  *people = g_steal_pointer (&found);
-  return BL_CSV_NAMES_OK;
+  if (bad->len == 0)
+    return BL_CSV_NAMES_OK;
+  into->n_people = 0;
+  return BL_CSV_NAMES_UNKNOWN;
 }
 
 BlCsvNamesResult
@@ -267,7 +384,25 @@ bl_csv_names_split (const BlCsvNames *names,
   *people = NULL;
   *bad = g_ptr_array_new_with_free_func (g_free);
   if (names->max_separators == 0)
-    return split_simply (names, cell, reasons, people, *bad);
+    {
+      g_auto(BlCsvPeople) simple = { 0 };
+      BlCsvNamesResult result;
+
+      bl_csv_people_init (&simple);
+      result = split_simply (names, cell, reasons, &simple, *bad);
+      if (result != BL_CSV_NAMES_OK)
+        return result;
+      for (guint i = 0; i < simple.n_people; i++)
+        {
+          const BlCsvPerson *read = &simple.people[i];
+          BlCsvPerson *person = bl_csv_person_new (read->name, read->reason);
+
+          person->named = read->named;
+          g_ptr_array_add (found, person);
+        }
+      *people = g_steal_pointer (&found);
+      return BL_CSV_NAMES_OK;
+    }
   pieces = split_pieces (cell);
   n = pieces->len;
   max_span = names->max_separators + 1;
@@ -361,6 +496,36 @@ bl_csv_names_split (const BlCsvNames *names,
     }
   *people = g_steal_pointer (&found);
   return BL_CSV_NAMES_OK;
+}
+
+BlCsvNamesResult
+bl_csv_names_read (const BlCsvNames *names,
+                   const char       *cell,
+                   gboolean          reasons,
+                   BlCsvPeople      *into,
+                   GPtrArray       **bad)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  BlCsvNamesResult result;
+
+  g_return_val_if_fail (names != NULL && names->find != NULL, BL_CSV_NAMES_UNKNOWN);
+  g_return_val_if_fail (cell != NULL && into != NULL && bad != NULL, BL_CSV_NAMES_UNKNOWN);
+
+  if (names->max_separators == 0)
+    {
+      *bad = g_ptr_array_new_with_free_func (g_free);
+      return split_simply (names, cell, reasons, into, *bad);
+    }
+  /* Names with separators in them: the search, then its people copied. */
+  result = bl_csv_names_split (names, cell, reasons, &people, bad);
+  people_reset (into, cell);
+  for (guint i = 0; result == BL_CSV_NAMES_OK && i < people->len; i++)
+    {
+      const BlCsvPerson *person = g_ptr_array_index (people, i);
+
+      people_add (into, person->name, strlen (person->name), person->reason, person->named);
+    }
+  return result;
 }
 
 static gboolean

@@ -43,6 +43,23 @@ typedef enum {
   BL_CSV_NAMES_AMBIGUOUS,   /* the list reads as different people */
 } BlCsvNamesResult;
 
+/* The people of a list read into storage kept from one list to the next,
+ * so that an import's million names cost no allocation each: @n_people
+ * people, whose texts live in @texts until the next read into it. */
+typedef struct {
+  BlCsvPerson *people;
+  guint        n_people;
+  guint        people_size;
+  char        *texts;
+  gsize        texts_size;
+  gsize        texts_used;
+} BlCsvPeople;
+
+void         bl_csv_people_init        (BlCsvPeople *list);
+void         bl_csv_people_clear       (BlCsvPeople *list);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BlCsvPeople, bl_csv_people_clear)
+
 /* Whether @c separates the names of a list: 、 ， ； , ; */
 gboolean     bl_csv_names_is_separator (gunichar     c);
 
@@ -57,6 +74,14 @@ BlCsvNamesResult bl_csv_names_split    (const BlCsvNames *names,
                                         const char       *cell,
                                         gboolean          reasons,
                                         GPtrArray       **people,
+                                        GPtrArray       **bad);
+
+/* As bl_csv_names_split(), the people into @into (what it held before is
+ * dropped); on a result other than BL_CSV_NAMES_OK it holds nobody. */
+BlCsvNamesResult bl_csv_names_read     (const BlCsvNames *names,
+                                        const char       *cell,
+                                        gboolean          reasons,
+                                        BlCsvPeople      *into,
                                         GPtrArray       **bad);
 
 /* The cell that lists @people (BlCsvPerson*) and reads back as them:

@@ -20,6 +20,18 @@ bl_store_list_groups (BlStore *self)
 }
 
 gboolean
+bl_store_has_group (BlStore    *self,
+                    const char *name)
+{
+  gint64 id;
+
+  g_return_val_if_fail (BL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return bl_member_repo_group_id (bl_store_get_db (self), name, FALSE, &id, NULL) && id != 0;
+}
+
+gboolean
 bl_store_ensure_group (BlStore     *self,
                        const char  *name,
                        GError     **error)

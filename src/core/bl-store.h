@@ -167,6 +167,10 @@ gboolean     bl_store_set_start_date     (BlStore     *self,
 
 /* Party groups, by name, in the groups' order (bl-group-order.h). */
 GStrv        bl_store_list_groups        (BlStore     *self);
+/* Whether the ledger has a party group of exactly that name, groups added
+ * in an open transaction included. */
+gboolean     bl_store_has_group          (BlStore     *self,
+                                          const char  *name);
 gboolean     bl_store_ensure_group       (BlStore     *self,
                                           const char  *name,
                                           GError     **error);

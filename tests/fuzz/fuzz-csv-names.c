@@ -39,21 +39,47 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (!g_utf8_validate (cell, -1, NULL))
     return 0;
-  for (guint reasons = 0; reasons < 2; reasons++)
-    {
-      BlCsvNamesResult result = bl_csv_names_split (&names, cell, reasons, &people, &bad);
+  for (guint separators = 0; separators < 2; separators++)
+    for (guint reasons = 0; reasons < 2; reasons++)
+      {
+        BlCsvNamesResult result;
+        g_auto(BlCsvPeople) read = { 0 };
+        g_autoptr(GPtrArray) read_bad = NULL;
 
-      g_assert (result != BL_CSV_NAMES_OK || (people != NULL && bad->len == 0));
-      g_assert (result == BL_CSV_NAMES_OK || bad->len > 0);
-      for (guint i = 0; result == BL_CSV_NAMES_OK && i < people->len; i++)
-        {
-          const BlCsvPerson *person = g_ptr_array_index (people, i);
+        /* Without separators in names (max_separators 0) the lists are read
+         * in one pass: the names that hold them are then read apart. */
+        names.max_separators = separators;
+        result = bl_csv_names_split (&names, cell, reasons, &people, &bad);
+        g_assert (result != BL_CSV_NAMES_OK || (people != NULL && bad->len == 0));
+        g_assert (result == BL_CSV_NAMES_OK || bad->len > 0);
+        for (guint i = 0; result == BL_CSV_NAMES_OK && i < people->len; i++)
+          {
+            const BlCsvPerson *person = g_ptr_array_index (people, i);
 
-          g_assert (person->named != NULL && person->named == find_name_cb (person->name, NULL));
-        }
-      g_clear_pointer (&people, g_ptr_array_unref);
-      g_clear_pointer (&bad, g_ptr_array_unref);
-    }
+            g_assert (person->named != NULL && person->named == find_name_cb (person->name, NULL));
+          }
+
+        /* The same people read into kept storage, twice (the second read
+         * reuses the first's). */
+        bl_csv_people_init (&read);
+        for (guint again = 0; again < 2; again++)
+          {
+            g_clear_pointer (&read_bad, g_ptr_array_unref);
+            g_assert (bl_csv_names_read (&names, cell, reasons, &read, &read_bad) == result);
+            g_assert (read_bad->len == bad->len);
+            g_assert (read.n_people == (result == BL_CSV_NAMES_OK ? people->len : 0));
+            for (guint i = 0; i < read.n_people; i++)
+              {
+                const BlCsvPerson *a = &read.people[i], *b = g_ptr_array_index (people, i);
+
+                g_assert (g_str_equal (a->name, b->name) && g_str_equal (a->reason, b->reason) &&
+                          a->named == b->named);
+              }
+          }
+        g_clear_pointer (&people, g_ptr_array_unref);
+        g_clear_pointer (&bad, g_ptr_array_unref);
+      }
+  names.max_separators = 1;
 
   /* Each input byte picks a member, and a reason now and then. */
   for (size_t i = 0; i < size && i < 64; i++)

@@ -12,6 +12,7 @@
 #include "bl-member-repo.h"
 
 static const char * const state_ids[] = { "present", "leave", "absent" };
+static const gsize state_lengths[] = { sizeof "present" - 1, sizeof "leave" - 1, sizeof "absent" - 1 };
 
 /* An activity's own columns, its tags and how many files it has… */
 #define ACTIVITY_FIELDS \
@@ -495,7 +496,8 @@ insert_marks (BlDb                     *db,
       sqlite3_bind_int64 (stmt, 2 + i * 3, mark->member_id);
       /* Bound without a copy: the texts outlive the step. */
       if (statement->state[i] != state)
-        sqlite3_bind_text (stmt, 3 + i * 3, statement->state[i] = state, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 3 + i * 3, statement->state[i] = state, (int) state_lengths[mark->state],
+                           SQLITE_STATIC);
       if (statement->reason[i] != reason)
         sqlite3_bind_text (stmt, 4 + i * 3, statement->reason[i] = reason, -1, SQLITE_STATIC);
     }
