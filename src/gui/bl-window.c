@@ -44,14 +44,14 @@ static const struct {
   [BL_WINDOW_REPORTS] = { "reports", bl_reports_page_new },
 };
 
+static gboolean prepare_editor_cb (gpointer data);
+
 /* The first frame is painted: the checks of the ledger, which would have
  * slowed it down, start. A test hook, for tests/bench/bench-startup: with
  * BRANCH_LEDGER_FIRST_FRAME set, the window prints "first-frame
  * MICROSECONDS" (CLOCK_MONOTONIC, as g_get_monotonic_time()) on stdout,
  * followed by " checking" while the ledger's checks are under way, and then
  * "ledger-checked MICROSECONDS" once they are over. */
-static gboolean prepare_editor_cb (gpointer data);
-
 static void
 first_frame_painted_cb (GdkFrameClock *clock,
                         BlWindow      *self)
