@@ -287,6 +287,84 @@ test_window_overview_and_record (void)
   bl_test_iterate ();
 }
 
+/* The Overview's planned activities: a row, clicked or activated by Enter,
+ * does what its button does and opens the record. */
+static void
+test_window_overview_planned (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = bl_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+      g_autoptr(BlApplication) app = NULL;
+      g_autoptr(GError) error = NULL;
+      const char * const lists[] = { "overdue_list", "upcoming_list" };
+      const char * const topics[] = { "上周的党员大会", "下周的主题党日" };
+      gint64 ids[2];
+      BlWindow *window;
+
+      {
+        g_autoptr(BlStore) setup = bl_store_open (path, &error);
+        const int days[] = { -3, 3 };
+
+        g_assert_no_error (error);
+        bl_store_set_setting (setup, BL_SETTING_BRANCH_NAME, "机关第一党支部", &error);
+        g_assert_no_error (error);
+        bl_test_add_member (setup, "张书记", "第一党小组", BL_MEMBER_ROLE_SECRETARY);
+        for (guint i = 0; i < 2; i++)
+          {
+            g_autoptr(BlActivity) planned = NULL;
+            g_autofree char *date = NULL;
+            GDate day;
+
+            bl_date_set_today (&day);
+            if (days[i] < 0)
+              g_date_subtract_days (&day, (guint) -days[i]);
+            else
+              g_date_add_days (&day, (guint) days[i]);
+            date = bl_date_to_iso (&day);
+            planned = bl_test_activity_new (i == 0 ? BL_KIND_GENERAL_MEETING : BL_KIND_THEME_DAY,
+                                            BL_ACTIVITY_STATUS_PLANNED, date, topics[i]);
+            ids[i] = bl_test_save_activity (setup, planned, NULL);
+          }
+      }
+
+      app = start_app (path);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
+      window = main_window (app);
+      g_assert_nonnull (window);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      bl_test_iterate ();
+
+      for (guint i = 0; i < 2; i++)
+        {
+          GtkWidget *list = bl_test_child (GTK_WIDGET (window), BL_TYPE_OVERVIEW_PAGE, lists[i]);
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+          BlActivityEditor *editor;
+
+          g_assert_true (BL_IS_OVERVIEW_ROW (row));
+          g_assert_cmpstr (bl_overview_row_get_title (BL_OVERVIEW_ROW (row)), ==, topics[i]);
+          g_assert_true (gtk_list_box_row_get_activatable (row));
+          g_assert_null (find_editor ());
+          /* As a click or Enter on the row. The row activates its button,
+           * which clicks once its pressed look has shown. */
+          g_signal_emit_by_name (list, "row-activated", row);
+          while ((editor = find_editor ()) == NULL)
+            g_main_context_iteration (NULL, TRUE);
+          g_assert_cmpint (bl_activity_editor_get_id (editor), ==, ids[i]);
+          gtk_window_close (GTK_WINDOW (editor));
+          bl_test_iterate ();
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      bl_test_iterate ();
+      return;
+    }
+  /* Its own process: one application per process can own its name. */
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 /* A committee meeting held today with one of three committee members: it
  * counts toward no quota, and the overview's row says why. */
 static void
@@ -1799,6 +1877,7 @@ main (int   argc,
 
   g_test_add_func ("/window/overview-and-record", test_window_overview_and_record);
   g_test_add_func ("/window/overview-quorum", test_window_overview_quorum);
+  g_test_add_func ("/window/overview-planned", test_window_overview_planned);
   g_test_add_func ("/window/print-records", test_window_print_records);
   g_test_add_func ("/window/store-error", test_window_store_error);
   g_test_add_func ("/window/check-read-only", test_window_check_read_only);
