@@ -3,13 +3,19 @@
  * updates an edited activity in place, and a list view need not bind the
  * row again for the same item (GTK 4.10 and later do not).
  *
- * The text is a GtkInscription, whose size does not depend on its text: a
- * row bound to another activity while scrolling is only drawn again, not
- * measured, and the columns keep their widths (GTK 4.8 keeps some 200 rows
- * alive; labels sized by their text had every one of them measured and laid
- * out again whenever one of them changed). The page says how wide each
- * column's texts are and how high a line is (bl_activity_cell_set_text_size). */
+ * Its size does not depend on its text (as a GtkInscription's): a row bound
+ * to another activity while scrolling is only drawn again, not measured,
+ * and the columns keep their widths (GTK 4.8 keeps some 200 rows alive;
+ * labels sized by their text had every one of them measured and laid out
+ * again whenever one of them changed). The page says how wide each
+ * column's texts are and how high a line is (bl_activity_cell_set_text_size).
+ *
+ * It lays its text out itself, in the column view's Pango context: a
+ * GtkInscription in each cell made a Pango context of its own (some 1,200
+ * cells) and worked out that context's font metrics again at each measure. */
 #include "config.h"
+
+#include <math.h>
 
 #include "bl-activity-cell.h"
 #include "bl-date.h"
@@ -19,7 +25,10 @@ struct _BlActivityCell
   GtkWidget             parent_instance;
 
   BlActivityCellColumn  column;
-  GtkWidget            *text;       /* a GtkInscription */
+  PangoLayout          *layout;     /* its text, in the column view's context; made when first needed */
+  char                 *text;
+  guint                 chars;      /* the width it asks for, in approximate characters */
+  int                   line_height;
   BlStore              *store;      /* for the names of the branch's own kinds */
   BlActivity           *shown;      /* whose text it shows and follows */
   gboolean              bound;      /* whether @shown is its row's item now */
@@ -70,16 +79,24 @@ update (BlActivityCell *self)
     text = cell_text (self, activity, &owned);
   if (text == NULL)
     text = "";
-  gtk_inscription_set_text (GTK_INSCRIPTION (self->text), text);
+  if (g_strcmp0 (text, self->text) != 0)
+    {
+      g_free (self->text);
+      self->text = g_strdup (text);
+      if (self->layout != NULL)
+        pango_layout_set_text (self->layout, text, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 
   accent = self->column == BL_ACTIVITY_CELL_STATUS && activity != NULL &&
            bl_activity_get_status (activity) == BL_ACTIVITY_STATUS_PLANNED;
-  if (accent != gtk_widget_has_css_class (self->text, "accent"))
+  if (accent != gtk_widget_has_css_class (GTK_WIDGET (self), "accent"))
     {
       if (accent)
-        gtk_widget_add_css_class (self->text, "accent");
+        gtk_widget_add_css_class (GTK_WIDGET (self), "accent");
       else
-        gtk_widget_remove_css_class (self->text, "accent");
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "accent");
     }
 }
 
@@ -126,18 +143,130 @@ query_tooltip_cb (GtkWidget  *widget,
                   GtkTooltip *tooltip,
                   gpointer    user_data)
 {
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
-  g_autoptr(PangoLayout) layout = NULL;
-  int width;
+  BlActivityCell *self = BL_ACTIVITY_CELL (widget);
 
-  if (text == NULL || *text == '\0')
+  if (self->layout == NULL || self->text == NULL || *self->text == '\0' ||
+      !pango_layout_is_ellipsized (self->layout))
     return FALSE;
-  layout = gtk_widget_create_pango_layout (widget, text);
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  if (width <= gtk_widget_get_width (widget))
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  gtk_tooltip_set_text (tooltip, self->text);
   return TRUE;
+}
+
+/* What the font of @context measures, worked out once for every cell that
+ * shares it (pango_context_get_metrics() shapes a sample text each time). */
+typedef struct {
+  guint serial;
+  int   char_width;   /* Pango units, as GtkInscription counts characters */
+  int   line;         /* Pango units: ascent and descent */
+} FontSize;
+
+static const FontSize *
+font_size (PangoContext *context)
+{
+  FontSize *size = g_object_get_data (G_OBJECT (context), "bl-activity-cell-font-size");
+
+  if (size == NULL || size->serial != pango_context_get_serial (context))
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      size = g_new0 (FontSize, 1);
+      size->serial = pango_context_get_serial (context);
+      size->char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                              pango_font_metrics_get_approximate_digit_width (metrics));
+      size->line = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+      pango_font_metrics_unref (metrics);
+      g_object_set_data_full (G_OBJECT (context), "bl-activity-cell-font-size", size, g_free);
+    }
+  return size;
+}
+
+/* The column view's Pango context, shared by its cells (the cell's own
+ * outside one). */
+static PangoContext *
+shared_context (BlActivityCell *self)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_COLUMN_VIEW);
+
+  return gtk_widget_get_pango_context (view != NULL ? view : GTK_WIDGET (self));
+}
+
+static PangoLayout *
+ensure_layout (BlActivityCell *self)
+{
+  PangoContext *context = shared_context (self);
+
+  if (self->layout != NULL && pango_layout_get_context (self->layout) != context)
+    g_clear_object (&self->layout);
+  if (self->layout == NULL)
+    {
+      self->layout = pango_layout_new (context);
+      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
+    }
+  return self->layout;
+}
+
+/* As a GtkInscription of one line and at least three characters. */
+static void
+bl_activity_cell_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  BlActivityCell *self = BL_ACTIVITY_CELL (widget);
+  const FontSize *size = font_size (shared_context (self));
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = PANGO_PIXELS_CEIL (3 * size->char_width);
+      *natural = PANGO_PIXELS_CEIL (MAX (3, self->chars) * size->char_width);
+    }
+  else
+    *minimum = *natural = MAX (PANGO_PIXELS_CEIL (size->line), self->line_height);
+}
+
+static void
+bl_activity_cell_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  BlActivityCell *self = BL_ACTIVITY_CELL (widget);
+  PangoLayout *layout = ensure_layout (self);
+
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_height (layout, height * PANGO_SCALE);
+  pango_layout_set_alignment (layout, gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+                                      ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+}
+
+static void
+bl_activity_cell_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  BlActivityCell *self = BL_ACTIVITY_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  PangoLayout *layout;
+  PangoRectangle logical;
+  float y = 0;
+
+  if (self->text == NULL || *self->text == '\0')
+    return;
+  layout = ensure_layout (self);
+  /* Centred in its line, or at the top when cut short. */
+  if (!pango_layout_is_ellipsized (layout))
+    {
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      y = MAX (0, floorf ((height - logical.height) * 0.5f));
+    }
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), 0, y, layout);
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -149,7 +278,8 @@ bl_activity_cell_dispose (GObject *object)
     g_clear_signal_handler (&self->notify_id, self->shown);
   g_clear_object (&self->shown);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->text, gtk_widget_unparent);
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (bl_activity_cell_parent_class)->dispose (object);
 }
@@ -162,18 +292,19 @@ bl_activity_cell_class_init (BlActivityCellClass *klass)
 
   object_class->dispose = bl_activity_cell_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = bl_activity_cell_measure;
+  widget_class->size_allocate = bl_activity_cell_size_allocate;
+  widget_class->snapshot = bl_activity_cell_snapshot;
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
 static void
 bl_activity_cell_init (BlActivityCell *self)
 {
   /* Long topics are cut in the cell: its tooltip shows them whole. */
-  self->text = gtk_inscription_new (NULL);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_has_tooltip (self->text, TRUE);
-  g_signal_connect (self->text, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-  gtk_widget_set_parent (self->text, GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }
 
 GtkWidget *
@@ -217,7 +348,7 @@ bl_activity_cell_get_text (BlActivityCell *self)
 {
   g_return_val_if_fail (BL_IS_ACTIVITY_CELL (self), NULL);
 
-  return gtk_inscription_get_text (GTK_INSCRIPTION (self->text));
+  return self->text != NULL ? self->text : "";
 }
 
 BlActivity *
@@ -228,9 +359,9 @@ bl_activity_cell_get_activity (BlActivityCell *self)
   return self->bound ? self->shown : NULL;
 }
 
-/* How wide the column's texts are, in the characters of
- * gtk_inscription_set_nat_chars(), and how high a line is (pixels; 0:
- * the font's own). */
+/* How wide the column's texts are, in approximate characters (the wider of
+ * the font's approximate character and digit, as GtkInscription counts
+ * them), and how high a line is (pixels; 0: the font's own). */
 void
 bl_activity_cell_set_text_size (BlActivityCell *self,
                                 guint           chars,
@@ -238,8 +369,11 @@ bl_activity_cell_set_text_size (BlActivityCell *self,
 {
   g_return_if_fail (BL_IS_ACTIVITY_CELL (self));
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (self->text), chars);
-  gtk_widget_set_size_request (self->text, -1, line_height > 0 ? line_height : -1);
+  if (chars == self->chars && line_height == self->line_height)
+    return;
+  self->chars = chars;
+  self->line_height = line_height;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 BlActivityCellColumn

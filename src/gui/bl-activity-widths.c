@@ -1,7 +1,7 @@
 /* bl-activity-widths.c: the natural widths of the Activities page's columns.
  * Each is the widest text the column may show (any date of a year, every
  * kind's name, every host or lecturer named in the ledger, both statuses),
- * in the units of gtk_inscription_set_nat_chars(). Measured from the
+ * in approximate characters (bl_activity_cell_set_text_size()). Measured from the
  * ledger, not from the rows GTK happens to have made, a column keeps its
  * width while the list scrolls, and a row bound anew is not measured. */
 #include "config.h"
@@ -216,7 +216,7 @@ bl_activity_widths_update (BlActivityWidths *self,
   return changed;
 }
 
-/* The characters of gtk_inscription_set_nat_chars() a cell of @column
+/* The approximate characters (bl_activity_cell_set_text_size()) a cell of @column
  * needs (0 until measured). */
 guint
 bl_activity_widths_get (BlActivityWidths     *self,
@@ -228,8 +228,9 @@ bl_activity_widths_get (BlActivityWidths     *self,
   return self->chars[column];
 }
 
-/* The height of a line of text in the list, in pixels: GtkInscription
- * asks for the height of its own font's lines only. */
+/* The height of a line of text in the list, in pixels: the font's metrics
+ * give the height of its own lines only, and an ideograph's fallback font
+ * may stand taller. */
 int
 bl_activity_widths_get_line_height (BlActivityWidths *self)
 {

@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "bl-activity-cell.h"
 #include "bl-alert.h"
 #include "bl-application.h"
 #include "bl-test-common.h"
@@ -273,8 +274,9 @@ bl_test_click (GtkWidget *button)
 }
 
 /* A visible label whose text starts with @data. */
-/* The text a visible label shows: a GtkLabel's, or a GtkInscription's (the
- * cells of long lists); NULL for any other widget. */
+/* The text a visible label shows: a GtkLabel's, a GtkInscription's, or an
+ * Activities cell's (which lays its text out itself); NULL for any other
+ * widget. */
 static inline const char *
 bl_test_shown_text (GtkWidget *widget)
 {
@@ -284,6 +286,8 @@ bl_test_shown_text (GtkWidget *widget)
     text = gtk_label_get_text (GTK_LABEL (widget));
   else if (GTK_IS_INSCRIPTION (widget))
     text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  else if (BL_IS_ACTIVITY_CELL (widget))
+    text = bl_activity_cell_get_text (BL_ACTIVITY_CELL (widget));
   if (text == NULL || !gtk_widget_is_visible (widget))
     return NULL;
   return text;
