@@ -43,6 +43,8 @@ main_window (BlApplication *app)
   return NULL;
 }
 
+static BlWindow *open_main_window (BlApplication *app);
+
 static BlActivityEditor *
 find_editor (void)
 {
@@ -330,10 +332,7 @@ test_window_overview_planned (void)
       }
 
       app = start_app (path);
-      g_action_group_activate_action (G_ACTION_GROUP (app), "open-overview", NULL);
-      window = main_window (app);
-      g_assert_nonnull (window);
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      window = open_main_window (app);
       bl_test_iterate ();
 
       for (guint i = 0; i < 2; i++)
@@ -662,8 +661,6 @@ open_ledger (const char *path,
 }
 
 /* The ledger's checks, which run once the window has painted */
-
-static BlWindow *open_main_window (BlApplication *app);
 
 #define CHECK_DAY_BEFORE "2025-06-01"
 #define CHECK_DAY        "2025-06-02"
