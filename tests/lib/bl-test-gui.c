@@ -144,6 +144,26 @@ bl_test_match_toast_button (GtkWidget     *widget,
   return FALSE;
 }
 
+static gboolean
+match_toast_widget (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "toast") != NULL;
+}
+
+void
+bl_test_dismiss_toast (GtkWidget *root)
+{
+  GtkWidget *shown = bl_test_find (root, match_toast_widget, NULL);
+  g_autoptr(AdwToast) toast = NULL;
+
+  g_assert_nonnull (shown);
+  g_object_get (shown, "toast", &toast, NULL);
+  g_assert_nonnull (toast);
+  adw_toast_dismiss (toast);
+  bl_test_iterate ();
+}
+
 int
 bl_test_menu_position (GMenuModel *menu,
                        const char *action,

@@ -58,6 +58,10 @@ gboolean        bl_test_match_toast_button     (GtkWidget     *widget,
 #define bl_test_find_action(root, action) bl_test_find ((root), bl_test_match_action, (action))
 #define bl_test_find_toast_button(root) bl_test_find ((root), bl_test_match_toast_button, NULL)
 
+/* Closes the toast shown under @root, as its close button does, so that the
+ * next one shows at once rather than when it times out. */
+void            bl_test_dismiss_toast          (GtkWidget *root);
+
 /* The place of the item for @action in @menu, sections opened, counting on
  * from *@seen; -1 when there is none (and *@seen then counts them all). */
 int             bl_test_menu_position          (GMenuModel *menu,
