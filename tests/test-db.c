@@ -279,6 +279,85 @@ test_migrate_format_1 (void)
 
 /* The members page's figures on a small ledger worked out by hand: a
  * transfer, a member who never came, per-group meetings, last year. */
+/* A ledger of format 4 (应到 and 实到 counted from the attendance each time
+ * the list was read) opens with the counts on each activity's row, and a
+ * new save keeps them right. */
+static void
+test_migrate_format_4 (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 4;",
+                                              BL_LEDGER_APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlStore) store = NULL;
+  g_autoptr(GListStore) attendance = g_list_store_new (BL_TYPE_ATTENDEE);
+  GListModel *activities;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint to = 1; to <= 4; to++)
+    exec_sql (db, bl_migration_sql (to));
+  exec_sql (db, pragmas);
+  exec_sql (db,
+            "INSERT INTO member (id, name) VALUES (1, '王书记'), (2, '李委员'), (3, '赵党员');"
+            "INSERT INTO activity (id, kind, status, date, topic) VALUES (1, 'theme-day', 'held', '2024-06-15', '六月');"
+            "INSERT INTO activity (id, kind, status, date, topic) VALUES (2, 'theme-day', 'held', '2024-05-15', '五月');"
+            "INSERT INTO activity (id, kind, status, date, topic) VALUES (3, 'theme-day', 'planned', '2024-07-15', '七月');"
+            "INSERT INTO attendance (activity_id, member_id, state) VALUES (1, 1, 'present'), (1, 2, 'leave'), (1, 3, 'present');"
+            "INSERT INTO attendance (activity_id, member_id, state) VALUES (2, 1, 'absent');");
+  sqlite3_close (db);
+
+  store = bl_store_open (path, &error);
+  g_assert_no_error (error);
+  activities = bl_store_get_activities (store);
+  g_assert_cmpuint (g_list_model_get_n_items (activities), ==, 3);
+  {
+    /* Newest first: 七月 (planned, no attendance), 六月, 五月. */
+    const guint expected[] = { 0, 3, 1 }, present[] = { 0, 2, 0 };
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(BlActivity) activity = g_list_model_get_item (activities, i);
+
+        g_assert_cmpuint (bl_activity_get_expected_count (activity), ==, expected[i]);
+        g_assert_cmpuint (bl_activity_get_present_count (activity), ==, present[i]);
+      }
+  }
+
+  /* 五月's attendance written again: two present of two. */
+  {
+    g_autoptr(BlActivity) may = bl_store_get_activity (store, 2, &error);
+    g_autoptr(BlAttendee) wang = bl_attendee_new (1, "王书记", BL_ATTENDANCE_PRESENT, NULL);
+    g_autoptr(BlAttendee) zhao = bl_attendee_new (3, "赵党员", BL_ATTENDANCE_PRESENT, NULL);
+    g_autoptr(BlActivity) listed = NULL;
+
+    g_assert_no_error (error);
+    g_list_store_append (attendance, wang);
+    g_list_store_append (attendance, zhao);
+    g_assert_true (bl_store_save_activity (store, may, G_LIST_MODEL (attendance), &error));
+    g_assert_no_error (error);
+    listed = g_list_model_get_item (activities, 2);
+    g_assert_cmpint (bl_activity_get_id (listed), ==, 2);
+    g_assert_cmpuint (bl_activity_get_expected_count (listed), ==, 2);
+    g_assert_cmpuint (bl_activity_get_present_count (listed), ==, 2);
+  }
+  g_clear_object (&store);
+
+  /* In the file as in the list. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT group_concat(id || ':' || expected_count || '/' || present_count, ' ') "
+                                             "FROM (SELECT * FROM activity ORDER BY id)", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "1:3/2 2:2/2 3:0/0");
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+}
+
 static void
 test_member_stats (void)
 {
@@ -643,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/db/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/db/store-changed-elsewhere", test_store_changed_elsewhere);
   g_test_add_func ("/db/migrate-format-1", test_migrate_format_1);
+  g_test_add_func ("/db/migrate-format-4", test_migrate_format_4);
   g_test_add_func ("/db/member-stats", test_member_stats);
   g_test_add_func ("/db/member-stats-earlier-years", test_member_stats_earlier_years);
   g_test_add_func ("/db/bulk-import", test_bulk_import);

@@ -16,7 +16,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes. */
-#define BL_STORE_SCHEMA_VERSION 4
+#define BL_STORE_SCHEMA_VERSION 5
 /* Backups kept in backups/ beside the ledger. */
 #define BL_STORE_BACKUPS_KEPT 14
 

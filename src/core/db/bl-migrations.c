@@ -215,6 +215,16 @@ static const char * const migrations[] = {
   "  UNIQUE (activity_id, name)"
   ");"
   "CREATE INDEX attachment_sha256 ON attachment (sha256);",
+
+  /* 4 → 5: 应到 and 实到 kept on the activity's row, written with its
+   * attendance (bl-activity-repo.c), so that the list of activities is read
+   * without a pass over all of their attendance: on a 20-year ledger, six
+   * thousand rows against a million. */
+  "ALTER TABLE activity ADD COLUMN expected_count INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE activity ADD COLUMN present_count INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE activity SET (expected_count, present_count) ="
+  "  (SELECT count(*), coalesce(sum(x.state = 'present'), 0) FROM attendance x WHERE x.activity_id = activity.id)"
+  "  WHERE EXISTS (SELECT 1 FROM attendance x WHERE x.activity_id = activity.id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BL_MIGRATIONS_COUNT);

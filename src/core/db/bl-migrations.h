@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The number of migrations: the schema version this build writes. */
-#define BL_MIGRATIONS_COUNT 4
+#define BL_MIGRATIONS_COUNT 5
 
 /* PRAGMA application_id of every ledger: "BLdg". */
 #define BL_LEDGER_APPLICATION_ID 0x424c6467
