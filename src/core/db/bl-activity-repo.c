@@ -578,14 +578,15 @@ sort_marks (const BlAttendanceMark **order,
     memcpy (order, from, n * sizeof *order);
 }
 
-/* The attendance of an activity: @replace when it may have some already
- * (a new activity has none). */
+/* The attendance of an activity, @present of its @n_marks present:
+ * @replace when it may have some already (a new activity has none). */
 static gboolean
 write_marks (BlDb                    *db,
              BlActivity              *activity,
              gboolean                 replace,
              const BlAttendanceMark  *marks,
              guint                    n_marks,
+             guint                    present,
              GError                 **error)
 {
   gint64 id = bl_activity_get_id (activity);
@@ -593,7 +594,6 @@ write_marks (BlDb                    *db,
   MarksStatement many;
   sqlite3_stmt *one;
   gboolean sorted = TRUE;
-  guint present = 0;
   gboolean ok = TRUE;
 
   if (replace && !clear_attendance (db, id, error))
@@ -604,7 +604,6 @@ write_marks (BlDb                    *db,
     {
       order[i] = &marks[i];
       sorted &= i == 0 || marks[i - 1].member_id <= marks[i].member_id;
-      present += marks[i].state == BL_ATTENDANCE_PRESENT;
     }
   if (!sorted)
     sort_marks (order, n_marks);
@@ -623,9 +622,10 @@ write_marks (BlDb                    *db,
     if (!insert_mark (db, one, id, order[i]->member_id, order[i]->member_name, order[i]->state, order[i]->reason,
                       error))
       return FALSE;
-  /* What was just written is what the file holds. */
+  /* What was just written is what the file holds (a new row has its counts
+   * from write_activity()). */
   bl_activity_set_counts (activity, n_marks, present);
-  if (!write_counts (db, id, n_marks, present, error) || !note_attendance_of (db, id, error))
+  if ((replace && !write_counts (db, id, n_marks, present, error)) || !note_attendance_of (db, id, error))
     return FALSE;
   bl_db_note_activity_change (db, BL_CHANGE_ATTENDANCE);
   return TRUE;
@@ -656,17 +656,21 @@ read_counts (BlDb        *db,
   return bl_db_finish (db, stmt, rc, error);
 }
 
-/* The activity's own row, and its tags; *@updated when the row was there. */
+/* The activity's own row, and its tags; *@updated when the row was there.
+ * A new row gets @expected and @present as its 应到 and 实到: the counts
+ * of the attendance that the caller writes next (none: 0 and 0). */
 static gboolean
 write_activity (BlDb        *db,
                 BlActivity  *activity,
+                guint        expected,
+                guint        present,
                 gboolean    *updated,
                 GError     **error)
 {
   static const char *insert_sql =
     "INSERT INTO activity (id, kind, status, date, start_time, end_time, location, host, recorder, lecturer, "
-    "group_id, topic, first_topic, content, resolutions, guests) "
-    "VALUES (?16, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    "group_id, topic, first_topic, content, resolutions, guests, expected_count, present_count) "
+    "VALUES (?16, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17, ?18)";
   static const char *update_sql =
     "UPDATE activity SET kind = ?1, status = ?2, date = ?3, start_time = ?4, end_time = ?5, location = ?6, "
     "host = ?7, recorder = ?8, lecturer = ?9, group_id = ?10, topic = ?11, first_topic = ?12, content = ?13, "
@@ -701,6 +705,11 @@ write_activity (BlDb        *db,
   bl_db_bind_text (stmt, 15, bl_activity_get_guests (activity));
   if (id != 0)
     sqlite3_bind_int64 (stmt, 16, id);
+  if (!update)
+    {
+      sqlite3_bind_int (stmt, 17, (int) expected);
+      sqlite3_bind_int (stmt, 18, (int) present);
+    }
   if (!bl_db_step_done (db, stmt, error))
     return FALSE;
 
@@ -724,7 +733,7 @@ bl_activity_repo_save (BlDb        *db,
 {
   gboolean updated;
 
-  return write_activity (db, activity, &updated, error) &&
+  return write_activity (db, activity, 0, 0, &updated, error) &&
          (attendance == NULL || write_attendance (db, bl_activity_get_id (activity), attendance, error)) &&
          read_counts (db, activity, error);
 }
@@ -737,9 +746,12 @@ bl_activity_repo_save_marks (BlDb                    *db,
                              GError                 **error)
 {
   gboolean updated;
+  guint present = 0;
 
-  return write_activity (db, activity, &updated, error) &&
-         write_marks (db, activity, updated, marks, n_marks, error);
+  for (guint i = 0; i < n_marks; i++)
+    present += marks[i].state == BL_ATTENDANCE_PRESENT;
+  return write_activity (db, activity, n_marks, present, &updated, error) &&
+         write_marks (db, activity, updated, marks, n_marks, present, error);
 }
 
 gboolean
