@@ -194,6 +194,25 @@ find_member (BlStore    *store,
   g_assert_not_reached ();
 }
 
+/* A ledger at @path as a version writing format @version left it: its
+ * schema, then @rows. */
+static void
+write_ledger_of_format (const char *path,
+                        guint       version,
+                        const char *rows)
+{
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
+                                              BL_LEDGER_APPLICATION_ID, version);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint to = 1; to <= version; to++)
+    exec_sql (db, bl_migration_sql (to));
+  exec_sql (db, pragmas);
+  exec_sql (db, rows);
+  sqlite3_close (db);
+}
+
 /* A ledger written by the first release (format 1, the role kept twice)
  * opens, and each member's role is then its open term alone. */
 static void
@@ -201,18 +220,13 @@ test_migrate_format_1 (void)
 {
   g_autofree char *dir = bl_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
-  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1;",
-                                              BL_LEDGER_APPLICATION_ID);
   g_autoptr(GError) error = NULL;
   g_autoptr(BlStore) store = NULL;
   g_autoptr(BlMember) wang = NULL, li = NULL, zhao = NULL, qian = NULL, sun = NULL;
   sqlite3 *db;
   sqlite3_stmt *stmt;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  exec_sql (db, bl_migration_sql (1));
-  exec_sql (db, pragmas);
-  exec_sql (db,
+  write_ledger_of_format (path, 1,
             "INSERT INTO party_group (id, name) VALUES (1, '第一党小组');"
             /* As the first release wrote them: role and term in step. */
             "INSERT INTO member (id, name, group_id, role) VALUES (1, '王书记', 1, 'secretary');"
@@ -226,7 +240,6 @@ test_migrate_format_1 (void)
             "INSERT INTO member (id, name, role) VALUES (4, '钱前任', 'none');"
             "INSERT INTO role_term (member_id, role, start_date) VALUES (4, 'deputy', '2010-01-01');"
             "INSERT INTO member (id, name, role, status, transferred_on) VALUES (5, '孙党员', 'none', 'transferred', '2024-01-01');");
-  sqlite3_close (db);
 
   store = bl_store_open (path, &error);
   g_assert_no_error (error);
@@ -277,8 +290,6 @@ test_migrate_format_1 (void)
   sqlite3_close (db);
 }
 
-/* The members page's figures on a small ledger worked out by hand: a
- * transfer, a member who never came, per-group meetings, last year. */
 /* A ledger of format 4 (应到 and 实到 counted from the attendance each time
  * the list was read) opens with the counts on each activity's row, and a
  * new save keeps them right. */
@@ -287,26 +298,19 @@ test_migrate_format_4 (void)
 {
   g_autofree char *dir = bl_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "ledger.db", NULL);
-  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 4;",
-                                              BL_LEDGER_APPLICATION_ID);
   g_autoptr(GError) error = NULL;
   g_autoptr(BlStore) store = NULL;
   g_autoptr(GListStore) attendance = g_list_store_new (BL_TYPE_ATTENDEE);
   GListModel *activities;
   sqlite3 *db;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint to = 1; to <= 4; to++)
-    exec_sql (db, bl_migration_sql (to));
-  exec_sql (db, pragmas);
-  exec_sql (db,
+  write_ledger_of_format (path, 4,
             "INSERT INTO member (id, name) VALUES (1, '王书记'), (2, '李委员'), (3, '赵党员');"
             "INSERT INTO activity (id, kind, status, date, topic) VALUES (1, 'theme-day', 'held', '2024-06-15', '六月');"
             "INSERT INTO activity (id, kind, status, date, topic) VALUES (2, 'theme-day', 'held', '2024-05-15', '五月');"
             "INSERT INTO activity (id, kind, status, date, topic) VALUES (3, 'theme-day', 'planned', '2024-07-15', '七月');"
             "INSERT INTO attendance (activity_id, member_id, state) VALUES (1, 1, 'present'), (1, 2, 'leave'), (1, 3, 'present');"
             "INSERT INTO attendance (activity_id, member_id, state) VALUES (2, 1, 'absent');");
-  sqlite3_close (db);
 
   store = bl_store_open (path, &error);
   g_assert_no_error (error);
@@ -358,6 +362,8 @@ test_migrate_format_4 (void)
   sqlite3_close (db);
 }
 
+/* The members page's figures on a small ledger worked out by hand: a
+ * transfer, a member who never came, per-group meetings, last year. */
 static void
 test_member_stats (void)
 {
