@@ -399,7 +399,8 @@ clear_attendance (BlDb     *db,
 }
 
 /* 应到 and 实到 on the activity's row, as its attendance now stands: every
- * write of attendance ends here, in the same transaction. */
+ * write of attendance ends here, in the same transaction, but a new
+ * activity's, whose row is written with its counts (write_activity()). */
 static gboolean
 write_counts (BlDb     *db,
               gint64    id,
