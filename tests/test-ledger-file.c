@@ -593,6 +593,52 @@ test_integrity_daily (void)
   g_assert_false (g_file_test (third, G_FILE_TEST_EXISTS));
 }
 
+/* Attendance changed in the file by another tool (the sqlite3 shell, say)
+ * leaves an activity's 应到 and 实到 as they were; the day's check sets
+ * them again from the attendance, and writes nothing where they agree. */
+static void
+test_counts_set_again (void)
+{
+  g_autofree char *dir = bl_test_make_dir ();
+  g_autofree char *path = new_ledger (dir, "ledger.db", 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BlDb) db = NULL;
+
+  {
+    g_autoptr(BlStore) store = bl_store_open (path, &error);
+    g_autoptr(GListStore) attendance = g_list_store_new (BL_TYPE_ATTENDEE);
+    g_autoptr(BlActivity) held = bl_test_activity_new (BL_KIND_THEME_DAY, BL_ACTIVITY_STATUS_HELD, "2025-05-10", "五月");
+
+    g_assert_no_error (error);
+    for (gint64 id = 1; id <= 4; id++)
+      {
+        g_autoptr(BlAttendee) attendee = bl_attendee_new (id, NULL, id == 4 ? BL_ATTENDANCE_LEAVE : BL_ATTENDANCE_PRESENT,
+                                                          NULL);
+
+        g_list_store_append (attendance, attendee);
+      }
+    bl_test_save_activity (store, held, G_LIST_MODEL (attendance));
+    bl_test_add_activity (store, BL_KIND_THEME_DAY, BL_ACTIVITY_STATUS_PLANNED, "2025-07-10", "七月");
+  }
+  g_assert_cmpuint (count_rows (path, "activity WHERE expected_count = 4 AND present_count = 3"), ==, 1);
+
+  /* Another tool: one present member taken off, one on leave marked present. */
+  sql (path, "DELETE FROM attendance WHERE member_id = 1;"
+             "UPDATE attendance SET state = 'present', reason = '' WHERE member_id = 4;"
+             "DELETE FROM setting WHERE key = '" BL_LEDGER_FILE_CHECKED_ON "';");
+  g_assert_cmpuint (count_rows (path, "activity WHERE expected_count = 4 AND present_count = 3"), ==, 1);
+
+  db = bl_ledger_file_open (path, "2025-06-01", NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_assert_cmpuint (count_rows (path, "activity WHERE topic = '五月' AND expected_count = 3 AND present_count = 3"),
+                    ==, 1);
+  g_assert_cmpuint (count_rows (path, "activity WHERE topic = '七月' AND expected_count = 0 AND present_count = 0"),
+                    ==, 1);
+  g_assert_cmpuint (count_rows (path, "setting WHERE key = '" BL_LEDGER_FILE_CHECKED_ON "' AND value = '2025-06-01'"),
+                    ==, 1);
+}
+
 /* Once it passed, the check does not run again that day: its day is stored. */
 static void
 test_integrity_once_a_day (void)
@@ -1175,6 +1221,7 @@ main (int   argc,
   g_test_add_func ("/ledger-file/restore/store", test_restore_store);
   g_test_add_func ("/ledger-file/integrity/daily", test_integrity_daily);
   g_test_add_func ("/ledger-file/integrity/once-a-day", test_integrity_once_a_day);
+  g_test_add_func ("/ledger-file/integrity/counts-set-again", test_counts_set_again);
   g_test_add_func ("/ledger-file/backups/prune-exactly", test_prune_exactly);
   g_test_add_func ("/ledger-file/read-only-folder", test_read_only_folder);
   g_test_add_func ("/ledger-file/disk-full/save", test_disk_full_save);

@@ -419,6 +419,27 @@ write_counts (BlDb     *db,
   return bl_db_step_done (db, stmt, error);
 }
 
+gboolean
+bl_activity_repo_recount (BlDb     *db,
+                          guint    *fixed,
+                          GError  **error)
+{
+  /* One pass over the attendance in its key's order, then only the rows
+   * that disagree are written. */
+  if (!bl_db_exec (db,
+                   "UPDATE activity SET (expected_count, present_count) ="
+                   "  (SELECT count(*), coalesce(sum(x.state = 'present'), 0) FROM attendance x"
+                   "    WHERE x.activity_id = activity.id)"
+                   " WHERE id IN (SELECT a.id FROM activity a LEFT JOIN"
+                   "   (SELECT activity_id, count(*) AS n, sum(state = 'present') AS p FROM attendance"
+                   "     GROUP BY activity_id) c ON c.activity_id = a.id"
+                   "   WHERE a.expected_count <> coalesce(c.n, 0) OR a.present_count <> coalesce(c.p, 0))",
+                   error))
+    return FALSE;
+  *fixed = (guint) sqlite3_changes (bl_db_get_handle (db));
+  return TRUE;
+}
+
 static gboolean
 write_attendance (BlDb        *db,
                   gint64       id,

@@ -102,6 +102,12 @@ GPtrArray  *bl_activity_repo_list_planned    (BlDb         *db,
                                               GError      **error);
 /* Whether the ledger holds any activity at all. */
 gboolean    bl_activity_repo_has_any         (BlDb         *db);
+/* Sets 应到 and 实到 again from the attendance on every activity whose row
+ * says otherwise (a tool other than this program changed the attendance
+ * in the file); *@fixed: how many. Writes nothing when all agree. */
+gboolean    bl_activity_repo_recount         (BlDb         *db,
+                                              guint        *fixed,
+                                              GError      **error);
 guint       bl_activity_repo_count           (BlDb         *db);
 
 G_END_DECLS

@@ -13,7 +13,6 @@
 #include "bl-ledger-check.h"
 #include "bl-ledger-file.h"
 #include "bl-migrations.h"
-#include "bl-setting-repo.h"
 
 struct _BlLedgerCheck
 {
@@ -389,22 +388,6 @@ check_thread (gpointer data)
 
 /* The outcome */
 
-/* The day the integrity check passed, so that it runs once a day. Not
- * fatal: the check then runs again at the next start. */
-static void
-store_day (BlDb       *db,
-           const char *today)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!bl_db_begin (db, &error))
-    return;
-  if (bl_setting_repo_set (db, BL_LEDGER_FILE_CHECKED_ON, today, &error))
-    bl_db_commit (db, &error);
-  if (bl_db_get_depth (db) > 0)
-    bl_db_rollback (db);
-}
-
 /* GObject */
 
 static void
@@ -557,7 +540,7 @@ bl_ledger_check_apply (BlLedgerCheck *self,
     {
     case BL_LEDGER_CHECK_PASSED:
       if (self->store_day)
-        store_day (self->db, self->today);
+        bl_ledger_file_store_checked_day (self->db, self->today);
       /* What opening did (the switch to WAL moves PRAGMA data_version) is
        * no other program's write. */
       bl_db_changed_elsewhere (self->db, NULL);

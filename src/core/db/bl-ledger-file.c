@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bl-activity-repo.h"
 #include "bl-db-private.h"
 #include "bl-disk.h"
 #include "bl-ledger-backup.h"
@@ -691,22 +692,29 @@ open_prepared (const char  *absolute,
   if (!bl_db_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", error))
     return NULL;
   if (check.integrity_ran && check.checked_today)
-    {
-      g_autoptr(GError) store_error = NULL;
-
-      /* Not fatal: the check then runs again at the next start. */
-      if (bl_db_begin (db, &store_error))
-        {
-          if (bl_setting_repo_set (db, BL_LEDGER_FILE_CHECKED_ON, today, &store_error))
-            bl_db_commit (db, &store_error);
-          if (bl_db_get_depth (db) > 0)
-            bl_db_rollback (db);
-        }
-    }
+    bl_ledger_file_store_checked_day (db, today);
   /* What opening did (the switch to WAL moves PRAGMA data_version) is no
    * other program's write. */
   bl_db_changed_elsewhere (db, NULL);
   return g_steal_pointer (&db);
+}
+
+void
+bl_ledger_file_store_checked_day (BlDb       *db,
+                                  const char *today)
+{
+  g_autoptr(GError) error = NULL;
+  guint fixed = 0;
+
+  if (!bl_db_begin (db, &error))
+    return;
+  if (bl_activity_repo_recount (db, &fixed, &error) &&
+      bl_setting_repo_set (db, BL_LEDGER_FILE_CHECKED_ON, today, &error))
+    bl_db_commit (db, &error);
+  if (bl_db_get_depth (db) > 0)
+    bl_db_rollback (db);
+  if (fixed > 0)
+    g_debug ("%s: the counts of %u activities set again from their attendance", bl_db_get_path (db), fixed);
 }
 
 BlDb *

@@ -88,6 +88,12 @@ void     bl_ledger_file_refuse       (const char    *path,
                                       const GError  *check_error,
                                       BlLedgerCheck *running,
                                       GError       **error);
+/* After the day's integrity check passed: 应到 and 实到 counted again where
+ * another tool changed the attendance (bl_activity_repo_recount()), and
+ * the day stored, so that the check runs once a day; in one transaction.
+ * Not fatal: the check then runs again at the next start. */
+void     bl_ledger_file_store_checked_day (BlDb     *db,
+                                           const char *today);
 /* Whether a -wal with something in it lies beside @path. */
 gboolean bl_ledger_file_has_wal      (const char  *path);
 /* Takes group and other permissions off the ledger at @path and its
