@@ -36,7 +36,7 @@ bl_activity_repo_state_from_id (const char *id)
   return BL_ATTENDANCE_ABSENT;
 }
 
-static BlActivity *
+static gpointer
 activity_from_row (sqlite3_stmt *stmt)
 {
   BlActivity *activity = bl_activity_new ();
@@ -83,11 +83,8 @@ collect_activities (BlDb          *db,
                     GError       **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, activity_from_row (stmt));
-  if (!bl_db_finish (db, stmt, rc, error))
+  if (!bl_db_collect (db, stmt, activity_from_row, items, error))
     return NULL;
   return g_steal_pointer (&items);
 }
@@ -134,15 +131,14 @@ bl_activity_repo_find (BlDb    *db,
   return g_steal_pointer (&activity);
 }
 
-static BlAttendee *
-attendee_from_row (sqlite3_stmt *stmt,
-                   int           first)
+static gpointer
+attendee_from_row (sqlite3_stmt *stmt)
 {
-  BlAttendee *attendee = bl_attendee_new (sqlite3_column_int64 (stmt, first), bl_db_column_text (stmt, first + 1),
-                                          bl_activity_repo_state_from_id (bl_db_column_text (stmt, first + 3)),
-                                          bl_db_column_text (stmt, first + 4));
+  BlAttendee *attendee = bl_attendee_new (sqlite3_column_int64 (stmt, 0), bl_db_column_text (stmt, 1),
+                                          bl_activity_repo_state_from_id (bl_db_column_text (stmt, 3)),
+                                          bl_db_column_text (stmt, 4));
 
-  bl_attendee_set_group (attendee, bl_db_column_text (stmt, first + 2));
+  bl_attendee_set_group (attendee, bl_db_column_text (stmt, 2));
   return attendee;
 }
 
@@ -161,14 +157,11 @@ bl_activity_repo_load_attendance (BlDb        *db,
                                       BL_SQL_JOIN_OPEN_ROLE
                                       "WHERE x.activity_id = ?1 "
                                       "ORDER BY " BL_SQL_MEMBER_ORDER, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, attendee_from_row (stmt, 0));
-  if (!bl_db_finish (db, stmt, rc, error))
+  if (!bl_db_collect (db, stmt, attendee_from_row, items, error))
     return FALSE;
   g_list_store_splice (attendance, g_list_model_get_n_items (G_LIST_MODEL (attendance)), 0,
                        items->pdata, items->len);

@@ -20,15 +20,11 @@ collect_sha256s (BlDb        *db,
                  GError     **error)
 {
   sqlite3_stmt *stmt = bl_db_prepare (db, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, activity_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (into != NULL)
-      g_ptr_array_add (into, g_strdup (bl_db_column_text (stmt, 0)));
-  return bl_db_finish (db, stmt, rc, error);
+  return bl_db_collect_texts (db, stmt, into, error);
 }
 
 gboolean
@@ -181,17 +177,8 @@ bl_attachment_repo_list_activities (BlDb    *db,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT DISTINCT activity_id FROM attachment ORDER BY activity_id", error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (!bl_db_finish (db, stmt, rc, error))
+  if (stmt == NULL || !bl_db_collect_ids (db, stmt, ids, error))
     return NULL;
   return g_steal_pointer (&ids);
 }
@@ -258,7 +245,6 @@ bl_attachment_repo_restore_deleted (BlDb        *db,
   for (guint i = 0; i < G_N_ELEMENTS (sqls); i++)
     {
       sqlite3_stmt *stmt = bl_db_prepare (db, sqls[i], error);
-      int rc;
 
       if (stmt == NULL)
         return FALSE;
@@ -271,9 +257,7 @@ bl_attachment_repo_restore_deleted (BlDb        *db,
         }
       if (i == 0)
         {
-          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-            g_ptr_array_add (sha256s, g_strdup (bl_db_column_text (stmt, 0)));
-          if (!bl_db_finish (db, stmt, rc, error))
+          if (!bl_db_collect_texts (db, stmt, sha256s, error))
             return FALSE;
           if (sha256s->len == before)
             return TRUE;

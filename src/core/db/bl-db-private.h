@@ -62,6 +62,26 @@ gboolean      bl_db_run_for_id        (BlDb          *self,
                                        const char    *param2,
                                        GError       **error);
 
+/* Makes one item of a row of a statement (a record, a string). */
+typedef gpointer (*BlDbRowFunc)          (sqlite3_stmt  *stmt);
+/* Steps @stmt (prepared and bound) to its end, adding @from_row's item for
+ * each row to @into, then resets it; FALSE with @error set on an error. */
+gboolean      bl_db_collect           (BlDb          *self,
+                                       sqlite3_stmt  *stmt,
+                                       BlDbRowFunc    from_row,
+                                       GPtrArray     *into,
+                                       GError       **error);
+/* The same with each row's first column as text (char*). */
+gboolean      bl_db_collect_texts     (BlDb          *self,
+                                       sqlite3_stmt  *stmt,
+                                       GPtrArray     *into,
+                                       GError       **error);
+/* The same with each row's first column as an id appended to @into (gint64). */
+gboolean      bl_db_collect_ids       (BlDb          *self,
+                                       sqlite3_stmt  *stmt,
+                                       GArray        *into,
+                                       GError       **error);
+
 /* NULL binds NULL. */
 void          bl_db_bind_text         (sqlite3_stmt  *stmt,
                                        int            index,

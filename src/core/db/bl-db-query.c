@@ -1,5 +1,6 @@
 /* bl-db-query.c: one-statement helpers of the connection: a write with up
- * to two texts or an id bound, a row looked for, one value read */
+ * to two texts or an id bound, a row looked for, one value read, all rows
+ * collected */
 #include "config.h"
 
 #include "bl-db-private.h"
@@ -137,6 +138,52 @@ bl_db_query_text (BlDb        *self,
     {
       *value = g_strdup (bl_db_column_text (stmt, 0));
       rc = SQLITE_DONE;
+    }
+  return bl_db_finish (self, stmt, rc, error);
+}
+
+gboolean
+bl_db_collect (BlDb          *self,
+               sqlite3_stmt  *stmt,
+               BlDbRowFunc    from_row,
+               GPtrArray     *into,
+               GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (into, from_row (stmt));
+  return bl_db_finish (self, stmt, rc, error);
+}
+
+static gpointer
+text_from_row (sqlite3_stmt *stmt)
+{
+  return g_strdup (bl_db_column_text (stmt, 0));
+}
+
+gboolean
+bl_db_collect_texts (BlDb          *self,
+                     sqlite3_stmt  *stmt,
+                     GPtrArray     *into,
+                     GError       **error)
+{
+  return bl_db_collect (self, stmt, text_from_row, into, error);
+}
+
+gboolean
+bl_db_collect_ids (BlDb          *self,
+                   sqlite3_stmt  *stmt,
+                   GArray        *into,
+                   GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (into, id);
     }
   return bl_db_finish (self, stmt, rc, error);
 }

@@ -4,19 +4,20 @@
 #include "bl-db-private.h"
 #include "bl-kind-repo.h"
 
+static gpointer
+kind_from_row (sqlite3_stmt *stmt)
+{
+  return bl_kind_new (bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 1), FALSE);
+}
+
 GPtrArray *
 bl_kind_repo_list_custom (BlDb    *db,
                           GError **error)
 {
   g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT id, name FROM activity_kind WHERE builtin = 0 ORDER BY rowid", error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (kinds, bl_kind_new (bl_db_column_text (stmt, 0), bl_db_column_text (stmt, 1), FALSE));
-  if (!bl_db_finish (db, stmt, rc, error))
+  if (stmt == NULL || !bl_db_collect (db, stmt, kind_from_row, kinds, error))
     return NULL;
   return g_steal_pointer (&kinds);
 }

@@ -43,7 +43,7 @@ role_from_id (const char *id)
   return bl_member_repo_role_from_text (id, id != NULL ? strlen (id) : 0);
 }
 
-static BlMember *
+static gpointer
 member_from_row (sqlite3_stmt *stmt)
 {
   BlMember *member = bl_member_new (bl_db_column_text (stmt, 1));
@@ -70,13 +70,8 @@ bl_member_repo_list (BlDb    *db,
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT " MEMBER_COLUMNS " " MEMBER_FROM
                                       "ORDER BY " BL_SQL_MEMBER_ORDER, error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (members, member_from_row (stmt));
-  if (!bl_db_finish (db, stmt, rc, error))
+  if (stmt == NULL || !bl_db_collect (db, stmt, member_from_row, members, error))
     return NULL;
   return g_steal_pointer (&members);
 }
@@ -217,18 +212,11 @@ bl_member_repo_set_role (BlDb          *db,
       sqlite3_stmt *stmt = bl_db_prepare (db, "SELECT member_id FROM role_term "
                                               "WHERE role = 'secretary' AND end_date IS NULL AND member_id <> ?1",
                                           error);
-      int rc;
 
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, member_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 other = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (others, other);
-        }
-      if (!bl_db_finish (db, stmt, rc, error))
+      if (!bl_db_collect_ids (db, stmt, others, error))
         return FALSE;
     }
   for (guint i = 0; i < others->len; i++)

@@ -12,13 +12,8 @@ list_texts (BlDb        *db,
 {
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = bl_db_prepare (db, sql, error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (texts, g_strdup (bl_db_column_text (stmt, 0)));
-  if (!bl_db_finish (db, stmt, rc, error))
+  if (stmt == NULL || !bl_db_collect_texts (db, stmt, texts, error))
     return NULL;
   return g_steal_pointer (&texts);
 }

@@ -22,17 +22,37 @@ state_from_text (const char *state)
   return BL_ATTENDANCE_ABSENT;
 }
 
-/* Steps @stmt, whose rows are (date, member id, state), calling @func on
- * each until it asks to stop. */
+/* The attendance rows (date, member id, state) of held activities, as the
+ * scans below read them, each adding its own conditions. */
+#define HELD_ATTENDANCE \
+  "SELECT a.date, t.member_id, t.state FROM activity a CROSS JOIN attendance t" \
+  " WHERE t.activity_id = a.id AND a.status = 'held'"
+
+/* Steps @sql (HELD_ATTENDANCE and its conditions) with @date bound to ?1,
+ * @from to ?2 and @member_id to ?3 where it has them, calling @func on each
+ * row until it asks to stop. */
 static gboolean
 scan_rows (BlDb                  *db,
-           sqlite3_stmt          *stmt,
+           const char            *sql,
+           const char            *date,
+           const char            *from,
+           gint64                 member_id,
            BlHeldAttendanceFunc   func,
            gpointer               user_data,
            GError               **error)
 {
+  sqlite3_stmt *stmt = bl_db_prepare (db, sql, error);
+  int n_params;
   int rc;
 
+  if (stmt == NULL)
+    return FALSE;
+  n_params = sqlite3_bind_parameter_count (stmt);
+  bl_db_bind_text (stmt, 1, date);
+  if (n_params >= 2)
+    bl_db_bind_text (stmt, 2, from);
+  if (n_params >= 3)
+    sqlite3_bind_int64 (stmt, 3, member_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!func (bl_db_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
                state_from_text (bl_db_column_text (stmt, 2)), user_data))
@@ -51,17 +71,8 @@ bl_stats_repo_scan_held_attendance (BlDb                  *db,
                                     gpointer               user_data,
                                     GError               **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT a.date, t.member_id, t.state FROM activity a CROSS JOIN attendance t"
-                                      " WHERE t.activity_id = a.id AND a.status = 'held' AND a.date <= ?1"
-                                      " AND a.date >= coalesce (?2, '')",
-                                      error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bl_db_bind_text (stmt, 1, until);
-  bl_db_bind_text (stmt, 2, from);
-  return scan_rows (db, stmt, func, user_data, error);
+  return scan_rows (db, HELD_ATTENDANCE " AND a.date <= ?1 AND a.date >= coalesce (?2, '')",
+                    until, from, 0, func, user_data, error);
 }
 
 /* Newest first through the activity_date index, so that the caller stops
@@ -73,16 +84,8 @@ bl_stats_repo_scan_present_before (BlDb                  *db,
                                    gpointer               user_data,
                                    GError               **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT a.date, t.member_id, t.state FROM activity a CROSS JOIN attendance t"
-                                      " WHERE t.activity_id = a.id AND a.status = 'held' AND t.state = 'present'"
-                                      " AND a.date < ?1 ORDER BY a.date DESC",
-                                      error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bl_db_bind_text (stmt, 1, before);
-  return scan_rows (db, stmt, func, user_data, error);
+  return scan_rows (db, HELD_ATTENDANCE " AND t.state = 'present' AND a.date < ?1 ORDER BY a.date DESC",
+                    before, NULL, 0, func, user_data, error);
 }
 
 gboolean
@@ -94,18 +97,8 @@ bl_stats_repo_scan_member_held (BlDb                  *db,
                                 gpointer               user_data,
                                 GError               **error)
 {
-  sqlite3_stmt *stmt = bl_db_prepare (db,
-                                      "SELECT a.date, t.member_id, t.state FROM activity a CROSS JOIN attendance t"
-                                      " WHERE t.activity_id = a.id AND t.member_id = ?3 AND a.status = 'held'"
-                                      " AND a.date <= ?1 AND a.date >= coalesce (?2, '')",
-                                      error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bl_db_bind_text (stmt, 1, until);
-  bl_db_bind_text (stmt, 2, from);
-  sqlite3_bind_int64 (stmt, 3, member_id);
-  return scan_rows (db, stmt, func, user_data, error);
+  return scan_rows (db, HELD_ATTENDANCE " AND t.member_id = ?3 AND a.date <= ?1 AND a.date >= coalesce (?2, '')",
+                    until, from, member_id, func, user_data, error);
 }
 
 /* Newest first from the activities' side, stopping at the first: a member's
@@ -208,19 +201,12 @@ bl_stats_repo_present_between (BlDb        *db,
                                       " WHERE t.activity_id = a.id AND a.date > ?1 AND a.date <= ?2"
                                       " AND a.status = 'held' AND t.state = 'present'",
                                       error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   bl_db_bind_text (stmt, 1, after);
   bl_db_bind_text (stmt, 2, until);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (member_ids, id);
-    }
-  return bl_db_finish (db, stmt, rc, error);
+  return bl_db_collect_ids (db, stmt, member_ids, error);
 }
 
 /* Whether @sql, with @member_id bound to ?1 and @until to ?2, returns a row. */
