@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bl-cli.h"
+#include "bl-cli-private.h"
 #include "bl-store-attachments.h"
 
 /* One activity number; FALSE after a message. */
@@ -109,10 +109,7 @@ bl_cli_detach (BlStore            *store,
 
   /* Every name, or none: one transaction. */
   if (!bl_store_begin (store, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
+    return bl_cli_bad_input (error);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_filename_display_name (rest[i]);

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bl-cli.h"
+#include "bl-cli-private.h"
 #include "bl-csv-export.h"
 #include "bl-import.h"
 
@@ -21,10 +21,7 @@ bl_cli_set_branch_name (BlStore    *store,
       return BL_EXIT_BAD_INPUT;
     }
   if (!bl_store_set_setting (store, BL_SETTING_BRANCH_NAME, clean, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
+    return bl_cli_bad_input (error);
   return BL_EXIT_OK;
 }
 

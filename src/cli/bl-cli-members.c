@@ -4,14 +4,16 @@
 
 #include <glib/gi18n.h>
 
-#include "bl-cli.h"
+#include "bl-cli-private.h"
 #include "bl-date.h"
 
-static void
+/* BL_EXIT_BAD_INPUT, for "return print_error (…)". */
+static int
 print_error (const char *option,
              const char *message)
 {
   g_printerr ("%s: %s\n", option, message);
+  return BL_EXIT_BAD_INPUT;
 }
 
 /* The member called @name: the active one when there is one (names are
@@ -92,19 +94,13 @@ bl_cli_set_start_date (BlStore    *store,
       g_autofree char *message = g_strdup_printf (_("“%s” is not a date; write it as YYYY-MM-DD, e.g. 2025-01-01"),
                                                   date);
 
-      print_error ("--start-date", message);
-      return BL_EXIT_BAD_INPUT;
+      return print_error ("--start-date", message);
     }
   if (!bl_store_set_start_date (store, date, &error))
-    {
-      print_error ("--start-date", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
+    return print_error ("--start-date", error->message);
   start = bl_store_get_start_date (store);
   shown = bl_date_iso_format_locale (start);
-  g_print (_("The ledger’s records start on %s."), shown);
-  g_print ("\n");
-  return BL_EXIT_OK;
+  return bl_cli_done (_("The ledger’s records start on %s."), shown);
 }
 
 int
@@ -130,8 +126,7 @@ bl_cli_transfer_member (BlStore    *store,
       g_autofree char *message = g_strdup_printf (_("“%s” is not a date; write it as YYYY-MM-DD, e.g. 2025-03-01, "
                                                     "or leave it empty when the day is not known"), date);
 
-      print_error ("--transferred-on", message);
-      return BL_EXIT_BAD_INPUT;
+      return print_error ("--transferred-on", message);
     }
   member = find_member (store, "--transfer-member", name, FALSE, FALSE);
   if (member == NULL)
@@ -147,10 +142,7 @@ bl_cli_transfer_member (BlStore    *store,
     on = today = bl_clock_get_today (bl_store_get_clock (store));
 
   if (!bl_store_set_transfer (store, bl_member_get_id (member), on, destination, &error))
-    {
-      print_error ("--transfer-member", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
+    return print_error ("--transfer-member", error->message);
 
   saved = bl_store_find_member (store, bl_member_get_id (member));
   if (bl_member_get_transferred_on (saved) != NULL)
@@ -184,13 +176,8 @@ bl_cli_undo_transfer (BlStore    *store,
   if (member == NULL)
     return BL_EXIT_BAD_INPUT;
   if (!bl_store_undo_transfer (store, bl_member_get_id (member), &error))
-    {
-      print_error ("--undo-transfer", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
-  g_print (_("%s is an active member again."), bl_member_get_name (member));
-  g_print ("\n");
-  return BL_EXIT_OK;
+    return print_error ("--undo-transfer", error->message);
+  return bl_cli_done (_("%s is an active member again."), bl_member_get_name (member));
 }
 
 int
@@ -207,13 +194,8 @@ bl_cli_delete_member (BlStore    *store,
   if (member == NULL)
     return BL_EXIT_BAD_INPUT;
   if (!bl_store_delete_member (store, bl_member_get_id (member), &error))
-    {
-      print_error ("--delete-member", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
-  g_print (_("Deleted the member %s."), bl_member_get_name (member));
-  g_print ("\n");
-  return BL_EXIT_OK;
+    return print_error ("--delete-member", error->message);
+  return bl_cli_done (_("Deleted the member %s."), bl_member_get_name (member));
 }
 
 int
@@ -235,15 +217,9 @@ bl_cli_set_group_leader (BlStore    *store,
     {
       g_autofree char *message = g_strdup_printf (_("%s is in no party group"), bl_member_get_name (member));
 
-      print_error ("--group-leader", message);
-      return BL_EXIT_BAD_INPUT;
+      return print_error ("--group-leader", message);
     }
   if (!bl_store_set_group_leader (store, group, bl_member_get_id (member), NULL, &error))
-    {
-      print_error ("--group-leader", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
-  g_print (_("%s leads %s."), bl_member_get_name (member), group);
-  g_print ("\n");
-  return BL_EXIT_OK;
+    return print_error ("--group-leader", error->message);
+  return bl_cli_done (_("%s leads %s."), bl_member_get_name (member), group);
 }

@@ -8,6 +8,12 @@
 G_BEGIN_DECLS
 
 /* What @builder built (its outer value ended), as indented JSON for --json. */
-char *bl_cli_json_text (JsonBuilder *builder);
+char *bl_cli_json_text   (JsonBuilder  *builder);
+/* A command's last words: @error's message on a line of its own on stderr,
+ * giving BL_EXIT_BAD_INPUT; or the message of @format on a line of its own
+ * on stdout, giving BL_EXIT_OK. For "return bl_cli_…". */
+int   bl_cli_bad_input   (const GError *error);
+int   bl_cli_done        (const char   *format,
+                          ...) G_GNUC_PRINTF (1, 2);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bl-activity-renderer.h"
-#include "bl-cli.h"
+#include "bl-cli-private.h"
 #include "bl-record-renderer.h"
 #include "bl-report-renderer.h"
 #include "bl-report.h"
@@ -140,10 +140,7 @@ write_activities_pdf (GType       type,
   renderer = bl_activity_renderer_new_for_ids (type, store, (const gint64 *) (gpointer) numbers->data,
                                                numbers->len, &error);
   if (renderer == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
+    return bl_cli_bad_input (error);
   return write_pdf (renderer, output);
 }
 

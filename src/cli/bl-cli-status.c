@@ -475,14 +475,9 @@ bl_cli_enable_rules (BlStore    *store,
   if (bl_rules_pack_exists (store, pack))
     {
       if (!bl_rules_set_pack_enabled (store, pack, TRUE, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return BL_EXIT_BAD_INPUT;
-        }
+        return bl_cli_bad_input (error);
       name = pack_display_name (store, pack);
-      g_print (_("Enabled the rule pack “%s” (%s)."), pack, name);
-      g_print ("\n");
-      return BL_EXIT_OK;
+      return bl_cli_done (_("Enabled the rule pack “%s” (%s)."), pack, name);
     }
 
   if (g_file_test (pack, G_FILE_TEST_IS_REGULAR))
@@ -495,21 +490,14 @@ bl_cli_enable_rules (BlStore    *store,
           return BL_EXIT_BAD_INPUT;
         }
       name = pack_display_name (store, pack_id);
-      g_print (_("Imported and enabled the rule pack “%s” (%s)."), pack_id, name);
-      g_print ("\n");
-      return BL_EXIT_OK;
+      return bl_cli_done (_("Imported and enabled the rule pack “%s” (%s)."), pack_id, name);
     }
 
   if ((pack_id = bl_rules_find_rule_pack (store, pack)) != NULL)
     {
       if (!bl_rules_set_rule_enabled (store, pack, TRUE, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return BL_EXIT_BAD_INPUT;
-        }
-      g_print (_("Enabled the rule “%s” again."), pack);
-      g_print ("\n");
-      return BL_EXIT_OK;
+        return bl_cli_bad_input (error);
+      return bl_cli_done (_("Enabled the rule “%s” again."), pack);
     }
 
   print_unknown_id (pack, TRUE);
@@ -529,25 +517,15 @@ bl_cli_disable_rules (BlStore    *store,
   if (bl_rules_pack_exists (store, id))
     {
       if (!bl_rules_set_pack_enabled (store, id, FALSE, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return BL_EXIT_BAD_INPUT;
-        }
-      g_print (_("Disabled the rule pack “%s”."), id);
-      g_print ("\n");
-      return BL_EXIT_OK;
+        return bl_cli_bad_input (error);
+      return bl_cli_done (_("Disabled the rule pack “%s”."), id);
     }
 
   if ((pack_id = bl_rules_find_rule_pack (store, id)) != NULL)
     {
       if (!bl_rules_set_rule_enabled (store, id, FALSE, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return BL_EXIT_BAD_INPUT;
-        }
-      g_print (_("Disabled the rule “%s” (of the pack “%s”)."), id, pack_id);
-      g_print ("\n");
-      return BL_EXIT_OK;
+        return bl_cli_bad_input (error);
+      return bl_cli_done (_("Disabled the rule “%s” (of the pack “%s”)."), id, pack_id);
     }
 
   print_unknown_id (id, FALSE);

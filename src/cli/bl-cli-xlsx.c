@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "bl-cli.h"
+#include "bl-cli-private.h"
 #include "bl-workbook-export.h"
 
 /* "YYYY" from 1900 to 9999, else 0. */
@@ -44,10 +44,7 @@ bl_cli_export_xlsx (BlStore    *store,
   if (!bl_cli_export_xlsx_ready (year))
     return BL_EXIT_BAD_INPUT;
   if (!bl_workbook_export (store, file, year_value, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
+    return bl_cli_bad_input (error);
   g_print (_("Wrote %s\n"), file);
   return BL_EXIT_OK;
 }

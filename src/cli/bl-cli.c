@@ -173,10 +173,7 @@ run_changes (BlStore            *store,
   int status = BL_EXIT_OK;
 
   if (!bl_store_begin (store, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return BL_EXIT_BAD_INPUT;
-    }
+    return bl_cli_bad_input (error);
   held_output = output;
   print = g_set_print_handler (hold_output_cb);
   for (guint i = 0; i < G_N_ELEMENTS (changes) && status == BL_EXIT_OK; i++)
@@ -362,6 +359,29 @@ bl_cli_json_text (JsonBuilder *builder)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   return json_generator_to_data (generator, NULL);
+}
+
+int
+bl_cli_bad_input (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, BL_EXIT_BAD_INPUT);
+
+  g_printerr ("%s\n", error->message);
+  return BL_EXIT_BAD_INPUT;
+}
+
+int
+bl_cli_done (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_print ("%s\n", message);
+  return BL_EXIT_OK;
 }
 
 const GOptionEntry *
