@@ -4,7 +4,7 @@
 
 #include <glib.h>
 
-#include "bl-attendee.h"
+#include "bl-activity.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +16,15 @@ typedef struct {
   BlAttendanceState  state;
   const char        *reason;       /* "" when present */
 } BlAttendanceMark;
+
+/* Called with an activity (its counts from @marks) and its attendance in the
+ * members' order (each mark's strings last as long as the call), one
+ * activity after another; FALSE with @error stops the walk. */
+typedef gboolean (*BlActivityMarksFunc) (BlActivity              *activity,
+                                         const BlAttendanceMark  *marks,
+                                         guint                    n_marks,
+                                         gpointer                 user_data,
+                                         GError                 **error);
 
 typedef struct _BlAttendanceTable BlAttendanceTable;
 

@@ -98,7 +98,7 @@ gboolean
 bl_store_foreach_activity (BlStore              *self,
                            const char           *from,
                            const char           *to,
-                           BlStoreActivityFunc   func,
+                           BlActivityMarksFunc   func,
                            gpointer              user_data,
                            GError              **error)
 {

@@ -351,14 +351,6 @@ GPtrArray   *bl_store_list_activities_between (BlStore    *self,
                                           const char  *from,
                                           const char  *to,
                                           GError     **error);
-/* Called by bl_store_foreach_activity() with an activity (its counts from
- * @marks) and its attendance in the members' order (each mark's strings
- * last as long as the call); FALSE with @error stops the walk. */
-typedef gboolean (*BlStoreActivityFunc) (BlActivity              *activity,
-                                         const BlAttendanceMark  *marks,
-                                         guint                    n_marks,
-                                         gpointer                 user_data,
-                                         GError                 **error);
 /* The activities of bl_store_list_activities_between() one at a time, each
  * with its attendance, all as the ledger was when the walk began: an
  * export of a 20-year ledger without its million rows in memory at once.
@@ -366,7 +358,7 @@ typedef gboolean (*BlStoreActivityFunc) (BlActivity              *activity,
 gboolean     bl_store_foreach_activity   (BlStore             *self,
                                           const char          *from,
                                           const char          *to,
-                                          BlStoreActivityFunc  func,
+                                          BlActivityMarksFunc  func,
                                           gpointer             user_data,
                                           GError             **error);
 /* Planned activities dated up to @until (NULL: all; undated ones never),

@@ -211,7 +211,7 @@ typedef struct {
   GArray               *marks;     /* BlAttendanceMark */
   GArray               *strays;    /* BlAttendanceMark of members the ledger lacks */
   GStringChunk         *reasons;   /* the activity's reasons */
-  BlActivityStreamFunc  func;
+  BlActivityMarksFunc   func;
   gpointer              user_data;
 } Walk;
 
@@ -303,7 +303,7 @@ gboolean
 bl_activity_stream_foreach (BlDb                 *db,
                             const char           *from,
                             const char           *to,
-                            BlActivityStreamFunc  func,
+                            BlActivityMarksFunc   func,
                             gpointer              user_data,
                             GError              **error)
 {

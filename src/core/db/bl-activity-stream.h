@@ -18,21 +18,13 @@ gboolean    bl_activity_repo_load_attendance_between (BlDb     *db,
                                               BlAttendanceTable *table,
                                               GError      **error);
 
-/* Called for each activity with its attendance (the marks' strings last
- * as long as the call); FALSE with @error stops the walk. */
-typedef gboolean (*BlActivityStreamFunc) (BlActivity              *activity,
-                                          const BlAttendanceMark  *marks,
-                                          guint                    n_marks,
-                                          gpointer                 user_data,
-                                          GError                 **error);
-
 /* Every activity dated from @from to @to (either NULL for open), in
  * bl_activity_repo_list_between()'s order, with its attendance and its
  * counts from it, one at a time, all read as of one moment. */
 gboolean    bl_activity_stream_foreach       (BlDb                 *db,
                                               const char           *from,
                                               const char           *to,
-                                              BlActivityStreamFunc  func,
+                                              BlActivityMarksFunc   func,
                                               gpointer              user_data,
                                               GError              **error);
 
