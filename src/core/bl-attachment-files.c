@@ -99,10 +99,9 @@ copy_file (const char  *src,
 {
   g_autofree char *dir = g_path_get_dirname (dest);
   g_autofree char *temp = NULL;
-  g_autofree guchar *buffer = NULL;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   int in, out;
-  ssize_t got;
+  gboolean read_failed;
   gboolean ok = TRUE;
 
   in = g_open (src, O_RDONLY | O_CLOEXEC, 0);
@@ -118,21 +117,15 @@ copy_file (const char  *src,
       close (in);
       return FALSE;
     }
-  buffer = g_malloc (CHUNK);
-  while (ok && (got = read (in, buffer, CHUNK)) != 0)
+  if (!bl_disk_copy (in, out, checksum, &read_failed))
     {
-      if (got < 0 && errno == EINTR)
-        continue;
-      if (got < 0)
-        {
-          int saved = errno;
-          g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("Cannot read “%s”: %s"), src, g_strerror (saved));
-          ok = FALSE;
-          break;
-        }
-      g_checksum_update (checksum, buffer, got);
-      if (!bl_disk_write_all (out, buffer, (gsize) got))
-        ok = set_io_error (error, dest, errno);
+      int saved = errno;
+
+      if (read_failed)
+        g_set_error (error, BL_STORE_ERROR, BL_STORE_ERROR_IO, _("Cannot read “%s”: %s"), src, g_strerror (saved));
+      else
+        set_io_error (error, dest, saved);
+      ok = FALSE;
     }
   close (in);
 

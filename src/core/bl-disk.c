@@ -71,6 +71,35 @@ bl_disk_write_all (int           fd,
 }
 
 gboolean
+bl_disk_copy (int        in,
+              int        out,
+              GChecksum *checksum,
+              gboolean  *read_failed)
+{
+  guint8 buffer[65536];
+  ssize_t got;
+
+  if (read_failed != NULL)
+    *read_failed = FALSE;
+  while ((got = read (in, buffer, sizeof buffer)) != 0)
+    {
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          if (read_failed != NULL)
+            *read_failed = TRUE;
+          return FALSE;
+        }
+      if (checksum != NULL)
+        g_checksum_update (checksum, buffer, got);
+      if (!bl_disk_write_all (out, buffer, (gsize) got))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 bl_disk_sync_file (const char *path)
 {
   int fd, saved;

@@ -1,6 +1,6 @@
 /* bl-disk.h: files written to stay written: a private folder, a new file
- * beside the one it will replace, every byte of a buffer, a file flushed to
- * the disk, and a folder synced after a rename in it */
+ * beside the one it will replace, every byte of a buffer or of another
+ * file, a file flushed to the disk, and a folder synced after a rename in it */
 #pragma once
 
 #include <glib.h>
@@ -24,6 +24,14 @@ int      bl_disk_open_beside (const char    *path,
 gboolean bl_disk_write_all   (int            fd,
                               gconstpointer  data,
                               gsize          length);
+/* Copies what is left of @in to @out, adding it to @checksum when that is
+ * not NULL; FALSE with errno set (as bl_disk_write_all() sets it) when
+ * reading or writing fails, *@read_failed (when not NULL) saying whether
+ * reading did. */
+gboolean bl_disk_copy        (int            in,
+                              int            out,
+                              GChecksum     *checksum,
+                              gboolean      *read_failed);
 /* Flushes the file @path to the disk; FALSE with errno set when it cannot
  * be opened or synced. */
 gboolean bl_disk_sync_file   (const char    *path);

@@ -92,9 +92,7 @@ bl_ledger_backup_copy_file (const char  *source,
                             const char  *dest,
                             GError     **error)
 {
-  guint8 buffer[65536];
   int in, out, saved = 0;
-  ssize_t got;
 
   g_return_val_if_fail (source != NULL && dest != NULL, FALSE);
 
@@ -116,16 +114,8 @@ bl_ledger_backup_copy_file (const char  *source,
                    _("Cannot create “%s”: %s"), dest, g_strerror (saved));
       return FALSE;
     }
-  while ((got = read (in, buffer, sizeof buffer)) != 0)
-    {
-      if (got < 0 && errno == EINTR)
-        continue;
-      if (got < 0 || !bl_disk_write_all (out, buffer, (gsize) got))
-        {
-          saved = errno != 0 ? errno : EIO;
-          break;
-        }
-    }
+  if (!bl_disk_copy (in, out, NULL, NULL))
+    saved = errno != 0 ? errno : EIO;
   if (saved == 0 && fsync (out) != 0)
     saved = errno;
   close (in);
