@@ -459,30 +459,32 @@ print_unknown_id (const char *id,
   g_printerr ("\n");
 }
 
-int
-bl_cli_enable_rules (BlStore    *store,
-                     const char *pack)
+/* Switches the pack or the single rule @id on or off; on, @id may also be a
+ * pack file to import. */
+static int
+set_rules_enabled (BlStore    *store,
+                   const char *id,
+                   gboolean    enabled)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *pack_id = NULL;
   g_autofree char *name = NULL;
 
-  g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
-  g_return_val_if_fail (pack != NULL, BL_EXIT_BAD_INPUT);
-
   /* An id wins over a file of the same name in the current folder ("./standard"
    * imports that file). */
-  if (bl_rules_pack_exists (store, pack))
+  if (bl_rules_pack_exists (store, id))
     {
-      if (!bl_rules_set_pack_enabled (store, pack, TRUE, &error))
+      if (!bl_rules_set_pack_enabled (store, id, enabled, &error))
         return bl_cli_bad_input (error);
-      name = pack_display_name (store, pack);
-      return bl_cli_done (_("Enabled the rule pack “%s” (%s)."), pack, name);
+      if (!enabled)
+        return bl_cli_done (_("Disabled the rule pack “%s”."), id);
+      name = pack_display_name (store, id);
+      return bl_cli_done (_("Enabled the rule pack “%s” (%s)."), id, name);
     }
 
-  if (g_file_test (pack, G_FILE_TEST_IS_REGULAR))
+  if (enabled && g_file_test (id, G_FILE_TEST_IS_REGULAR))
     {
-      if (!bl_rules_import_pack_file (store, pack, &pack_id, &error))
+      if (!bl_rules_import_pack_file (store, id, &pack_id, &error))
         {
           g_printerr ("%s\n", error->message);
           if (g_error_matches (error, BL_RULES_ERROR, BL_RULES_ERROR_MALFORMED))
@@ -493,41 +495,35 @@ bl_cli_enable_rules (BlStore    *store,
       return bl_cli_done (_("Imported and enabled the rule pack “%s” (%s)."), pack_id, name);
     }
 
-  if ((pack_id = bl_rules_find_rule_pack (store, pack)) != NULL)
+  if ((pack_id = bl_rules_find_rule_pack (store, id)) != NULL)
     {
-      if (!bl_rules_set_rule_enabled (store, pack, TRUE, &error))
+      if (!bl_rules_set_rule_enabled (store, id, enabled, &error))
         return bl_cli_bad_input (error);
-      return bl_cli_done (_("Enabled the rule “%s” again."), pack);
+      if (enabled)
+        return bl_cli_done (_("Enabled the rule “%s” again."), id);
+      return bl_cli_done (_("Disabled the rule “%s” (of the pack “%s”)."), id, pack_id);
     }
 
-  print_unknown_id (pack, TRUE);
+  print_unknown_id (id, enabled);
   return BL_EXIT_BAD_INPUT;
+}
+
+int
+bl_cli_enable_rules (BlStore    *store,
+                     const char *pack)
+{
+  g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
+  g_return_val_if_fail (pack != NULL, BL_EXIT_BAD_INPUT);
+
+  return set_rules_enabled (store, pack, TRUE);
 }
 
 int
 bl_cli_disable_rules (BlStore    *store,
                       const char *id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *pack_id = NULL;
-
   g_return_val_if_fail (BL_IS_STORE (store), BL_EXIT_BAD_INPUT);
   g_return_val_if_fail (id != NULL, BL_EXIT_BAD_INPUT);
 
-  if (bl_rules_pack_exists (store, id))
-    {
-      if (!bl_rules_set_pack_enabled (store, id, FALSE, &error))
-        return bl_cli_bad_input (error);
-      return bl_cli_done (_("Disabled the rule pack “%s”."), id);
-    }
-
-  if ((pack_id = bl_rules_find_rule_pack (store, id)) != NULL)
-    {
-      if (!bl_rules_set_rule_enabled (store, id, FALSE, &error))
-        return bl_cli_bad_input (error);
-      return bl_cli_done (_("Disabled the rule “%s” (of the pack “%s”)."), id, pack_id);
-    }
-
-  print_unknown_id (id, FALSE);
-  return BL_EXIT_BAD_INPUT;
+  return set_rules_enabled (store, id, FALSE);
 }
