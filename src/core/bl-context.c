@@ -24,17 +24,10 @@ struct _BlContext
 G_DEFINE_FINAL_TYPE (BlContext, bl_context, G_TYPE_OBJECT)
 
 enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-enum {
   CHANGED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static GSettings *
@@ -120,57 +113,6 @@ watch_files (BlContext *self)
 }
 
 static void
-bl_context_constructed (GObject *object)
-{
-  BlContext *self = BL_CONTEXT (object);
-
-  G_OBJECT_CLASS (bl_context_parent_class)->constructed (object);
-
-  g_assert (BL_IS_STORE (self->store));
-  self->clock = g_object_ref (bl_store_get_clock (self->store));
-  self->settings = app_settings_new ();
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->clock, "day-changed", G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
-  watch_files (self);
-}
-
-static void
-bl_context_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  BlContext *self = BL_CONTEXT (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bl_context_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  BlContext *self = BL_CONTEXT (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bl_context_dispose (GObject *object)
 {
   BlContext *self = BL_CONTEXT (object);
@@ -195,15 +137,7 @@ bl_context_class_init (BlContextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = bl_context_constructed;
-  object_class->get_property = bl_context_get_property;
-  object_class->set_property = bl_context_set_property;
   object_class->dispose = bl_context_dispose;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * BlContext::changed:
@@ -225,9 +159,18 @@ bl_context_init (BlContext *self)
 BlContext *
 bl_context_new (BlStore *store)
 {
+  BlContext *self;
+
   g_return_val_if_fail (BL_IS_STORE (store), NULL);
 
-  return g_object_new (BL_TYPE_CONTEXT, "store", store, NULL);
+  self = g_object_new (BL_TYPE_CONTEXT, NULL);
+  self->store = g_object_ref (store);
+  self->clock = g_object_ref (bl_store_get_clock (store));
+  self->settings = app_settings_new ();
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->clock, "day-changed", G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
+  watch_files (self);
+  return self;
 }
 
 BlStore *

@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "bl-kind.h"
-#include "bl-util.h"
 
 struct _BlKind
 {
@@ -80,47 +79,18 @@ bl_kind_get_property (GObject    *object,
 }
 
 static void
-bl_kind_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
-{
-  BlKind *self = BL_KIND (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      bl_set_str (&self->id, g_value_get_string (value));
-      break;
-    case PROP_NAME:
-      bl_set_str (&self->name, g_value_get_string (value));
-      break;
-    case PROP_BUILTIN:
-      self->builtin = g_value_get_boolean (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bl_kind_class_init (BlKindClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = bl_kind_finalize;
   object_class->get_property = bl_kind_get_property;
-  object_class->set_property = bl_kind_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUILTIN] =
-    g_param_spec_boolean ("builtin", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Read-only: a kind is what bl_kind_new() made it. */
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUILTIN] = g_param_spec_boolean ("builtin", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -134,9 +104,15 @@ bl_kind_new (const char *id,
              const char *name,
              gboolean    builtin)
 {
+  BlKind *self;
+
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_object_new (BL_TYPE_KIND, "id", id, "name", name, "builtin", builtin, NULL);
+  self = g_object_new (BL_TYPE_KIND, NULL);
+  self->id = g_strdup (id);
+  self->name = g_strdup (name);
+  self->builtin = builtin;
+  return self;
 }
 
 const char *
