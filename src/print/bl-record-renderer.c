@@ -47,57 +47,43 @@ format_kind (BlStore    *store,
   return g_string_free (text, FALSE);
 }
 
-/* 出席人员: the members present, in the list's order (group, then name). */
+/* 出席人员: the members present; 缺席人员及原因: those on leave, then those
+ * absent. */
+static const BlAttendanceState present_states[] = { BL_ATTENDANCE_PRESENT };
+static const BlAttendanceState missing_states[] = { BL_ATTENDANCE_LEAVE, BL_ATTENDANCE_ABSENT };
+
+/* The names of the attendees in @states, those of the first state first,
+ * each state's in the list's order (group, then name); @explained, each
+ * with its reason, or with its state when it has none. */
 static char *
-format_present (GListModel *attendance)
-{
-  guint n = attendance != NULL ? g_list_model_get_n_items (attendance) : 0;
-  GString *text = g_string_new (NULL);
-  const char *separator = C_("printout", ", ");
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BlAttendee) row = g_list_model_get_item (attendance, i);
-
-      if (bl_attendee_get_state (row) != BL_ATTENDANCE_PRESENT)
-        continue;
-      if (text->len > 0)
-        g_string_append (text, separator);
-      g_string_append (text, bl_attendee_get_member_name (row));
-    }
-  if (text->len == 0)
-    g_string_append (text, C_("printout", "None"));
-  return g_string_free (text, FALSE);
-}
-
-/* 缺席人员及原因: those on leave with their reason, then those absent. */
-static char *
-format_absent (GListModel *attendance)
+format_attendees (GListModel              *attendance,
+                  const BlAttendanceState *states,
+                  guint                    n_states,
+                  gboolean                 explained)
 {
   guint n = attendance != NULL ? g_list_model_get_n_items (attendance) : 0;
   GString *text = g_string_new (NULL);
   /* TRANSLATORS: separates names in a list in running text: "、" in Chinese */
   const char *separator = C_("printout", ", ");
 
-  for (guint pass = 0; pass < 2; pass++)
+  for (guint s = 0; s < n_states; s++)
     for (guint i = 0; i < n; i++)
       {
         g_autoptr(BlAttendee) row = g_list_model_get_item (attendance, i);
         BlAttendanceState state = bl_attendee_get_state (row);
         const char *reason = bl_attendee_get_reason (row);
 
-        if ((pass == 0 && state != BL_ATTENDANCE_LEAVE) ||
-            (pass == 1 && state != BL_ATTENDANCE_ABSENT))
+        if (state != states[s])
           continue;
         if (text->len > 0)
           g_string_append (text, separator);
-        if (state == BL_ATTENDANCE_LEAVE)
+        if (!explained)
+          g_string_append (text, bl_attendee_get_member_name (row));
+        else
           /* TRANSLATORS: a member on leave and the reason: "张三（病假）" */
           g_string_append_printf (text, C_("printout", "%s (%s)"), bl_attendee_get_member_name (row),
-                                  bl_text_is_blank (reason) ? bl_attendance_state_display (BL_ATTENDANCE_LEAVE) : reason);
-        else
-          g_string_append_printf (text, C_("printout", "%s (%s)"), bl_attendee_get_member_name (row),
-                                  bl_attendance_state_display (BL_ATTENDANCE_ABSENT));
+                                  state == BL_ATTENDANCE_LEAVE && !bl_text_is_blank (reason)
+                                  ? reason : bl_attendance_state_display (state));
       }
   if (text->len == 0)
     g_string_append (text, C_("printout", "None"));
@@ -182,8 +168,8 @@ bl_record_renderer_render_activity (BlActivityRenderer *renderer,
   g_autofree char *expected = NULL;
   g_autofree char *present = NULL;
   g_autoptr(GListModel) attendance = bl_store_load_attendance (store, bl_activity_get_id (activity), NULL);
-  g_autofree char *absent = format_absent (attendance);
-  g_autofree char *attendees = format_present (attendance);
+  g_autofree char *absent = format_attendees (attendance, missing_states, G_N_ELEMENTS (missing_states), TRUE);
+  g_autofree char *attendees = format_attendees (attendance, present_states, G_N_ELEMENTS (present_states), FALSE);
   g_autoptr(BlMember) leader = NULL;
   const char *group = bl_activity_get_group (activity);
   gboolean group_meeting = g_strcmp0 (bl_activity_get_kind (activity), BL_KIND_GROUP_MEETING) == 0 &&
