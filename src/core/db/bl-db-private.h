@@ -55,7 +55,15 @@ gboolean      bl_db_run               (BlDb          *self,
                                        const char    *param1,
                                        const char    *param2,
                                        GError       **error);
-/* The same with @id bound to ?1 and @param2 as text to ?2. */
+/* bl_db_run(), then @change noted for the transaction (bl_db_note_change()):
+ * a write that changes what the window shows. */
+gboolean      bl_db_run_change        (BlDb          *self,
+                                       BlChange       change,
+                                       const char    *sql,
+                                       const char    *param1,
+                                       const char    *param2,
+                                       GError       **error);
+/* The same as bl_db_run() with @id bound to ?1 and @param2 as text to ?2. */
 gboolean      bl_db_run_for_id        (BlDb          *self,
                                        const char    *sql,
                                        gint64         id,

@@ -38,6 +38,20 @@ bl_db_run (BlDb        *self,
 }
 
 gboolean
+bl_db_run_change (BlDb        *self,
+                  BlChange     change,
+                  const char  *sql,
+                  const char  *param1,
+                  const char  *param2,
+                  GError     **error)
+{
+  if (!bl_db_run (self, sql, param1, param2, error))
+    return FALSE;
+  bl_db_note_change (self, change);
+  return TRUE;
+}
+
+gboolean
 bl_db_run_for_id (BlDb        *self,
                   const char  *sql,
                   gint64       id,

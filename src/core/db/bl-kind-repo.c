@@ -28,12 +28,10 @@ bl_kind_repo_add (BlDb        *db,
                   const char  *name,
                   GError     **error)
 {
-  if (!bl_db_run (db, "INSERT INTO activity_kind (id, name) VALUES (?1, ?2) "
-                      "ON CONFLICT (id) DO UPDATE SET name = excluded.name",
-                      id, name, error))
-    return FALSE;
-  bl_db_note_change (db, BL_CHANGE_KINDS);
-  return TRUE;
+  return bl_db_run_change (db, BL_CHANGE_KINDS,
+                           "INSERT INTO activity_kind (id, name) VALUES (?1, ?2) "
+                           "ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+                           id, name, error);
 }
 
 gboolean

@@ -27,10 +27,8 @@ bl_reminder_repo_record_sent (BlDb        *db,
     return FALSE;
 
   /* Sending ends a snooze. */
-  if (!bl_db_run (db, "UPDATE reminder_state SET snoozed_until = NULL WHERE key = ?1", key, NULL, error))
-    return FALSE;
-  bl_db_note_change (db, BL_CHANGE_REMINDER_LOG);
-  return TRUE;
+  return bl_db_run_change (db, BL_CHANGE_REMINDER_LOG,
+                           "UPDATE reminder_state SET snoozed_until = NULL WHERE key = ?1", key, NULL, error);
 }
 
 gboolean
@@ -78,12 +76,10 @@ bl_reminder_repo_dismiss (BlDb        *db,
                           const char  *key,
                           GError     **error)
 {
-  if (!bl_db_run (db, "INSERT INTO reminder_state (key, dismissed) VALUES (?1, 1) "
-                      "ON CONFLICT (key) DO UPDATE SET dismissed = 1",
-                      key, NULL, error))
-    return FALSE;
-  bl_db_note_change (db, BL_CHANGE_REMINDER_LOG);
-  return TRUE;
+  return bl_db_run_change (db, BL_CHANGE_REMINDER_LOG,
+                           "INSERT INTO reminder_state (key, dismissed) VALUES (?1, 1) "
+                           "ON CONFLICT (key) DO UPDATE SET dismissed = 1",
+                           key, NULL, error);
 }
 
 gboolean
@@ -92,10 +88,8 @@ bl_reminder_repo_snooze (BlDb        *db,
                          const char  *until,
                          GError     **error)
 {
-  if (!bl_db_run (db, "INSERT INTO reminder_state (key, snoozed_until) VALUES (?1, ?2) "
-                      "ON CONFLICT (key) DO UPDATE SET snoozed_until = ?2",
-                      key, until, error))
-    return FALSE;
-  bl_db_note_change (db, BL_CHANGE_REMINDER_LOG);
-  return TRUE;
+  return bl_db_run_change (db, BL_CHANGE_REMINDER_LOG,
+                           "INSERT INTO reminder_state (key, snoozed_until) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET snoozed_until = ?2",
+                           key, until, error);
 }

@@ -18,18 +18,6 @@ list_texts (BlDb        *db,
   return g_steal_pointer (&texts);
 }
 
-static gboolean
-exec_with_text (BlDb        *db,
-                const char  *sql,
-                const char  *text,
-                GError     **error)
-{
-  if (!bl_db_run (db, sql, text, NULL, error))
-    return FALSE;
-  bl_db_note_change (db, BL_CHANGE_RULES);
-  return TRUE;
-}
-
 GPtrArray *
 bl_rule_repo_list_imported (BlDb    *db,
                             GError **error)
@@ -89,10 +77,10 @@ bl_rule_repo_set_pack_enabled (BlDb        *db,
                                gboolean     enabled,
                                GError     **error)
 {
-  return exec_with_text (db,
-                         enabled ? "INSERT OR IGNORE INTO rule_pack_enabled (pack_id) VALUES (?1)"
-                                 : "DELETE FROM rule_pack_enabled WHERE pack_id = ?1",
-                         pack_id, error);
+  return bl_db_run_change (db, BL_CHANGE_RULES,
+                           enabled ? "INSERT OR IGNORE INTO rule_pack_enabled (pack_id) VALUES (?1)"
+                                   : "DELETE FROM rule_pack_enabled WHERE pack_id = ?1",
+                           pack_id, NULL, error);
 }
 
 GPtrArray *
@@ -115,8 +103,8 @@ bl_rule_repo_set_rule_enabled (BlDb        *db,
                                gboolean     enabled,
                                GError     **error)
 {
-  return exec_with_text (db,
-                         enabled ? "DELETE FROM rule_disabled WHERE rule_id = ?1"
-                                 : "INSERT OR IGNORE INTO rule_disabled (rule_id) VALUES (?1)",
-                         rule_id, error);
+  return bl_db_run_change (db, BL_CHANGE_RULES,
+                           enabled ? "DELETE FROM rule_disabled WHERE rule_id = ?1"
+                                   : "INSERT OR IGNORE INTO rule_disabled (rule_id) VALUES (?1)",
+                           rule_id, NULL, error);
 }
