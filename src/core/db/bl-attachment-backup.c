@@ -144,6 +144,15 @@ bl_attachment_backup_dir (const char *ledger_path)
   return g_build_filename (backups, name, NULL);
 }
 
+/* The copies kept for the backups of @db's ledger (bl_attachment_backup_dir()). */
+static BlAttachmentFiles *
+backup_files (BlDb *db)
+{
+  g_autofree char *dir = bl_attachment_backup_dir (bl_db_get_path (db));
+
+  return bl_attachment_files_new_for_dir (dir);
+}
+
 gboolean
 bl_attachment_backup_run (BlDb    *db,
                           GError **error)
@@ -152,7 +161,6 @@ bl_attachment_backup_run (BlDb    *db,
   g_autoptr(BlAttachmentFiles) store = NULL;
   g_autoptr(GHashTable) keep = NULL;
   g_autoptr(GPtrArray) present = NULL;
-  g_autofree char *store_dir = NULL;
   g_autofree char *backup_dir = NULL;
   g_autofree char *prefix = NULL;
   gboolean readable;
@@ -166,9 +174,8 @@ bl_attachment_backup_run (BlDb    *db,
   if (keep == NULL)
     return FALSE;
   live = bl_attachment_files_new (bl_db_get_path (db));
-  store_dir = bl_attachment_backup_dir (bl_db_get_path (db));
-  store = bl_attachment_files_new_for_dir (store_dir);
-  backup_dir = g_path_get_dirname (store_dir);
+  store = backup_files (db);
+  backup_dir = bl_ledger_file_backup_dir (bl_db_get_path (db));
   prefix = ledger_prefix (bl_db_get_path (db));
   readable = add_backups_references (backup_dir, prefix, keep);
   if (!readable)
@@ -211,7 +218,6 @@ bl_attachment_backup_restore_missing (BlDb    *db,
   g_autoptr(BlAttachmentFiles) live = NULL;
   g_autoptr(BlAttachmentFiles) store = NULL;
   g_autoptr(GHashTable) names = NULL;
-  g_autofree char *store_dir = NULL;
   GHashTableIter iter;
   gpointer sha256;
   guint missing = 0;
@@ -222,8 +228,7 @@ bl_attachment_backup_restore_missing (BlDb    *db,
   if (names == NULL || g_hash_table_size (names) == 0)
     return 0;
   live = bl_attachment_files_new (bl_db_get_path (db));
-  store_dir = bl_attachment_backup_dir (bl_db_get_path (db));
-  store = bl_attachment_files_new_for_dir (store_dir);
+  store = backup_files (db);
 
   g_hash_table_iter_init (&iter, names);
   while (g_hash_table_iter_next (&iter, &sha256, NULL))
