@@ -74,21 +74,10 @@ append_cell (GString    *out,
 
   guard = bl_csv_needs_guard (value);
   quote = guard || strpbrk (value, ",\"\r\n") != NULL || g_ascii_isspace (value[strlen (value) - 1]);
-  if (!quote)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  if (guard)
-    g_string_append_c (out, '\'');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  if (quote)
+    bl_csv_append_quoted (out, value, guard);
+  else
+    g_string_append (out, value);
 }
 
 static void

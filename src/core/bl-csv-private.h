@@ -71,6 +71,11 @@ extern const BlCsvColumn bl_csv_activity_columns[BL_CSV_ACTIVITY_N_COLUMNS];
  * apostrophe it would drop, is written after an apostrophe; the import
  * takes off that apostrophe only (a text file's, never a sheet's). */
 gboolean     bl_csv_needs_guard         (const char     *value);
+/* Appends @value to @out as a quoted field: between double quotes, those
+ * inside doubled, the text after an apostrophe when @guard. */
+void         bl_csv_append_quoted       (GString        *out,
+                                         const char     *value,
+                                         gboolean        guard);
 
 /* Every problem of a file, "LOCATION: what is wrong", one line each; after
  * BL_CSV_MAX_PROBLEMS only counted. */

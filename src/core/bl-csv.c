@@ -205,6 +205,23 @@ bl_csv_needs_guard (const char *value)
   return value != NULL && value[0] != '\0' && strchr ("=+-@'\t\r\n ", value[0]) != NULL;
 }
 
+void
+bl_csv_append_quoted (GString    *out,
+                      const char *value,
+                      gboolean    guard)
+{
+  g_string_append_c (out, '"');
+  if (guard)
+    g_string_append_c (out, '\'');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
 /* Problems */
 
 void

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bl-csv-private.h"
 #include "bl-date.h"
 #include "bl-group-order.h"
 #include "bl-kind.h"
@@ -598,16 +599,7 @@ csv_field (GString    *out,
            gboolean    last)
 {
   if (strpbrk (text, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
+    bl_csv_append_quoted (out, text, FALSE);
   else
     g_string_append (out, text);
   g_string_append (out, last ? "\r\n" : ",");
