@@ -32,15 +32,9 @@ print_json (const char *date,
   g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, date);
-  json_builder_set_member_name (builder, "dry_run");
-  json_builder_add_boolean_value (builder, dry_run);
-  json_builder_set_member_name (builder, "error");
-  if (send_error != NULL)
-    json_builder_add_string_value (builder, send_error->message);
-  else
-    json_builder_add_null_value (builder);
+  bl_cli_json_add_string (builder, "date", date);
+  bl_cli_json_add_boolean (builder, "dry_run", dry_run);
+  bl_cli_json_add_nullable (builder, "error", send_error != NULL ? send_error->message : NULL);
   json_builder_set_member_name (builder, "reminders");
   json_builder_begin_array (builder);
   for (guint i = 0; i < due->len; i++)
@@ -48,38 +42,21 @@ print_json (const char *date,
       const BlReminder *reminder = g_ptr_array_index (due, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "key");
-      json_builder_add_string_value (builder, reminder->key);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, bl_reminder_type_to_id (reminder->type));
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, reminder->title);
-      json_builder_set_member_name (builder, "body");
-      json_builder_add_string_value (builder, reminder->body);
-      json_builder_set_member_name (builder, "kind");
-      if (reminder->kind != NULL)
-        json_builder_add_string_value (builder, reminder->kind);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "group");
-      if (reminder->group != NULL && *reminder->group != '\0')
-        json_builder_add_string_value (builder, reminder->group);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "deadline");
-      if (reminder->deadline != NULL)
-        json_builder_add_string_value (builder, reminder->deadline);
-      else
-        json_builder_add_null_value (builder);
+      bl_cli_json_add_string (builder, "key", reminder->key);
+      bl_cli_json_add_string (builder, "type", bl_reminder_type_to_id (reminder->type));
+      bl_cli_json_add_string (builder, "title", reminder->title);
+      bl_cli_json_add_string (builder, "body", reminder->body);
+      bl_cli_json_add_nullable (builder, "kind", reminder->kind);
+      bl_cli_json_add_nullable (builder, "group",
+                                reminder->group != NULL && *reminder->group != '\0' ? reminder->group : NULL);
+      bl_cli_json_add_nullable (builder, "deadline", reminder->deadline);
       json_builder_set_member_name (builder, "days_left");
       if (reminder->days_left >= 0)
         json_builder_add_int_value (builder, reminder->days_left);
       else
         json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "urgent");
-      json_builder_add_boolean_value (builder, reminder->urgent);
-      json_builder_set_member_name (builder, "sent");
-      json_builder_add_boolean_value (builder, was_delivered (delivered, reminder->key));
+      bl_cli_json_add_boolean (builder, "urgent", reminder->urgent);
+      bl_cli_json_add_boolean (builder, "sent", was_delivered (delivered, reminder->key));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

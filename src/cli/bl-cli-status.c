@@ -264,47 +264,17 @@ print_plain (BlQuotaReport *report)
     print_absences (report);
 }
 
-static void
-add_nullable (JsonBuilder *builder,
-              const char  *member,
-              const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
 /* A period's dates and what was held in it: the quotas' and the missed
  * periods' common part. */
 static void
 add_period_counts (JsonBuilder         *builder,
                    const BlQuotaStatus *q)
 {
-  add_string (builder, "start", q->start);
-  add_string (builder, "end", q->end);
-  add_int (builder, "required", q->required);
-  add_int (builder, "done", q->done);
-  add_int (builder, "invalid", q->invalid);
+  bl_cli_json_add_string (builder, "start", q->start);
+  bl_cli_json_add_string (builder, "end", q->end);
+  bl_cli_json_add_int (builder, "required", q->required);
+  bl_cli_json_add_int (builder, "done", q->done);
+  bl_cli_json_add_int (builder, "invalid", q->invalid);
 }
 
 /* Adds @item's members to the object being built. */
@@ -334,14 +304,14 @@ add_quota (JsonBuilder   *builder,
 {
   const BlQuotaStatus *q = item;
 
-  add_string (builder, "rule", q->rule_id);
-  add_string (builder, "name", q->rule_name);
-  add_string (builder, "kind", q->kind);
-  add_nullable (builder, "group", q->group);
-  add_string (builder, "period", bl_period_to_id (q->period));
+  bl_cli_json_add_string (builder, "rule", q->rule_id);
+  bl_cli_json_add_string (builder, "name", q->rule_name);
+  bl_cli_json_add_string (builder, "kind", q->kind);
+  bl_cli_json_add_nullable (builder, "group", q->group);
+  bl_cli_json_add_string (builder, "period", bl_period_to_id (q->period));
   add_period_counts (builder, q);
-  add_int (builder, "days_left", q->days_left);
-  add_string (builder, "state", bl_quota_state_to_id (q->state));
+  bl_cli_json_add_int (builder, "days_left", q->days_left);
+  bl_cli_json_add_string (builder, "state", bl_quota_state_to_id (q->state));
 }
 
 static void
@@ -350,8 +320,8 @@ add_missed (JsonBuilder   *builder,
 {
   const BlQuotaStatus *q = item;
 
-  add_string (builder, "rule", q->rule_id);
-  add_nullable (builder, "group", q->group);
+  bl_cli_json_add_string (builder, "rule", q->rule_id);
+  bl_cli_json_add_nullable (builder, "group", q->group);
   add_period_counts (builder, q);
 }
 
@@ -361,9 +331,9 @@ add_absence (JsonBuilder   *builder,
 {
   const BlAbsence *a = item;
 
-  add_string (builder, "member", a->member);
-  add_nullable (builder, "last_attended", a->last_attended);
-  add_int (builder, "months", a->months);
+  bl_cli_json_add_string (builder, "member", a->member);
+  bl_cli_json_add_nullable (builder, "last_attended", a->last_attended);
+  bl_cli_json_add_int (builder, "months", a->months);
   json_builder_set_member_name (builder, "reasons");
   json_builder_begin_array (builder);
   for (guint r = 0; a->reasons[r] != NULL; r++)
@@ -377,8 +347,8 @@ report_to_json (BlQuotaReport *report)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_string (builder, "date", report->date);
-  add_nullable (builder, "start_date", report->start_date);
+  bl_cli_json_add_string (builder, "date", report->date);
+  bl_cli_json_add_nullable (builder, "start_date", report->start_date);
   add_array (builder, "quotas", report->quotas, add_quota);
   add_array (builder, "missed", report->missed, add_missed);
   add_array (builder, "absences", report->absences, add_absence);
