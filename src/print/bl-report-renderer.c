@@ -40,6 +40,42 @@ with_group (const char *name,
   return g_strdup_printf (C_("printout", "%s (%s)"), name != NULL ? name : "", group);
 }
 
+/* The heading of a section; FALSE, after @none in its place, when the
+ * section has nothing to show (@any FALSE). */
+static gboolean
+begin_section (BlPrintDocument *document,
+               const char      *heading,
+               gboolean         any,
+               const char      *none)
+{
+  bl_print_document_add_heading (document, heading);
+  if (!any)
+    bl_print_document_add_paragraph (document, none, BL_PRINT_CELL_NONE);
+  return any;
+}
+
+/* A table of @n_columns under the row @header, @widths wide; a column of
+ * width 0 there gets what the others leave of the page's width. */
+static void
+begin_table (BlPrintDocument   *document,
+             double            *widths,
+             const BlPrintCell *header,
+             guint              n_columns)
+{
+  double rest = bl_print_document_get_content_width (document);
+  double *flexible = NULL;
+
+  for (guint i = 0; i < n_columns; i++)
+    if (widths[i] > 0)
+      rest -= widths[i];
+    else
+      flexible = &widths[i];
+  if (flexible != NULL)
+    *flexible = rest;
+  bl_print_document_begin_table (document, n_columns, widths);
+  bl_print_document_add_header_row (document, header, n_columns);
+}
+
 static void
 render_header (BlReportRenderer *self,
                BlPrintDocument  *document)
@@ -65,7 +101,6 @@ render_activities (BlReportRenderer *self,
                    BlPrintDocument  *document)
 {
   BlReport *report = self->report;
-  double width = bl_print_document_get_content_width (document);
   double widths[] = { 24, 74, 64, 0, 66, 52, 44, 32 };
   const BlPrintCell header[] = {
     CELL (C_("printout", "No."), BL_PRINT_CELL_CENTER),
@@ -79,16 +114,10 @@ render_activities (BlReportRenderer *self,
     CELL (C_("printout", "Files"), BL_PRINT_CELL_CENTER),
   };
 
-  bl_print_document_add_heading (document, _("1. Activities of the month"));
-  if (report->activities->len == 0)
-    {
-      bl_print_document_add_paragraph (document, _("No activities were recorded this month."), BL_PRINT_CELL_NONE);
-      return;
-    }
-
-  widths[3] = width - (widths[0] + widths[1] + widths[2] + widths[4] + widths[5] + widths[6] + widths[7]);
-  bl_print_document_begin_table (document, G_N_ELEMENTS (widths), widths);
-  bl_print_document_add_header_row (document, header, G_N_ELEMENTS (header));
+  if (!begin_section (document, _("1. Activities of the month"), report->activities->len > 0,
+                      _("No activities were recorded this month.")))
+    return;
+  begin_table (document, widths, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < report->activities->len; i++)
     {
       const BlReportActivity *activity = g_ptr_array_index (report->activities, i);
@@ -142,7 +171,6 @@ render_quotas (BlReportRenderer *self,
                BlPrintDocument  *document)
 {
   BlReport *report = self->report;
-  double width = bl_print_document_get_content_width (document);
   double widths[] = { 0, 76, 84, 50, 42, 56 };
   g_autofree char *as_of_date = locale_date (report->evaluated_on);
   g_autofree char *as_of = g_strdup_printf (C_("printout", "As of %s."), as_of_date);
@@ -155,17 +183,12 @@ render_quotas (BlReportRenderer *self,
     CELL (C_("printout", "State"), BL_PRINT_CELL_CENTER),
   };
 
-  bl_print_document_add_heading (document, _("2. Quotas of the periods including this month"));
-  if (report->quotas->len == 0)
-    {
-      bl_print_document_add_paragraph (document, _("No quota rules are enabled."), BL_PRINT_CELL_NONE);
-      return;
-    }
+  if (!begin_section (document, _("2. Quotas of the periods including this month"), report->quotas->len > 0,
+                      _("No quota rules are enabled.")))
+    return;
   bl_print_document_add_paragraph (document, as_of, BL_PRINT_CELL_SMALL);
 
-  widths[0] = width - (widths[1] + widths[2] + widths[3] + widths[4] + widths[5]);
-  bl_print_document_begin_table (document, G_N_ELEMENTS (widths), widths);
-  bl_print_document_add_header_row (document, header, G_N_ELEMENTS (header));
+  begin_table (document, widths, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < report->quotas->len; i++)
     {
       const BlReportQuota *quota = g_ptr_array_index (report->quotas, i);
@@ -323,14 +346,9 @@ render_attendance (BlReportRenderer *self,
   double totals_width = 44 + 40;
   guint per_slice, n_slices;
 
-  bl_print_document_add_heading (document, _("3. Attendance of members"));
-  if (report->n_columns == 0)
-    {
-      bl_print_document_add_paragraph (document,
-                                       _("No activities were held this month, so there is no attendance to show."),
-                                       BL_PRINT_CELL_NONE);
-      return;
-    }
+  if (!begin_section (document, _("3. Attendance of members"), report->n_columns > 0,
+                      _("No activities were held this month, so there is no attendance to show.")))
+    return;
   if (report->members->len == 0)
     {
       bl_print_document_add_paragraph (document, _("The branch has no members."), BL_PRINT_CELL_NONE);
@@ -375,13 +393,9 @@ render_warnings (BlReportRenderer *self,
 {
   BlReport *report = self->report;
 
-  bl_print_document_add_heading (document, _("4. Open warnings"));
-  if (report->missed->len == 0 && report->absences->len == 0)
-    {
-      bl_print_document_add_paragraph (document, C_("printout", "None."), BL_PRINT_CELL_NONE);
-      return;
-    }
-
+  if (!begin_section (document, _("4. Open warnings"), report->missed->len > 0 || report->absences->len > 0,
+                      C_("printout", "None.")))
+    return;
   for (guint i = 0; i < report->missed->len; i++)
     {
       const BlQuotaStatus *status = g_ptr_array_index (report->missed, i);
