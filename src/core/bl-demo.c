@@ -194,16 +194,6 @@ typedef struct {
 
 enum { C_COMMITTEE, C_GROUP, C_THEME, C_STUDY, C_LECTURE, C_GENERAL, C_OTHER };
 
-/* Day @day of month @month (1-12) of @year, clamped to the month's length. */
-static void
-month_day (GDate *out, int year, int month, int day)
-{
-  guint8 length = g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year);
-
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, (GDateDay) MIN (day, (int) length), (GDateMonth) month, (GDateYear) year);
-}
-
 /* Moves a weekend day to the Friday before (meetings are on working days). */
 static void
 to_weekday (GDate *date)
@@ -214,6 +204,18 @@ to_weekday (GDate *date)
     g_date_subtract_days (date, 1);
   else if (wd == G_DATE_SUNDAY)
     g_date_subtract_days (date, 2);
+}
+
+/* The working day of a meeting on day @day of month @month (1-12) of
+ * @year: that day, clamped to the month's length, or the Friday before. */
+static void
+meeting_day (GDate *out, int year, int month, int day)
+{
+  guint8 length = g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year);
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) MIN (day, (int) length), (GDateMonth) month, (GDateYear) year);
+  to_weekday (out);
 }
 
 static const char *
@@ -507,8 +509,7 @@ add_month (Demo *demo, int year, int month, int back, GError **error)
   const char *topic;
 
   /* 支部委员会, early in the month. */
-  month_day (&date, year, month, 3 + g_rand_int_range (demo->rand, 0, 4));
-  to_weekday (&date);
+  meeting_day (&date, year, month, 3 + g_rand_int_range (demo->rand, 0, 4));
   topic = next_topic (demo, C_COMMITTEE, committee_topics, G_N_ELEMENTS (committee_topics));
   if (back != MISS_COMMITTEE && is_past (demo, &date) &&
       !save_activity (demo, BL_KIND_COMMITTEE_MEETING, &date, "09:00", "10:30", ROOM,
@@ -524,8 +525,7 @@ add_month (Demo *demo, int year, int month, int back, GError **error)
       int day = 8 + 2 * (int) g + g_rand_int_range (demo->rand, 0, 4);
 
       topic = next_topic (demo, C_GROUP, group_topics, G_N_ELEMENTS (group_topics));
-      month_day (&date, year, month, day);
-      to_weekday (&date);
+      meeting_day (&date, year, month, day);
       if (g == 2 && back == MISS_GROUP)
         continue;
       if (current && g == 1)
@@ -552,8 +552,7 @@ add_month (Demo *demo, int year, int month, int back, GError **error)
     /* The last two topics belong to their months (清明, 七一). */
     guint index = demo->counters[C_THEME]++ % (G_N_ELEMENTS (theme_topics) - 2);
 
-    month_day (&date, year, month, 18 + g_rand_int_range (demo->rand, 0, 5));
-    to_weekday (&date);
+    meeting_day (&date, year, month, 18 + g_rand_int_range (demo->rand, 0, 5));
     if (month == 4)
       index = 10;   /* 清明 */
     else if (month == 7)
@@ -570,8 +569,7 @@ add_month (Demo *demo, int year, int month, int back, GError **error)
   {
     const StudySpec *study = &study_topics[demo->counters[C_STUDY]++ % G_N_ELEMENTS (study_topics)];
 
-    month_day (&date, year, month, 24 + g_rand_int_range (demo->rand, 0, 4));
-    to_weekday (&date);
+    meeting_day (&date, year, month, 24 + g_rand_int_range (demo->rand, 0, 4));
     if (is_past (demo, &date) &&
         !save_activity (demo, BL_KIND_STUDY_SESSION, &date, "14:00", "15:30", ROOM,
                         DEPUTY_NAME, NULL, NULL, study->topic, TRUE,
@@ -583,8 +581,7 @@ add_month (Demo *demo, int year, int month, int back, GError **error)
   /* 党员大会 in the middle month of each quarter. */
   if (month % 3 == 2)
     {
-      month_day (&date, year, month, 12 + g_rand_int_range (demo->rand, 0, 3));
-      to_weekday (&date);
+      meeting_day (&date, year, month, 12 + g_rand_int_range (demo->rand, 0, 3));
       topic = next_topic (demo, C_GENERAL, general_topics, G_N_ELEMENTS (general_topics));
       if (is_past (demo, &date) &&
           !save_activity (demo, BL_KIND_GENERAL_MEETING, &date, "14:00", "16:00", ROOM,
@@ -612,8 +609,7 @@ add_month (Demo *demo, int year, int month, int back, GError **error)
       else
         lecturer = PROPAGANDA_NAME;
       lecture_topic = month == 6 ? g_strdup_printf ("书记讲党课：%s", topic) : g_strdup (topic);
-      month_day (&date, year, month, 16 + g_rand_int_range (demo->rand, 0, 3));
-      to_weekday (&date);
+      meeting_day (&date, year, month, 16 + g_rand_int_range (demo->rand, 0, 3));
       if (is_past (demo, &date) &&
           !save_activity (demo, BL_KIND_PARTY_LECTURE, &date, "14:30", "16:00", ROOM,
                           SECRETARY_NAME, lecturer, NULL, lecture_topic, FALSE,
@@ -627,8 +623,7 @@ add_month (Demo *demo, int year, int month, int back, GError **error)
     {
       g_autofree char *talk = g_strdup_printf ("%d年度谈心谈话", year);
 
-      month_day (&date, year, month, 28);
-      to_weekday (&date);
+      meeting_day (&date, year, month, 28);
       if (is_past (demo, &date) &&
           !save_activity (demo, BL_KIND_HEART_TALK, &date, "09:00", "17:00", BRANCH_ROOM,
                           SECRETARY_NAME, NULL, NULL, talk, FALSE, NULL, NULL, NULL,
@@ -642,8 +637,7 @@ add_month (Demo *demo, int year, int month, int back, GError **error)
       g_autofree char *life = g_strdup_printf ("%d年度组织生活会", year);
       g_autofree char *review = g_strdup_printf ("%d年度民主评议党员", year);
 
-      month_day (&date, year, month, 26);
-      to_weekday (&date);
+      meeting_day (&date, year, month, 26);
       if (is_past (demo, &date) &&
           (!save_activity (demo, BL_KIND_LIFE_MEETING, &date, "09:00", "11:30", ROOM,
                            SECRETARY_NAME, NULL, NULL, life, FALSE, NULL,
@@ -685,8 +679,7 @@ add_ideology_work (Demo *demo, GError **error)
           {
             GDate date;
 
-            month_day (&date, y, work[w].months[i], 10);
-            to_weekday (&date);
+            meeting_day (&date, y, work[w].months[i], 10);
             if (is_past (demo, &date) &&
                 !save_activity (demo, work[w].kind, &date, "10:30", "11:30", ROOM, SECRETARY_NAME,
                                 NULL, NULL, work[w].topic, FALSE, "意识形态", NULL, NULL,
