@@ -48,8 +48,6 @@ G_DEFINE_FINAL_TYPE (BlActivityEditor, bl_activity_editor, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_ACTIVITY,
   PROP_MODIFIED,
   N_PROPS
 };
@@ -612,24 +610,6 @@ bl_activity_editor_close_request (GtkWindow *window)
 }
 
 static void
-bl_activity_editor_constructed (GObject *object)
-{
-  BlActivityEditor *self = BL_ACTIVITY_EDITOR (object);
-
-  G_OBJECT_CLASS (bl_activity_editor_parent_class)->constructed (object);
-
-  g_assert (BL_IS_STORE (self->store));
-  if (self->activity == NULL)
-    self->activity = bl_activity_new ();
-
-  fill (self);
-  g_signal_connect_object (bl_store_get_clock (self->store), "day-changed",
-                           G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->attachments, "notify::busy",
-                           G_CALLBACK (attachments_busy_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
 bl_activity_editor_get_property (GObject    *object,
                                  guint       prop_id,
                                  GValue     *value,
@@ -639,41 +619,8 @@ bl_activity_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_ACTIVITY:
-      g_value_set_object (value, self->activity);
-      break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, self->modified);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bl_activity_editor_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  BlActivityEditor *self = BL_ACTIVITY_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_set_object (&self->store, g_value_get_object (value));
-      break;
-    case PROP_ACTIVITY:
-      {
-        BlActivity *activity = g_value_get_object (value);
-
-        /* The editor's own copy: the caller's object stays as it was. */
-        g_clear_object (&self->activity);
-        self->activity = activity != NULL ? bl_activity_copy (activity) : NULL;
-      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -699,18 +646,10 @@ bl_activity_editor_class_init (BlActivityEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = bl_activity_editor_constructed;
   object_class->get_property = bl_activity_editor_get_property;
-  object_class->set_property = bl_activity_editor_set_property;
   object_class->dispose = bl_activity_editor_dispose;
   window_class->close_request = bl_activity_editor_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACTIVITY] =
-    g_param_spec_object ("activity", NULL, NULL, BL_TYPE_ACTIVITY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -782,13 +721,21 @@ BlActivityEditor *
 bl_activity_editor_new (BlStore    *store,
                         BlActivity *activity)
 {
+  BlActivityEditor *self;
+
   g_return_val_if_fail (BL_IS_STORE (store), NULL);
   g_return_val_if_fail (activity == NULL || BL_IS_ACTIVITY (activity), NULL);
 
-  return g_object_new (BL_TYPE_ACTIVITY_EDITOR,
-                       "store", store,
-                       "activity", activity,
-                       NULL);
+  self = g_object_new (BL_TYPE_ACTIVITY_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  /* The editor's own copy: the caller's object stays as it was. */
+  self->activity = activity != NULL ? bl_activity_copy (activity) : bl_activity_new ();
+  fill (self);
+  g_signal_connect_object (bl_store_get_clock (store), "day-changed",
+                           G_CALLBACK (day_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attachments, "notify::busy",
+                           G_CALLBACK (attachments_busy_cb), self, G_CONNECT_SWAPPED);
+  return self;
 }
 
 gint64

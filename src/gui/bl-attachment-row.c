@@ -26,14 +26,6 @@ struct _BlAttachmentRow
 G_DEFINE_FINAL_TYPE (BlAttachmentRow, bl_attachment_row, GTK_TYPE_LIST_BOX_ROW)
 
 enum {
-  PROP_0,
-  PROP_ATTACHMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-enum {
   OPEN_CLICKED,
   REMOVE_CLICKED,
   N_SIGNALS
@@ -94,55 +86,6 @@ on_remove_clicked (BlAttachmentRow *self)
 }
 
 static void
-bl_attachment_row_constructed (GObject *object)
-{
-  BlAttachmentRow *self = BL_ATTACHMENT_ROW (object);
-
-  G_OBJECT_CLASS (bl_attachment_row_parent_class)->constructed (object);
-
-  g_assert (BL_IS_ATTACHMENT (self->attachment));
-  show_attachment (self);
-  g_signal_connect_object (self->caption_entry, "changed", G_CALLBACK (caption_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-static void
-bl_attachment_row_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  BlAttachmentRow *self = BL_ATTACHMENT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ATTACHMENT:
-      g_value_set_object (value, self->attachment);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bl_attachment_row_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  BlAttachmentRow *self = BL_ATTACHMENT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ATTACHMENT:
-      g_set_object (&self->attachment, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bl_attachment_row_dispose (GObject *object)
 {
   BlAttachmentRow *self = BL_ATTACHMENT_ROW (object);
@@ -159,15 +102,7 @@ bl_attachment_row_class_init (BlAttachmentRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = bl_attachment_row_constructed;
-  object_class->get_property = bl_attachment_row_get_property;
-  object_class->set_property = bl_attachment_row_set_property;
   object_class->dispose = bl_attachment_row_dispose;
-
-  properties[PROP_ATTACHMENT] =
-    g_param_spec_object ("attachment", NULL, NULL, BL_TYPE_ATTACHMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The picture (or icon) was clicked: open the file. */
   signals[OPEN_CLICKED] = g_signal_new ("open-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -198,9 +133,16 @@ bl_attachment_row_init (BlAttachmentRow *self)
 GtkWidget *
 bl_attachment_row_new (BlAttachment *attachment)
 {
+  BlAttachmentRow *self;
+
   g_return_val_if_fail (BL_IS_ATTACHMENT (attachment), NULL);
 
-  return g_object_new (BL_TYPE_ATTACHMENT_ROW, "attachment", attachment, NULL);
+  self = g_object_new (BL_TYPE_ATTACHMENT_ROW, NULL);
+  self->attachment = g_object_ref (attachment);
+  show_attachment (self);
+  g_signal_connect_object (self->caption_entry, "changed", G_CALLBACK (caption_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
 }
 
 BlAttachment *

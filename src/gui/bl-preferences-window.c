@@ -33,14 +33,6 @@ struct _BlPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (BlPreferencesWindow, bl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 toast (BlPreferencesWindow *self,
        const char          *message)
@@ -271,54 +263,6 @@ show_branch (BlPreferencesWindow *self)
 }
 
 static void
-bl_preferences_window_constructed (GObject *object)
-{
-  BlPreferencesWindow *self = BL_PREFERENCES_WINDOW (object);
-
-  G_OBJECT_CLASS (bl_preferences_window_parent_class)->constructed (object);
-
-  g_assert (BL_IS_STORE (self->store));
-  show_branch (self);
-  bl_rule_preferences_set_store (self->rules_group, self->store);
-}
-
-static void
-bl_preferences_window_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  BlPreferencesWindow *self = BL_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bl_preferences_window_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  BlPreferencesWindow *self = BL_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bl_preferences_window_dispose (GObject *object)
 {
   BlPreferencesWindow *self = BL_PREFERENCES_WINDOW (object);
@@ -335,15 +279,7 @@ bl_preferences_window_class_init (BlPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = bl_preferences_window_constructed;
-  object_class->get_property = bl_preferences_window_get_property;
-  object_class->set_property = bl_preferences_window_set_property;
   object_class->dispose = bl_preferences_window_dispose;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BL_TYPE_RULE_PREFERENCES);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-preferences-window.ui");
@@ -386,9 +322,15 @@ bl_preferences_window_init (BlPreferencesWindow *self)
 BlPreferencesWindow *
 bl_preferences_window_new (BlStore *store)
 {
+  BlPreferencesWindow *self;
+
   g_return_val_if_fail (BL_IS_STORE (store), NULL);
 
-  return g_object_new (BL_TYPE_PREFERENCES_WINDOW, "store", store, NULL);
+  self = g_object_new (BL_TYPE_PREFERENCES_WINDOW, NULL);
+  self->store = g_object_ref (store);
+  show_branch (self);
+  bl_rule_preferences_set_store (self->rules_group, self->store);
+  return self;
 }
 
 BlStore *

@@ -23,14 +23,6 @@ struct _BlPrintOperation
 
 G_DEFINE_FINAL_TYPE (BlPrintOperation, bl_print_operation, GTK_TYPE_PRINT_OPERATION)
 
-enum {
-  PROP_0,
-  PROP_RENDERER,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static char *
 print_config_path (void)
 {
@@ -107,65 +99,6 @@ bl_print_operation_done (GtkPrintOperation       *operation,
 }
 
 static void
-bl_print_operation_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  BlPrintOperation *self = BL_PRINT_OPERATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_RENDERER:
-      g_value_set_object (value, self->renderer);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bl_print_operation_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  BlPrintOperation *self = BL_PRINT_OPERATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_RENDERER:
-      g_set_object (&self->renderer, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bl_print_operation_constructed (GObject *object)
-{
-  BlPrintOperation *self = BL_PRINT_OPERATION (object);
-  GtkPrintOperation *operation = GTK_PRINT_OPERATION (object);
-  g_autoptr(GtkPrintSettings) settings = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autofree char *title = NULL;
-
-  G_OBJECT_CLASS (bl_print_operation_parent_class)->constructed (object);
-
-  title = bl_print_renderer_get_title (self->renderer);
-  gtk_print_operation_set_job_name (operation, title);
-  /* The pages carry their own margins; points keep the layout's units. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-
-  bl_print_operation_load_setup (&settings, &setup);
-  gtk_print_operation_set_print_settings (operation, settings);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-}
-
-static void
 bl_print_operation_dispose (GObject *object)
 {
   BlPrintOperation *self = BL_PRINT_OPERATION (object);
@@ -184,23 +117,27 @@ bl_print_operation_class_init (BlPrintOperationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
 
-  object_class->get_property = bl_print_operation_get_property;
-  object_class->set_property = bl_print_operation_set_property;
-  object_class->constructed = bl_print_operation_constructed;
   object_class->dispose = bl_print_operation_dispose;
   operation_class->begin_print = bl_print_operation_begin_print;
   operation_class->draw_page = bl_print_operation_draw_page;
   operation_class->done = bl_print_operation_done;
-
-  properties[PROP_RENDERER] =
-    g_param_spec_object ("renderer", NULL, NULL, BL_TYPE_PRINT_RENDERER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 bl_print_operation_init (BlPrintOperation *self)
 {
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+
+  /* The pages carry their own margins; points keep the layout's units. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+
+  bl_print_operation_load_setup (&settings, &setup);
+  gtk_print_operation_set_print_settings (operation, settings);
+  gtk_print_operation_set_default_page_setup (operation, setup);
 }
 
 /* Public API */
@@ -208,9 +145,16 @@ bl_print_operation_init (BlPrintOperation *self)
 BlPrintOperation *
 bl_print_operation_new (BlPrintRenderer *renderer)
 {
+  BlPrintOperation *self;
+  g_autofree char *title = NULL;
+
   g_return_val_if_fail (BL_IS_PRINT_RENDERER (renderer), NULL);
 
-  return g_object_new (BL_TYPE_PRINT_OPERATION, "renderer", renderer, NULL);
+  self = g_object_new (BL_TYPE_PRINT_OPERATION, NULL);
+  self->renderer = g_object_ref (renderer);
+  title = bl_print_renderer_get_title (renderer);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), title);
+  return self;
 }
 
 BlPrintRenderer *

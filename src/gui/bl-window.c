@@ -26,14 +26,6 @@
 
 G_DEFINE_FINAL_TYPE (BlWindow, bl_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static const struct {
   const char *name;
   GtkWidget *(*page_new) (BlContext *context);
@@ -451,72 +443,6 @@ bl_window_realize (GtkWidget *widget)
 }
 
 static void
-bl_window_constructed (GObject *object)
-{
-  BlWindow *self = BL_WINDOW (object);
-
-  G_OBJECT_CLASS (bl_window_parent_class)->constructed (object);
-
-  if (self->context != NULL)
-    {
-      self->store = bl_context_get_store (self->context);
-      self->settings = bl_context_get_settings (self->context);
-    }
-  /* The size is remembered across runs. */
-  if (self->settings != NULL)
-    {
-      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-    }
-
-  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
-                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self, "notify::is-active", G_CALLBACK (active_changed_cb), self, 0);
-  if (self->store != NULL && bl_store_is_checking (self->store))
-    g_signal_connect_object (self->store, "checked", G_CALLBACK (store_checked_cb), self, G_CONNECT_SWAPPED);
-  mark_sample (self);
-  show_first_page (self);
-  _bl_window_actions_update (self);
-}
-
-static void
-bl_window_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  BlWindow *self = BL_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bl_window_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  BlWindow *self = BL_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bl_window_dispose (GObject *object)
 {
   BlWindow *self = BL_WINDOW (object);
@@ -545,17 +471,9 @@ bl_window_class_init (BlWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = bl_window_constructed;
-  object_class->get_property = bl_window_get_property;
-  object_class->set_property = bl_window_set_property;
   object_class->dispose = bl_window_dispose;
   widget_class->realize = bl_window_realize;
   window_class->close_request = bl_window_close_request;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, BL_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BlWindow, main_stack);
@@ -589,6 +507,41 @@ bl_window_init (BlWindow *self)
   gtk_menu_button_set_create_popup_func (self->error_menu_button, menu_button_create_popup_cb, self, NULL);
 }
 
+/* A window of @application on @context (NULL: the ledger could not be
+ * opened). */
+static BlWindow *
+new_window (BlApplication *application,
+            BlContext     *context)
+{
+  BlWindow *self = g_object_new (BL_TYPE_WINDOW, NULL);
+
+  if (context != NULL)
+    {
+      self->context = g_object_ref (context);
+      self->store = bl_context_get_store (context);
+      self->settings = bl_context_get_settings (context);
+    }
+  /* The size is remembered across runs. */
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::is-active", G_CALLBACK (active_changed_cb), self, 0);
+  if (self->store != NULL && bl_store_is_checking (self->store))
+    g_signal_connect_object (self->store, "checked", G_CALLBACK (store_checked_cb), self, G_CONNECT_SWAPPED);
+  mark_sample (self);
+  show_first_page (self);
+  _bl_window_actions_update (self);
+  /* Last: the application's "window-added" sees a window that is ready. */
+  gtk_window_set_application (GTK_WINDOW (self), GTK_APPLICATION (application));
+  return self;
+}
+
 BlWindow *
 bl_window_new (BlApplication *application)
 {
@@ -596,11 +549,7 @@ bl_window_new (BlApplication *application)
 
   g_return_val_if_fail (BL_IS_APPLICATION (application), NULL);
 
-  self = g_object_new (BL_TYPE_WINDOW,
-                       "application", application,
-                       "context", bl_application_get_context (application),
-                       NULL);
-
+  self = new_window (application, bl_application_get_context (application));
   if (self->context == NULL)
     show_store_error (self, bl_application_get_store_error (application),
                       bl_application_get_database_path (application));
@@ -619,10 +568,7 @@ bl_window_new_for_store (BlApplication *application,
   g_return_val_if_fail (BL_IS_STORE (store), NULL);
 
   context = bl_context_new (store);
-  self = g_object_new (BL_TYPE_WINDOW,
-                       "application", application,
-                       "context", context,
-                       NULL);
+  self = new_window (application, context);
   /* What opening found is for the application's main window; what the
    * checks find later is for this one too. */
   self->notices_shown = g_strv_length ((char **) bl_store_get_notices (store));
