@@ -595,15 +595,8 @@ bl_activity_editor_close_request (GtkWindow *window)
   if (self->closing || !self->modified)
     return GTK_WINDOW_CLASS (bl_activity_editor_parent_class)->close_request (window);
 
-  dialog = bl_alert_new (_("Save Changes?"),
-                         _("This record has changes that are not saved yet. Changes you do not save are lost."));
-  bl_alert_add_response (dialog, "cancel", _("_Cancel"));
-  bl_alert_add_response (dialog, "discard", _("_Discard"));
-  bl_alert_add_response (dialog, "save", _("_Save"));
-  bl_alert_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  bl_alert_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  bl_alert_set_default_response (dialog, "save");
-  bl_alert_set_close_response (dialog, "cancel");
+  dialog = bl_alert_new_save_changes (
+    _("This record has changes that are not saved yet. Changes you do not save are lost."));
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
   bl_alert_present (dialog, GTK_WIDGET (self));
   return TRUE;

@@ -189,6 +189,24 @@ bl_alert_show_notice (const char *heading,
   bl_alert_present (alert, parent);
 }
 
+GtkWidget *
+bl_alert_new_save_changes (const char *body)
+{
+  GtkWidget *alert;
+
+  g_return_val_if_fail (body != NULL, NULL);
+
+  alert = bl_alert_new (_("Save Changes?"), body);
+  bl_alert_add_response (alert, "cancel", _("_Cancel"));
+  bl_alert_add_response (alert, "discard", _("_Discard"));
+  bl_alert_add_response (alert, "save", _("_Save"));
+  bl_alert_set_response_appearance (alert, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  bl_alert_set_response_appearance (alert, "save", ADW_RESPONSE_SUGGESTED);
+  bl_alert_set_default_response (alert, "save");
+  bl_alert_set_close_response (alert, "cancel");
+  return alert;
+}
+
 /* The button of an alert that shows @label. */
 static GtkWidget *
 find_button (GtkWidget  *widget,

@@ -42,6 +42,10 @@ void       bl_alert_present                 (GtkWidget             *alert,
 void       bl_alert_show_notice             (const char            *heading,
                                              const char            *body,
                                              GtkWidget             *parent);
+/* The question asked before changes not saved yet would be lost, with
+ * @body saying which: responses "cancel" (Escape), "discard" and "save"
+ * (Enter). */
+GtkWidget *bl_alert_new_save_changes        (const char            *body);
 /* Answers @alert as if @id was clicked. */
 void       bl_alert_response                (GtkWidget             *alert,
                                              const char            *id);

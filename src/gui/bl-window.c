@@ -419,14 +419,7 @@ bl_window_close_request (GtkWindow *window)
                                        "%u open records have changes that are not saved yet. Changes you do not save are lost.",
                                        modified->len),
                           modified->len);
-  dialog = bl_alert_new (_("Save Changes?"), body);
-  bl_alert_add_response (dialog, "cancel", _("_Cancel"));
-  bl_alert_add_response (dialog, "discard", _("_Discard"));
-  bl_alert_add_response (dialog, "save", _("_Save"));
-  bl_alert_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  bl_alert_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  bl_alert_set_default_response (dialog, "save");
-  bl_alert_set_close_response (dialog, "cancel");
+  dialog = bl_alert_new_save_changes (body);
   ask (self, dialog, G_CALLBACK (unsaved_response_cb));
   return TRUE;
 }
