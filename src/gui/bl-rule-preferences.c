@@ -22,14 +22,6 @@ struct _BlRulePreferences
 
 G_DEFINE_FINAL_TYPE (BlRulePreferences, bl_rule_preferences, ADW_TYPE_PREFERENCES_GROUP)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 toast (BlRulePreferences *self,
        const char        *message)
@@ -85,26 +77,35 @@ show_rules (BlRulePreferences *self,
     }
 }
 
+/* Saves what @toggle (named after its pack or rule) now says with @set;
+ * on failure says why and puts it back. */
+static gboolean
+save_switch (BlRulePreferences  *self,
+             GtkSwitch          *toggle,
+             gboolean          (*set) (BlStore *, const char *, gboolean, GError **),
+             gpointer            handler)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean active = gtk_switch_get_active (toggle);
+
+  if (set (self->store, gtk_widget_get_name (GTK_WIDGET (toggle)), active, &error))
+    return TRUE;
+  toast (self, error->message);
+  reset_switch (self, toggle, !active, handler);
+  return FALSE;
+}
+
 static void
 pack_switch_cb (GtkSwitch         *toggle,
                 GParamSpec        *pspec,
                 BlRulePreferences *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *pack_id = gtk_widget_get_name (GTK_WIDGET (toggle));
-  gboolean active = gtk_switch_get_active (toggle);
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (toggle), ADW_TYPE_EXPANDER_ROW);
 
-  if (!bl_rules_set_pack_enabled (self->store, pack_id, active, &error))
-    {
-      toast (self, error->message);
-      reset_switch (self, toggle, !active, pack_switch_cb);
-      return;
-    }
-  if (row != NULL)
+  if (save_switch (self, toggle, bl_rules_set_pack_enabled, pack_switch_cb) && row != NULL)
     {
       show_rules (self, row);
-      update_rules_sensitive (row, active);
+      update_rules_sensitive (row, gtk_switch_get_active (toggle));
     }
 }
 
@@ -113,15 +114,7 @@ rule_switch_cb (GtkSwitch         *toggle,
                 GParamSpec        *pspec,
                 BlRulePreferences *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *rule_id = gtk_widget_get_name (GTK_WIDGET (toggle));
-  gboolean active = gtk_switch_get_active (toggle);
-
-  if (!bl_rules_set_rule_enabled (self->store, rule_id, active, &error))
-    {
-      toast (self, error->message);
-      reset_switch (self, toggle, !active, rule_switch_cb);
-    }
+  save_switch (self, toggle, bl_rules_set_rule_enabled, rule_switch_cb);
 }
 
 static GtkWidget *
@@ -195,42 +188,6 @@ new_pack_row (BlRulePreferences    *self,
 }
 
 static void
-bl_rule_preferences_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  BlRulePreferences *self = BL_RULE_PREFERENCES (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bl_rule_preferences_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  BlRulePreferences *self = BL_RULE_PREFERENCES (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      bl_rule_preferences_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bl_rule_preferences_dispose (GObject *object)
 {
   BlRulePreferences *self = BL_RULE_PREFERENCES (object);
@@ -248,14 +205,7 @@ bl_rule_preferences_class_init (BlRulePreferencesClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = bl_rule_preferences_get_property;
-  object_class->set_property = bl_rule_preferences_set_property;
   object_class->dispose = bl_rule_preferences_dispose;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BL_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-rule-preferences.ui");
 }
@@ -270,9 +220,13 @@ bl_rule_preferences_init (BlRulePreferences *self)
 GtkWidget *
 bl_rule_preferences_new (BlStore *store)
 {
+  GtkWidget *self;
+
   g_return_val_if_fail (BL_IS_STORE (store), NULL);
 
-  return g_object_new (BL_TYPE_RULE_PREFERENCES, "store", store, NULL);
+  self = g_object_new (BL_TYPE_RULE_PREFERENCES, NULL);
+  bl_rule_preferences_set_store (BL_RULE_PREFERENCES (self), store);
+  return self;
 }
 
 void
@@ -285,7 +239,6 @@ bl_rule_preferences_set_store (BlRulePreferences *self,
   if (!g_set_object (&self->store, store))
     return;
   bl_rule_preferences_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 void

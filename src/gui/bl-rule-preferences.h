@@ -14,7 +14,8 @@ GtkWidget *bl_rule_preferences_new       (BlStore           *store);
 /* The ledger whose packs are shown (the preferences window's template
  * builds the group before it has one). */
 void       bl_rule_preferences_set_store (BlRulePreferences *self,
-                                          BlStore           *store);/* Lists the packs and rules again (after an import or a restored backup). */
+                                          BlStore           *store);
+/* Lists the packs and rules again (after an import or a restored backup). */
 void       bl_rule_preferences_reload    (BlRulePreferences *self);
 
 G_END_DECLS
