@@ -84,40 +84,34 @@ widest_date (BlActivityWidths *self)
   return widest;
 }
 
-static int
-widest_kind (BlActivityWidths *self,
-             BlStore          *store)
+static const char *
+kind_name (gpointer kind)
 {
-  GListModel *kinds = bl_store_get_kinds (store);
-  guint n = g_list_model_get_n_items (kinds);
-  int widest = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BlKind) kind = g_list_model_get_item (kinds, i);
-
-      widest = MAX (widest, text_width (self, bl_kind_get_name (kind)));
-    }
-  return widest;
+  return bl_kind_get_name (kind);
 }
 
-/* The widest host or lecturer named: the ledger holds few names, each
- * measured once. */
-static int
-widest_leader (BlActivityWidths *self,
-               BlStore          *store)
+static const char *
+activity_leader (gpointer activity)
 {
-  GListModel *activities = bl_store_get_activities (store);
-  guint n = g_list_model_get_n_items (activities);
+  return bl_activity_get_leader (activity);
+}
+
+/* The widest of the texts @text_of gives for the items of @items. */
+static int
+widest_item (BlActivityWidths *self,
+             GListModel       *items,
+             const char     *(*text_of) (gpointer item))
+{
+  guint n = g_list_model_get_n_items (items);
   int widest = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(BlActivity) activity = g_list_model_get_item (activities, i);
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
-      widest = MAX (widest, text_width (self, bl_activity_get_leader (activity)));
+      widest = MAX (widest, text_width (self, text_of (item)));
     }
-  return MIN (widest, text_width (self, HOST_MAX_SAMPLE));
+  return widest;
 }
 
 static int
@@ -181,7 +175,7 @@ bl_activity_widths_update (BlActivityWidths *self,
         case BL_ACTIVITY_CELL_KIND:
           if (!first && !(changes & BL_CHANGE_KINDS))
             continue;
-          widths[column] = widest_kind (self, store);
+          widths[column] = widest_item (self, bl_store_get_kinds (store), kind_name);
           break;
         case BL_ACTIVITY_CELL_TOPIC:
           /* It takes the room the others leave. */
@@ -191,7 +185,10 @@ bl_activity_widths_update (BlActivityWidths *self,
         case BL_ACTIVITY_CELL_HOST:
           if (!first && !(changes & BL_CHANGE_ACTIVITIES))
             continue;
-          widths[column] = widest_leader (self, store);
+          /* The widest host or lecturer named: the ledger holds few
+           * names, each measured once. */
+          widths[column] = MIN (widest_item (self, bl_store_get_activities (store), activity_leader),
+                                text_width (self, HOST_MAX_SAMPLE));
           break;
         case BL_ACTIVITY_CELL_ATTENDANCE:
           if (!first)
