@@ -24,14 +24,6 @@ struct _BlAttendanceRow
 
 G_DEFINE_FINAL_TYPE (BlAttendanceRow, bl_attendance_row, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_ATTENDEE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static BlAttendanceChoice
 choice_for (BlAttendanceState  state,
             const char        *reason)
@@ -201,24 +193,6 @@ set_labels (BlAttendanceRow *self,
 }
 
 static void
-bl_attendance_row_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  BlAttendanceRow *self = BL_ATTENDANCE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ATTENDEE:
-      g_value_set_object (value, self->attendee);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bl_attendance_row_dispose (GObject *object)
 {
   BlAttendanceRow *self = BL_ATTENDANCE_ROW (object);
@@ -239,13 +213,7 @@ bl_attendance_row_class_init (BlAttendanceRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = bl_attendance_row_get_property;
   object_class->dispose = bl_attendance_row_dispose;
-
-  properties[PROP_ATTENDEE] =
-    g_param_spec_object ("attendee", NULL, NULL, BL_TYPE_ATTENDEE,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-attendance-row.ui");
@@ -292,7 +260,6 @@ bl_attendance_row_bind (BlAttendanceRow *self,
       set_labels (self, member);
     }
   sync_from_attendee (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENDEE]);
 }
 
 BlAttendee *

@@ -24,14 +24,6 @@ struct _BlPersonRow
 
 G_DEFINE_FINAL_TYPE (BlPersonRow, bl_person_row, ADW_TYPE_ENTRY_ROW)
 
-enum {
-  PROP_0,
-  PROP_MEMBERS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 factory_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item)
@@ -133,42 +125,6 @@ list_activate_cb (BlPersonRow *self,
 }
 
 static void
-bl_person_row_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  BlPersonRow *self = BL_PERSON_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MEMBERS:
-      g_value_set_object (value, self->members);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bl_person_row_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  BlPersonRow *self = BL_PERSON_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MEMBERS:
-      bl_person_row_set_members (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bl_person_row_dispose (GObject *object)
 {
   BlPersonRow *self = BL_PERSON_ROW (object);
@@ -187,14 +143,7 @@ bl_person_row_class_init (BlPersonRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = bl_person_row_get_property;
-  object_class->set_property = bl_person_row_set_property;
   object_class->dispose = bl_person_row_dispose;
-
-  properties[PROP_MEMBERS] =
-    g_param_spec_object ("members", NULL, NULL, G_TYPE_LIST_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-person-row.ui");
   gtk_widget_class_bind_template_child (widget_class, BlPersonRow, choose_button);
@@ -224,7 +173,6 @@ bl_person_row_set_members (BlPersonRow *self,
     return;
   if (self->shown != NULL)
     gtk_filter_list_model_set_model (self->shown, members);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBERS]);
 }
 
 GListModel *
