@@ -23,7 +23,6 @@ struct _BlOverviewPage
 {
   BlPage          parent_instance;
 
-  BlStore        *store;   /* the context's */
   gboolean        placeholder_error;  /* the quota list says why it is empty */
   gboolean        all_missed;         /* every missed period asked for */
   gboolean        all_absences;       /* every absence asked for */
@@ -349,7 +348,8 @@ new_activity_row (BlOverviewPage *self,
   if (location != NULL && *location != '\0')
     g_string_append_printf (subtitle, _(" · %s"), location);
   g_string_append_printf (subtitle, _(" · %s"),
-                          bl_store_get_kind_name (self->store, bl_activity_get_kind (activity)));
+                          bl_store_get_kind_name (bl_page_get_store (BL_PAGE (self)),
+                                                  bl_activity_get_kind (activity)));
 
   row = new_row (topic != NULL && *topic != '\0' ? topic : _("(No topic)"), subtitle->str);
   {
@@ -386,7 +386,7 @@ fill_planned (BlOverviewPage *self,
   horizon = bl_date_to_iso (&date);
 
   /* The planned ones only, soonest first: not the whole ledger. */
-  planned = bl_store_list_planned (self->store, horizon, &error);
+  planned = bl_store_list_planned (bl_page_get_store (BL_PAGE (self)), horizon, &error);
   if (planned == NULL)
     {
       g_warning ("Overview: %s", error->message);
@@ -484,7 +484,7 @@ fill_quotas (BlOverviewPage *self,
   /* The first time, usually worked out while the window was being built. */
   report = bl_context_take_quota_report (bl_page_get_context (BL_PAGE (self)), today);
   if (report == NULL)
-    report = bl_quota_evaluate (self->store, today, &error);
+    report = bl_quota_evaluate (bl_page_get_store (BL_PAGE (self)), today, &error);
   if (report == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The quotas cannot be evaluated: %s"), error->message);
@@ -539,7 +539,7 @@ static void
 fill_header (BlOverviewPage *self,
              const GDate    *date)
 {
-  g_autofree char *branch = bl_store_get_branch_name (self->store);
+  g_autofree char *branch = bl_store_get_branch_name (bl_page_get_store (BL_PAGE (self)));
   g_autofree char *today_text = bl_date_format_locale (date);
   g_autofree char *today_line = NULL;
 
@@ -572,16 +572,6 @@ bl_overview_page_refresh (BlPage   *page,
 }
 
 static void
-bl_overview_page_constructed (GObject *object)
-{
-  BlOverviewPage *self = BL_OVERVIEW_PAGE (object);
-
-  G_OBJECT_CLASS (bl_overview_page_parent_class)->constructed (object);
-
-  self->store = bl_page_get_store (BL_PAGE (self));
-}
-
-static void
 bl_overview_page_dispose (GObject *object)
 {
   BlOverviewPage *self = BL_OVERVIEW_PAGE (object);
@@ -600,7 +590,6 @@ bl_overview_page_class_init (BlOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   BlPageClass *page_class = BL_PAGE_CLASS (klass);
 
-  object_class->constructed = bl_overview_page_constructed;
   object_class->dispose = bl_overview_page_dispose;
   page_class->follows = HEADER_CHANGES | QUOTA_CHANGES | PLANNED_CHANGES;
   page_class->refresh = bl_overview_page_refresh;
