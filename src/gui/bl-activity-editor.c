@@ -517,39 +517,6 @@ attachments_busy_cb (BlActivityEditor *self)
                                  !bl_attachments_section_get_busy (self->attachments));
 }
 
-/* The view stack measures every section, shown or not, and measuring one
- * means laying out its text: a section not shown counts for nothing (its
- * AdwBin's layout, but for that), so that opening the editor measures only
- * the details. */
-static void
-measure_section_cb (GtkWidget      *section,
-                    GtkOrientation  orientation,
-                    int             for_size,
-                    int            *minimum,
-                    int            *natural,
-                    int            *minimum_baseline,
-                    int            *natural_baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (section));
-
-  *minimum = *natural = 0;
-  *minimum_baseline = *natural_baseline = -1;
-  if (child != NULL && gtk_widget_get_child_visible (section) && gtk_widget_should_layout (child))
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-allocate_section_cb (GtkWidget *section,
-                     int        width,
-                     int        height,
-                     int        baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (section));
-
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-}
-
 /* A section shown counts again. */
 static void
 visible_section_cb (BlActivityEditor *self)
@@ -694,14 +661,6 @@ bl_activity_editor_init (BlActivityEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_get_default_size (GTK_WINDOW (self), &self->default_width, &self->default_height);
-
-  {
-    GtkWidget *sections[] = { GTK_WIDGET (self->details), GTK_WIDGET (self->attendance),
-                              GTK_WIDGET (self->minutes), GTK_WIDGET (self->attachments) };
-
-    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-      gtk_widget_set_layout_manager (sections[i], gtk_custom_layout_new (NULL, measure_section_cb, allocate_section_cb));
-  }
   g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (visible_section_cb), self,
                            G_CONNECT_SWAPPED);
 

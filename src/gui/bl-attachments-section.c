@@ -20,7 +20,7 @@
 
 struct _BlAttachmentsSection
 {
-  AdwBin             parent_instance;
+  BlEditorSection    parent_instance;
 
   BlStore           *store;
   BlAttachmentList  *list;          /* NULL when it could not be loaded */
@@ -42,7 +42,7 @@ struct _BlAttachmentsSection
   GtkListBox        *list_box;
 };
 
-G_DEFINE_FINAL_TYPE (BlAttachmentsSection, bl_attachments_section, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (BlAttachmentsSection, bl_attachments_section, BL_TYPE_EDITOR_SECTION)
 
 enum {
   PROP_0,
@@ -51,13 +51,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 /* Messages */
 
@@ -399,7 +392,7 @@ static void
 list_modified_cb (BlAttachmentsSection *self)
 {
   if (bl_attachment_list_get_modified (self->list))
-    g_signal_emit (self, signals[CHANGED], 0);
+    bl_editor_section_changed (BL_EDITOR_SECTION (self));
 }
 
 static void
@@ -564,10 +557,6 @@ bl_attachments_section_class_init (BlAttachmentsSectionClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* The person added, removed or captioned a file. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (BL_TYPE_ATTACHMENT_ROW);
 

@@ -6,14 +6,13 @@
  * bl_attachments_section_get_list() to bl_store_save_record(). */
 #pragma once
 
-#include <adwaita.h>
-
+#include "bl-editor-section.h"
 #include "bl-store-attachments.h"
 
 G_BEGIN_DECLS
 
 #define BL_TYPE_ATTACHMENTS_SECTION (bl_attachments_section_get_type ())
-G_DECLARE_FINAL_TYPE (BlAttachmentsSection, bl_attachments_section, BL, ATTACHMENTS_SECTION, AdwBin)
+G_DECLARE_FINAL_TYPE (BlAttachmentsSection, bl_attachments_section, BL, ATTACHMENTS_SECTION, BlEditorSection)
 
 /* Shows no attachments, offers nothing to change, and lets go of what was
  * under way for the record shown (files being read in, thumbnails, Undo). */

@@ -16,7 +16,7 @@
 
 struct _BlAttendanceSection
 {
-  AdwBin                parent_instance;
+  BlEditorSection       parent_instance;
 
   BlStore              *store;
   GListStore           *attendance;  /* BlAttendee: everyone listed, in the members' order */
@@ -38,14 +38,7 @@ struct _BlAttendanceSection
   GtkLabel             *error_label;
 };
 
-G_DEFINE_FINAL_TYPE (BlAttendanceSection, bl_attendance_section, ADW_TYPE_BIN)
-
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (BlAttendanceSection, bl_attendance_section, BL_TYPE_EDITOR_SECTION)
 
 static gint64 *
 id_key (gint64 id)
@@ -150,7 +143,7 @@ attendee_notify_cb (BlAttendanceSection *self)
   if (self->batch)
     return;
   update_counts (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  bl_editor_section_changed (BL_EDITOR_SECTION (self));
 }
 
 static BlAttendee *
@@ -279,7 +272,7 @@ on_all_present_clicked (BlAttendanceSection *self)
     }
   self->batch = FALSE;
   update_counts (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  bl_editor_section_changed (BL_EDITOR_SECTION (self));
 }
 
 /* The list view makes rows as soon as it has a model, shown or not: it
@@ -341,10 +334,6 @@ bl_attendance_section_class_init (BlAttendanceSectionClass *klass)
   object_class->dispose = bl_attendance_section_dispose;
   object_class->finalize = bl_attendance_section_finalize;
   widget_class->map = bl_attendance_section_map;
-
-  /* The person changed someone's attendance (not emitted for what is set in code). */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-attendance-section.ui");
   gtk_widget_class_bind_template_child (widget_class, BlAttendanceSection, search_entry);

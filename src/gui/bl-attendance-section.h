@@ -3,14 +3,13 @@
  * view, with a search by name, 应到/实到 and the quorum */
 #pragma once
 
-#include <adwaita.h>
-
+#include "bl-editor-section.h"
 #include "bl-store.h"
 
 G_BEGIN_DECLS
 
 #define BL_TYPE_ATTENDANCE_SECTION (bl_attendance_section_get_type ())
-G_DECLARE_FINAL_TYPE (BlAttendanceSection, bl_attendance_section, BL, ATTENDANCE_SECTION, AdwBin)
+G_DECLARE_FINAL_TYPE (BlAttendanceSection, bl_attendance_section, BL, ATTENDANCE_SECTION, BlEditorSection)
 
 /* The ledger the members come from; before any of the below. */
 void        bl_attendance_section_set_store     (BlAttendanceSection *self,

@@ -15,7 +15,7 @@
 
 struct _BlDetailsSection
 {
-  AdwBin               parent_instance;
+  BlEditorSection      parent_instance;
 
   BlStore             *store;
   char                *date;            /* "YYYY-MM-DD", or NULL for none yet */
@@ -45,10 +45,9 @@ struct _BlDetailsSection
   AdwEntryRow         *guests_row;
 };
 
-G_DEFINE_FINAL_TYPE (BlDetailsSection, bl_details_section, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (BlDetailsSection, bl_details_section, BL_TYPE_EDITOR_SECTION)
 
 enum {
-  CHANGED,
   EXPECTED_CHANGED,
   STATUS_CHANGED,
   N_SIGNALS
@@ -85,7 +84,7 @@ static void
 changed (BlDetailsSection *self)
 {
   if (!self->loading)
-    g_signal_emit (self, signals[CHANGED], 0);
+    bl_editor_section_changed (BL_EDITOR_SECTION (self));
 }
 
 static void
@@ -382,9 +381,6 @@ bl_details_section_class_init (BlDetailsSectionClass *klass)
   object_class->dispose = bl_details_section_dispose;
   object_class->finalize = bl_details_section_finalize;
 
-  /* The person changed a field (not emitted while loading). */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* The kind, party group or date changed: who is expected may differ. */
   signals[EXPECTED_CHANGED] = g_signal_new ("expected-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -3,15 +3,14 @@
  * people (host, recorder, lecturer, guests) */
 #pragma once
 
-#include <adwaita.h>
-
 #include "bl-activity-check.h"
+#include "bl-editor-section.h"
 #include "bl-store.h"
 
 G_BEGIN_DECLS
 
 #define BL_TYPE_DETAILS_SECTION (bl_details_section_get_type ())
-G_DECLARE_FINAL_TYPE (BlDetailsSection, bl_details_section, BL, DETAILS_SECTION, AdwBin)
+G_DECLARE_FINAL_TYPE (BlDetailsSection, bl_details_section, BL, DETAILS_SECTION, BlEditorSection)
 
 /* Fills the fields from @activity (nothing counts as changed). */
 void        bl_details_section_load           (BlDetailsSection *self,

@@ -7,22 +7,15 @@
 
 struct _BlMinutesSection
 {
-  AdwBin        parent_instance;
+  BlEditorSection  parent_instance;
 
-  gboolean      loading;
+  gboolean         loading;
 
-  GtkTextView  *content_view;
-  GtkTextView  *resolutions_view;
+  GtkTextView     *content_view;
+  GtkTextView     *resolutions_view;
 };
 
-G_DEFINE_FINAL_TYPE (BlMinutesSection, bl_minutes_section, ADW_TYPE_BIN)
-
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (BlMinutesSection, bl_minutes_section, BL_TYPE_EDITOR_SECTION)
 
 static char *
 get_text (GtkTextView *view)
@@ -38,7 +31,7 @@ static void
 buffer_changed_cb (BlMinutesSection *self)
 {
   if (!self->loading)
-    g_signal_emit (self, signals[CHANGED], 0);
+    bl_editor_section_changed (BL_EDITOR_SECTION (self));
 }
 
 static void
@@ -56,10 +49,6 @@ bl_minutes_section_class_init (BlMinutesSectionClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bl_minutes_section_dispose;
-
-  /* The person changed the minutes or the resolutions. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bl-minutes-section.ui");
   gtk_widget_class_bind_template_child (widget_class, BlMinutesSection, content_view);

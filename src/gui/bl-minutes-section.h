@@ -1,14 +1,13 @@
 /* bl-minutes-section.h: the record editor's minutes (会议记录) and resolutions */
 #pragma once
 
-#include <adwaita.h>
-
 #include "bl-activity.h"
+#include "bl-editor-section.h"
 
 G_BEGIN_DECLS
 
 #define BL_TYPE_MINUTES_SECTION (bl_minutes_section_get_type ())
-G_DECLARE_FINAL_TYPE (BlMinutesSection, bl_minutes_section, BL, MINUTES_SECTION, AdwBin)
+G_DECLARE_FINAL_TYPE (BlMinutesSection, bl_minutes_section, BL, MINUTES_SECTION, BlEditorSection)
 
 /* Fills the texts from @activity (nothing counts as changed). */
 void bl_minutes_section_load  (BlMinutesSection *self,
