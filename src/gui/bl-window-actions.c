@@ -44,29 +44,25 @@ show_activities (BlWindow *self)
   return BL_ACTIVITIES_PAGE (_bl_window_ensure_page (self, BL_WINDOW_ACTIVITIES));
 }
 
+/* Search, and the main menu's items that print the activities selected:
+ * on the Activities page, shown first, where the records are chosen
+ * (activities.print-records is disabled without a selection; these ask for
+ * one instead). */
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+activities_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   BlActivitiesPage *page = show_activities (BL_WINDOW (widget));
 
-  if (page != NULL)
+  if (page == NULL)
+    return;
+  if (g_str_equal (action_name, "win.search"))
     bl_activities_page_focus_search (page);
-}
-
-/* The main menu's item: the Activities page prints (activities.print-records
- * is disabled without a selection; this one asks for one instead, where the
- * records are chosen). */
-static void
-print_records_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  BlActivitiesPage *page = show_activities (BL_WINDOW (widget));
-
-  if (page != NULL)
+  else if (g_str_equal (action_name, "win.print-records"))
     bl_activities_page_print_selected (page);
+  else
+    bl_activities_page_print_signin_selected (page);
 }
 
 /* "复制为新记录" of a stored activity (its id): a new editor on a copy of it
@@ -88,19 +84,6 @@ copy_activity_action (GtkWidget  *widget,
     return;
   copy = bl_activity_copy_as_new (activity);
   bl_window_edit_activity (self, copy);
-}
-
-/* The main menu's item: the sign-in sheet of the activity selected on the
- * Activities page (shown, so that one can be chosen when none is). */
-static void
-print_signin_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  BlActivitiesPage *page = show_activities (BL_WINDOW (widget));
-
-  if (page != NULL)
-    bl_activities_page_print_signin_selected (page);
 }
 
 /* The main menu's "添加签到表照片…": the photographed or scanned sheet of
@@ -192,14 +175,14 @@ _bl_window_class_actions_init (BlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-main", NULL, show_main_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.print-records", NULL, print_records_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, activities_action);
+  gtk_widget_class_install_action (widget_class, "win.print-records", NULL, activities_action);
   gtk_widget_class_install_action (widget_class, "win.copy-activity", "x", copy_activity_action);
   gtk_widget_class_install_action (widget_class, "win.import-members", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-activities", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
-  gtk_widget_class_install_action (widget_class, "win.print-signin", NULL, print_signin_action);
+  gtk_widget_class_install_action (widget_class, "win.print-signin", NULL, activities_action);
   gtk_widget_class_install_action (widget_class, "win.attach-signin-photo", NULL, attach_signin_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
