@@ -41,6 +41,28 @@ topic_of (BlDeletion *deletion)
   return g_markup_escape_text (topic != NULL && *topic != '\0' ? topic : _("(No topic)"), -1);
 }
 
+/* What the toast says of @deletion done, or undone when @restored: its one
+ * activity's topic, or how many there were. */
+static char *
+deletion_title (BlDeletion *deletion,
+                gboolean    restored)
+{
+  guint n = bl_deletion_get_n_activities (deletion);
+  g_autofree char *topic = NULL;
+
+  if (n != 1)
+    return restored ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity restored",
+                                                    "%u activities restored", n), n)
+                    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity deleted",
+                                                    "%u activities deleted", n), n);
+  topic = topic_of (deletion);
+  if (restored)
+    /* Translators: a toast after an undo, with the activity's topic */
+    return g_strdup_printf (_("“%s” restored"), topic);
+  /* Translators: a toast after a delete, with the activity's topic */
+  return g_strdup_printf (_("“%s” deleted"), topic);
+}
+
 static void
 toast_dismissed_cb (BlUndoStack *self,
                     AdwToast    *toast)
@@ -175,24 +197,13 @@ bl_undo_stack_push (BlUndoStack *self,
                     BlDeletion  *deletion)
 {
   g_autofree char *title = NULL;
-  guint n;
 
   g_return_if_fail (BL_IS_UNDO_STACK (self));
   g_return_if_fail (BL_IS_DELETION (deletion));
 
   g_ptr_array_add (self->deletions, g_object_ref (deletion));
 
-  n = bl_deletion_get_n_activities (deletion);
-  if (n == 1)
-    {
-      g_autofree char *topic = topic_of (deletion);
-
-      /* Translators: a toast after a delete, with the activity's topic */
-      title = g_strdup_printf (_("“%s” deleted"), topic);
-    }
-  else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity deleted",
-                                          "%u activities deleted", n), n);
+  title = deletion_title (deletion, FALSE);
   say (self, title, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPTH]);
 }
@@ -203,7 +214,6 @@ bl_undo_stack_undo (BlUndoStack *self)
   g_autoptr(BlDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  guint n;
 
   g_return_val_if_fail (BL_IS_UNDO_STACK (self), FALSE);
 
@@ -227,17 +237,7 @@ bl_undo_stack_undo (BlUndoStack *self)
     }
 
   g_ptr_array_remove (self->deletions, deletion);
-  n = bl_deletion_get_n_activities (deletion);
-  if (n == 1)
-    {
-      g_autofree char *topic = topic_of (deletion);
-
-      /* Translators: a toast after an undo, with the activity's topic */
-      title = g_strdup_printf (_("“%s” restored"), topic);
-    }
-  else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity restored",
-                                          "%u activities restored", n), n);
+  title = deletion_title (deletion, TRUE);
   say (self, title, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPTH]);
   g_signal_emit (self, signals[RESTORED], 0, deletion);
