@@ -169,17 +169,8 @@ quit_activated (GSimpleAction *action,
     g_application_quit (G_APPLICATION (self));
 }
 
-static void
-open_overview_activated (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
-{
-  BlWindow *window = ensure_window (BL_APPLICATION (user_data));
-
-  bl_window_show_page (window, "overview");
-  gtk_window_present (GTK_WINDOW (window));
-}
-
+/* app.show-page (the page's name), and app.open-overview (a reminder's
+ * notification), which takes no parameter. */
 static void
 show_page_activated (GSimpleAction *action,
                      GVariant      *parameter,
@@ -187,7 +178,7 @@ show_page_activated (GSimpleAction *action,
 {
   BlWindow *window = ensure_window (BL_APPLICATION (user_data));
 
-  bl_window_show_page (window, g_variant_get_string (parameter, NULL));
+  bl_window_show_page (window, parameter != NULL ? g_variant_get_string (parameter, NULL) : "overview");
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -220,7 +211,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_activated },
   { "about", about_activated },
   { "quit", quit_activated },
-  { "open-overview", open_overview_activated },
+  { "open-overview", show_page_activated },
   { "show-page", show_page_activated, "s" },
   { "record", record_activated, "(ss)" },
   { "open-activity", open_activity_activated, "x" },
