@@ -723,9 +723,7 @@ bl_activities_page_init (BlActivitiesPage *self)
 GtkWidget *
 bl_activities_page_new (BlContext *context)
 {
-  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
-
-  return g_object_new (BL_TYPE_ACTIVITIES_PAGE, "context", context, NULL);
+  return bl_page_new (BL_TYPE_ACTIVITIES_PAGE, context);
 }
 
 GListModel *

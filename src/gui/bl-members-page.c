@@ -713,9 +713,7 @@ bl_members_page_init (BlMembersPage *self)
 GtkWidget *
 bl_members_page_new (BlContext *context)
 {
-  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
-
-  return g_object_new (BL_TYPE_MEMBERS_PAGE, "context", context, NULL);
+  return bl_page_new (BL_TYPE_MEMBERS_PAGE, context);
 }
 
 BlMember *

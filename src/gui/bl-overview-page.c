@@ -621,7 +621,5 @@ bl_overview_page_init (BlOverviewPage *self)
 GtkWidget *
 bl_overview_page_new (BlContext *context)
 {
-  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
-
-  return g_object_new (BL_TYPE_OVERVIEW_PAGE, "context", context, NULL);
+  return bl_page_new (BL_TYPE_OVERVIEW_PAGE, context);
 }

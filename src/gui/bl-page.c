@@ -171,6 +171,16 @@ bl_page_init (BlPage *self)
 {
 }
 
+GtkWidget *
+bl_page_new (GType      type,
+             BlContext *context)
+{
+  g_return_val_if_fail (g_type_is_a (type, BL_TYPE_PAGE), NULL);
+  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
+
+  return g_object_new (type, "context", context, NULL);
+}
+
 BlContext *
 bl_page_get_context (BlPage *self)
 {

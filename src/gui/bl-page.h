@@ -31,7 +31,10 @@ struct _BlPageClass
   gpointer    padding[4];
 };
 
-/* The pages take their context at construction: "context" is construct-only. */
+/* The pages take their context at construction: "context" is construct-only.
+ * A page of @type (a BlPage subclass) on @context: each page's _new(). */
+GtkWidget  *bl_page_new            (GType      type,
+                                    BlContext *context);
 BlContext  *bl_page_get_context    (BlPage   *self);
 BlStore    *bl_page_get_store      (BlPage   *self);
 

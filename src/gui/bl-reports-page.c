@@ -709,9 +709,7 @@ bl_reports_page_init (BlReportsPage *self)
 GtkWidget *
 bl_reports_page_new (BlContext *context)
 {
-  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
-
-  return g_object_new (BL_TYPE_REPORTS_PAGE, "context", context, NULL);
+  return bl_page_new (BL_TYPE_REPORTS_PAGE, context);
 }
 
 gboolean

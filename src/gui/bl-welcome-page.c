@@ -399,9 +399,7 @@ bl_welcome_page_init (BlWelcomePage *self)
 GtkWidget *
 bl_welcome_page_new (BlContext *context)
 {
-  g_return_val_if_fail (BL_IS_CONTEXT (context), NULL);
-
-  return g_object_new (BL_TYPE_WELCOME_PAGE, "context", context, NULL);
+  return bl_page_new (BL_TYPE_WELCOME_PAGE, context);
 }
 
 char *
