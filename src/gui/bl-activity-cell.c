@@ -136,12 +136,11 @@ activity_notify_cb (BlActivityCell *self,
 
 /* The whole text of a cell too narrow for it. */
 static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard_mode,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
+bl_activity_cell_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_mode,
+                                GtkTooltip *tooltip)
 {
   BlActivityCell *self = BL_ACTIVITY_CELL (widget);
 
@@ -295,6 +294,7 @@ bl_activity_cell_class_init (BlActivityCellClass *klass)
   widget_class->measure = bl_activity_cell_measure;
   widget_class->size_allocate = bl_activity_cell_size_allocate;
   widget_class->snapshot = bl_activity_cell_snapshot;
+  widget_class->query_tooltip = bl_activity_cell_query_tooltip;
   gtk_widget_class_set_css_name (widget_class, "label");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
@@ -304,7 +304,6 @@ bl_activity_cell_init (BlActivityCell *self)
 {
   /* Long topics are cut in the cell: its tooltip shows them whole. */
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }
 
 GtkWidget *
