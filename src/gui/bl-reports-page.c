@@ -510,27 +510,30 @@ print_action (GtkWidget  *widget,
   bl_print_operation_run_dialog (operation, widget);
 }
 
-static GtkFileChooserNative *
-new_chooser (BlReportsPage *self,
+/* Asks where to save a file of one type: the page's one chooser (kept in
+ * self->chooser until answered), whose response goes to @chosen_cb. */
+static void
+choose_file (BlReportsPage *self,
              const char    *title,
              const char    *suggested_name,
              const char    *filter_name,
              const char    *mime_type,
-             const char    *pattern)
+             const char    *pattern,
+             GCallback      chosen_cb)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested_name);
   gtk_file_filter_set_name (filter, filter_name);
   gtk_file_filter_add_mime_type (filter, mime_type);
   gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  return chooser;
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", chosen_cb, self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -548,10 +551,8 @@ export_pdf_action (GtkWidget  *widget,
 
   /* TRANSLATORS: file name suggested for the PDF; %s is the month, 2025-11 */
   suggested = g_strdup_printf (_("monthly-summary-%s.pdf"), month);
-  self->chooser = new_chooser (self, _("Export the Monthly Summary as PDF"), suggested,
-                               C_("reports", "PDF documents"), "application/pdf", "*.pdf");
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (pdf_chosen_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  choose_file (self, _("Export the Monthly Summary as PDF"), suggested,
+               C_("reports", "PDF documents"), "application/pdf", "*.pdf", G_CALLBACK (pdf_chosen_cb));
 }
 
 static void
@@ -568,10 +569,8 @@ export_csv_action (GtkWidget  *widget,
 
   /* TRANSLATORS: file name suggested for the statistics; %d is the year */
   suggested = g_strdup_printf (_("annual-statistics-%d.csv"), self->year);
-  self->chooser = new_chooser (self, _("Export the Annual Statistics as CSV"), suggested,
-                               C_("reports", "CSV files"), "text/csv", "*.csv");
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (csv_chosen_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  choose_file (self, _("Export the Annual Statistics as CSV"), suggested,
+               C_("reports", "CSV files"), "text/csv", "*.csv", G_CALLBACK (csv_chosen_cb));
 }
 
 /* The workbook of the year shown, as --export-xlsx --year writes it. */
