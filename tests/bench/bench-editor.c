@@ -335,8 +335,23 @@ measure_bare (void)
   report ("a bare AdwWindow (the floor on this display)", "made in", &times);
 }
 
+/* This process's resident memory (VmRSS), in MB; 0 if unknown. */
+static double
+resident_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+}
+
 /* What a secretary waits for: a window on the ledger, its Activities page
- * on the screen, the meeting activated there, then a new record. */
+ * on the screen, the meeting activated there, then a new record. The
+ * process's resident memory is given once the page has settled (the spare
+ * editor made) and after the last record. */
 static void
 measure_app (BlApplication *app,
              BlStore       *store,
@@ -348,9 +363,11 @@ measure_app (BlApplication *app,
   settle (window);
   bl_window_show_page (window, "activities");
   settle (window);
+  g_print ("resident memory with the Activities page shown, before the first record: %.1f MB\n", resident_mb ());
   measure_click ("in the app: the general meeting activated on the Activities page → the editor's first frame",
                  window, bl_activity_get_id (meeting));
   measure_click ("in the app: a new record (Ctrl+N) → the editor's first frame", window, 0);
+  g_print ("resident memory after the last record: %.1f MB\n", resident_mb ());
   gtk_window_destroy (GTK_WINDOW (window));
   bl_test_iterate ();
 }
