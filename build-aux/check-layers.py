@@ -40,6 +40,8 @@ RESTRICTED = [
     # gets gdk-pixbuf with GTK.
     ("gdk-pixbuf", re.compile(r"^gdk-pixbuf/"), ["core/bl-image.c", "gui", "main.c"], ["gui", "main.c"]),
     ("GTK", re.compile(r"^(gtk|gdk|gsk)/|^(adwaita|graphene)\.h$"), ["gui", "main.c"], ["gui", "main.c"]),
+    # Asking which GL GTK would draw with, before GTK opens the display.
+    ("X11/GL", re.compile(r"^(X11|epoxy|GL)/"), ["gui/bl-renderer.c"], ["gui/bl-renderer.c"]),
     ("cairo/Pango", re.compile(r"^(cairo[-.]|cairo/|pango/)"), ["print", "gui", "main.c"],
      ["print", "cli", "gui", "main.c"]),
 ]

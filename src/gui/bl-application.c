@@ -7,6 +7,7 @@
 #include "bl-cli.h"
 #include "bl-preferences-window.h"
 #include "bl-reminder-service.h"
+#include "bl-renderer.h"
 #include "bl-window.h"
 
 struct _BlApplication
@@ -62,6 +63,9 @@ bl_application_handle_local_options (GApplication *app,
   /* Reminders (and their autostart entry) belong to the program people
    * run; tests that register the application get neither. */
   self->launched = TRUE;
+  /* A window may follow: GTK's renderer is chosen before GTK starts, and
+   * before the application registers (another thread then runs). */
+  bl_renderer_choose ();
 
   if (g_variant_dict_contains (options, "background"))
     {

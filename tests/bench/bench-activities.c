@@ -13,6 +13,7 @@
 #include "bl-activities-page.h"
 #include "bl-bench-ledger.h"
 #include "bl-kind.h"
+#include "bl-renderer.h"
 #include "bl-test-common.h"
 #include "bl-test-gui.h"
 #include "bl-window.h"
@@ -139,6 +140,8 @@ main (int   argc,
   GListModel *model;
   gint64 start, cpu_start;
 
+  /* GTK's renderer as the program chooses it (bl-renderer.c). */
+  bl_renderer_choose ();
   gtk_init ();
   adw_init ();
   store = bl_test_store_new ();

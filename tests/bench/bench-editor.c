@@ -32,6 +32,7 @@
 #include "bl-activities-page.h"
 #include "bl-activity-editor.h"
 #include "bl-application.h"
+#include "bl-renderer.h"
 #include "bl-test-common.h"
 #include "bl-test-gui.h"
 #include "bl-window.h"
@@ -404,6 +405,8 @@ main (int   argc,
   setlocale (LC_ALL, "");
   if (g_getenv ("BENCH_RUNS") != NULL)
     RUNS = CLAMP (atoi (g_getenv ("BENCH_RUNS")), 2, MAX_RUNS);
+  /* GTK's renderer as the program chooses it (bl-renderer.c). */
+  bl_renderer_choose ();
   gtk_init ();
 
   dir = bl_test_make_dir ();

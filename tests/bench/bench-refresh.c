@@ -20,6 +20,7 @@
 #include "bl-bench-ledger.h"
 #include "bl-members-page.h"
 #include "bl-overview-page.h"
+#include "bl-renderer.h"
 #include "bl-reports-page.h"
 #include "bl-test-common.h"
 
@@ -125,6 +126,8 @@ main (int   argc,
   gint64 id;
 
   setlocale (LC_ALL, "");
+  /* GTK's renderer as the program chooses it (bl-renderer.c). */
+  bl_renderer_choose ();
   gtk_init ();
   adw_init ();
 

@@ -12,6 +12,7 @@
 
 #include "bl-application.h"
 #include "bl-overview-page.h"
+#include "bl-renderer.h"
 #include "bl-test-common.h"
 #include "bl-test-gui.h"
 #include "bl-welcome-page.h"
@@ -56,6 +57,8 @@ main (int   argc,
   guint wrong = 0;
 
   setlocale (LC_ALL, "");
+  /* GTK's renderer as the program chooses it (bl-renderer.c). */
+  bl_renderer_choose ();
   gtk_init ();
   dir = bl_test_make_dir ();
   {

@@ -1,0 +1,109 @@
+/* bl-renderer.c: which of GTK's renderers draws the windows.
+ *
+ * On a PC without a graphics driver (an office PC whose graphics card has
+ * none for this system, a virtual machine, a remote desktop), OpenGL is
+ * Mesa's software rasteriser, llvmpipe. GTK 4.8 (Debian 12) still draws
+ * with it: every new window compiles its shaders on the processor, and
+ * every frame is painted through GL emulated there, slower than GTK's own
+ * cairo renderer for what this program draws (text, lines, rounded boxes).
+ * GTK 4.14 and later no longer use GL on llvmpipe and draw with cairo
+ * instead; on an older GTK, this program makes the same choice itself. */
+#include "config.h"
+
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#ifdef GDK_WINDOWING_X11
+#include <X11/Xlib.h>
+#include <epoxy/gl.h>
+#include <epoxy/glx.h>
+#endif
+
+#include "bl-renderer.h"
+
+/* What GTK 4.14 does not draw with: Mesa's software GL. */
+gboolean
+bl_renderer_is_software (const char *gl_renderer)
+{
+  return gl_renderer != NULL && strstr (gl_renderer, "llvmpipe") != NULL;
+}
+
+#ifdef GDK_WINDOWING_X11
+/* An X error while asking (a GLX the server refuses) leaves the answer
+ * NULL; Xlib's own handler would end the program. */
+static int
+ignore_x_error (Display     *display,
+                XErrorEvent *event)
+{
+  return 0;
+}
+
+/* GL_RENDERER of the GLX context GTK would draw with on the X display,
+ * made on a window never shown; NULL without GLX. */
+static char *
+glx_renderer (void)
+{
+  int attributes[] = { GLX_RGBA, GLX_DOUBLEBUFFER, GLX_RED_SIZE, 1, GLX_GREEN_SIZE, 1, GLX_BLUE_SIZE, 1, None };
+  Display *display = XOpenDisplay (NULL);
+  XVisualInfo *visual = NULL;
+  GLXContext context = NULL;
+  XSetWindowAttributes window_attributes = { 0 };
+  Window window = None;
+  char *renderer = NULL;
+  int error_base, event_base;
+  int (*old_handler) (Display *, XErrorEvent *);
+
+  if (display == NULL)
+    return NULL;
+  old_handler = XSetErrorHandler (ignore_x_error);
+  if (glXQueryExtension (display, &error_base, &event_base))
+    visual = glXChooseVisual (display, DefaultScreen (display), attributes);
+  if (visual != NULL)
+    context = glXCreateContext (display, visual, NULL, True);
+  if (context != NULL)
+    {
+      window_attributes.colormap = XCreateColormap (display, RootWindow (display, visual->screen),
+                                                    visual->visual, AllocNone);
+      window = XCreateWindow (display, RootWindow (display, visual->screen), 0, 0, 1, 1, 0,
+                              visual->depth, InputOutput, visual->visual, CWColormap, &window_attributes);
+      if (glXMakeCurrent (display, window, context))
+        {
+          renderer = g_strdup ((const char *) glGetString (GL_RENDERER));
+          glXMakeCurrent (display, None, NULL);
+        }
+      XDestroyWindow (display, window);
+      XFreeColormap (display, window_attributes.colormap);
+      glXDestroyContext (display, context);
+    }
+  if (visual != NULL)
+    XFree (visual);
+  XSync (display, False);
+  XSetErrorHandler (old_handler);
+  XCloseDisplay (display);
+  return renderer;
+}
+#endif
+
+/* Sets GSK_RENDERER to cairo where GTK is older than 4.14 and would draw
+ * with llvmpipe on X11. Call before GTK opens the display and before any
+ * other thread runs (it changes the environment); a GSK_RENDERER the
+ * person set is kept. */
+void
+bl_renderer_choose (void)
+{
+#ifdef GDK_WINDOWING_X11
+  const char *backend = g_getenv ("GDK_BACKEND");
+  g_autofree char *renderer = NULL;
+
+  if (g_getenv ("GSK_RENDERER") != NULL || gtk_get_major_version () != 4 || gtk_get_minor_version () >= 14)
+    return;
+  /* GTK on X11 only: Wayland's GL is not GLX. */
+  if (g_getenv ("DISPLAY") == NULL || (g_getenv ("WAYLAND_DISPLAY") != NULL && g_strcmp0 (backend, "x11") != 0) ||
+      (backend != NULL && g_strcmp0 (backend, "x11") != 0))
+    return;
+  renderer = glx_renderer ();
+  if (bl_renderer_is_software (renderer))
+    g_setenv ("GSK_RENDERER", "cairo", FALSE);
+#endif
+}

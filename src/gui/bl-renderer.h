@@ -1,0 +1,11 @@
+/* bl-renderer.h: which of GTK's renderers draws the windows */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean bl_renderer_is_software (const char *gl_renderer);
+void     bl_renderer_choose      (void);
+
+G_END_DECLS
