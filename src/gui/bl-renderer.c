@@ -99,9 +99,10 @@ bl_renderer_choose (void)
   if (kept_display != NULL || g_getenv ("GSK_RENDERER") != NULL || gtk_get_major_version () != 4 ||
       gtk_get_minor_version () >= 14)
     return;
-  /* GTK on X11 only: Wayland's GL is not GLX. */
-  if (g_getenv ("DISPLAY") == NULL || (g_getenv ("WAYLAND_DISPLAY") != NULL && g_strcmp0 (backend, "x11") != 0) ||
-      (backend != NULL && g_strcmp0 (backend, "x11") != 0))
+  /* GTK on X11 only (GDK_BACKEND=x11, or no Wayland to prefer): Wayland's
+   * GL is not GLX. */
+  if (g_getenv ("DISPLAY") == NULL ||
+      (backend != NULL ? g_strcmp0 (backend, "x11") != 0 : g_getenv ("WAYLAND_DISPLAY") != NULL))
     return;
   display = XOpenDisplay (NULL);
   if (display == NULL)
