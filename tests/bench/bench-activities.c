@@ -79,6 +79,15 @@ frame_phase_cb (GdkFrameClock *clock,
   phase_start = now;
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
 static guint
 count_type (GtkWidget *root,
             GType      type)
@@ -139,11 +148,13 @@ main (int   argc,
   GtkAdjustment *adjustment;
   GListModel *model;
   gint64 start, cpu_start;
+  double redraw;
 
   /* GTK's renderer as the program chooses it (bl-renderer.c). */
   bl_renderer_choose ();
   gtk_init ();
   adw_init ();
+  bl_test_load_stylesheet ();
   store = bl_test_store_new ();
 
   start = g_get_monotonic_time ();
@@ -208,12 +219,15 @@ main (int   argc,
       gtk_widget_queue_draw (window);
       gtk_test_widget_wait_for_draw (window);
     }
-  g_print ("a redraw without scrolling: %.1f ms a frame\n", seconds_since (start) * 1000 / 50);
+  redraw = seconds_since (start) * 1000 / 50;
+  g_print ("a redraw without scrolling: %.1f ms a frame\n", redraw);
 
   {
     GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
     gint64 cpu = thread_time ();
     gint64 scrolled = 0;
+    double frames[200];
+    guint late = 0;
 
     g_signal_connect (clock, "update", G_CALLBACK (frame_phase_cb), (gpointer) "update");
     g_signal_connect (clock, "layout", G_CALLBACK (frame_phase_cb), (gpointer) "layout");
@@ -223,16 +237,24 @@ main (int   argc,
     for (int step = 0; step < 200; step++)
       {
         gint64 before = thread_time ();
+        gint64 frame_start = g_get_monotonic_time ();
 
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * step / 200.0);
         scrolled += thread_time () - before;
         gtk_test_widget_wait_for_draw (window);
+        frames[step] = (g_get_monotonic_time () - frame_start) / 1000.0;
+        if (frames[step] > redraw * 1.5)
+          late++;
       }
-    g_print ("scroll through in 200 frames: %.3f s (%.1f ms a frame; main thread's processor time %.1f ms a frame; "
-             "of which rows bound %.1f ms, layout %.1f ms, paint %.1f ms); %u cells\n",
-             seconds_since (start), seconds_since (start) * 1000 / 200, (thread_time () - cpu) / 1000.0 / 200,
+    qsort (frames, G_N_ELEMENTS (frames), sizeof frames[0], compare_doubles);
+    g_print ("scroll through in 200 frames: %.3f s (%.1f ms a frame, %.2f× a redraw; main thread's processor time "
+             "%.1f ms a frame, of which rows bound %.1f ms, layout %.1f ms, paint %.1f ms); %u cells\n",
+             seconds_since (start), seconds_since (start) * 1000 / 200, seconds_since (start) * 1000 / 200 / redraw,
+             (thread_time () - cpu) / 1000.0 / 200,
              scrolled / 1000.0 / 200, layout_total / 1000.0 / 200, paint_total / 1000.0 / 200,
              count_type (view, g_type_from_name ("BlActivityCell")));
+    g_print ("  frames: median %.1f ms, 95th percentile %.1f ms, longest %.1f ms; %u of 200 missed the display's "
+             "next frame (over 1.5× a redraw)\n", frames[100], frames[189], frames[199], late);
     g_signal_handlers_disconnect_by_func (clock, frame_phase_cb, (gpointer) "update");
     g_signal_handlers_disconnect_by_func (clock, frame_phase_cb, (gpointer) "layout");
     g_signal_handlers_disconnect_by_func (clock, frame_phase_cb, (gpointer) "paint");

@@ -23,6 +23,7 @@
 #include "bl-renderer.h"
 #include "bl-reports-page.h"
 #include "bl-test-common.h"
+#include "bl-test-gui.h"
 
 #define SAVES 5
 
@@ -152,6 +153,7 @@ main (int   argc,
   g_assert_cmpuint (december->len, >, 0);
   id = bl_activity_get_id (december->pdata[december->len - 1]);
 
+  bl_test_load_stylesheet ();
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   stack = GTK_STACK (gtk_stack_new ());

@@ -329,6 +329,16 @@ bl_test_gui_init (int    *argc,
   g_settings_set_boolean (settings, "reminders-enabled", FALSE);
 }
 
+void
+bl_test_load_stylesheet (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 gboolean
 bl_test_use_chinese (void)
 {

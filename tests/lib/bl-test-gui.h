@@ -108,6 +108,9 @@ void            bl_test_close_windows          (GtkApplication *app);
  * config.h, which the test includes first. */
 void            bl_test_gui_init               (int    *argc,
                                                 char ***argv);
+/* The program's stylesheet (ui/style.css) on the default display, as its
+ * application loads it: for a window made without the application. */
+void            bl_test_load_stylesheet        (void);
 /* Chinese from here on, as secretaries run the program: the zh_CN locale and
  * the catalogue the build made (BRANCH_LEDGER_LOCALEDIR, as src/main.c
  * reads it). For a test's own process (g_test_trap_subprocess), the other
