@@ -18,27 +18,52 @@ test_software_names (void)
   g_assert_false (bl_renderer_is_software (NULL));
 }
 
-/* The suite's display is Xvfb, whose GL is Mesa's llvmpipe: before GTK
- * 4.14 the program asks for cairo; from 4.14 on GTK makes that choice
+/* Which X servers may give a graphics card's GL: those with Mesa's DRI2 or
+ * DRI3, or NVIDIA's GLX. Xvfb's own list has none of them. */
+static void
+test_hardware_servers (void)
+{
+  const char *xvfb[] = { "BIG-REQUESTS", "Composite", "DAMAGE", "GLX", "MIT-SHM", "Present", "RANDR",
+                         "RENDER", "SHAPE", "SYNC", "XFIXES", "XInputExtension", "XKEYBOARD", NULL };
+  const char *intel[] = { "Composite", "DRI2", "DRI3", "GLX", "Present", "RENDER", NULL };
+  const char *dri2_only[] = { "GLX", "DRI2", NULL };
+  const char *nvidia[] = { "GLX", "NV-CONTROL", "NV-GLX", "RENDER", NULL };
+  const char *none[] = { NULL };
+
+  g_assert_false (bl_renderer_may_be_hardware (xvfb));
+  g_assert_true (bl_renderer_may_be_hardware (intel));
+  g_assert_true (bl_renderer_may_be_hardware (dri2_only));
+  g_assert_true (bl_renderer_may_be_hardware (nvidia));
+  g_assert_false (bl_renderer_may_be_hardware (none));
+  g_assert_false (bl_renderer_may_be_hardware (NULL));
+}
+
+/* The suite's display is Xvfb, which offers no graphics card's GL: before
+ * GTK 4.14 the program asks for cairo and no GL context at all, adding to
+ * the GDK_DEBUG flags already set; from 4.14 on GTK makes that choice
  * itself and the program leaves it alone. */
 static void
 test_choose_on_xvfb (void)
 {
-#if defined(__SANITIZE_ADDRESS__)
-  g_test_skip ("asking GL loads and unloads Mesa, which LeakSanitizer cannot follow");
-  return;
-#endif
   if (g_getenv ("DISPLAY") == NULL)
     {
       g_test_skip ("no X display");
       return;
     }
   g_unsetenv ("GSK_RENDERER");
+  g_setenv ("GDK_DEBUG", "interactive", TRUE);
   bl_renderer_choose ();
   if (gtk_get_minor_version () < 14)
-    g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+    {
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+      g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "interactive,gl-disable");
+    }
   else
-    g_assert_null (g_getenv ("GSK_RENDERER"));
+    {
+      g_assert_null (g_getenv ("GSK_RENDERER"));
+      g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "interactive");
+    }
+  g_unsetenv ("GDK_DEBUG");
 }
 
 static void
@@ -61,6 +86,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/renderer/software-names", test_software_names);
+  g_test_add_func ("/renderer/hardware-servers", test_hardware_servers);
   g_test_add_func ("/renderer/choose-on-xvfb", test_choose_on_xvfb);
   g_test_add_func ("/renderer/person-chose", test_person_chose);
 

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-gboolean bl_renderer_is_software (const char *gl_renderer);
-void     bl_renderer_choose      (void);
+gboolean bl_renderer_is_software     (const char         *gl_renderer);
+gboolean bl_renderer_may_be_hardware (const char * const *extensions);
+void     bl_renderer_choose          (void);
 
 G_END_DECLS
