@@ -38,6 +38,11 @@
  * the ledger is one nobody kept for months: every member overdue, every
  * period missed, hundreds of rows on the overview.
  *
+ * --bare-cairo starts the bare window as the program starts itself where
+ * GL is Mesa's software rasteriser (src/gui/bl-renderer.c): GTK's cairo
+ * renderer, and no GL context (GSK_RENDERER=cairo GDK_DEBUG=gl-disable).
+ * The program is started as always, making that choice itself.
+ *
  * BRANCH_LEDGER_BIN=PROGRAM starts another build of the program (an older
  * one, built from a copy of its tree) instead of this build's: two runs,
  * one with it and one without, compare two builds against the same bare
@@ -253,12 +258,14 @@ main (int   argc,
   g_autofree char *ledger = NULL;
   g_autofree char *config = NULL;
   g_auto(GStrv) env = NULL;
+  g_auto(GStrv) bare_env = NULL;
   g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr(GArray) app = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr(GError) error = NULL;
   const char *today = "2025-12-31";
   g_autofree char *day = NULL;
   gboolean first_open = FALSE;
+  gboolean bare_cairo = FALSE;
   int runs = 7;
 
   setlocale (LC_ALL, "");
@@ -273,11 +280,14 @@ main (int   argc,
         today = argv[++i];
       else if (g_str_equal (argv[i], "--first-open-of-day"))
         first_open = TRUE;
+      else if (g_str_equal (argv[i], "--bare-cairo"))
+        bare_cairo = TRUE;
       else if (argv[i][0] != '-' && ledger == NULL)
         ledger = g_canonicalize_filename (argv[i], NULL);
       else
         {
-          g_printerr ("usage: %s [--runs N] [--today YYYY-MM-DD|now] [--first-open-of-day] [LEDGER.db]\n", argv[0]);
+          g_printerr ("usage: %s [--runs N] [--today YYYY-MM-DD|now] [--first-open-of-day] [--bare-cairo] [LEDGER.db]\n",
+                      argv[0]);
           return 2;
         }
     }
@@ -319,18 +329,31 @@ main (int   argc,
       day = g_strdup (today);
     }
 
+  bare_env = g_strdupv (env);
+  if (bare_cairo)
+    {
+      const char *debug = g_environ_getenv (env, "GDK_DEBUG");
+      g_autofree char *gl_off = debug != NULL && *debug != '\0' ? g_strconcat (debug, ",gl-disable", NULL)
+                                                               : g_strdup ("gl-disable");
+
+      bare_env = g_environ_setenv (bare_env, "GSK_RENDERER", "cairo", TRUE);
+      bare_env = g_environ_setenv (bare_env, "GDK_DEBUG", gl_off, TRUE);
+    }
+
   {
     const char *bare_argv[] = { BENCH_BARE_WINDOW, NULL };
     const char *program = g_getenv ("BRANCH_LEDGER_BIN") != NULL ? g_getenv ("BRANCH_LEDGER_BIN") : BENCH_APP;
     const char *app_argv[] = { program, "--database", ledger, NULL };
 
-    g_print ("program: %s\nledger: %s, as of %s%s\nruns: %d of each, alternately, after one of each to warm the caches\n",
-             program, ledger, today, first_open ? ", each the day's first open" : "", runs);
+    g_print ("program: %s\nledger: %s, as of %s%s\nbare window: %s\n"
+             "runs: %d of each, alternately, after one of each to warm the caches\n",
+             program, ledger, today, first_open ? ", each the day's first open" : "",
+             bare_cairo ? "GTK's cairo renderer, no GL context" : "GTK's default renderer", runs);
     for (int i = -1; i < runs; i++)
       {
         Run b, a;
 
-        if (!run_once (bare_argv, env, &b) || (first_open && !forget_day (ledger, day)) ||
+        if (!run_once (bare_argv, bare_env, &b) || (first_open && !forget_day (ledger, day)) ||
             !run_once (app_argv, env, &a))
           return 1;
         if (i < 0)
