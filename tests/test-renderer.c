@@ -55,8 +55,16 @@ test_choose_on_xvfb (void)
   bl_renderer_choose ();
   if (gtk_get_minor_version () < 14)
     {
+      g_autoptr(GAppLaunchContext) launch = g_app_launch_context_new ();
+      g_auto(GStrv) child = NULL;
+
       g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
       g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "interactive,gl-disable");
+      /* A program it starts gets the environment as the person gave it. */
+      bl_renderer_clear_for_launch (launch);
+      child = g_app_launch_context_get_environment (launch);
+      g_assert_null (g_environ_getenv (child, "GSK_RENDERER"));
+      g_assert_cmpstr (g_environ_getenv (child, "GDK_DEBUG"), ==, "interactive");
     }
   else
     {

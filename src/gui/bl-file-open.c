@@ -5,6 +5,7 @@
 
 #include "bl-alert.h"
 #include "bl-file-open.h"
+#include "bl-renderer.h"
 
 static void
 launched_cb (GObject      *source,
@@ -28,6 +29,7 @@ bl_file_open_uri (GtkWidget  *widget,
   g_return_if_fail (uri != NULL);
 
   context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  bl_renderer_clear_for_launch (context);
   g_app_info_launch_default_for_uri_async (uri, context, NULL, launched_cb, g_object_ref (widget));
 }
 

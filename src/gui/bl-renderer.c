@@ -50,6 +50,10 @@ bl_renderer_may_be_hardware (const char * const *extensions)
   return FALSE;
 }
 
+/* Whether the program chose cairo for itself, and GDK_DEBUG before it did. */
+static gboolean chose_cairo;
+static char *person_debug;
+
 #ifdef GDK_WINDOWING_X11
 /* The connection that asked, while GTK draws with its GL. */
 static Display *kept_display;
@@ -90,6 +94,8 @@ use_cairo (void)
   g_autofree char *value = debug != NULL && *debug != '\0' ? g_strconcat (debug, ",gl-disable", NULL)
                                                            : g_strdup ("gl-disable");
 
+  chose_cairo = TRUE;
+  person_debug = g_strdup (debug);
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
   g_setenv ("GDK_DEBUG", value, TRUE);
 }
@@ -182,4 +188,21 @@ bl_renderer_choose (void)
       kept_display = display;
     }
 #endif
+}
+
+/* Leaves out of @context what the program set for itself: a program it
+ * starts (an attachment's viewer) makes its own choice, in the environment
+ * the person gave. */
+void
+bl_renderer_clear_for_launch (GAppLaunchContext *context)
+{
+  g_return_if_fail (G_IS_APP_LAUNCH_CONTEXT (context));
+
+  if (!chose_cairo)
+    return;
+  g_app_launch_context_unsetenv (context, "GSK_RENDERER");
+  if (person_debug != NULL)
+    g_app_launch_context_setenv (context, "GDK_DEBUG", person_debug);
+  else
+    g_app_launch_context_unsetenv (context, "GDK_DEBUG");
 }
