@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "bl-activity-check.h"
@@ -182,6 +183,13 @@ test_normalize (void)
   g_assert_cmpstr (stripped, ==, "主题");
   g_assert_true (bl_text_is_blank ("\u3000 \t"));
   g_assert_false (bl_text_is_blank ("\u3000党"));
+  g_assert_true (bl_text_is_stripped (NULL));
+  g_assert_true (bl_text_is_stripped (""));
+  g_assert_true (bl_text_is_stripped ("学习 党章"));
+  g_assert_false (bl_text_is_stripped ("学习党章\u3000"));
+  g_assert_false (bl_text_is_stripped ("\u00a0学习党章"));
+  g_assert_false (bl_text_is_stripped ("学习党章\u200b"));
+  g_assert_false (bl_text_is_stripped ("\u3000"));
 
   bl_activity_set_start_time (first, "9:05");
   bl_activity_set_end_time (first, "\uff11\uff11\uff1a\uff10\uff10");
@@ -207,6 +215,64 @@ test_normalize (void)
 
     g_assert_nonnull (bl_problems_find (problems, BL_PROBLEM_WARNING));
   }
+}
+
+/* A row an older version wrote as typed is read in the normal form; a row
+ * in the normal form is read as it is. */
+static void
+test_read_normalized (void)
+{
+  g_autoptr(BlStore) store = bl_test_store_new ();
+  g_autoptr(BlActivity) typed = make_activity (BL_KIND_THEME_DAY, "2025-03-10", "学习党章");
+  g_autoptr(BlActivity) clean = make_activity (BL_KIND_PARTY_LECTURE, "2025-03-12", "党课：党的二十届四中全会精神");
+  g_autoptr(BlActivity) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (bl_store_get_path (store));
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  const char *tags[] = { "学习", "意识形态", NULL };
+
+  bl_activity_set_start_time (clean, "08:30");
+  bl_activity_set_location (clean, "党员活动室");
+  bl_activity_set_tags (clean, tags);
+  g_assert_true (bl_store_save_activity (store, typed, NULL, &error));
+  g_assert_true (bl_store_save_activity (store, clean, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE activity SET topic = '学习党章\u3000', start_time = '9:05', location = ' 党员活动室',"
+                         " host = '王建国\u200b' WHERE id = %" G_GINT64_FORMAT, bl_activity_get_id (typed));
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  store = bl_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (bl_store_get_activities (store)); i++)
+    {
+      g_autoptr(BlActivity) row = g_list_model_get_item (bl_store_get_activities (store), i);
+
+      if (bl_activity_get_id (row) == bl_activity_get_id (typed))
+        {
+          g_assert_cmpstr (bl_activity_get_topic (row), ==, "学习党章");
+          g_assert_cmpstr (bl_activity_get_start_time (row), ==, "09:05");
+          g_assert_cmpstr (bl_activity_get_location (row), ==, "党员活动室");
+          g_assert_cmpstr (bl_activity_get_host (row), ==, "王建国");
+          g_assert_cmpuint (g_strv_length ((GStrv) bl_activity_get_tags (row)), ==, 0);
+        }
+      else
+        {
+          g_assert_cmpstr (bl_activity_get_topic (row), ==, "党课：党的二十届四中全会精神");
+          g_assert_cmpstr (bl_activity_get_start_time (row), ==, "08:30");
+          g_assert_cmpstr (bl_activity_get_location (row), ==, "党员活动室");
+          g_assert_true (g_strv_equal (bl_activity_get_tags (row), tags));
+        }
+    }
+  loaded = bl_store_get_activity (store, bl_activity_get_id (typed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bl_activity_get_topic (loaded), ==, "学习党章");
+  g_assert_cmpstr (bl_activity_get_start_time (loaded), ==, "09:05");
 }
 
 /* The import finds the duplicate in its normal form too, and keeps times
@@ -272,6 +338,7 @@ main (int    argc,
   g_test_add_func ("/check/fields", test_check_fields);
   g_test_add_func ("/check/store-uses-check", test_store_uses_check);
   g_test_add_func ("/check/normalize", test_normalize);
+  g_test_add_func ("/check/read-normalized", test_read_normalized);
   g_test_add_func ("/check/import-normalized", test_import_normalized);
   g_test_add_func ("/check/tags", test_tags);
   return g_test_run ();

@@ -277,9 +277,11 @@ bl_activity_copy_as_new (BlActivity *self)
 /* Sets @field to @value stripped, through its setter (which notifies). */
 #define STRIP(field)                                              \
   G_STMT_START {                                                  \
-    g_autofree char *clean_ = bl_text_strip (self->field);        \
-    if (self->field != NULL)                                      \
-      bl_activity_set_##field (self, clean_);                     \
+    if (!bl_text_is_stripped (self->field))                       \
+      {                                                           \
+        g_autofree char *clean_ = bl_text_strip (self->field);    \
+        bl_activity_set_##field (self, clean_);                   \
+      }                                                           \
   } G_STMT_END
 
 static void
@@ -311,8 +313,11 @@ bl_activity_normalize (BlActivity *self)
   g_return_if_fail (BL_IS_ACTIVITY (self));
 
   g_object_freeze_notify (G_OBJECT (self));
-  kind = bl_text_strip (self->kind);
-  bl_activity_set_kind (self, kind);
+  if (self->kind == NULL || !bl_text_is_stripped (self->kind))
+    {
+      kind = bl_text_strip (self->kind);
+      bl_activity_set_kind (self, kind);
+    }
   STRIP (date);
   normalize_time (self, &self->start_time, bl_activity_set_start_time);
   normalize_time (self, &self->end_time, bl_activity_set_end_time);
@@ -324,9 +329,12 @@ bl_activity_normalize (BlActivity *self)
   STRIP (topic);
   STRIP (guests);
   /* A tag typed as "学习，意识形态" is two. */
-  joined = bl_tags_join ((const char * const *) self->tags);
-  tags = bl_tags_split (joined);
-  bl_activity_set_tags (self, (const char * const *) tags);
+  if (self->tags[0] != NULL)
+    {
+      joined = bl_tags_join ((const char * const *) self->tags);
+      tags = bl_tags_split (joined);
+      bl_activity_set_tags (self, (const char * const *) tags);
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }
 #undef STRIP

@@ -37,6 +37,17 @@ bl_text_strip (const char *text)
 }
 
 gboolean
+bl_text_is_stripped (const char *text)
+{
+  const char *last;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  last = g_utf8_find_prev_char (text, text + strlen (text));
+  return !is_space (g_utf8_get_char (text)) && (last == NULL || !is_space (g_utf8_get_char (last)));
+}
+
+gboolean
 bl_text_is_blank (const char *text)
 {
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))

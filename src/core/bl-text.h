@@ -10,6 +10,9 @@ G_BEGIN_DECLS
  * full-width U+3000 that Chinese input methods type, no-break spaces…),
  * zero-width spaces and byte-order marks too. A new string; "" for NULL. */
 char  *bl_text_strip   (const char          *text);
+/* Whether @text has no white space around it (as bl_text_strip() would
+ * leave it); NULL has none. */
+gboolean bl_text_is_stripped (const char    *text);
 /* Whether @text is empty once stripped. */
 gboolean bl_text_is_blank (const char       *text);
 
