@@ -1,6 +1,6 @@
-/* test-renderer.c: the program draws with GTK's cairo renderer where an
- * older GTK would draw with Mesa's software GL (bl-renderer.c), and keeps a
- * renderer the person chose */
+/* test-renderer.c: the program draws with GTK's cairo renderer, and loads
+ * no GL, where GTK would draw with Mesa's software GL (bl-renderer.c), and
+ * keeps a renderer the person chose */
 #include "config.h"
 
 #include <gtk/gtk.h>
@@ -38,40 +38,36 @@ test_hardware_servers (void)
   g_assert_false (bl_renderer_may_be_hardware (NULL));
 }
 
-/* The suite's display is Xvfb, which offers no graphics card's GL: before
- * GTK 4.14 the program asks for cairo and no GL context at all, adding to
- * the GDK_DEBUG flags already set; from 4.14 on GTK makes that choice
- * itself and the program leaves it alone. */
+/* The suite's display is Xvfb, which offers no graphics card's GL: the
+ * program asks for cairo and no GL context at all, adding to the flags the
+ * person set (GDK_DEBUG=gl-disable before GTK 4.16, GDK_DISABLE=gl from
+ * 4.16 on); a program it starts gets the environment as the person gave
+ * it. */
 static void
 test_choose_on_xvfb (void)
 {
+  gboolean disable = gtk_get_minor_version () >= 16;
+  const char *variable = disable ? "GDK_DISABLE" : "GDK_DEBUG";
+  const char *person = disable ? "vulkan" : "interactive";
+  g_autoptr(GAppLaunchContext) launch = g_app_launch_context_new ();
+  g_auto(GStrv) child = NULL;
+
   if (g_getenv ("DISPLAY") == NULL)
     {
       g_test_skip ("no X display");
       return;
     }
   g_unsetenv ("GSK_RENDERER");
-  g_setenv ("GDK_DEBUG", "interactive", TRUE);
+  g_setenv (variable, person, TRUE);
   bl_renderer_choose ();
-  if (gtk_get_minor_version () < 14)
-    {
-      g_autoptr(GAppLaunchContext) launch = g_app_launch_context_new ();
-      g_auto(GStrv) child = NULL;
-
-      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
-      g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "interactive,gl-disable");
-      /* A program it starts gets the environment as the person gave it. */
-      bl_renderer_clear_for_launch (launch);
-      child = g_app_launch_context_get_environment (launch);
-      g_assert_null (g_environ_getenv (child, "GSK_RENDERER"));
-      g_assert_cmpstr (g_environ_getenv (child, "GDK_DEBUG"), ==, "interactive");
-    }
-  else
-    {
-      g_assert_null (g_getenv ("GSK_RENDERER"));
-      g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "interactive");
-    }
-  g_unsetenv ("GDK_DEBUG");
+  g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+  g_assert_cmpstr (g_getenv (variable), ==, disable ? "vulkan,gl" : "interactive,gl-disable");
+  bl_renderer_clear_for_launch (launch);
+  child = g_app_launch_context_get_environment (launch);
+  g_assert_null (g_environ_getenv (child, "GSK_RENDERER"));
+  g_assert_cmpstr (g_environ_getenv (child, variable), ==, person);
+  g_unsetenv (variable);
+  g_unsetenv ("GSK_RENDERER");
 }
 
 static void
@@ -80,6 +76,9 @@ test_person_chose (void)
   g_setenv ("GSK_RENDERER", "gl", TRUE);
   bl_renderer_choose ();
   g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+  g_assert_null (g_getenv ("GDK_DEBUG"));
+  g_assert_null (g_getenv ("GDK_DISABLE"));
+  g_unsetenv ("GSK_RENDERER");
 }
 
 int
@@ -95,8 +94,9 @@ main (int   argc,
 
   g_test_add_func ("/renderer/software-names", test_software_names);
   g_test_add_func ("/renderer/hardware-servers", test_hardware_servers);
-  g_test_add_func ("/renderer/choose-on-xvfb", test_choose_on_xvfb);
+  /* The person's choice first: the program chooses once. */
   g_test_add_func ("/renderer/person-chose", test_person_chose);
+  g_test_add_func ("/renderer/choose-on-xvfb", test_choose_on_xvfb);
 
   return g_test_run ();
 }

@@ -10,10 +10,12 @@
  * instead; on an older GTK, this program makes the same choice itself.
  *
  * Where the X server offers no way to a graphics card's GL (no DRI2, DRI3
- * or NVIDIA's GLX), the answer is known without asking GL: the program
- * then loads no GL at all. GTK 4.8 otherwise makes a GL context when it
- * opens the display, even to draw with cairo: under Xvfb that was 95 ms
- * of a 380 ms start and 58 MB of memory. */
+ * or NVIDIA's GLX), the answer is known without asking GL, on any GTK: the
+ * program then draws with cairo and loads no GL at all. GTK otherwise makes
+ * a GL context when it opens the display, even to draw with cairo (4.8),
+ * or to find that it is llvmpipe (4.18): under Xvfb that was 95 ms of a
+ * 380 ms start and 58 MB of memory on GTK 4.8, and the start took 1.5× a
+ * bare window's on GTK 4.18. */
 #include "config.h"
 
 #include <string.h>
@@ -50,9 +52,18 @@ bl_renderer_may_be_hardware (const char * const *extensions)
   return FALSE;
 }
 
-/* Whether the program chose cairo for itself, and GDK_DEBUG before it did. */
+/* The variable that turns GL off in GDK: GDK_DISABLE=gl from GTK 4.16 on,
+ * GDK_DEBUG=gl-disable before (which 4.16 warns about). */
+static const char *
+gl_off_variable (void)
+{
+  return gtk_get_minor_version () >= 16 ? "GDK_DISABLE" : "GDK_DEBUG";
+}
+
+/* Whether the program chose cairo for itself, and the person's value of
+ * gl_off_variable() before it did. */
 static gboolean chose_cairo;
-static char *person_debug;
+static char *person_gl_off;
 
 #ifdef GDK_WINDOWING_X11
 /* The connection that asked, while GTK draws with its GL. */
@@ -85,19 +96,21 @@ server_may_be_hardware (Display *display)
   return hardware;
 }
 
-/* Cairo, and no GL context made when GTK opens the display (GDK_DEBUG's
- * gl-disable, which GTK 4.8 reads in gtk_init()). */
+/* Cairo, and no GL context made when GTK opens the display (GDK reads the
+ * variable in gtk_init()), added to the flags the person set. */
 static void
 use_cairo (void)
 {
-  const char *debug = g_getenv ("GDK_DEBUG");
-  g_autofree char *value = debug != NULL && *debug != '\0' ? g_strconcat (debug, ",gl-disable", NULL)
-                                                           : g_strdup ("gl-disable");
+  const char *variable = gl_off_variable ();
+  const char *flag = g_str_equal (variable, "GDK_DISABLE") ? "gl" : "gl-disable";
+  const char *person = g_getenv (variable);
+  g_autofree char *value = person != NULL && *person != '\0' ? g_strconcat (person, ",", flag, NULL)
+                                                             : g_strdup (flag);
 
   chose_cairo = TRUE;
-  person_debug = g_strdup (debug);
+  person_gl_off = g_strdup (person);
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  g_setenv ("GDK_DEBUG", value, TRUE);
+  g_setenv (variable, value, TRUE);
 }
 
 /* GL_RENDERER of the GLX context GTK would draw with on @display, made on
@@ -142,10 +155,11 @@ glx_renderer (Display *display)
 }
 #endif
 
-/* Sets GSK_RENDERER to cairo, and GL off (GDK_DEBUG=gl-disable), where GTK
- * is older than 4.14 and would draw with llvmpipe on X11. Call before GTK
- * opens the display and before any other thread runs (it changes the
- * environment); a GSK_RENDERER the person set is kept. */
+/* Sets GSK_RENDERER to cairo, and GL off, where GTK would draw with
+ * llvmpipe on X11: on any GTK where the X server offers no card's GL, on
+ * GTK older than 4.14 where its GL says so too. Call before GTK opens the
+ * display and before any other thread runs (it changes the environment);
+ * a GSK_RENDERER the person set is kept. */
 void
 bl_renderer_choose (void)
 {
@@ -154,8 +168,7 @@ bl_renderer_choose (void)
   g_autofree char *renderer = NULL;
   Display *display;
 
-  if (kept_display != NULL || g_getenv ("GSK_RENDERER") != NULL || gtk_get_major_version () != 4 ||
-      gtk_get_minor_version () >= 14)
+  if (kept_display != NULL || chose_cairo || g_getenv ("GSK_RENDERER") != NULL || gtk_get_major_version () != 4)
     return;
   /* GTK on X11 only (GDK_BACKEND=x11, or no Wayland to prefer): Wayland's
    * GL is not GLX. */
@@ -168,6 +181,12 @@ bl_renderer_choose (void)
   if (!server_may_be_hardware (display))
     {
       use_cairo ();
+      XCloseDisplay (display);
+      return;
+    }
+  /* A card's GL, or llvmpipe behind DRI: GTK 4.14 and later tell. */
+  if (gtk_get_minor_version () >= 14)
+    {
       XCloseDisplay (display);
       return;
     }
@@ -201,8 +220,8 @@ bl_renderer_clear_for_launch (GAppLaunchContext *context)
   if (!chose_cairo)
     return;
   g_app_launch_context_unsetenv (context, "GSK_RENDERER");
-  if (person_debug != NULL)
-    g_app_launch_context_setenv (context, "GDK_DEBUG", person_debug);
+  if (person_gl_off != NULL)
+    g_app_launch_context_setenv (context, gl_off_variable (), person_gl_off);
   else
-    g_app_launch_context_unsetenv (context, "GDK_DEBUG");
+    g_app_launch_context_unsetenv (context, gl_off_variable ());
 }
