@@ -40,8 +40,9 @@
  *
  * --bare-cairo starts the bare window as the program starts itself where
  * GL is Mesa's software rasteriser (src/gui/bl-renderer.c): GTK's cairo
- * renderer, and no GL context (GSK_RENDERER=cairo GDK_DEBUG=gl-disable).
- * The program is started as always, making that choice itself.
+ * renderer, and no GL context (GSK_RENDERER=cairo, and GDK_DEBUG=gl-disable
+ * or from GTK 4.16 on GDK_DISABLE=gl). The program is started as always,
+ * making that choice itself.
  *
  * BRANCH_LEDGER_BIN=PROGRAM starts another build of the program (an older
  * one, built from a copy of its tree) instead of this build's: two runs,
@@ -332,12 +333,13 @@ main (int   argc,
   bare_env = g_strdupv (env);
   if (bare_cairo)
     {
-      const char *debug = g_environ_getenv (env, "GDK_DEBUG");
-      g_autofree char *gl_off = debug != NULL && *debug != '\0' ? g_strconcat (debug, ",gl-disable", NULL)
-                                                               : g_strdup ("gl-disable");
+      const char *person = g_environ_getenv (env, BENCH_GL_OFF_VARIABLE);
+      g_autofree char *gl_off = person != NULL && *person != '\0'
+                                ? g_strconcat (person, ",", BENCH_GL_OFF_FLAG, NULL)
+                                : g_strdup (BENCH_GL_OFF_FLAG);
 
       bare_env = g_environ_setenv (bare_env, "GSK_RENDERER", "cairo", TRUE);
-      bare_env = g_environ_setenv (bare_env, "GDK_DEBUG", gl_off, TRUE);
+      bare_env = g_environ_setenv (bare_env, BENCH_GL_OFF_VARIABLE, gl_off, TRUE);
     }
 
   {
